@@ -1,0 +1,212 @@
+"""The command line: each command a few lines over factcheck.api. No logic lives here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from factcheck import __version__
+from factcheck.errors import FactcheckError
+from factcheck.ingest.published import parse_timestamp
+from factcheck.settings import Settings, load_settings
+
+app = typer.Typer(
+    name="factcheck",
+    help=(
+        "Check figures across news articles: extract every numerical and dated claim, link claims "
+        "about the same subject, and report where sources agree, contradict, or update each other.\n\n"
+        "Examples:\n\n"
+        "  factcheck extract seeds/                 # table of claims\n\n"
+        "  factcheck check seeds/ --format json     # findings as JSON\n\n"
+        "  factcheck gate new.md --ledger claims/   # CI: fail on contradictions"
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (read recursively), .jsonl files, or - for standard input.")]
+OutOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.")]
+PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publication time for inputs that do not state one (ISO 8601).")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Say which encoding each file was read in, and what was skipped.")]
+
+
+def _fail(message: str) -> None:
+    err.print(f"factcheck: {message}", markup=False)
+    raise typer.Exit(2)
+
+
+def _guard(body: Callable[[], int]) -> None:
+    """Run a command body: one clear line and exit 2 on any error, never a traceback."""
+    try:
+        code = body()
+    except typer.Exit:
+        raise
+    except FactcheckError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted")
+    except Exception as exc:  # an internal error is still exit 2, never 1
+        _fail(f"internal error: {type(exc).__name__}: {exc} (please report it)")
+    raise typer.Exit(code)
+
+
+def _settings(**overrides) -> Settings:
+    settings, _ = load_settings(overrides)
+    return settings
+
+
+def _published(value: str | None):
+    if value is None:
+        return None
+    when = parse_timestamp(value)
+    if when is None:
+        raise typer.BadParameter(f"not a date or time: {value!r}", param_hint="--published")
+    return when
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        from factcheck.atomic import write_atomic
+
+        write_atomic(output, text)
+
+
+def _console(output: Path | None = None) -> Console:
+    """stdout, or a file; wide enough that a piped table stays readable."""
+    if output is not None:
+        return Console(file=open(output, "w", encoding="utf-8"), width=160, highlight=False, color_system=None)
+    probe = Console()
+    return Console(highlight=False, width=None if probe.is_terminal else 160)
+
+
+def _report_problems(report, verbose: bool) -> bool:
+    """Print each unreadable input on one line; True if any was fatal."""
+    fatal = False
+    for p in report.problems:
+        if p.fatal or verbose:
+            err.print(f"factcheck: {p.message()}", markup=False)
+        fatal = fatal or p.fatal
+    return fatal
+
+
+def _progress():
+    if not err.is_terminal:
+        return None
+    return lambda name: err.print(f"[dim]read {name}[/dim]", end="\r")
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    format: Annotated[str, typer.Option("--format", "-f", help="text (a table) or json (OUTPUT.md).")] = "text",
+    mentions: Annotated[bool, typer.Option("--mentions", help="Also list every value found that is not a claim, with the reason.")] = False,
+    published: PublishedOpt = None,
+    output: OutOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """List every numerical and dated claim in the articles.
+
+    Example: factcheck extract seeds/ --format json -o claims.json
+    """
+
+    def body() -> int:
+        from factcheck.api import run
+
+        if format not in ("text", "json"):
+            raise typer.BadParameter("choose text or json", param_hint="--format")
+        report = run(paths, _settings(), _published(published), mentions=mentions, progress=_progress())
+        fatal = _report_problems(report, verbose)
+        if verbose:
+            for d in report.documents:
+                err.print(f"factcheck: {d.path or d.id}: read as {d.encoding}, language {d.lang}, published {d.published}", markup=False)
+        if format == "json":
+            from factcheck.report.json_report import render_json
+
+            _emit(render_json(report), output)
+        else:
+            from factcheck.report.terminal import print_extract
+
+            console = _console(output)
+            print_extract(report, console)
+        if not report.documents and report.problems:
+            return 2
+        return 2 if fatal else 0
+
+    _guard(body)
+
+
+@app.command("eval")
+def evaluate(
+    paths: PathsArg,
+    gold: Annotated[Path, typer.Option("--gold", help="A gold file in the factcheck-gold/1 format.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    show: Annotated[int, typer.Option("--show", help="How many misses and false positives to list.")] = 20,
+) -> None:
+    """Score extraction against a hand-annotated gold file: recall, precision, value and subject accuracy.
+
+    Example: factcheck eval --gold tests/fixtures/gold/seeds.gold.json seeds/
+    """
+
+    def body() -> int:
+        from factcheck.api import read_and_extract
+        from factcheck.evaluate import load_gold, score
+
+        try:
+            gold_data = load_gold(gold)
+        except (OSError, ValueError) as exc:
+            _fail(f"{gold}: cannot read gold file ({exc})")
+        documents, claims, _, sources, loaded = read_and_extract(paths, _settings())
+        by_doc: dict[str, tuple[str, list]] = {}
+        for s in sources:
+            name = Path(s.document.path).name if s.document.path else s.document.id
+            by_doc[name] = (s.raw, [c for c in claims if c.document == s.document.id])
+        result = score(gold_data, by_doc).as_dict()
+        if format == "json":
+            sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        else:
+            out = Console(highlight=False)
+            out.print(f"documents scored   {len(by_doc) - len(result['missing_documents'])}")
+            out.print(f"recall (core)      {result['recall']:.3f}  ({result['core_found']}/{result['core']})")
+            out.print(f"precision          {result['precision']:.3f}  ({result['true_positives']} true, {result['false_positives']} false, {result['ignored']} ignored)")
+            out.print(f"value accuracy     {result['value_accuracy']:.3f}")
+            out.print(f"subject accuracy   {result['subject_accuracy']:.3f}")
+            for title, key in (("missed", "misses"), ("false positives", "false_positive_claims"),
+                               ("value errors", "value_errors"), ("subject errors", "subject_errors")):
+                items = result[key]
+                if items:
+                    out.print(f"\n{title} ({len(items)}):", markup=False)
+                    for item in items[:show]:
+                        out.print(f"  {item}", markup=False)
+        return 0
+
+    _guard(body)
+
+
+def main() -> None:
+    try:
+        app()
+    except SystemExit:
+        raise
+    except Exception as exc:  # pragma: no cover - last resort, never a traceback
+        err.print(f"factcheck: internal error: {exc}", markup=False)
+        sys.exit(2)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
+) -> None:
+    if version:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit(0)

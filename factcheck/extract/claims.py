@@ -1,0 +1,242 @@
+"""From a Source to claims and mentions: the extraction stage as one pure function."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+from html import unescape
+
+from factcheck.extract.context import Context
+from factcheck.extract.dates import find_dates
+from factcheck.extract.entities import find_entities
+from factcheck.extract.mention import Mention
+from factcheck.extract.metrics import date_metric, event_position, metric_word_at, quantity_metric
+from factcheck.extract.modality import modality
+from factcheck.extract.patterns import norm_all, patterns
+from factcheck.extract.quantities import find_quantities
+from factcheck.extract.subjects import SubjectFinder
+from factcheck.ingest.source import Source
+from factcheck.ingest.textmap import TextMap, line_starts
+from factcheck.lang import load_lexicon
+from factcheck.lang.loader import alternation
+from factcheck.link.normalise import metric_key, subject_key
+from factcheck.model import Claim, DateSpan, Named, Span
+
+_YEAR = re.compile(r"((?:19|20)\d{2})[ ]*年")
+
+
+@dataclass
+class Extraction:
+    claims: list[Claim]
+    mentions: list[Claim]
+
+
+@cache
+def _as_of_rx():
+    return re.compile(rf"(?:{alternation(norm_all(load_lexicon().dates.as_of.words))})[ ]*$")
+
+
+def _blocker(text: str, noise: list[tuple[int, int]]):
+    p = patterns()
+    mask = bytearray(len(text))
+    for a, b in noise:
+        mask[a:b] = b"\x01" * (b - a)
+    for _, rx in p.filters:
+        for m in rx.finditer(text):
+            mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    for m in p.idioms.finditer(text):
+        mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+
+    def blocked(a: int, b: int) -> bool:
+        return any(mask[a:b])
+
+    return blocked
+
+
+def _fnum(x: Fraction | None) -> float | int | None:
+    if x is None:
+        return None
+    if x.denominator == 1:
+        return int(x)
+    return float(x)
+
+
+def _as_of_text(start: str, end: str, precision: str) -> str:
+    if precision == "day" and start == end:
+        return start
+    if precision == "year":
+        return start[:4]
+    if precision == "month":
+        return start[:7]
+    return end[:7]
+
+
+class _Doc:
+    """Per-view state: context, entities, subjects, dates with their roles."""
+
+    def __init__(self, view: TextMap, noise, published, tolerance: Fraction):
+        text = view.text
+        self.view, self.text = view, text
+        self.ctx = Context(text)
+        blocked = _blocker(text, noise)
+        years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+        para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+        def paragraph_year(pos: int):
+            p0 = para_starts[bisect.bisect_right(para_starts, pos) - 1]
+            last = None
+            for s, y in years:
+                if p0 <= s < pos:
+                    last = y
+                elif s >= pos:
+                    break
+            return last
+
+        pub = published.date() if published else None
+        self.pub = pub
+        self.dates = find_dates(text, blocked, pub, paragraph_year)
+        taken = bytearray(len(text))
+        for d in self.dates:
+            taken[d.start : d.end] = b"\x01" * (d.end - d.start)
+        self.quantities = find_quantities(text, blocked, taken, tolerance)
+        self.entities = find_entities(text)
+        occupied = bytearray(len(text))
+        for q in self.quantities:
+            if q.reason is None:
+                occupied[q.num_start : max(q.end, q.counted_end)] = b"\x01" * (max(q.end, q.counted_end) - q.num_start)
+        self.subjects = SubjectFinder(text, self.ctx, self.entities, occupied, metric_word_at)
+        self.name_mask = bytearray(len(text))
+        for e in self.entities:
+            if not e.bare:
+                self.name_mask[e.start : e.end] = b"\x01" * (e.end - e.start)
+        rx = _as_of_rx()
+        self.as_of_dates = [d for d in self.dates if d.reason is None and rx.search(text[max(0, d.start - 6) : d.start])]
+        for d in self.as_of_dates:
+            d.reason = "as-of date"
+
+    def _since(self, d: Mention) -> bool:
+        """自2021年…以来: a starting point, not the time the figure holds."""
+        return self.text[max(0, d.start - 2) : d.start].strip() in ("自", "从") or "以来" in self.text[d.end : d.end + 12]
+
+    def as_of_for(self, m: Mention) -> str | None:
+        si = self.ctx.sentence_index(m.start)
+        sent = self.ctx.sentences[si]
+        governing = None
+        for d in self.as_of_dates:
+            ds = self.ctx.sentences[self.ctx.sentence_index(d.start)]
+            if d.start < m.start and ds.paragraph == sent.paragraph:
+                governing = d
+        if governing:
+            return _as_of_text(governing.date_start, governing.date_end, governing.date_precision)
+        near = None
+        for d in self.dates:
+            if d.reason is None and sent.start <= d.start and d.end <= m.start and not self._since(d):
+                near = d
+        if near:
+            return _as_of_text(near.date_start, near.date_end, near.date_precision)
+        return self.pub.isoformat() if self.pub else None
+
+
+def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10)) -> Extraction:
+    doc = source.document
+    raw = source.raw
+    lines = line_starts(raw)
+    claims: list[Claim] = []
+    mentions: list[Claim] = []
+    views = [(source.view, source.noise)]
+    if source.title_map is not None:
+        views.insert(0, (source.title_map, []))
+    for view, noise in views:
+        d = _Doc(view, noise, doc.published, tolerance)
+        for m in sorted(d.dates + d.quantities, key=lambda x: x.start):
+            claim = _to_claim(m, d, source, lines)
+            if claim is None:
+                continue
+            (mentions if claim.reason else claims).append(claim)
+            if not claim.reason:
+                mentions.append(claim)
+    return Extraction(claims, mentions)
+
+
+def _original(view: TextMap, raw: str, a: int, b: int) -> str:
+    out, last = [], None
+    for i in range(a, b):
+        s, e = view.starts[i], view.ends[i]
+        if e <= s:
+            out.append("\n")
+            continue
+        if (s, e) == last:
+            continue
+        last = (s, e)
+        out.append(raw[s:e] if e - s == 1 else unescape(raw[s:e]))
+    return "".join(out).strip()
+
+
+def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
+    doc = source.document
+    view = d.view
+    text = d.text
+    if m.end <= m.start:
+        return None
+    rs, re_ = view.raw_span(m.start, m.end)
+    if re_ <= rs:
+        return None
+    si = d.ctx.sentence_index(m.start)
+    sent = d.ctx.sentences[si]
+    ci = d.ctx.clause_index(sent, m.start)
+    ca, cb = sent.clauses[ci]
+    reason = m.reason
+    subject = metric = None
+    mod = modality(text, sent.start, m.start, lambda pos: d.name_mask[pos])
+    if reason is None and m.kind == "quantity":
+        subj = d.subjects.for_quantity(m.start, m.dimension or "count")
+        met = quantity_metric(text, ca, m.start, m.end, cb, m.counted, m.dimension or "count")
+        as_of = d.as_of_for(m)
+    elif reason is None:
+        met = date_metric(text, ca, m.start, m.end, sent.end)
+        subj = d.subjects.for_date(m.start, m.end, event_position(text, m.end, sent.end), met.key == "release")
+        after_mod = modality(text, m.end, cb, lambda pos: d.name_mask[pos])
+        if after_mod != "actual" and mod == "actual":
+            mod = after_mod
+        as_of = d.pub.isoformat() if d.pub else None
+    else:
+        subj = met = None
+        as_of = None
+    if reason is None:
+        if subj is not None:
+            subject = Named(text=_subject_text(subj, view, source.raw, text), key=subject_key(subj.text))
+        metric = Named(text=met.text, key=metric_key(met.key, m.precision, met.varies, met.cumulative))
+    line = bisect.bisect_right(lines, rs)
+    column = rs - lines[line - 1] + 1
+    ident = hashlib.sha1(f"{doc.id}\x00{rs}\x00{re_}\x00{m.kind}".encode()).hexdigest()[:16]
+    claim = Claim(
+        id=f"c-{ident}", document=doc.id, path=doc.path, span=Span(start=rs, end=re_), line=line, column=column,
+        text=source.raw[rs:re_], sentence=_original(view, source.raw, sent.start, sent.end), kind=m.kind,
+        subject=subject, metric=metric, as_of=as_of, modality=mod, reason=reason,
+        confidence=subj.confidence if reason is None and subj else 0.3,
+    )
+    if m.kind == "quantity" and m.value is not None and m.unit:
+        claim.value, claim.unit = _fnum(m.value), m.unit
+        claim.lower, claim.upper = _fnum(m.lower), _fnum(m.upper)
+        claim.lower_open, claim.upper_open = m.lower_open, m.upper_open
+        claim.resolution = _fnum(m.resolution) if m.qualifier == "exact" else None
+        claim.qualifier = m.qualifier if m.qualifier in ("exact", "approx", "at_least", "at_most", "range") else "exact"
+        claim.precision = m.precision
+        claim.counted = m.counted
+    elif m.kind == "date" and m.date_start:
+        claim.date = DateSpan(start=m.date_start, end=m.date_end, precision=m.date_precision)
+        claim.qualifier = "range" if m.date_precision == "range" else "exact"
+    return claim
+
+
+def _subject_text(subj, view: TextMap, raw: str, text: str) -> str:
+    """The subject as the article writes it (original script), or the composed name."""
+    if subj.start >= 0:
+        original = _original(view, raw, subj.start, subj.end).replace("\n", "")
+        if original.replace(" ", "") and len(original) <= 3 * len(subj.text) + 4:
+            return original if text[subj.start : subj.end].replace(" ", "") == subj.text else subj.text
+    return subj.text

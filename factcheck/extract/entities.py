@@ -1,0 +1,122 @@
+"""Entities a figure can be about: named facilities and bodies (a distinctive prefix plus a generic
+head), known organisations, places, and the country. The words live in data/zh/entities.toml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck.extract.patterns import norm, norm_all
+from factcheck.lang import load_lexicon
+from factcheck.lang.loader import alternation
+
+_SUFFIX = re.compile(r"[ ]?(?:[ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V)(?![A-Za-z])|[ ]?[0-9](?![\d.])")
+RANK = {"facility": 5, "organisation": 4, "program": 4, "region": 3, "known": 3, "place": 2, "national": 2, "title": 4}
+
+
+@dataclass
+class Entity:
+    start: int
+    end: int
+    cls: str
+    text: str  # normalised text of the name
+    bare: bool = False  # a generic head with no distinctive prefix (人工智能计算中心)
+    head: str = ""
+
+    @property
+    def rank(self) -> int:
+        return 0 if self.bare else RANK[self.cls]
+
+
+@dataclass(frozen=True)
+class _Lex:
+    heads: re.Pattern
+    head_class: dict
+    known: re.Pattern
+    places: re.Pattern
+    place_set: frozenset
+    national: re.Pattern
+    national_canonical: str
+    stop: frozenset
+    max_prefix: int
+    generic: re.Pattern
+    book: re.Pattern
+    stop_words: re.Pattern
+
+
+@cache
+def _lex() -> _Lex:
+    e = load_lexicon().entities
+    head_class = {}
+    for cls in ("facility", "organisation", "program", "region"):
+        for h in getattr(e.heads, cls):
+            head_class.setdefault(norm(h), cls)
+    places = norm_all(e.places.names)
+    suffix = alternation(norm_all(e.places.suffixes))
+    return _Lex(
+        heads=re.compile(alternation(head_class)),
+        head_class=head_class,
+        known=re.compile(alternation(norm_all(e.organisations.names))),
+        places=re.compile(rf"(?:{alternation(places)})(?:{suffix})?"),
+        place_set=frozenset(places),
+        national=re.compile(alternation(norm_all(e.national.words))),
+        national_canonical=norm(e.national.canonical),
+        stop=frozenset(norm(e.stop_chars.chars)),
+        max_prefix=e.max_prefix.chars,
+        generic=re.compile(rf"^(?:{alternation(norm_all(e.generic_prefix.words))}|\s|\d)*$"),
+        book=re.compile(r"《([^《》\n]{2,40})》"),
+        stop_words=re.compile(alternation(norm_all(e.stop_words.words))),
+    )
+
+
+def find_entities(text: str) -> list[Entity]:
+    """All entities in text, longest first where they overlap, sorted by position."""
+    lx = _lex()
+    found: list[Entity] = []
+    for m in lx.book.finditer(text):
+        found.append(Entity(m.start(), m.end(), "title", m.group(1)))
+    for m in lx.heads.finditer(text):
+        hs, he = m.span()
+        i = hs
+        while i > 0 and hs - i < lx.max_prefix and text[i - 1] not in lx.stop:
+            if text[i - 1] == " " and (i < 2 or text[i - 2] in lx.stop or text[i - 2] == " "):
+                break
+            i -= 1
+        prefix = text[i:hs]
+        for sw in lx.stop_words.finditer(prefix):
+            prefix = prefix[sw.end() :]
+        prefix = prefix.lstrip("0123456789 ")
+        sfx = _SUFFIX.match(text, he)
+        if sfx:
+            he = sfx.end()
+        pm = lx.places.search(prefix)
+        km = lx.known.search(prefix)
+        cut = min([x.start() for x in (pm, km) if x is not None], default=0)
+        prefix = prefix[cut:].lstrip()
+        start = hs - len(prefix)
+        bare = (bool(lx.generic.match(prefix)) or len(prefix.strip()) < 2) and not (pm or km)
+        found.append(Entity(start, he, lx.head_class[m.group()], text[start:he].replace(" ", ""), bare, m.group()))
+    for m in lx.known.finditer(text):
+        found.append(Entity(m.start(), m.end(), "known", m.group()))
+    for m in lx.places.finditer(text):
+        found.append(Entity(m.start(), m.end(), "place", m.group()))
+    for m in lx.national.finditer(text):
+        found.append(Entity(m.start(), m.end(), "national", lx.national_canonical))
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    kept: list[Entity] = []
+    for ent in found:
+        if any(k.start <= ent.start and ent.end <= k.end and (k.end - k.start) > (ent.end - ent.start) for k in kept[-6:]):
+            continue
+        if kept and kept[-1].start == ent.start and kept[-1].end == ent.end:
+            continue
+        kept.append(ent)
+    return kept
+
+
+def is_place(ent: Entity) -> bool:
+    return ent.cls in ("place",)
+
+
+def place_text(ent: Entity) -> str:
+    return ent.text

@@ -1,0 +1,108 @@
+"""What a figure measures: metric words from data/zh/metrics.toml, matched by dimension."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck.extract.patterns import norm, norm_all
+from factcheck.lang import load_lexicon
+from factcheck.lang.loader import alternation
+
+DIMENSION_OF_UNIT_DIM = {"money": "money"}
+
+
+@dataclass
+class Metric:
+    text: str
+    key: str
+    varies: bool
+    cumulative: bool
+
+
+@cache
+def _lex():
+    m = load_lexicon().metrics
+    word_key: dict[str, tuple[str, str]] = {}
+    for key, d in m.metrics.items():
+        for w in d.words:
+            word_key.setdefault(norm(w), (key, d.dimension))
+    events = {norm(w): key for key, words in m.events.items() for w in words}
+    return (
+        re.compile(alternation(word_key)),
+        word_key,
+        {k: d for k, d in m.metrics.items()},
+        re.compile(alternation(norm_all(m.invariant_markers.words))),
+        re.compile(alternation(norm_all(m.cumulative_markers.words))),
+        re.compile(alternation(events)),
+        events,
+    )
+
+
+def _dims_match(metric_dim: str, dimension: str) -> bool:
+    return metric_dim == dimension or (metric_dim == "money" and dimension.startswith("money"))
+
+
+def quantity_metric(text: str, clause_start: int, start: int, end: int, clause_end: int, counted: str | None,
+                    dimension: str) -> Metric:
+    rx, word_key, defs, invariant, cumulative, _, _ = _lex()
+    window = text[clause_start:start]
+    found = None
+    if counted:
+        for m in rx.finditer(counted):
+            key, dim = word_key[m.group()]
+            if _dims_match(dim, dimension):
+                found = (counted, key)
+                break
+        if found is None:
+            found = (counted, f"count:{counted}")
+    if found is None:
+        best = None
+        for m in rx.finditer(window):
+            key, dim = word_key[m.group()]
+            if _dims_match(dim, dimension):
+                best = (m.group(), key)
+        if best is None:
+            for m in rx.finditer(text, end, clause_end):
+                key, dim = word_key[m.group()]
+                if _dims_match(dim, dimension):
+                    best = (m.group(), key)
+                    break
+        found = best or ("", dimension)
+    words, key = found
+    context = window + (counted or "")
+    d = defs.get(key)
+    varies = d.varies if d else True
+    if invariant.search(context):
+        varies = False
+        key = f"{key}@first_phase" if "期" in context else key
+    cum = bool(cumulative.search(context)) or (d.cumulative if d else False)
+    return Metric(words, key, varies, cum)
+
+
+def metric_word_at(text: str, start: int, end: int, dimension: str) -> int | None:
+    """Where the first metric word of the given dimension starts in text[start:end], if any."""
+    rx, word_key, *_ = _lex()
+    for m in rx.finditer(text, start, end):
+        if _dims_match(word_key[m.group()][1], dimension):
+            return m.start()
+    return None
+
+
+def event_position(text: str, end: int, sentence_end: int) -> int | None:
+    *_, events_rx, _ = _lex()
+    m = events_rx.search(text, end, sentence_end)
+    return m.end() if m else None
+
+
+def date_metric(text: str, clause_start: int, start: int, end: int, clause_end: int) -> Metric:
+    *_, events_rx, events = _lex()
+    m = events_rx.search(text, end, clause_end) or None
+    if m is None:
+        earlier = list(events_rx.finditer(text, clause_start, start))
+        m = earlier[-1] if earlier else None
+    if m is None:
+        tail = text[end:clause_end].strip(" 的在于,")[:8]
+        return Metric(tail, f"event:{tail}" if tail else "event", False, False)
+    return Metric(m.group(), events[m.group()], False, False)

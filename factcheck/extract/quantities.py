@@ -1,0 +1,210 @@
+"""Numbers with their qualifiers and units: 超 830 万标准机架, 约 5000P, 20+企业, 十余个, 246 Eflops."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from factcheck.extract.intervals import apply_qualifier
+from factcheck.extract.mention import Mention
+from factcheck.extract.numerals import parse_number
+from factcheck.extract.patterns import ARABIC, patterns
+from factcheck.extract.units import canonical
+
+_PRECISION = re.compile(r"[ (（]?(FP64|FP32|FP16|BF16|TF32|FP8|INT8|INT4)[)）]?", re.I)
+_PRECISION_BEFORE = re.compile(r"(FP64|FP32|FP16|BF16|TF32|FP8|INT8|INT4)[^,。;]{0,6}$", re.I)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_NOUN = re.compile(r"[ ]?((?:[\u3400-\u9fff]|[A-Za-z]+[ ]?){1,8})")
+_COMMON_CN = set("一二两三四五六七八九十百千万亿半")
+_MULT_ONLY = set("十百千万亿")
+_NOUN_STOP = "的、,。;:和与及等在为是了"
+_ARABIC_RX = re.compile(ARABIC)
+_YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
+_E_CLASS = re.compile(r"(?<![A-Za-z\d])E级")
+_PERCENT_WORD = re.compile(r"百分之")
+
+
+def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
+    m = _NOUN.match(text, pos)
+    if not m:
+        return None, pos
+    pos = m.start(1)
+    word = m.group(1).rstrip()
+    for i, ch in enumerate(word):
+        if ch in _NOUN_STOP:
+            word = word[:i]
+            break
+    return (word or None), pos + len(word)
+
+
+def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -> list[Mention]:
+    """Every number in text outside dates and filtered spans, with qualifier, unit and interval."""
+    p = patterns()
+    out: list[Mention] = []
+    for m in _E_CLASS.finditer(text):
+        s, e = m.span()
+        if blocked(s, e) or any(taken[s:e]):
+            continue
+        mention = Mention(start=s, end=e, kind="quantity", num_start=s, value=Fraction(1000), unit="PFLOPS",
+                          dimension="compute", resolution=None, qualifier="at_least")
+        mention.lower, mention.upper = Fraction(1000), None
+        out.append(mention)
+        taken[s:e] = b"\x01" * (e - s)
+    for m in p.number.finditer(text):
+        s, e = m.span()
+        num_text = m.group()
+        if any(taken[s:e]) or (num_text == "百" and text.startswith("分之", e)):
+            continue
+        if blocked(s, e):
+            out.append(Mention(start=s, end=e, kind="quantity", num_start=s, reason="filtered"))
+            continue
+        mention = _read(text, s, e, num_text, p, tolerance)
+        if mention is None:
+            continue
+        out.append(mention)
+        if mention.reason is None:
+            taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    return out
+
+
+def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
+    is_arabic = num_text[0].isdigit()
+    if is_arabic and s > 0 and (text[s - 1] in ".," and s > 1 and text[s - 2].isdigit()):
+        return None  # the tail of a malformed number such as 1..5 or 1,2,3
+    if is_arabic and s > 0 and text[s - 1].isascii() and text[s - 1].isalpha():
+        return Mention(start=s, end=e, kind="quantity", num_start=s, reason="code or version")
+    if not is_arabic and len(num_text) == 1 and num_text not in _COMMON_CN:
+        return None  # 陆 in 陆续, 半 in 半导体: a lone rare numeral is a word, not a number
+    parsed = parse_number(num_text)
+    if parsed is None:
+        return Mention(start=s, end=e, kind="quantity", num_start=s, reason="not a number")
+    value, resolution = parsed
+    mention = Mention(start=s, end=e, kind="quantity", num_start=s, value=value, resolution=resolution)
+    before = text[max(0, s - 8) : s]
+    # ordinals: 第一, 首 ... are ranks after a rank verb, else not quantities
+    if p.ordinal_prefix.search(before):
+        if p.rank_verb.search(text[max(0, s - 12) : s - 1]) and value == int(value):
+            mention.start = s - 1
+            mention.unit, mention.dimension = "rank", "rank"
+            mention.end = e
+            apply_qualifier(mention, tolerance)
+            return mention
+        mention.reason = "ordinal"
+        return mention
+    # qualifier before the number
+    qb = p.qual_before.search(before)
+    if qb:
+        mention.qualifier = p.qual_before_map[qb.group().strip()]
+        mention.start = s - len(qb.group())
+    if _PERCENT_WORD.search(text[max(0, s - 3) : s]):
+        mention.start = min(mention.start, s - 3)
+        mention.unit = "percent"
+    pos = e
+    # range: 10-20, 10至20
+    rng = re.compile(rf"[ ]?(?:-|~|至|到|—)[ ]?({ARABIC}|[{p.cn_chars}]+)").match(text, pos)
+    upper_value = None
+    if rng and is_arabic == rng.group(1)[0].isdigit():
+        parsed2 = parse_number(rng.group(1))
+        if parsed2 and parsed2[0] > value:
+            upper_value = parsed2[0]
+            pos = rng.end()
+    # 多 / 余 / + right after the number
+    qa = p.qual_after.match(text, pos)
+    if qa and p.qual_after_map[qa.group().strip()] in ("more", "at_least") and mention.qualifier in ("exact", "reach"):
+        mention.qualifier = p.qual_after_map[qa.group().strip()]
+        pos = qa.end()
+    # unit or measure word
+    unit_word = None
+    if mention.unit is None:
+        um = p.unit.match(text, pos)
+        if um and not (um.group().strip() in ("P", "E", "PF") and pos < len(text) - 1 and _is_latin_word_tail(text, um.end())):
+            unit_word = um.group().strip()
+            unit_name, factor = p.unit_map[unit_word]
+            mention.unit = unit_name
+            value *= Fraction(str(factor))
+            resolution *= Fraction(str(factor))
+            if upper_value is not None:
+                upper_value *= Fraction(str(factor))
+            pos = um.end()
+        else:
+            mm = p.measure.match(text, pos)
+            if mm:
+                mention.unit = "count"
+                mention.counted = mm.group().strip()
+                pos = mm.end()
+                noun, noun_end = _counted_noun(text, pos)
+                mention.counted_end = noun_end
+                if noun:
+                    mention.counted = mention.counted + noun
+    if mention.unit is None and text.startswith("%", pos):
+        mention.unit = "percent"
+        pos += 1
+    elif mention.unit == "percent" and text.startswith("%", pos):
+        pos += 1
+    if mention.unit is None:
+        # a number followed directly by a noun: 20+企业, 35 万昇腾开发者, 千亿参数
+        noun, noun_end = _counted_noun(text, pos)
+        signalled = mention.qualifier in ("at_least", "more") or (is_arabic and resolution >= 10000) or (
+            not is_arabic and len(num_text) > 1)
+        score = is_arabic and _score_nearby(text, s, pos)
+        if score:
+            mention.unit = "score"
+        if score:
+            pass
+        elif noun and _CJK.match(noun) and signalled and not (
+            is_arabic and _YEARLIKE.match(num_text) and mention.qualifier not in ("at_least", "more")):
+            mention.unit, mention.counted, mention.counted_end = "count", noun, noun_end
+            if not is_arabic and num_text[0] not in "一二两三四五六七八九十":
+                mention.qualifier = "approx"  # 千亿参数: a scale class
+        else:
+            mention.reason = "bare number" if not _YEARLIKE.match(num_text) else "year without 年"
+            mention.end = pos
+            return mention
+    # Chinese numerals alone are claims only with a unit or measure word, and never in idioms
+    if not is_arabic:
+        window = text[max(0, s - 2) : min(len(text), pos + 2)]
+        im = p.idioms.search(window)
+        if im or value == 1 and mention.unit == "count":
+            mention.reason = "idiom"
+            mention.end = pos
+            return mention
+    # qualifier after the unit: 以上, 左右, 以内
+    qa2 = p.qual_after.match(text, pos)
+    if qa2:
+        word = qa2.group().strip()
+        kind = p.qual_after_map[word]
+        if kind in ("approx", "at_least", "at_most") and mention.qualifier in ("exact", "reach"):
+            mention.qualifier = kind
+            pos = qa2.end()
+    prec = _PRECISION.match(text, pos) or None
+    if prec:
+        mention.precision = prec.group(1).upper()
+    else:
+        pb = _PRECISION_BEFORE.search(text[max(0, s - 12) : s])
+        if pb:
+            mention.precision = pb.group(1).upper()
+    mention.end = pos
+    target, to_canon, dimension = canonical(mention.unit)
+    mention.value = value * to_canon
+    mention.resolution = resolution * to_canon
+    mention.unit, mention.dimension = target, dimension
+    if upper_value is not None:
+        mention.lower, mention.upper = mention.value, upper_value * to_canon
+        mention.qualifier = "range"
+    if mention.qualifier == "reach":
+        mention.qualifier = "exact"
+    apply_qualifier(mention, tolerance)
+    return mention
+
+
+_SCORE_AFTER = re.compile(r"^[^,。;]{0,14}?的(?:得分|分数|评分|成绩)")
+_SCORE_BEFORE = re.compile(r"(?:得分|分数|评分|成绩)(?:为|是|达|高达)?[ ]?$")
+
+
+def _score_nearby(text: str, start: int, end: int) -> bool:
+    """A bare figure that the sentence calls a score: 以7043.99和1129.75的得分, 得分为 85.5."""
+    return bool(_SCORE_AFTER.match(text[end : end + 24]) or _SCORE_BEFORE.search(text[max(0, start - 8) : start]))
+
+
+def _is_latin_word_tail(text: str, pos: int) -> bool:
+    return pos < len(text) and text[pos].isascii() and text[pos].isalpha()

@@ -1,0 +1,227 @@
+"""Which entity a figure is about.
+
+Chinese news names its topic first and then drops it, so the subject of a figure is looked for in
+its own clause, then in the clauses before it, then in the sentences before it within a few
+sentences. Sources (据X, X表示), helpers (在X的支持下, 依托X), list members (A、B等) and
+locatives (在武汉) are not subjects. A bare head (人工智能计算中心) takes the place named before it
+in the sentence (在武汉，…人工智能计算中心 -> 武汉人工智能计算中心).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from factcheck.extract.context import Context
+from factcheck.extract.entities import Entity
+from factcheck.extract.patterns import norm, norm_all
+from factcheck.lang import load_lexicon
+from factcheck.lang.loader import alternation
+
+MAX_SENTENCES_BACK = 6
+
+
+@dataclass
+class Subject:
+    text: str  # normalised name
+    start: int  # analysis span of the name (for evidence), -1 when composed
+    end: int
+    confidence: float
+
+
+@cache
+def _rules():
+    f = load_lexicon().filters
+    attribution_after = re.compile(rf"^[^,。;]{{0,4}}(?:{alternation(norm_all(f.attribution.words))})")
+    attribution_before = re.compile(rf"(?:{alternation(norm_all(f.attribution.before))})[^,。;]{{0,2}}$")
+    instrument = []
+    for pat in f.instrument.patterns:
+        before, _, after = norm(pat).partition("{}")
+        instrument.append((before, after))
+    return attribution_after, attribution_before, instrument
+
+
+def _valid(ent: Entity, text: str) -> bool:
+    attribution_after, attribution_before, instrument = _rules()
+    before = text[max(0, ent.start - 6) : ent.start]
+    after = text[ent.end : ent.end + 8]
+    if attribution_after.match(after) or attribution_before.search(before):
+        return False
+    for b, a in instrument:
+        if b and before.endswith(b) and (not a or after.startswith(a)):
+            return False
+        if not b and a and after.startswith(a) and ent.cls in ("known", "place"):
+            return False
+    if _in_list(ent, text):
+        return False
+    return not (ent.cls in ("place", "national") and before.endswith("在"))
+
+
+def _complete(ent: Entity, entities: list[Entity], scope_start: int, text: str) -> Entity | None:
+    """A bare facility head takes the nearest city or province named before it in scope, unless
+    another named body stands between them (上海电信…算力集群 is 上海电信's, not 上海's)."""
+    if not ent.bare or ent.cls != "facility":
+        return None
+    for other in reversed(entities):
+        if other.end > ent.start or other.start < scope_start:
+            continue
+        if other.cls in ("facility", "organisation", "program") and not other.bare:
+            return None
+        if other.cls == "place" and _valid_place_for_completion(other, text):
+            return Entity(other.start, ent.end, "facility", other.text + ent.head, False, ent.head)
+    return None
+
+
+@cache
+def _national():
+    e = load_lexicon().entities
+    return re.compile(alternation(norm_all(e.organisations.national_sources))), norm(e.national.canonical)
+
+
+def _national_source(text: str, a: int, b: int) -> str | None:
+    """来自工信部的数据显示，…: a national body's statistics are about the country."""
+    rx, canonical = _national()
+    return canonical if rx.search(text, a, b) else None
+
+
+def _in_list(ent: Entity, text: str) -> bool:
+    """A member of an enumeration (A、B和C等) is an example, not the subject."""
+    prev_ch = text[ent.start - 1] if ent.start else "^"
+    next_ch = text[ent.end] if ent.end < len(text) else "$"
+    return prev_ch in "、和及" or next_ch in "、等"
+
+
+def _valid_place_for_completion(ent: Entity, text: str) -> bool:
+    return not _in_list(ent, text) and (ent.end >= len(text) or text[ent.end] != "和")
+
+
+_NP_TRIM_START = re.compile(r"^(?:当前|目前|如今|现在|同时|其中|此外|另外|而|但|且|并|让|使|据|在|从)+")
+_NP_CUT = re.compile(r"在|将|以|已|的|正|是|有|为|达|也|都|就|把|被|对|通过")
+_DIGIT = re.compile(r"\d")
+
+
+class SubjectFinder:
+    def __init__(self, text: str, ctx: Context, entities: list[Entity], occupied: bytearray | None = None,
+                 metric_words: re.Pattern | None = None):
+        self.text, self.ctx = text, ctx
+        # an entity inside a counted noun (35 万昇腾开发者) is what is counted, not a subject
+        self.occupied = occupied or bytearray(len(text))
+        self.entities = [e for e in entities if not any(self.occupied[e.start : e.end])]
+        self._starts = [e.start for e in self.entities]
+        self.metric_words = metric_words
+
+    def _in(self, a: int, b: int) -> list[Entity]:
+        import bisect
+
+        i = bisect.bisect_left(self._starts, a)
+        out = []
+        while i < len(self.entities) and self.entities[i].start < b:
+            if self.entities[i].end <= b:
+                out.append(self.entities[i])
+            i += 1
+        return out
+
+    def _best(self, ents: list[Entity], sentence_start: int, own: bool) -> Entity | None:
+        """own: the figure's own clause, where a bare head may take a place from earlier in the
+        sentence; elsewhere the place must stand in the same clause as the head."""
+        best = None
+        for ent in ents:
+            cand = ent
+            if ent.bare:
+                scope = sentence_start if own else self.ctx.clause_start(ent.start)
+                cand = _complete(ent, self.entities, scope, self.text)
+                if cand is None:
+                    continue
+            elif not _valid(ent, self.text):
+                continue
+            if best is None or cand.rank > best.rank:
+                best = cand
+        return best
+
+    def for_quantity(self, start: int, dimension: str) -> Subject | None:
+        si = self.ctx.sentence_index(start)
+        sent = self.ctx.sentences[si]
+        ci = self.ctx.clause_index(sent, start)
+        a, _ = sent.clauses[ci]
+        own = self._in(a, start)
+        if dimension == "count":
+            # 形成AI应用示范项目超过100个: a name right before a count is what is counted
+            own = [e for e in own if start - e.end > 1 or e.cls in ("place", "national", "region")]
+        ent = self._best(own, sent.start, own=True)
+        if ent:
+            return Subject(ent.text, ent.start, ent.end, 0.9)
+        for j in range(ci - 1, -1, -1):
+            ca, cb = sent.clauses[j]
+            ent = self._best(self._in(ca, cb), sent.start, own=False)
+            if ent:
+                return Subject(ent.text, ent.start, ent.end, 0.8)
+        national = _national_source(self.text, sent.start, start)
+        if national:
+            return Subject(national, -1, -1, 0.6)
+        np = self._noun_phrase(a, start, dimension)
+        if np:
+            return np
+        return self._back(si, 0.6)
+
+    def _noun_phrase(self, a: int, start: int, dimension: str) -> Subject | None:
+        """The topic before the metric word of the figure's own clause: AI初创企业的存活率不到10%."""
+        if self.metric_words is None:
+            return None
+        at = self.metric_words(self.text, a, start, dimension)
+        if at is None:
+            return None
+        head = self.text[a:at]
+        trimmed = _NP_TRIM_START.sub("", head.strip())
+        cut = _NP_CUT.search(trimmed)
+        phrase = (trimmed[: cut.start()] if cut else trimmed).strip()
+        offset = a + head.find(phrase)
+        if 2 <= len(phrase) <= 12 and not _DIGIT.search(phrase) and not any(self.occupied[offset : offset + len(phrase)]):
+            return Subject(phrase, offset, offset + len(phrase), 0.5)
+        return None
+
+    def for_date(self, start: int, end: int, event_at: int | None, released: bool = False) -> Subject | None:
+        """A date's subject often follows it (6月，南京人工智能计算中心发布): look after the date up to
+        its event word, then before it in the sentence (the topic), and take the best-ranked name."""
+        si = self.ctx.sentence_index(start)
+        sent = self.ctx.sentences[si]
+        ci = self.ctx.clause_index(sent, start)
+        a, b = sent.clauses[ci]
+        after_end = b
+        if event_at is not None and event_at > end:
+            after_end = max(b, event_at)
+        elif ci + 1 < len(sent.clauses) and b - a <= end - start + 3:
+            after_end = sent.clauses[ci + 1][1]
+        if event_at is not None:
+            # 发布《Y》, 点亮“Y”, 启动“Y”: what is dated is the thing the event word names right after it
+            for ent in self._in(event_at, sent.end):
+                near = ent.start - event_at <= 3
+                if not ent.bare and ent.cls in ("title", "program", "facility") and (near or released):
+                    return Subject(ent.text, ent.start, ent.end, 0.85)
+                if ent.start - event_at > 3 and not released:
+                    break
+        own = self._best(self._in(end, after_end), sent.start, own=True)
+        before = self._best(self._in(a, start), sent.start, own=True)
+        if before and (own is None or before.rank > own.rank):
+            own = before
+        if own and own.rank > 2:
+            return Subject(own.text, own.start, own.end, 0.85)
+        for j in range(ci - 1, -1, -1):
+            ent = self._best(self._in(*sent.clauses[j]), sent.start, own=False)
+            if ent:
+                if own is None or ent.rank > own.rank:
+                    own = ent
+                break
+        if own:
+            return Subject(own.text, own.start, own.end, 0.75)
+        return self._back(si, 0.5)
+
+    def _back(self, si: int, confidence: float) -> Subject | None:
+        for k in range(si - 1, max(-1, si - 1 - MAX_SENTENCES_BACK), -1):
+            sent = self.ctx.sentences[k]
+            for ca, cb in reversed(sent.clauses):
+                ent = self._best(self._in(ca, cb), sent.start, own=False)
+                if ent:
+                    return Subject(ent.text, ent.start, ent.end, confidence)
+            confidence = max(0.3, confidence - 0.05)
+        return None

@@ -1,0 +1,65 @@
+"""Bytes to text: BOMs, UTF-8, then the Chinese legacy encodings, detected by charset-normalizer."""
+
+from __future__ import annotations
+
+import codecs
+
+from factcheck.errors import InputError
+
+_BOMS = [
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_BINARY_MAGIC = [b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"%PDF", b"\x7fELF", b"\x1f\x8b", b"BZh", b"Rar!"]
+_CANDIDATES = ["gb18030", "big5", "utf_16_le", "utf_16_be", "shift_jis", "euc_kr", "cp1252"]
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) / 2
+    if odd_nuls > 0.3 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Return (text, encoding name), or raise InputError naming why the bytes are not text."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as exc:
+                raise InputError(path, f"starts with a {name} byte-order mark but is not valid {name} ({exc.reason})") from None
+    if any(data.startswith(m) for m in _BINARY_MAGIC):
+        raise InputError(path, "binary file (an image, archive or executable), not an article")
+    utf16 = _looks_utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:65536]:
+        raise InputError(path, "binary file (contains NUL bytes), not an article")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_CANDIDATES).best()
+    if best is None:
+        raise InputError(path, "cannot decode: not UTF-8, GB18030, Big5 or UTF-16 text")
+    text = str(best)
+    bad = text.count("\ufffd")
+    if bad > max(3, len(text) // 200):
+        raise InputError(path, f"cannot decode cleanly as {best.encoding} ({bad} undecodable characters)")
+    return text, best.encoding

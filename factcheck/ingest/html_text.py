@@ -1,0 +1,115 @@
+"""HTML to text with an offset map, using the standard library's tolerant HTML parser.
+
+Block-level tags become line breaks; script and style content is dropped; entities are decoded
+and map back to the whole entity in the raw file. Attributes never reach the text, so numbers in
+URLs, sizes and styles cannot become claims.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from html import unescape
+from html.parser import HTMLParser
+
+from factcheck.ingest.textmap import TextMap
+
+_BLOCK = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
+    "article", "header", "footer", "blockquote", "title", "dd", "dt", "hr", "pre", "td", "th", "figure",
+    "figcaption", "main", "nav", "aside",
+}
+_SKIP = {"script", "style", "noscript", "template", "svg"}
+_LOOKS_HTML = re.compile(r"<(?:p|div|br|span|html|body|a|img|table|li|h[1-6]|strong|em|head)\b[^>]*>", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    return _LOOKS_HTML.search(text[:200_000]) is not None
+
+
+class _Collector(HTMLParser):
+    def __init__(self, raw: str, base: int):
+        super().__init__(convert_charrefs=False)
+        self.raw, self.base = raw, base
+        self.line_offsets = [0] + [m.end() for m in re.finditer(r"\n", raw)]
+        self.chunks: list[str] = []
+        self.starts, self.ends = array("q"), array("q")
+        self.skip_depth = 0
+        self.title: str | None = None
+        self._in_title = False
+        self.comments: list[tuple[int, str]] = []
+
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        return self.line_offsets[line - 1] + col
+
+    def _emit(self, text: str, start: int, end: int | None = None) -> None:
+        if self.skip_depth or not text:
+            return
+        self.chunks.append(text)
+        if end is None:  # text copied verbatim from raw[start:start+len]
+            self.starts.extend(range(self.base + start, self.base + start + len(text)))
+            self.ends.extend(range(self.base + start + 1, self.base + start + len(text) + 1))
+        else:  # decoded entity: every character maps to the whole entity
+            self.starts.extend([self.base + start] * len(text))
+            self.ends.extend([self.base + end] * len(text))
+
+    def _break(self) -> None:
+        if self.skip_depth:
+            return
+        pos = self.base + self._pos()
+        self.chunks.append("\n")
+        self.starts.append(pos)
+        self.ends.append(pos)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP:
+            self.skip_depth += 1
+        elif tag in _BLOCK:
+            self._break()
+        if tag == "title":
+            self._in_title = True
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _BLOCK:
+            self._break()
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag in _BLOCK:
+            self._break()
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data):
+        start = self._pos()
+        if self.raw.startswith(data, start):
+            self._emit(data, start)
+        else:  # position drifted (malformed markup): map the whole piece to where it starts
+            self._emit(data, start, start + len(data))
+        if self._in_title and self.title is None and data.strip():
+            self.title = data.strip()
+
+    def _ref(self, text):
+        start = self._pos()
+        m = re.compile(r"&#?\w+;?").match(self.raw, start)
+        end = m.end() if m else start + 1
+        self._emit(unescape(text), start, end)
+
+    def handle_entityref(self, name):
+        self._ref(f"&{name};")
+
+    def handle_charref(self, name):
+        self._ref(f"&#{name};")
+
+    def handle_comment(self, data):
+        self.comments.append((self.base + self._pos(), data))
+
+
+def html_to_textmap(raw_body: str, base: int) -> tuple[TextMap, str | None, list[tuple[int, str]]]:
+    """Parse raw_body (which starts at offset base of the file) into text, title and comments."""
+    parser = _Collector(raw_body, base)
+    parser.feed(raw_body)
+    parser.close()
+    return TextMap("".join(parser.chunks), parser.starts, parser.ends), parser.title, parser.comments

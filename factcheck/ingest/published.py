@@ -1,0 +1,65 @@
+"""Publication time: front matter, a header line (发布时间), JSON Lines, or --published.
+
+Chinese press without a zone is China time (UTC+8); a zoned time is converted to it, so a piece
+stamped 2021-07-08 20:33 GMT was published on 9 July in Beijing. Never the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+
+CHINA = timezone(timedelta(hours=8))
+_HEADER = re.compile(
+    r"(?:发布时间|发布日期|发表时间|发稿时间|时间|日期|Published|Date)\s*[:：]?\s*"
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*[:：]\s*(\d{2}))?"
+)
+
+
+def parse_timestamp(value, default_zone=CHINA) -> datetime | None:
+    """A datetime from a front-matter value, ISO text or RFC 2822 text; None if it is not a date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, date):
+        dt = datetime(value.year, value.month, value.day)
+    else:
+        text = str(value).strip()
+        dt = None
+        try:
+            dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            try:
+                dt = parsedate_to_datetime(text)
+            except (TypeError, ValueError, IndexError):
+                m = _HEADER.search("发布时间:" + text)
+                if m:
+                    dt = _from_match(m)
+        if dt is None:
+            return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=default_zone)
+    return dt.astimezone(default_zone)
+
+
+def _from_match(m: re.Match) -> datetime | None:
+    y, mo, d, hh, mm = m.groups()
+    try:
+        return datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0))
+    except ValueError:
+        return None
+
+
+def find_header_date(text: str) -> datetime | None:
+    """A publication stamp in the first lines of the page (作者:… 发布时间:2025-02-06)."""
+    m = _HEADER.search(text[:3000])
+    if not m:
+        return None
+    dt = _from_match(m)
+    return dt.replace(tzinfo=CHINA) if dt else None
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,62 @@
+"""A document read from disk or JSON Lines, ready for extraction."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.ingest.html_text import html_to_textmap, looks_like_html
+from factcheck.ingest.noise import noisy_ranges
+from factcheck.ingest.textmap import TextMap
+from factcheck.model import Document
+
+# a pinyin gloss inserted after a character: 會(huì). Dropped from analysis, kept in the raw file.
+_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@dataclass
+class Source:
+    document: Document
+    raw: str
+    view: TextMap
+    noise: list[tuple[int, int]] = field(default_factory=list)
+    comments: list[tuple[int, str]] = field(default_factory=list)
+    title_map: TextMap | None = None
+
+
+def detect_language(text: str) -> str:
+    """zh when CJK characters outnumber Latin words, else en."""
+    sample = text[:20000]
+    cjk = len(_CJK.findall(sample))
+    latin = len(_LATIN_WORD.findall(sample))
+    return "zh" if cjk >= latin else "en"
+
+
+def build_view(raw: str, body_start: int) -> tuple[TextMap, str | None, list[tuple[int, str]]]:
+    """The analysis text of raw[body_start:]: HTML stripped, glosses dropped, width and script folded."""
+    body = raw[body_start:]
+    if looks_like_html(body):
+        view, title, comments = html_to_textmap(body, body_start)
+    else:
+        view, title, comments = TextMap.identity(body, body_start), None, _markdown_comments(body, body_start)
+    return view.delete(_GLOSS).normalised(), title, comments
+
+
+def _markdown_comments(body: str, base: int) -> list[tuple[int, str]]:
+    return [(base + m.start(), m.group(1)) for m in re.finditer(r"<!--(.*?)-->", body, re.S)]
+
+
+def make_source(document: Document, raw: str, body_start: int, title: str | None) -> Source:
+    view, html_title, comments = build_view(raw, body_start)
+    if document.title is None:
+        document.title = title or html_title
+    if document.lang == "auto":
+        document.lang = detect_language(view.text)
+    title_map = None
+    if document.title:
+        idx = raw.find(document.title)
+        if idx >= 0:  # only a title that stands verbatim in the file can give claims with true offsets
+            title_map = TextMap.identity(document.title, idx).delete(_GLOSS).normalised()
+    return Source(document, raw, view, noisy_ranges(view.text), comments, title_map)

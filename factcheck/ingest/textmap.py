@@ -1,0 +1,88 @@
+"""Text with an offset map back to the raw file.
+
+Every character of the analysis text remembers the raw span it came from, so a value found in
+cleaned, normalised text still points at ``original[start:end]`` in the file as decoded.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+from functools import cache
+
+_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_WIDTH[0x3000] = 0x20  # ideographic space
+_WIDTH[0x2014] = 0x2014
+_WIDTH.update({0x2215: 0x2F, 0x2212: 0x2D, 0x2013: 0x2D, 0x00A0: 0x20, 0x200B: 0x20, 0xFEFF: 0x20})
+
+
+@dataclass
+class TextMap:
+    text: str
+    starts: array
+    ends: array
+
+    @classmethod
+    def identity(cls, text: str, base: int = 0) -> TextMap:
+        n = len(text)
+        return cls(text, array("q", range(base, base + n)), array("q", range(base + 1, base + n + 1)))
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw [start, end) of the analysis slice [start, end)."""
+        return self.starts[start], self.ends[end - 1]
+
+    def delete(self, pattern: re.Pattern) -> TextMap:
+        """Drop every match of pattern from the analysis text, keeping the offsets of the rest."""
+        pieces, s_parts, e_parts, last = [], [], [], 0
+        for m in pattern.finditer(self.text):
+            pieces.append(self.text[last : m.start()])
+            s_parts.append(self.starts[last : m.start()])
+            e_parts.append(self.ends[last : m.start()])
+            last = m.end()
+        if not pieces:
+            return self
+        pieces.append(self.text[last:])
+        s_parts.append(self.starts[last:])
+        e_parts.append(self.ends[last:])
+        starts, ends = array("q"), array("q")
+        for s, e in zip(s_parts, e_parts, strict=True):
+            starts.extend(s)
+            ends.extend(e)
+        return TextMap("".join(pieces), starts, ends)
+
+    def normalised(self) -> TextMap:
+        """Full-width to half-width and traditional to simplified, one character for one."""
+        text = self.text.translate(_WIDTH)
+        return TextMap(to_simplified(text), self.starts, self.ends)
+
+
+@cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified without changing the length (offsets stay valid)."""
+    if not text:
+        return text
+    conv = _converter()
+    out = conv.convert(text)
+    if len(out) == len(text):
+        return out
+    # a phrase conversion changed the length: fall back to character by character
+    chars = []
+    for ch in text:
+        c = conv.convert(ch)
+        chars.append(c if len(c) == 1 else ch)
+    return "".join(chars)
+
+
+def line_starts(raw: str) -> list[int]:
+    """Offsets at which each line of raw starts (lines end at LF, CRLF or a lone CR)."""
+    starts = [0]
+    for m in re.finditer(r"\r\n|\r|\n", raw):
+        starts.append(m.end())
+    return starts

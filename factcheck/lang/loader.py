@@ -1,0 +1,65 @@
+"""Reads every data file once per process and prepares the lookups the extractor needs."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from factcheck.lang import schemas
+
+
+def data_path(*parts: str) -> Path:
+    """Path of a file under factcheck/data."""
+    return Path(str(resources.files("factcheck").joinpath("data", *parts)))
+
+
+def _read(model, *parts):
+    path = data_path(*parts)
+    try:
+        with path.open("rb") as fh:
+            raw = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path}: invalid data file: {exc}") from exc
+    try:
+        return model.model_validate(raw)
+    except Exception as exc:  # pydantic.ValidationError, re-raised with the file named
+        raise ValueError(f"{path}: invalid data file: {exc}") from exc
+
+
+def alternation(words) -> str:
+    """A regex alternation that tries longer words first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    numerals: schemas.NumeralsFile
+    units: schemas.UnitsFile
+    qualifiers: schemas.QualifiersFile
+    dates: schemas.DatesFile
+    modality: schemas.ModalityFile
+    filters: schemas.FiltersFile
+    entities: schemas.EntitiesFile
+    metrics: schemas.MetricsFile
+    heads: schemas.HeadsFile
+    aliases: schemas.AliasesFile
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    return Lexicon(
+        numerals=_read(schemas.NumeralsFile, "zh", "numerals.toml"),
+        units=_read(schemas.UnitsFile, "zh", "units.toml"),
+        qualifiers=_read(schemas.QualifiersFile, "zh", "qualifiers.toml"),
+        dates=_read(schemas.DatesFile, "zh", "dates.toml"),
+        modality=_read(schemas.ModalityFile, "zh", "modality.toml"),
+        filters=_read(schemas.FiltersFile, "zh", "filters.toml"),
+        entities=_read(schemas.EntitiesFile, "zh", "entities.toml"),
+        metrics=_read(schemas.MetricsFile, "zh", "metrics.toml"),
+        heads=_read(schemas.HeadsFile, "subjects", "heads.toml"),
+        aliases=_read(schemas.AliasesFile, "subjects", "aliases.toml"),
+    )

@@ -1,0 +1,151 @@
+"""Pydantic schemas of the data files: a typo in a data file fails loudly at load time."""
+
+from pydantic import BaseModel, ConfigDict
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Words(_Strict):
+    words: list[str]
+
+
+class NumeralsFile(_Strict):
+    digits: dict[str, int]
+    units: dict[str, int]
+    sections: dict[str, int]
+    aliases: dict[str, str]
+    fractions: dict[str, float]
+
+
+class UnitsFile(_Strict):
+    units: dict[str, tuple[str, float]]
+    measure_words: Words
+    multipliers: dict[str, int]
+
+
+class QualifiersFile(_Strict):
+    before: dict[str, str]
+    after: dict[str, str]
+
+
+class DatesFile(_Strict):
+    relative_years: dict[str, int]
+    periods: dict[str, tuple[int, int]]
+    month_parts: dict[str, tuple[int, int]]
+    relative_weeks: dict[str, int]
+    vague_recent: dict[str, int]
+    as_of: Words
+    now: Words
+    centuries: dict[str, str]
+
+
+class ModalityFile(_Strict):
+    plan: Words
+    forecast: Words
+    actual: Words
+
+
+class Spam(_Strict):
+    separators: list[str]
+    min_separators: int
+    max_item_chars: int
+
+
+class Attribution(_Strict):
+    words: list[str]
+    before: list[str]
+
+
+class Instrument(_Strict):
+    patterns: list[str]
+
+
+class Prefixes(_Strict):
+    prefixes: list[str]
+
+
+class Phrases(_Strict):
+    phrases: list[str]
+
+
+class FiltersFile(_Strict):
+    patterns: dict[str, str]
+    idioms: Words
+    ordinal: Prefixes
+    rank_verbs: Words
+    rank_words: Words
+    chrome: Phrases
+    spam: Spam
+    attribution: Attribution
+    instrument: Instrument
+
+
+class Heads(_Strict):
+    facility: list[str]
+    organisation: list[str]
+    program: list[str]
+    region: list[str]
+
+
+class Organisations(_Strict):
+    names: list[str]
+    sources: list[str]
+    national_sources: list[str]
+
+
+class Places(_Strict):
+    names: list[str]
+    suffixes: list[str]
+
+
+class National(_Strict):
+    canonical: str
+    words: list[str]
+
+
+class Chars(_Strict):
+    chars: str
+
+
+class MaxPrefix(_Strict):
+    chars: int
+
+
+class EntitiesFile(_Strict):
+    heads: Heads
+    organisations: Organisations
+    places: Places
+    national: National
+    generic_prefix: Words
+    stop_words: Words
+    stop_chars: Chars
+    max_prefix: MaxPrefix
+
+
+class MetricDef(_Strict):
+    words: list[str]
+    dimension: str
+    varies: bool
+    cumulative: bool = False
+
+
+class MetricsFile(_Strict):
+    metrics: dict[str, MetricDef]
+    invariant_markers: Words
+    cumulative_markers: Words
+    events: dict[str, list[str]]
+
+
+class HeadsFile(_Strict):
+    fold: dict[str, list[str]]
+
+
+class Alias(_Strict):
+    canonical: str
+    forms: list[str]
+
+
+class AliasesFile(_Strict):
+    alias: list[Alias]

@@ -1,0 +1,54 @@
+"""Keys for matching: script, width, case and spaces folded, generic heads folded, aliases applied."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from factcheck.extract.patterns import norm
+from factcheck.lang import load_lexicon
+from factcheck.lang.loader import alternation
+
+_SPACE = re.compile(r"[\s·・“”\"'‘’「」『』《》()（）]+")
+
+
+@cache
+def _tables():
+    lex = load_lexicon()
+    aliases = {}
+    for a in lex.aliases.alias:
+        for form in a.forms:
+            aliases[_plain(form)] = _plain(a.canonical)
+    fold = {}
+    for canonical, forms in lex.heads.fold.items():
+        for f in forms:
+            fold[_plain(f)] = _plain(canonical)
+    head_rx = re.compile(rf"(?:{alternation(fold)})$")
+    return aliases, fold, head_rx
+
+
+def _plain(text: str) -> str:
+    return _SPACE.sub("", norm(text)).lower().replace("ⅱ", "ii").replace("ⅲ", "iii").replace("ⅰ", "i")
+
+
+def subject_key(text: str) -> str:
+    """The matching key of a subject name: 成都人工智能计算中心 and 成都智算中心 give one key."""
+    aliases, fold, head_rx = _tables()
+    plain = _plain(text)
+    if plain in aliases:
+        return aliases[plain]
+    m = head_rx.search(plain)
+    if m:
+        plain = plain[: m.start()] + fold[m.group()]
+    return aliases.get(plain, plain)
+
+
+def metric_key(key: str, precision: str | None, varies: bool, cumulative: bool) -> str:
+    parts = [key]
+    if precision:
+        parts.append(precision.lower())
+    if not varies:
+        parts.append("fixed")
+    if cumulative:
+        parts.append("cumulative")
+    return "|".join(parts)

@@ -193,6 +193,119 @@ def evaluate(
     _guard(body)
 
 
+FORMATS_CHECK = ("text", "json", "markdown", "html")
+
+
+def render(report, format: str, output: Path | None, title: str = "factcheck report") -> None:
+    """Write a report in one of the formats; text goes to the terminal (or a plain file)."""
+    if format == "json":
+        from factcheck.report.json_report import render_json
+
+        _emit(render_json(report), output)
+    elif format == "markdown":
+        from factcheck.report.markdown import render_markdown
+
+        _emit(render_markdown(report, title), output)
+    elif format == "html":
+        from factcheck.report.html import render_html
+
+        _emit(render_html(report, title), output)
+    else:
+        from factcheck.report.terminal import print_check
+
+        if output is None:
+            print_check(report, _console())
+        else:
+            from io import StringIO
+
+            buffer = StringIO()
+            print_check(report, Console(file=buffer, width=160, color_system=None, highlight=False))
+            _emit(buffer.getvalue(), output)
+
+
+@app.command()
+def check(
+    paths: PathsArg,
+    format: Annotated[str, typer.Option("--format", "-f", help="text (grouped by subject), json, markdown or html.")] = "text",
+    output: OutOpt = None,
+    published: PublishedOpt = None,
+    mentions: Annotated[bool, typer.Option("--mentions", help="JSON: also every value that is not a claim.")] = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Link claims across the articles and report agreements, contradictions and updates.
+
+    Example: factcheck check seeds/ --format html -o reports/seeds.html
+    """
+
+    def body() -> int:
+        from factcheck.api import run
+
+        if format not in FORMATS_CHECK:
+            raise typer.BadParameter(f"choose one of {', '.join(FORMATS_CHECK)}", param_hint="--format")
+        report = run(paths, _settings(), _published(published), mentions=mentions, compare=True, progress=_progress())
+        fatal = _report_problems(report, verbose)
+        render(report, format, output)
+        if not report.documents:
+            return 2
+        return 2 if fatal else 0
+
+    _guard(body)
+
+
+@app.command()
+def rules(
+    rule_id: Annotated[str | None, typer.Argument(help="A rule id such as FC102 to print its documentation.")] = None,
+) -> None:
+    """List the rules findings come from, or print one rule's documentation.
+
+    Example: factcheck rules FC102
+    """
+
+    def body() -> int:
+        from rich.table import Table
+
+        from factcheck.rules import rules_by_id
+
+        out = Console(highlight=False, soft_wrap=True)
+        if rule_id is None:
+            table = Table(header_style="bold")
+            for col in ("id", "kind", "severity", "what"):
+                table.add_column(col, overflow="fold")
+            for rid, variants in rules_by_id().items():
+                table.add_row(rid, " / ".join(v.kind for v in variants), " / ".join(dict.fromkeys(v.severity for v in variants)),
+                              variants[0].summary)
+            out.print(table)
+            return 0
+        found = rules_by_id().get(rule_id.upper())
+        if not found:
+            _fail(f"no rule {rule_id!r}; `factcheck rules` lists them")
+        r = found[0]
+        out.print(f"{r.id} {r.name} ({', '.join(f'{x.kind}: {x.severity}' for x in found)})", markup=False)
+        out.print(r.doc.split("\n", 1)[1].strip(), markup=False)
+        return 0
+
+    _guard(body)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of factcheck's JSON output (OUTPUT.md), for pipelines that validate it.
+
+    Example: factcheck schema > factcheck.schema.json
+    """
+
+    def body() -> int:
+        from factcheck.model import Report
+
+        data = Report.model_json_schema()
+        data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        data["title"] = "factcheck output, schema_version 1"
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        return 0
+
+    _guard(body)
+
+
 def main() -> None:
     try:
         app()

@@ -223,3 +223,94 @@ def score(gold: dict, extracted: dict[str, tuple[str, list[Claim]]]) -> EvalResu
                     ds.misses.append(f"{name} {g.data.get('id')}: {g.data.get('number_text')!r} in {g.data.get('quote')!r}")
         docs.append(ds)
     return EvalResult(docs, missing)
+
+
+_KIND_FAMILY = {
+    "agree": {"agree", "check_passed", "plan_met"},
+    "update": {"update"},
+    "contradict": {"contradict"},
+    "check_failed": {"check_failed", "plan_missed", "cumulative_decrease"},
+}
+
+
+@dataclass
+class FindingScore:
+    core: int = 0
+    core_found: int = 0
+    negatives: int = 0
+    negatives_linked: int = 0
+    spurious_contradictions: int = 0
+    missed: list[str] = field(default_factory=list)
+    wrongly_linked: list[str] = field(default_factory=list)
+    contradictions_not_in_gold: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "core_findings": self.core, "core_findings_found": self.core_found,
+            "negative_pairs": self.negatives, "negative_pairs_linked": self.negatives_linked,
+            "contradictions_not_in_gold": self.spurious_contradictions,
+            "missed_findings": self.missed, "wrongly_linked": self.wrongly_linked,
+            "unexpected_contradictions": self.contradictions_not_in_gold,
+        }
+
+
+def score_findings(gold: dict, extracted: dict[str, tuple[str, list[Claim]]], findings) -> FindingScore:
+    """Core findings found (same kind, one connected set of findings covering the matched claims),
+    negative pairs linked by agree/contradict/update, and contradictions the gold does not have."""
+    claim_of: dict[str, set[str]] = {}
+    for name, gdoc in gold["docs"].items():
+        if name not in extracted:
+            continue
+        raw, claims = extracted[name]
+        for g in gdoc["claims"]:
+            spans = _locate(raw, g.get("quote", ""), g.get("number_text", ""))
+            claim_of[g["id"]] = {c.id for c in claims if any(_overlaps(s, c) for s in spans)}
+    result = FindingScore()
+    gold_contradictions = set()
+    for gf in gold.get("findings", []):
+        matched = [claim_of.get(cid, set()) for cid in gf["claims"]]
+        if gf["kind"] == "contradict":
+            gold_contradictions.add(frozenset(x for m in matched for x in m))
+        if gf.get("tier") == "core":
+            result.core += 1
+            family = _KIND_FAMILY.get(gf["kind"], {gf["kind"]})
+            if _connected(matched, [f for f in findings if f.kind in family]):
+                result.core_found += 1
+            else:
+                result.missed.append(f"{gf['kind']} {gf['claims']}: {gf.get('why', '')[:100]}")
+        elif gf.get("tier") == "negative":
+            result.negatives += 1
+            linking = [f for f in findings if f.kind in ("agree", "contradict", "update")]
+            a, b = (matched + [set(), set()])[:2]
+            if any(set(f.claims) & a and set(f.claims) & b for f in linking):
+                result.negatives_linked += 1
+                result.wrongly_linked.append(f"{gf['claims']}: {gf.get('why', '')[:100]}")
+    for f in findings:
+        if f.kind == "contradict" and not any(set(f.claims) <= g for g in gold_contradictions):
+            result.spurious_contradictions += 1
+            result.contradictions_not_in_gold.append(f.why)
+    return result
+
+
+def _connected(matched: list[set[str]], findings) -> bool:
+    needed = [m for m in matched if m]
+    if len(needed) < 2 and len(matched) >= 2:
+        return False
+    if len(matched) == 1:  # a one-claim check: any finding of the kind on it
+        return any(set(f.claims) & matched[0] for f in findings)
+    parent: dict[str, str] = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for f in findings:
+        for c in f.claims[1:]:
+            parent[find(f.claims[0])] = find(c)
+    roots = [{find(c) for c in m if c in parent} for m in needed]
+    if any(not r for r in roots):
+        return False
+    return bool(set.intersection(*roots))

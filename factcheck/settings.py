@@ -17,7 +17,7 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     tolerance: float = Field(0.10, ge=0, lt=1, description="relative tolerance of 约/近/左右/about (SEMANTICS.md §2)")
-    same_time_days: int = Field(45, ge=0, description="as_of dates closer than this are 'the same time' for a contradiction")
+    same_time_days: int = Field(14, ge=0, description="as_of dates closer than this are 'the same time' for a contradiction")
     link_threshold: float = Field(88.0, ge=0, le=100, description="subject similarity (0-100) above which two subjects link")
     fail_on: Literal["error", "warning", "info", "never"] = Field("error", description="gate: lowest severity that fails")
     max_bytes: int = Field(20 * 1024 * 1024, gt=0, description="largest document read, in bytes")

@@ -18,7 +18,7 @@ from factcheck.extract.metrics import date_metric, event_position, metric_word_a
 from factcheck.extract.modality import modality
 from factcheck.extract.patterns import norm_all, patterns
 from factcheck.extract.quantities import find_quantities
-from factcheck.extract.subjects import SubjectFinder
+from factcheck.extract.subjects import SubjectFinder, respectively
 from factcheck.ingest.source import Source
 from factcheck.ingest.textmap import TextMap, line_starts
 from factcheck.lang import load_lexicon
@@ -26,6 +26,7 @@ from factcheck.lang.loader import alternation
 from factcheck.link.normalise import metric_key, subject_key
 from factcheck.model import Claim, DateSpan, Named, Span
 
+_COUNT_UNITS = {"rack": "rack", "accelerator": "card"}
 _YEAR = re.compile(r"((?:19|20)\d{2})[ ]*年")
 
 
@@ -113,6 +114,7 @@ class _Doc:
         for e in self.entities:
             if not e.bare:
                 self.name_mask[e.start : e.end] = b"\x01" * (e.end - e.start)
+        self.respectively = respectively(text, self.ctx, [q for q in self.quantities if q.reason is None])
         rx = _as_of_rx()
         self.as_of_dates = [d for d in self.dates if d.reason is None and rx.search(text[max(0, d.start - 6) : d.start])]
         for d in self.as_of_dates:
@@ -206,10 +208,12 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
     else:
         subj = met = None
         as_of = None
+    if reason is None and m.kind == "quantity" and m.start in d.respectively:
+        subj = d.respectively[m.start]
     if reason is None:
         if subj is not None:
-            subject = Named(text=_subject_text(subj, view, source.raw, text), key=subject_key(subj.text))
-        metric = Named(text=met.text, key=metric_key(met.key, m.precision, met.varies, met.cumulative))
+            subject = Named(text=_subject_text(subj, view, source.raw, text), key=subject_key(subj.text), type=subj.type)
+        metric = Named(text=met.text, key=metric_key(met.key, met.varies, met.cumulative))
     line = bisect.bisect_right(lines, rs)
     column = rs - lines[line - 1] + 1
     ident = hashlib.sha1(f"{doc.id}\x00{rs}\x00{re_}\x00{m.kind}".encode()).hexdigest()[:16]
@@ -220,6 +224,8 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
         confidence=subj.confidence if reason is None and subj else 0.3,
     )
     if m.kind == "quantity" and m.value is not None and m.unit:
+        if m.unit == "count" and met is not None and met.dimension in _COUNT_UNITS:
+            m.unit = _COUNT_UNITS[met.dimension]  # 标准机架超过830万架: racks, counted with 架
         claim.value, claim.unit = _fnum(m.value), m.unit
         claim.lower, claim.upper = _fnum(m.lower), _fnum(m.upper)
         claim.lower_open, claim.upper_open = m.lower_open, m.upper_open

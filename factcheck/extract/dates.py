@@ -93,7 +93,7 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years) -> list[Me
             mention = Mention(start=s, end=e, kind="date", num_start=s)
             try:
                 _resolve(name, m, mention, pub, paragraph_years(s), periods, parts, rel_years, rel_weeks)
-            except ValueError:
+            except (ValueError, OverflowError):  # 2月30日, 13月, or past 9999 from a far-future publication date
                 mention.reason = "invalid date"
             taken[s:e] = b"\x01" * (e - s)
             found.append(mention)

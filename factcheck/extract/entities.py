@@ -83,6 +83,8 @@ def find_entities(text: str) -> list[Entity]:
             if text[i - 1] == " " and (i < 2 or text[i - 2] in lx.stop or text[i - 2] == " "):
                 break
             i -= 1
+        while i < hs and i > 0 and text[i].isascii() and text[i].isalnum() and text[i - 1].isascii() and text[i - 1].isalnum():
+            i += 1  # never start a name inside a Latin word cut by the length limit
         prefix = text[i:hs]
         for sw in lx.stop_words.finditer(prefix):
             prefix = prefix[sw.end() :]

@@ -19,6 +19,7 @@ class Metric:
     key: str
     varies: bool
     cumulative: bool
+    dimension: str | None = None
 
 
 @cache
@@ -41,7 +42,17 @@ def _lex():
 
 
 def _dims_match(metric_dim: str, dimension: str) -> bool:
-    return metric_dim == dimension or (metric_dim == "money" and dimension.startswith("money"))
+    """A count may be of racks or cards (830万架 after 标准机架): those metrics take counts too."""
+    return (
+        metric_dim == dimension
+        or (metric_dim == "money" and dimension.startswith("money"))
+        or (dimension == "count" and metric_dim in ("rack", "accelerator"))
+    )
+
+
+@cache
+def _measure_words() -> frozenset:
+    return frozenset(norm_all(load_lexicon().units.measure_words.words))
 
 
 def quantity_metric(text: str, clause_start: int, start: int, end: int, clause_end: int, counted: str | None,
@@ -49,6 +60,8 @@ def quantity_metric(text: str, clause_start: int, start: int, end: int, clause_e
     rx, word_key, defs, invariant, cumulative, _, _ = _lex()
     window = text[clause_start:start]
     found = None
+    if counted in _measure_words():
+        counted = None  # a bare measure word (830万架) names nothing: look before the number
     if counted:
         for m in rx.finditer(counted):
             key, dim = word_key[m.group()]
@@ -69,16 +82,37 @@ def quantity_metric(text: str, clause_start: int, start: int, end: int, clause_e
                 if _dims_match(dim, dimension):
                     best = (m.group(), key)
                     break
-        found = best or ("", dimension)
+        if best is None and dimension == "count":
+            noun = _noun_before(window)
+            if noun:
+                best = (noun, f"count:{noun}")  # 孵化AI深度应用场景超过60个: scenarios
+        found = best or ("", f"dim:{dimension}")
     words, key = found
     context = window + (counted or "")
     d = defs.get(key)
     varies = d.varies if d else True
-    if invariant.search(context):
+    marker = invariant.search(context)
+    if marker:
         varies = False
-        key = f"{key}@first_phase" if "期" in context else key
+        key = f"{key}@{marker.group()}"  # compute@首期: the first phase's capacity, a fact of its own
     cum = bool(cumulative.search(context)) or (d.cumulative if d else False)
-    return Metric(words, key, varies, cum)
+    return Metric(words, key, varies, cum, d.dimension if d else None)
+
+
+_TRAILING_NOUN = re.compile(r"([\u4e00-\u9fff]{2,6})(?:[ ]?(?:超过|超|逾|近|约|达到|达|共|为|有|已达|已经|已|多达|总计|累计)){0,2}[ ]?$")
+
+
+def _noun_before(window: str) -> str | None:
+    """The noun right before a count with a bare measure word, verbs cut off."""
+    from factcheck.extract.entities import _lex as entity_lex
+
+    m = _TRAILING_NOUN.search(window)
+    if not m:
+        return None
+    noun = m.group(1)
+    for sw in entity_lex().stop_words.finditer(noun):
+        noun = noun[sw.end() :]
+    return noun if len(noun) >= 2 else None
 
 
 def metric_word_at(text: str, start: int, end: int, dimension: str) -> int | None:

@@ -15,6 +15,7 @@ from factcheck.lang import load_lexicon
 
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 MAX_DIGITS = 40  # longer digit strings are identifiers, not quantities
+MAX_VALUE = 10**MAX_DIGITS  # 亿亿亿亿亿亿 piled up past this is not a quantity either
 
 
 @cache
@@ -50,6 +51,7 @@ def parse_number(text: str) -> tuple[Fraction, Fraction] | None:
     current_res = Fraction(1)
     last_res = Fraction(1)
     big_seen = 10**99
+    unit_seen = 10**99  # the last small unit (十 百 千) of this section: they must come in falling order
     i = 0
     while i < len(s):
         ch = s[i]
@@ -68,7 +70,10 @@ def parse_number(text: str) -> tuple[Fraction, Fraction] | None:
             current, current_res = Fraction(digits[ch]), Fraction(1)
         elif ch in units:
             mult = 10 ** units[ch]
-            base = current if current is not None else Fraction(1)
+            if mult >= unit_seen:  # 十十, 千千, 十百: not a numeral
+                return None
+            unit_seen = mult
+            base = current if current else Fraction(1)  # 十 alone and 零十 (in 一千零十) are one ten
             section += base * mult
             last_res = current_res * mult
             current = None
@@ -78,15 +83,19 @@ def parse_number(text: str) -> tuple[Fraction, Fraction] | None:
                 total = (total + section + (current or 0)) * mult
                 last_res = last_res * mult
                 section, current = Fraction(0), None
+                unit_seen = 10**99
                 i += 1
                 continue
             part = section + (current if current is not None else (0 if section else 1))
             if current is not None:
                 last_res = current_res
+            elif not section:  # a bare 万 after 亿 (亿万) stands for one 万, printed to the 万
+                last_res = Fraction(1)
             total += part * mult
             last_res *= mult
             big_seen = mult
             section, current = Fraction(0), None
+            unit_seen = 10**99
         else:
             return None
         i += 1
@@ -95,4 +104,6 @@ def parse_number(text: str) -> tuple[Fraction, Fraction] | None:
         section += current
         last_res = current_res
     value = total + section
+    if value >= MAX_VALUE:
+        return None
     return value, last_res

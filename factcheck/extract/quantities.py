@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import cache
 
 from factcheck.extract.intervals import apply_qualifier
 from factcheck.extract.mention import Mention
 from factcheck.extract.numerals import parse_number
-from factcheck.extract.patterns import ARABIC, patterns
+from factcheck.extract.patterns import ARABIC, norm_all, patterns
 from factcheck.extract.units import canonical
+from factcheck.lang import load_lexicon
+from factcheck.lang.loader import alternation
 
 _PRECISION = re.compile(r"[ (（]?(FP64|FP32|FP16|BF16|TF32|FP8|INT8|INT4)[)）]?", re.I)
 _PRECISION_BEFORE = re.compile(r"(FP64|FP32|FP16|BF16|TF32|FP8|INT8|INT4)[^,。;]{0,6}$", re.I)
@@ -197,13 +200,16 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     return mention
 
 
-_SCORE_AFTER = re.compile(r"^[^,。;]{0,14}?的(?:得分|分数|评分|成绩)")
-_SCORE_BEFORE = re.compile(r"(?:得分|分数|评分|成绩)(?:为|是|达|高达)?[ ]?$")
+@cache
+def _score_rx():
+    words = alternation(norm_all(load_lexicon().metrics.metrics["score"].words))
+    return re.compile(rf"^[^,。;]{{0,14}}?的(?:{words})"), re.compile(rf"(?:{words})(?:为|是|达|高达)?[ ]?$")
 
 
 def _score_nearby(text: str, start: int, end: int) -> bool:
     """A bare figure that the sentence calls a score: 以7043.99和1129.75的得分, 得分为 85.5."""
-    return bool(_SCORE_AFTER.match(text[end : end + 24]) or _SCORE_BEFORE.search(text[max(0, start - 8) : start]))
+    after, before = _score_rx()
+    return bool(after.match(text[end : end + 24]) or before.search(text[max(0, start - 8) : start]))
 
 
 def _is_latin_word_tail(text: str, pos: int) -> bool:

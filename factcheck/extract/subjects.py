@@ -28,6 +28,7 @@ class Subject:
     start: int  # analysis span of the name (for evidence), -1 when composed
     end: int
     confidence: float
+    type: str = "phrase"
 
 
 @cache
@@ -99,6 +100,8 @@ def _valid_place_for_completion(ent: Entity, text: str) -> bool:
 _NP_TRIM_START = re.compile(r"^(?:当前|目前|如今|现在|同时|其中|此外|另外|而|但|且|并|让|使|据|在|从)+")
 _NP_CUT = re.compile(r"在|将|以|已|的|正|是|有|为|达|也|都|就|把|被|对|通过")
 _DIGIT = re.compile(r"\d")
+_ANAPHOR = re.compile(r"^(?:该|此|这|其|本|上述|这些|那)")
+_NOT_A_NAME = re.compile(r"完成|之后|以后|时|前|期间|后$")
 
 
 class SubjectFinder:
@@ -143,22 +146,27 @@ class SubjectFinder:
         si = self.ctx.sentence_index(start)
         sent = self.ctx.sentences[si]
         ci = self.ctx.clause_index(sent, start)
-        a, _ = sent.clauses[ci]
+        a, b = sent.clauses[ci]
         own = self._in(a, start)
         if dimension == "count":
             # 形成AI应用示范项目超过100个: a name right before a count is what is counted
             own = [e for e in own if start - e.end > 1 or e.cls in ("place", "national", "region")]
         ent = self._best(own, sent.start, own=True)
         if ent:
-            return Subject(ent.text, ent.start, ent.end, 0.9)
+            return Subject(ent.text, ent.start, ent.end, 0.9, ent.cls)
         for j in range(ci - 1, -1, -1):
             ca, cb = sent.clauses[j]
             ent = self._best(self._in(ca, cb), sent.start, own=False)
             if ent:
-                return Subject(ent.text, ent.start, ent.end, 0.8)
+                return Subject(ent.text, ent.start, ent.end, 0.8, ent.cls)
+        after = [e for e in self._in(start, b) if not e.bare and e.cls in ("facility", "organisation") and _valid(e, self.text)]
+        if after:
+            # 吸引了100＋企业与武汉人工智能计算中心展开合作: with nothing before it in the sentence,
+            # the body named after a count is whose count it is
+            return Subject(after[0].text, after[0].start, after[0].end, 0.5, after[0].cls)
         national = _national_source(self.text, sent.start, start)
         if national:
-            return Subject(national, -1, -1, 0.6)
+            return Subject(national, -1, -1, 0.6, "national")
         np = self._noun_phrase(a, start, dimension)
         if np:
             return np
@@ -175,6 +183,8 @@ class SubjectFinder:
         trimmed = _NP_TRIM_START.sub("", head.strip())
         cut = _NP_CUT.search(trimmed)
         phrase = (trimmed[: cut.start()] if cut else trimmed).strip()
+        if _ANAPHOR.match(phrase) or _NOT_A_NAME.search(phrase):
+            return None  # 该中心: refers back, so the walk back finds what it names
         offset = a + head.find(phrase)
         if 2 <= len(phrase) <= 12 and not _DIGIT.search(phrase) and not any(self.occupied[offset : offset + len(phrase)]):
             return Subject(phrase, offset, offset + len(phrase), 0.5)
@@ -197,7 +207,7 @@ class SubjectFinder:
             for ent in self._in(event_at, sent.end):
                 near = ent.start - event_at <= 3
                 if not ent.bare and ent.cls in ("title", "program", "facility") and (near or released):
-                    return Subject(ent.text, ent.start, ent.end, 0.85)
+                    return Subject(ent.text, ent.start, ent.end, 0.85, ent.cls)
                 if ent.start - event_at > 3 and not released:
                     break
         own = self._best(self._in(end, after_end), sent.start, own=True)
@@ -205,7 +215,7 @@ class SubjectFinder:
         if before and (own is None or before.rank > own.rank):
             own = before
         if own and own.rank > 2:
-            return Subject(own.text, own.start, own.end, 0.85)
+            return Subject(own.text, own.start, own.end, 0.85, own.cls)
         for j in range(ci - 1, -1, -1):
             ent = self._best(self._in(*sent.clauses[j]), sent.start, own=False)
             if ent:
@@ -213,7 +223,7 @@ class SubjectFinder:
                     own = ent
                 break
         if own:
-            return Subject(own.text, own.start, own.end, 0.75)
+            return Subject(own.text, own.start, own.end, 0.75, own.cls)
         return self._back(si, 0.5)
 
     def _back(self, si: int, confidence: float) -> Subject | None:
@@ -222,6 +232,40 @@ class SubjectFinder:
             for ca, cb in reversed(sent.clauses):
                 ent = self._best(self._in(ca, cb), sent.start, own=False)
                 if ent:
-                    return Subject(ent.text, ent.start, ent.end, confidence)
+                    return Subject(ent.text, ent.start, ent.end, confidence, ent.cls)
             confidence = max(0.3, confidence - 0.05)
         return None
+
+
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到|占|有)?")
+_LIST_SPLIT = re.compile(r"、|和|及|与|以及")
+
+
+def respectively(text: str, ctx: Context, quantities) -> dict[int, Subject]:
+    """东部、中部、西部和东北地区占比分别为62.5%、17.5%、12.5%、7.5%: the n-th figure after 分别
+    belongs to the n-th name before it; names without the shared head take it from the last one."""
+    out: dict[int, Subject] = {}
+    for sent in ctx.sentences:
+        for a, b in sent.clauses:
+            m = _RESPECTIVELY.search(text, a, b)
+            if not m:
+                continue
+            values = [q for q in quantities if m.end() <= q.start < b]
+            if len(values) < 2:
+                continue
+            head_text = text[a : m.start()]
+            items = [i.strip() for i in _LIST_SPLIT.split(head_text) if i.strip()]
+            if len(items) != len(values):
+                continue
+            last = items[-1]
+            tail = ""
+            for h in ("地区", "省", "市", "区", "中心", "公司"):
+                if h in last:
+                    last_item, _, rest = last.partition(h)
+                    tail = h
+                    items[-1] = last_item + h
+                    break
+            for q, item in zip(values, items, strict=True):
+                name = item if (not tail or item.endswith(tail)) else item + tail
+                out[q.start] = Subject(name, -1, -1, 0.7, "region" if tail == "地区" else "phrase")
+    return out

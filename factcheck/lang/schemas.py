@@ -87,6 +87,7 @@ class Heads(_Strict):
     organisation: list[str]
     program: list[str]
     region: list[str]
+    recurring: list[str]
 
 
 class Organisations(_Strict):
@@ -129,6 +130,7 @@ class MetricDef(_Strict):
     dimension: str
     varies: bool
     cumulative: bool = False
+    broader: str | None = None
 
 
 class MetricsFile(_Strict):

@@ -43,10 +43,9 @@ def subject_key(text: str) -> str:
     return aliases.get(plain, plain)
 
 
-def metric_key(key: str, precision: str | None, varies: bool, cumulative: bool) -> str:
+def metric_key(key: str, varies: bool, cumulative: bool) -> str:
+    """base key, then flags: |fixed for time-invariant metrics, |cumulative for running totals."""
     parts = [key]
-    if precision:
-        parts.append(precision.lower())
     if not varies:
         parts.append("fixed")
     if cumulative:

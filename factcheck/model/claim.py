@@ -9,10 +9,14 @@ class Span(BaseModel):
 
 
 class Named(BaseModel):
-    """A subject or metric: the words of the article and the key used for matching."""
+    """A subject or metric: the words of the article and the key used for matching.
+
+    type says what kind of name a subject is (facility, organisation, program, title, place,
+    national, region, known, phrase); None for metrics."""
 
     text: str
     key: str
+    type: str | None = None
 
 
 class DateSpan(BaseModel):

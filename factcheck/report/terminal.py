@@ -59,3 +59,46 @@ def claims_table(claims: list[Claim], title: str) -> Table:
 
 def print_extract(report: Report, console: Console) -> None:
     console.print(claims_table(report.claims, f"{len(report.claims)} claims in {len(report.documents)} documents"))
+
+
+_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "green"}
+
+
+def _quote(c: Claim) -> Text:
+    """The sentence with the value highlighted; article text never becomes markup."""
+    sentence = plain(c.sentence, 160)
+    text = Text("    “")
+    value = plain(c.text)
+    i = sentence.find(value)
+    if i >= 0:
+        text.append(sentence[:i])
+        text.append(value, style="bold underline")
+        text.append(sentence[i + len(value) :])
+    else:
+        text.append(sentence)
+    text.append("”  ")
+    text.append(f"{c.path or c.document}:{c.line}:{c.column}", style="dim")
+    return text
+
+
+def print_check(report: Report, console: Console) -> None:
+    from factcheck.report.grouping import VERDICT, counts, grouped
+
+    for group in grouped(report):
+        console.rule(Text(plain(group.subject), style="bold"), align="left")
+        for f, claims in group.findings:
+            line = Text(f"  {VERDICT.get(f.kind, f.kind.upper()):<13}", style=_STYLE[f.severity])
+            line.append(f"{f.rule}  ", style="dim")
+            line.append(plain(f.why))
+            console.print(line)
+            for c in claims:
+                console.print(_quote(c))
+        console.print()
+    table = Table(title="summary", header_style="bold")
+    table.add_column("finding")
+    table.add_column("count", justify="right")
+    for kind, n in counts(report):
+        table.add_row(kind, str(n))
+    table.add_row("documents", str(report.summary.documents), style="dim")
+    table.add_row("claims", str(report.summary.claims), style="dim")
+    console.print(table)

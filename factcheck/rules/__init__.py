@@ -1,0 +1,31 @@
+"""One rule per module, each with a stable id and a docstring in fixed sections (What/Why/Example)."""
+
+from factcheck.rules import (
+    fc101_agree,
+    fc102_contradict,
+    fc103_update,
+    fc104_plan,
+    fc105_cumulative,
+    fc201_shares,
+    fc202_duration,
+    fc203_part_whole,
+)
+from factcheck.rules.base import Rule
+
+PAIR_RULES = [fc104_plan, fc105_cumulative, fc102_contradict, fc103_update, fc101_agree]
+DOCUMENT_RULES = [fc201_shares, fc202_duration, fc203_part_whole]
+ALL_RULES: list[Rule] = [
+    fc101_agree.RULE, fc102_contradict.RULE, fc103_update.RULE, fc104_plan.RULE, fc104_plan.MISSED,
+    fc105_cumulative.RULE, fc201_shares.RULE, fc201_shares.FAILED, fc202_duration.RULE, fc202_duration.FAILED,
+    fc203_part_whole.RULE, fc203_part_whole.FAILED,
+]
+
+
+def rules_by_id() -> dict[str, list[Rule]]:
+    out: dict[str, list[Rule]] = {}
+    for r in ALL_RULES:
+        out.setdefault(r.id, []).append(r)
+    return out
+
+
+__all__ = ["ALL_RULES", "DOCUMENT_RULES", "PAIR_RULES", "Rule", "rules_by_id"]

@@ -1,0 +1,209 @@
+"""Pairs linked claims, guards dimension and precision, runs the rules (SEMANTICS.md §3–§5).
+
+Cost grows with the corpus, not its square: claims are blocked by (kind, unit, metric), and
+within a block only distinct subject keys are scored against each other with rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from functools import cache
+from itertools import combinations
+
+from factcheck.extract.patterns import norm
+from factcheck.lang import load_lexicon
+from factcheck.lang.loader import alternation
+from factcheck.link.score import subject_similarity
+from factcheck.model import Claim, Finding
+from factcheck.report.terminal import value_text
+from factcheck.rules import DOCUMENT_RULES, PAIR_RULES, fc103_update
+from factcheck.rules.base import Pair, Rule, as_of_span, date_interval, overlaps, quantity_interval
+from factcheck.rules.fc101_agree import RULE as AGREE
+from factcheck.rules.fc102_contradict import RULE as CONTRADICT
+from factcheck.rules.fc104_plan import MISSED
+from factcheck.rules.fc104_plan import RULE as PLAN_MET
+from factcheck.rules.fc105_cumulative import RULE as CUMULATIVE
+from factcheck.settings import Settings
+
+
+@cache
+def _broader_table() -> dict[str, str]:
+    return {k: d.broader for k, d in load_lexicon().metrics.metrics.items() if d.broader}
+
+
+@cache
+def _recurring_rx():
+    heads = [norm(h).lower() for h in load_lexicon().entities.heads.recurring]
+    return re.compile(rf"(?:{alternation(heads)})$")
+
+
+def _recurring(key: str) -> bool:
+    return bool(_recurring_rx().search(key)) and not re.search(r"(?:19|20)\d{2}", key)
+
+
+class _Broader(dict):
+    def __missing__(self, key):
+        raise KeyError(key)
+
+    def __contains__(self, key):
+        return key in _broader_table()
+
+    def __getitem__(self, key):
+        return _broader_table()[key]
+
+
+_BROADER = _Broader()
+_MEASURE_ONLY = {"个", "家", "所", "位", "名", "项", "门", "款", "台", "座", "种", "条", "件", "批", "份", "次"}
+_BY_KIND = {r.kind: r for r in (AGREE, CONTRADICT, fc103_update.RULE, PLAN_MET, MISSED, CUMULATIVE)}
+
+
+def _block(c: Claim) -> tuple | None:
+    if not c.subject or not c.metric:
+        return None
+    base = c.metric.key.split("|")[0]
+    if c.kind == "date":
+        # the dates of a company's or a country's events are too many to pair; a centre's, a
+        # programme's or an event's own dates are not
+        if c.subject.type not in ("facility", "program", "title") or base == "event":
+            return None
+        return ("date", base)
+    if c.value is None or not c.unit:
+        return None
+    if base.startswith("dim:") or (base.startswith("count:") and len(base) <= 8 and base[6:] in _MEASURE_ONLY):
+        return None  # a metric known only by its dimension or its measure word is too vague to compare
+    stem, _, marker = base.partition("@")
+    if c.subject.type == "facility" and stem in _BROADER:
+        base = _BROADER[stem] + (f"@{marker}" if marker else "")  # an AI centre's 智能算力 is its 算力
+    return ("quantity", c.unit, base)
+
+
+def _interval(c: Claim):
+    return date_interval(c) if c.kind == "date" else quantity_interval(c)
+
+
+def _same_time(a: Claim, b: Claim, days: int) -> bool:
+    sa, sb = as_of_span(a.as_of), as_of_span(b.as_of)
+    if not sa or not sb:
+        return False
+    gap = max(sa[0] - sb[1], sb[0] - sa[1], 0)
+    return gap <= days
+
+
+def _order(a: Claim, b: Claim) -> tuple[Claim, Claim]:
+    sa, sb = as_of_span(a.as_of) or (0, 0), as_of_span(b.as_of) or (0, 0)
+    return (a, b) if (sa[1], a.document, a.span.start) <= (sb[1], b.document, b.span.start) else (b, a)
+
+
+def _place(c: Claim) -> str:
+    return f"{c.document}:{c.line}"
+
+
+def fingerprint(rule_id: str, kind: str, claims: list[Claim]) -> str:
+    """Stable across edits that do not change the claims (not their lines or spans)."""
+    parts = [rule_id, kind]
+    for c in sorted(claims, key=lambda c: (c.document, c.kind, c.text)):
+        value = f"{c.date.start}/{c.date.end}" if c.date else f"{c.value}{c.unit}"
+        parts.append(f"{c.document}|{c.subject.key if c.subject else ''}|{c.metric.key if c.metric else ''}|{value}|{c.text.strip()}")
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
+
+
+def make_finding(rule: Rule, claims: list[Claim], why: str, similarity: float | None = None) -> Finding:
+    ids = sorted(c.id for c in claims)
+    ident = hashlib.sha1(f"{rule.id}{rule.kind}{''.join(ids)}".encode()).hexdigest()[:16]
+    return Finding(id=f"f-{ident}", rule=rule.id, kind=rule.kind, severity=rule.severity, claims=[c.id for c in claims],
+                   why=why, fingerprint=fingerprint(rule.id, rule.kind, claims), similarity=similarity)
+
+
+def _why(kind: str, a: Claim, b: Claim, similarity: float) -> str:
+    subject = a.subject.text
+    metric = a.metric.text or a.metric.key.split("|")[0]
+    left = f"{value_text(a)} ({a.as_of}, {_place(a)})"
+    right = f"{value_text(b)} ({b.as_of}, {_place(b)})"
+    tail = {
+        "agree": "the intervals overlap",
+        "contradict": "disjoint values of a fact that does not change" if "fixed" in a.metric.key else "disjoint intervals at the same time",
+        "update": "later figure supersedes",
+        "plan_met": "plan met",
+        "plan_missed": "plan missed",
+        "cumulative_decrease": "a cumulative figure went down",
+    }[kind]
+    other = "" if b.subject.text == subject else f" / {b.subject.text}"
+    return f"{subject}{other} {metric}: {left} → {right}; {tail}; subjects {similarity:.0f}% alike"
+
+
+def _link_groups(claims: list[Claim], threshold: float) -> list[list[Claim]]:
+    """Claims of one block, grouped by subjects that name the same entity."""
+    by_key: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_key[c.subject.key].append(c)
+    keys = sorted(by_key)
+    parent = {k: k for k in keys}
+
+    def find(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, b in combinations(keys, 2):
+        if subject_similarity(a, b) >= threshold:
+            parent[find(a)] = find(b)
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for k in keys:
+        groups[find(k)].extend(by_key[k])
+    return [sorted(g, key=lambda c: (c.document, c.span.start)) for g in groups.values()]
+
+
+def judge_pair(a: Claim, b: Claim, settings: Settings) -> Finding | None:
+    if a.precision and b.precision and a.precision != b.precision:
+        return None  # FP16 and FP64 figures are not comparable
+    earlier, later = _order(a, b)
+    similarity = subject_similarity(a.subject.key, b.subject.key)
+    # time-invariant only when both say so: 建成时的100P does not freeze today's 400P
+    invariant = a.kind == "date" or ("fixed" in a.metric.key.split("|") and "fixed" in b.metric.key.split("|"))
+    ia, ib = _interval(earlier), _interval(later)
+    pair = Pair(
+        earlier=earlier, later=later, overlap=overlaps(ia, ib), same_time=_same_time(a, b, settings.same_time_days),
+        invariant=invariant, cumulative="cumulative" in a.metric.key or "cumulative" in b.metric.key,
+        similarity=similarity, a_interval=ia, b_interval=ib,
+    )
+    if a.kind == "date" and _recurring(a.subject.key) and not pair.overlap:
+        return None  # the IO500 list of 2020-11 and of 2021-06 are two editions, not a contradiction
+    for module in PAIR_RULES:
+        kind = module.judge(pair, settings.tolerance_fraction) if module is fc103_update else module.judge(pair)
+        if kind == "skip":
+            return None
+        if kind:
+            return make_finding(_BY_KIND[kind], [earlier, later], _why(kind, earlier, later, similarity), similarity)
+    return None
+
+
+def compare_claims(claims: list[Claim], settings: Settings, sources=()) -> list[Finding]:
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        key = _block(c)
+        if key:
+            blocks[key].append(c)
+    findings: list[Finding] = []
+    for key in sorted(blocks):
+        for group in _link_groups(blocks[key], settings.link_threshold):
+            for a, b in combinations(group, 2):
+                if a.document == b.document and a.sentence == b.sentence:
+                    continue
+                f = judge_pair(a, b, settings)
+                if f:
+                    findings.append(f)
+    raw_by_doc = {s.document.id: s.raw for s in sources}
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_doc[c.document].append(c)
+    for doc in sorted(by_doc):
+        for module in DOCUMENT_RULES:
+            results = module.check(by_doc[doc], raw_by_doc) if module.__name__.endswith("part_whole") else module.check(by_doc[doc])
+            for rule, members, why in results:
+                findings.append(make_finding(rule, members, why))
+    order = {"error": 0, "warning": 1, "info": 2}
+    findings.sort(key=lambda f: (order[f.severity], f.rule, f.why, f.id))
+    return findings

@@ -1,0 +1,99 @@
+"""What every rule module provides: a stable id, a kind, a severity, and its docstring in fixed
+sections (What / Why / Example) that `factcheck rules` prints and SARIF carries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+from factcheck.model import Claim
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    kind: str
+    severity: str
+    doc: str
+
+    def section(self, title: str) -> str:
+        m = re.search(rf"^{title}:\s*\n(.*?)(?=^\w+:\s*$|\Z)", self.doc, re.S | re.M)
+        return " ".join(m.group(1).split()) if m else ""
+
+    @property
+    def summary(self) -> str:
+        return self.section("What")
+
+
+@dataclass
+class Pair:
+    """Two linked claims and the facts every pair rule needs."""
+
+    earlier: Claim
+    later: Claim
+    overlap: bool
+    same_time: bool
+    invariant: bool
+    cumulative: bool
+    similarity: float
+    a_interval: tuple
+    b_interval: tuple
+
+    @property
+    def modalities(self) -> tuple[str, str]:
+        return self.earlier.modality, self.later.modality
+
+
+def F(x) -> Fraction | None:
+    return None if x is None else Fraction(str(x))
+
+
+def quantity_interval(c: Claim):
+    """(lower, upper, lower_open, upper_open); an exact figure is widened by half its last digit."""
+    lo, hi = F(c.lower), F(c.upper)
+    if c.qualifier == "exact" and c.resolution and lo is not None and lo == hi:
+        half = F(c.resolution) / 2
+        return lo - half, hi + half, False, False
+    return lo, hi, c.lower_open, c.upper_open
+
+
+def date_interval(c: Claim):
+    a, b = date.fromisoformat(c.date.start), date.fromisoformat(c.date.end)
+    return a.toordinal(), b.toordinal() + 1, False, True
+
+
+def overlaps(x, y) -> bool:
+    xlo, xhi, xlo_open, xhi_open = x
+    ylo, yhi, ylo_open, yhi_open = y
+    lo_candidates = [(v, o) for v, o in ((xlo, xlo_open), (ylo, ylo_open)) if v is not None]
+    hi_candidates = [(v, o) for v, o in ((xhi, xhi_open), (yhi, yhi_open)) if v is not None]
+    if not lo_candidates or not hi_candidates:
+        return True
+    lo, lo_open = max(lo_candidates, key=lambda t: (t[0], t[1]))
+    hi, hi_open = min(hi_candidates, key=lambda t: (t[0], not t[1]))
+    if lo < hi:
+        return True
+    return lo == hi and not lo_open and not hi_open
+
+
+def as_of_span(text: str | None) -> tuple[int, int] | None:
+    """An as_of string at its precision (2024, 2024-06, 2024-06-30) as ordinal day bounds."""
+    if not text:
+        return None
+    import calendar
+
+    bits = text.split("-")
+    try:
+        y = int(bits[0])
+        if len(bits) == 1:
+            return date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal()
+        m = int(bits[1])
+        if len(bits) == 2:
+            return date(y, m, 1).toordinal(), date(y, m, calendar.monthrange(y, m)[1]).toordinal()
+        d = date(y, m, int(bits[2])).toordinal()
+        return d, d
+    except ValueError:
+        return None

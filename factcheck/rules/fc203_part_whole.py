@@ -1,0 +1,38 @@
+"""FC203 part not larger than its whole
+
+What:
+    A figure introduced as part of another (其中, of which) must not exceed the whole it belongs to.
+Why:
+    "Total 246 EFLOPS, of which intelligent compute 76 EFLOPS" is consistent; a part larger than
+    its whole means one figure is wrong.
+Example:
+    004: 算力规模高达 246 Eflops，其中智能算力规模…达到 76 Eflops: passes.
+"""
+
+from factcheck.model import Claim
+from factcheck.rules.base import F, Rule
+
+RULE = Rule("FC203", "part vs whole", "check_passed", "info", __doc__)
+FAILED = Rule("FC203", "part vs whole", "check_failed", "warning", __doc__)
+MARKERS = ("其中", "of which", "including")
+
+
+def check(claims: list[Claim], raw_by_doc: dict[str, str]):
+    by_sentence: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        if c.kind == "quantity" and c.value is not None:
+            by_sentence.setdefault((c.document, c.sentence), []).append(c)
+    for (doc, _), members in by_sentence.items():
+        members.sort(key=lambda c: c.span.start)
+        raw = raw_by_doc.get(doc, "")
+        for i, part in enumerate(members):
+            earlier = [c for c in members[:i] if c.unit == part.unit]
+            if not earlier:
+                continue
+            whole = earlier[-1]
+            between = raw[whole.span.end : part.span.start]
+            if not any(m in between for m in MARKERS):
+                continue
+            ok = whole.upper is None or F(part.value) <= F(whole.upper)
+            why = f"part {part.text.strip()} = {part.value:g} {part.unit} within whole {whole.text.strip()} = {whole.value:g} {whole.unit}"
+            yield (RULE if ok else FAILED), [whole, part], why if ok else why.replace("within", "exceeds")

@@ -1,0 +1,134 @@
+"""Linking and findings on real articles: the seeds, and fixture articles that restate or contradict them."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.api import run
+from factcheck.cli import app
+from factcheck.link import subject_key, subject_similarity
+from tests.conftest import ARTICLES, SEEDS
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def seeds_report(settings):
+    return run([str(SEEDS)], settings, compare=True)
+
+
+@pytest.fixture(scope="module")
+def corpus_report(settings):
+    return run([str(SEEDS), str(ARTICLES)], settings, compare=True)
+
+
+def _claims(report, finding):
+    by_id = {c.id: c for c in report.claims}
+    return [by_id[i] for i in finding.claims]
+
+
+def _find(report, kind, predicate):
+    return [f for f in report.findings if f.kind == kind and predicate(_claims(report, f))]
+
+
+def test_the_seeds_contradict_nothing(seeds_report):
+    assert not [f for f in seeds_report.findings if f.kind == "contradict"]
+
+
+def test_wuhan_compute_2021_is_superseded_by_2025(seeds_report):
+    found = _find(seeds_report, "update", lambda cs: {c.value for c in cs} == {100, 400} and all(c.unit == "PFLOPS" for c in cs))
+    assert found and "later figure supersedes" in found[0].why
+    earlier, later = _claims(seeds_report, found[0])
+    assert earlier.as_of == "2021-07-01" and later.as_of == "2025-02-06"
+
+
+def test_wuhan_enterprises_20_plus_then_100_plus_is_an_update(seeds_report):
+    assert _find(seeds_report, "update", lambda cs: [c.value for c in cs] == [20, 100])
+
+
+def test_wuhan_opening_date_agrees_across_articles(seeds_report):
+    assert _find(seeds_report, "agree", lambda cs: all(c.kind == "date" for c in cs) and {c.document[:3] for c in cs} == {"003", "004"})
+
+
+def test_checks_inside_one_document_pass_on_the_seeds(seeds_report):
+    kinds = {(f.rule, f.kind) for f in seeds_report.findings}
+    assert {("FC201", "check_passed"), ("FC202", "check_passed"), ("FC203", "check_passed")} <= kinds
+
+
+def test_different_centres_in_one_city_or_province_never_link():
+    pairs = [("武汉人工智能计算中心", "成都人工智能计算中心"), ("成都昇腾人工智能生态创新中心", "成都智算中心"),
+             ("中原人工智能计算中心", "河南空港智算中心")]
+    for a, b in pairs:
+        assert subject_similarity(subject_key(a), subject_key(b)) == 0, (a, b)
+    assert subject_key("成都人工智能计算中心") == subject_key("成都智算中心")
+    assert subject_key("鹏城云脑Ⅱ") == subject_key("鹏城云脑II")
+    assert subject_key("武漢人工智能計算中心") == subject_key("武汉人工智能计算中心")
+
+
+@pytest.mark.parametrize(
+    "article, seed_doc, values",
+    [
+        ("c01_wuhan_opening_date", "003_71528bfdf8550bce", None),
+        ("c02_chengdu_200p", "004_8dc7adef4a87eb04", {200, 300}),
+        ("c03_national_70eflops_trad", "004_8dc7adef4a87eb04", {70_000, 76_000}),
+        ("c04_beijing_7000p", "004_8dc7adef4a87eb04", {7000, 5000}),
+        ("c05_pengcheng_io500", "001_339954ad53160275", {6043.99, 7043.99}),
+    ],
+)
+def test_contradicting_articles_are_caught_naming_both_places(corpus_report, article, seed_doc, values):
+    found = _find(corpus_report, "contradict", lambda cs: {c.document for c in cs} == {article, seed_doc}
+                  and (values is None or {c.value for c in cs} == values))
+    assert found, article
+    cs = _claims(corpus_report, found[0])
+    assert all(c.line >= 1 and c.column >= 1 for c in cs)
+    assert f"{article}:" in found[0].why and f"{seed_doc}:" in found[0].why
+
+
+@pytest.mark.parametrize(
+    "article, seed_doc",
+    [("r07_wuhan_100p_trad", "001_339954ad53160275"), ("r08_pengcheng_1000p", "001_339954ad53160275"),
+     ("r09_beijing_5200p", "004_8dc7adef4a87eb04"), ("r10_chengdu_300p_trad", "004_8dc7adef4a87eb04"),
+     ("r11_national_76eflops", "004_8dc7adef4a87eb04")],
+)
+def test_restating_articles_agree_and_do_not_contradict_the_seeds(corpus_report, article, seed_doc):
+    assert _find(corpus_report, "agree", lambda cs: {c.document for c in cs} == {article, seed_doc})
+    assert not _find(corpus_report, "contradict", lambda cs: {c.document for c in cs} == {article, seed_doc})
+
+
+def test_a_duration_that_does_not_fit_its_dates_fails_the_check(corpus_report):
+    assert _find(corpus_report, "check_failed", lambda cs: cs[0].document == "c06_wuhan_duration_8months")
+
+
+def test_later_enterprise_count_updates_the_seed(corpus_report):
+    assert _find(corpus_report, "update", lambda cs: {c.document for c in cs} == {"003_71528bfdf8550bce", "r12_wuhan_enterprises_update"})
+
+
+def test_check_json_is_deterministic_and_has_findings():
+    a = runner.invoke(app, ["check", str(SEEDS), "--format", "json"])
+    b = runner.invoke(app, ["check", str(SEEDS), "--format", "json"])
+    assert a.exit_code == 0 and a.stdout == b.stdout
+    data = json.loads(a.stdout)
+    assert data["summary"]["findings"]["contradict"] == 0 and data["summary"]["findings"]["update"] >= 1
+    for f in data["findings"]:
+        assert f["id"].startswith("f-") and f["fingerprint"] and f["why"]
+
+
+def test_check_text_report_groups_by_subject():
+    result = runner.invoke(app, ["check", str(SEEDS)])
+    assert result.exit_code == 0
+    assert "武汉人工智能计算中心" in result.stdout and "UPDATE" in result.stdout and "summary" in result.stdout
+
+
+def test_rules_command_lists_and_explains():
+    listing = runner.invoke(app, ["rules"])
+    assert listing.exit_code == 0 and "FC102" in listing.stdout
+    one = runner.invoke(app, ["rules", "FC102"])
+    assert one.exit_code == 0 and "Why:" in one.stdout
+    assert runner.invoke(app, ["rules", "FC999"]).exit_code == 2
+
+
+def test_schema_describes_the_output():
+    result = runner.invoke(app, ["schema"])
+    schema = json.loads(result.stdout)
+    assert "claims" in schema["properties"] and "findings" in schema["properties"]

@@ -306,6 +306,288 @@ def schema() -> None:
     _guard(body)
 
 
+GATE_FORMATS = ("text", "json", "sarif", "github", "junit", "markdown")
+
+
+def _gate_output(result, format: str, fail_on: str) -> str | None:
+    """The gate's report in one format as text (None for text, which prints to the terminal)."""
+    report = result.report
+    new_docs = {d.id for d in report.documents}
+    if format == "json":
+        from factcheck.report.json_report import render_json
+
+        return render_json(report)
+    if format == "sarif":
+        from factcheck.report.sarif import render_sarif
+
+        return render_sarif(report, new_docs)
+    if format == "github":
+        from factcheck.report.github import render_github
+
+        return render_github(report, new_docs)
+    if format == "junit":
+        from factcheck.report.junit import render_junit
+
+        return render_junit(report, fail_on, result.headline())
+    if format == "markdown":
+        from factcheck.report.markdown import render_markdown
+
+        return render_markdown(report, f"factcheck gate: {result.headline()}")
+    return None
+
+
+@app.command()
+def gate(
+    paths: PathsArg,
+    ledger: Annotated[Path, typer.Option("--ledger", help="The ledger folder of known claims.")] = Path("claims"),
+    fail_on: Annotated[str | None, typer.Option("--fail-on", help="Lowest severity that fails: error, warning, info or never (default from settings: error).")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json, sarif, github, junit or markdown.")] = "text",
+    output: OutOpt = None,
+    also: Annotated[list[str] | None, typer.Option("--also", help="Also write FORMAT=PATH (repeatable), e.g. --also sarif=factcheck.sarif.")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Accepted findings (default: LEDGER/accepted.json).")] = None,
+    write_baseline: Annotated[bool, typer.Option("--write-baseline", help="Accept every current finding into the baseline and exit 0.")] = False,
+    changed_since: Annotated[str | None, typer.Option("--changed-since", help="Check only files added or changed since this git ref.")] = None,
+    published: PublishedOpt = None,
+) -> None:
+    """Check new articles against the ledger; fail when they contradict it (exit 0 clean, 1 findings, 2 error).
+
+    Example: factcheck gate articles/new.md --ledger claims/ --format github --also sarif=factcheck.sarif
+    """
+
+    def body() -> int:
+        from factcheck.gate import run_gate
+
+        if format not in GATE_FORMATS:
+            raise typer.BadParameter(f"choose one of {', '.join(GATE_FORMATS)}", param_hint="--format")
+        extra = []
+        for item in also or []:
+            fmt, sep, dest = item.partition("=")
+            if not sep or fmt not in GATE_FORMATS or fmt == "text" or not dest:
+                raise typer.BadParameter(f"{item!r}: expected FORMAT=PATH with FORMAT one of json, sarif, github, junit, markdown", param_hint="--also")
+            extra.append((fmt, Path(dest)))
+        overrides = {"fail_on": fail_on} if fail_on else {}
+        settings = _settings(**overrides)
+        result = run_gate(paths, settings, ledger, baseline, _published(published), changed_since)
+        fatal = _report_problems(result.report, verbose=False)
+        if write_baseline:
+            from factcheck.ledger.baseline import load_baseline
+            from factcheck.ledger.baseline import write_baseline as save
+
+            target = baseline or ledger / "accepted.json"
+            n = save(target, result.report.findings + result.baselined, load_baseline(target))
+            err.print(f"factcheck: wrote {n} accepted findings to {target}; give each a reason", markup=False)
+            return 0
+        if result.changed_note:
+            err.print(f"factcheck: {result.changed_note}", markup=False)
+        err.print(f"factcheck: {result.headline()}", markup=False)
+        for entry in result.stale_baseline:
+            err.print(f"factcheck: stale baseline entry {entry.get('fingerprint')} ({entry.get('rule', '?')}): no longer produced", markup=False)
+        if result.suppressed or result.baselined:
+            err.print(f"factcheck: {len(result.suppressed)} suppressed inline, {len(result.baselined)} accepted in the baseline", markup=False)
+        text = _gate_output(result, format, settings.fail_on)
+        if text is None:
+            render(result.report, "text", output)
+        else:
+            _emit(text, output)
+        if format == "github":
+            _github_summary(result)
+        for fmt, dest in extra:
+            from factcheck.atomic import write_atomic
+
+            write_atomic(dest, _gate_output(result, fmt, settings.fail_on))
+        if fatal or (not result.report.documents and not result.changed_note):
+            if not result.report.documents:
+                err.print("factcheck: no input document could be read; nothing was checked", markup=False)
+            return 2
+        failing = result.failing(settings.fail_on)
+        if failing:
+            err.print(f"factcheck: {len(failing)} finding(s) at or above {settings.fail_on}", markup=False)
+            return 1
+        return 0
+
+    _guard(body)
+
+
+def _github_summary(result) -> None:
+    import os
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from factcheck.report.markdown import render_markdown
+
+    with open(target, "a", encoding="utf-8") as fh:
+        fh.write(render_markdown(result.report, f"factcheck gate: {result.headline()}"))
+
+
+ledger_app = typer.Typer(help="Build, list and verify the ledger of known claims (claims/).", no_args_is_help=True)
+app.add_typer(ledger_app, name="ledger")
+LedgerOpt = Annotated[Path, typer.Option("--ledger", help="The ledger folder.")]
+
+
+@ledger_app.command("build")
+def ledger_build(
+    paths: PathsArg,
+    ledger: LedgerOpt = Path("claims"),
+    prune: Annotated[bool, typer.Option("--prune", help="Also remove ledger files of documents not in PATHS.")] = False,
+    published: PublishedOpt = None,
+) -> None:
+    """Write the claims of a corpus into the ledger: one JSON Lines file per document, sorted.
+
+    Example: factcheck ledger build seeds/ --ledger claims/
+    """
+
+    def body() -> int:
+        from factcheck.api import read_and_extract
+        from factcheck.ledger import Ledger
+        from factcheck.ledger.index import LedgerIndex
+
+        documents, claims, _, _, loaded = read_and_extract(paths, _settings(), _published(published))
+        for p in loaded.problems:
+            err.print(f"factcheck: {p.message()}", markup=False)
+        if not documents:
+            _fail("no input document could be read; the ledger is unchanged")
+        store = Ledger(ledger)
+        written = store.write_documents(claims, [d.id for d in documents])
+        if prune:
+            keep = {store.path_for(d).name for d in written}
+            store.remove_documents([p.stem for p in store.document_files() if p.name not in keep])
+        LedgerIndex(store).refresh()
+        err.print(f"factcheck: wrote {sum(written.values())} claims from {len(written)} documents to {ledger}", markup=False)
+        return 2 if loaded.problems else 0
+
+    _guard(body)
+
+
+@ledger_app.command("add")
+def ledger_add(
+    paths: PathsArg,
+    ledger: LedgerOpt = Path("claims"),
+    replace: Annotated[bool, typer.Option("--replace", help="Replace documents already in the ledger.")] = False,
+    published: PublishedOpt = None,
+) -> None:
+    """Add articles to the ledger; a document already there is refused unless --replace.
+
+    Example: factcheck ledger add articles/2025-02-06.md
+    """
+
+    def body() -> int:
+        from factcheck.api import read_and_extract
+        from factcheck.ledger import Ledger
+        from factcheck.ledger.index import LedgerIndex
+
+        store = Ledger(ledger)
+        documents, claims, _, _, loaded = read_and_extract(paths, _settings(), _published(published))
+        for p in loaded.problems:
+            err.print(f"factcheck: {p.message()}", markup=False)
+        present = [d.id for d in documents if store.path_for(d.id).exists()]
+        if present and not replace:
+            _fail(f"already in the ledger: {', '.join(present)} (use --replace to overwrite)")
+        if not documents:
+            _fail("no input document could be read; the ledger is unchanged")
+        written = store.write_documents(claims, [d.id for d in documents])
+        LedgerIndex(store).refresh()
+        err.print(f"factcheck: added {sum(written.values())} claims from {len(written)} documents to {ledger}", markup=False)
+        return 2 if loaded.problems else 0
+
+    _guard(body)
+
+
+@ledger_app.command("list")
+def ledger_list(
+    ledger: LedgerOpt = Path("claims"),
+    subject: Annotated[str | None, typer.Option("--subject", "-s", help="Only claims whose subject contains this text (any script).")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """List the claims in the ledger, optionally for one subject.
+
+    Example: factcheck ledger list --subject 武汉
+    """
+
+    def body() -> int:
+        from factcheck.ledger import Ledger
+        from factcheck.ledger.pinned import load_pins
+        from factcheck.link.normalise import subject_key
+
+        store = Ledger(ledger)
+        if not store.exists():
+            _fail(f"{ledger}: no ledger here; create one with `factcheck ledger build`")
+        claims = list(store.claims()) + load_pins(store.root / "pinned.toml")
+        if subject:
+            needle = subject_key(subject)
+            claims = [c for c in claims if c.subject and (needle in c.subject.key or subject in c.subject.text)]
+        if format == "json":
+            sys.stdout.write("".join(c.model_dump_json() + "\n" for c in claims))
+        else:
+            from factcheck.report.terminal import claims_table
+
+            _console().print(claims_table(claims, f"{len(claims)} ledger claims"))
+        return 0
+
+    _guard(body)
+
+
+@ledger_app.command("verify")
+def ledger_verify(ledger: LedgerOpt = Path("claims")) -> None:
+    """Check that every ledger claim still matches its source file (text at its span).
+
+    Example: factcheck ledger verify --ledger claims/
+    """
+
+    def body() -> int:
+        from factcheck.ingest.decode import decode
+        from factcheck.ledger import Ledger
+
+        store = Ledger(ledger)
+        if not store.exists():
+            _fail(f"{ledger}: no ledger here")
+        raw_cache: dict[str, str | None] = {}
+        bad = checked = 0
+        for c in store.claims():
+            if not c.path:
+                continue
+            checked += 1
+            if c.path not in raw_cache:
+                try:
+                    raw_cache[c.path] = decode(Path(c.path).read_bytes(), c.path)[0]
+                except (OSError, FactcheckError):
+                    raw_cache[c.path] = None
+            raw = raw_cache[c.path]
+            if raw is None:
+                err.print(f"factcheck: {c.path}: source file is missing or unreadable (claim {c.id})", markup=False)
+                bad += 1
+            elif raw[c.span.start : c.span.end] != c.text:
+                err.print(f"factcheck: {c.path}:{c.line}:{c.column}: claim {c.id} no longer matches its source ({c.text!r})", markup=False)
+                bad += 1
+        err.print(f"factcheck: verified {checked} claims, {bad} mismatched", markup=False)
+        return 1 if bad else 0
+
+    _guard(body)
+
+
+config_app = typer.Typer(help="Settings: factcheck.toml or [tool.factcheck] in pyproject.toml.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+
+
+@config_app.command("show")
+def config_show() -> None:
+    """Print the resolved settings and where each value came from.
+
+    Example: factcheck config show
+    """
+
+    def body() -> int:
+        from factcheck.settings import Settings
+
+        settings, origin = load_settings()
+        out = Console(highlight=False, soft_wrap=True)
+        for name, field in Settings.model_fields.items():
+            out.print(f"{name} = {getattr(settings, name)!r}    # {origin[name]}; {field.description}", markup=False)
+        return 0
+
+    _guard(body)
+
+
 def main() -> None:
     try:
         app()

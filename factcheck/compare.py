@@ -59,7 +59,7 @@ _MEASURE_ONLY = {"个", "家", "所", "位", "名", "项", "门", "款", "台", 
 _BY_KIND = {r.kind: r for r in (AGREE, CONTRADICT, fc103_update.RULE, PLAN_MET, MISSED, CUMULATIVE)}
 
 
-def _block(c: Claim) -> tuple | None:
+def block_key(c: Claim) -> tuple | None:
     if not c.subject or not c.metric:
         return None
     base = c.metric.key.split("|")[0]
@@ -180,10 +180,12 @@ def judge_pair(a: Claim, b: Claim, settings: Settings) -> Finding | None:
     return None
 
 
-def compare_claims(claims: list[Claim], settings: Settings, sources=()) -> list[Finding]:
+def compare_claims(claims: list[Claim], settings: Settings, sources=(), focus: set[str] | None = None) -> list[Finding]:
+    """Findings among claims. With focus (claim ids), only pairs that involve a focus claim, and
+    checks inside the focus claims' documents: the gate's new articles against the ledger."""
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
-        key = _block(c)
+        key = block_key(c)
         if key:
             blocks[key].append(c)
     findings: list[Finding] = []
@@ -192,13 +194,16 @@ def compare_claims(claims: list[Claim], settings: Settings, sources=()) -> list[
             for a, b in combinations(group, 2):
                 if a.document == b.document and a.sentence == b.sentence:
                     continue
+                if focus is not None and a.id not in focus and b.id not in focus:
+                    continue
                 f = judge_pair(a, b, settings)
                 if f:
                     findings.append(f)
     raw_by_doc = {s.document.id: s.raw for s in sources}
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        by_doc[c.document].append(c)
+        if focus is None or c.id in focus:
+            by_doc[c.document].append(c)
     for doc in sorted(by_doc):
         for module in DOCUMENT_RULES:
             results = module.check(by_doc[doc], raw_by_doc) if module.__name__.endswith("part_whole") else module.check(by_doc[doc])

@@ -1,0 +1,165 @@
+"""The CI gate: new articles against the ledger of known claims (Vale/ruff conventions).
+
+Exit 0 when no finding is at or above --fail-on, 1 when one is, 2 when the run could not
+complete. Baselined and inline-suppressed findings do not count; unused suppressions do.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from factcheck import __version__
+from factcheck.api import read_and_extract, sort_claims
+from factcheck.compare import block_key, compare_claims, make_finding
+from factcheck.errors import ConfigError, LedgerError
+from factcheck.ledger.baseline import load_baseline
+from factcheck.ledger.index import LedgerIndex
+from factcheck.ledger.pinned import load_pins
+from factcheck.ledger.store import ACCEPTED, PINNED, Ledger
+from factcheck.link.score import subject_similarity
+from factcheck.model import Claim, Finding, Report, Summary, ToolInfo
+from factcheck.rules import rules_by_id
+from factcheck.settings import Settings
+from factcheck.suppress import INVALID, UNUSED, covers, parse
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass
+class GateResult:
+    report: Report
+    ledger_claims: int
+    new_claims: int
+    suppressed: list[Finding] = field(default_factory=list)
+    baselined: list[Finding] = field(default_factory=list)
+    stale_baseline: list[dict] = field(default_factory=list)
+    changed_note: str | None = None
+
+    def failing(self, fail_on: str) -> list[Finding]:
+        if fail_on == "never":
+            return []
+        floor = SEVERITY_RANK[fail_on]
+        return [f for f in self.report.findings or [] if SEVERITY_RANK[f.severity] >= floor]
+
+    def headline(self) -> str:
+        docs = len(self.report.documents)
+        return (f"checked {self.new_claims} claims in {docs} document{'s' if docs != 1 else ''} "
+                f"against {self.ledger_claims} ledger claims")
+
+
+def changed_files(paths: list[str], ref: str) -> list[str]:
+    """Files under paths added or changed since a git ref (committed, staged or not), plus untracked."""
+    def git(*args):
+        try:
+            out = subprocess.run(["git", *args], capture_output=True, text=True, check=True)
+        except FileNotFoundError:
+            raise ConfigError("--changed-since", "git is not installed") from None
+        except subprocess.CalledProcessError as exc:
+            raise ConfigError("--changed-since", f"git failed: {exc.stderr.strip() or exc}") from None
+        return [line for line in out.stdout.splitlines() if line]
+
+    top = Path(git("rev-parse", "--show-toplevel")[0])
+    names = set(git("diff", "--name-only", "--diff-filter=ACMR", ref, "--", *paths))
+    names |= set(git("ls-files", "--others", "--exclude-standard", "--", *paths))
+    out = []
+    for name in sorted(names):
+        p = top / name
+        if p.is_file():
+            try:
+                out.append(str(p.relative_to(Path.cwd())))
+            except ValueError:
+                out.append(str(p))
+    return out
+
+
+def _pinned_override(ledger_claims: list[Claim], pins: list[Claim], threshold: float) -> list[Claim]:
+    """A pinned figure wins over articles: ledger claims it covers are left out."""
+    if not pins:
+        return ledger_claims
+    pin_blocks = {}
+    for p in pins:
+        pin_blocks.setdefault(block_key(p), []).append(p)
+    kept = []
+    for c in ledger_claims:
+        rivals = pin_blocks.get(block_key(c), [])
+        if any(subject_similarity(c.subject.key, p.subject.key) >= threshold for p in rivals):
+            continue
+        kept.append(c)
+    return kept + pins
+
+
+def run_gate(paths: list[str], settings: Settings, ledger_root: str | Path, baseline: str | Path | None = None,
+             published: datetime | None = None, changed_since: str | None = None, stdin=None) -> GateResult:
+    note = None
+    if changed_since:
+        paths = changed_files(paths, changed_since)
+        note = f"{len(paths)} file{'s' if len(paths) != 1 else ''} changed since {changed_since}"
+    ledger = Ledger(ledger_root)
+    if not ledger.exists():
+        raise LedgerError(str(ledger_root), "no ledger here; create one with `factcheck ledger build ARTICLES --ledger "
+                          f"{ledger_root}`")
+    documents, claims, _, sources, loaded = read_and_extract(paths, settings, published, stdin=stdin) if paths else ([], [], [], [], None)
+    problems = (loaded.problems + loaded.skipped) if loaded else []
+    new_ids = {c.id for c in claims}
+    index = LedgerIndex(ledger)
+    index.refresh()
+    known = index.claims_in_blocks({k for c in claims if (k := block_key(c))}, exclude_documents={d.id for d in documents})
+    pins = load_pins(ledger.root / PINNED)
+    known = _pinned_override(known, pins, settings.link_threshold)
+    findings = compare_claims(claims + known, settings, sources, focus=new_ids)
+
+    # inline suppression
+    codes = set(rules_by_id()) | {UNUSED.id, INVALID.id}
+    suppressions = [s for src in sources for s in parse(src.document.id, src.document.path, src.raw, src.comments, codes)]
+    by_id = {c.id: c for c in claims}
+    kept, suppressed = [], []
+    for f in findings:
+        new = [by_id[i] for i in f.claims if i in by_id]
+        hit = next((s for s in suppressions for c in new if covers(s, f.rule, c.document, c.line)), None)
+        if hit:
+            hit.used = True
+            suppressed.append(f)
+        else:
+            kept.append(f)
+    for s in suppressions:
+        anchor = _anchor(s)
+        if s.invalid:
+            kept.append(make_finding(INVALID, [anchor], f"suppression at {s.path or s.document}:{s.line} {s.invalid}"))
+            claims.append(anchor)
+        elif not s.used:
+            kept.append(make_finding(UNUSED, [anchor], f"suppression of {' '.join(s.codes)} at {s.path or s.document}:{s.line} silences nothing"))
+            claims.append(anchor)
+
+    # baseline
+    base_path = Path(baseline) if baseline else ledger.root / ACCEPTED
+    accepted = load_baseline(base_path)
+    baselined = [f for f in kept if f.fingerprint in accepted]
+    kept = [f for f in kept if f.fingerprint not in accepted]
+    produced = {f.fingerprint for f in findings} | {f.fingerprint for f in baselined}
+    stale = [e for fp, e in accepted.items() if fp not in produced]
+
+    order = {"error": 0, "warning": 1, "info": 2}
+    kept.sort(key=lambda f: (order[f.severity], f.rule, f.why, f.id))
+    involved = {i for f in kept for i in f.claims}
+    report = Report(
+        tool=ToolInfo(version=__version__), documents=documents,
+        claims=sort_claims([c for c in claims] + [c for c in known if c.id in involved]),
+        findings=kept, summary=Summary(documents=len(documents), claims=len(new_ids)), problems=problems,
+    )
+    counts: dict[str, int] = {}
+    for f in kept:
+        counts[f.kind] = counts.get(f.kind, 0) + 1
+    report.summary.findings = {k: counts.get(k, 0) for k in ("agree", "contradict", "update")} | counts
+    return GateResult(report, len(known), len(new_ids), suppressed, baselined, stale, note)
+
+
+def _anchor(s) -> Claim:
+    """A stand-in claim at the suppression comment, so the finding points at its line."""
+    from factcheck.model import Span
+
+    return Claim(id=f"c-suppress-{s.document}-{s.line}", document=s.document, path=s.path, span=Span(start=0, end=0),
+                 line=s.line, column=1, text="factcheck-disable", sentence="factcheck-disable " + " ".join(s.codes),
+                 kind="quantity", subject=None, metric=None)

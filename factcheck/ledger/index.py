@@ -1,0 +1,97 @@
+"""An SQLite index of the ledger, rebuilt from the JSON Lines when they change (never committed).
+
+The gate asks only for the claims in the blocks (kind, unit, metric) of the new claims, so one
+article is checked against a million-claim ledger without reading it all.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from factcheck.compare import block_key
+from factcheck.ledger.store import INDEX, Ledger
+from factcheck.model import Claim
+
+SCHEMA = 2
+
+
+class LedgerIndex:
+    def __init__(self, ledger: Ledger):
+        self.ledger = ledger
+        self.path = ledger.root / INDEX
+
+    def _manifest(self) -> list[tuple[str, int, int]]:
+        out = []
+        for p in self.ledger.document_files():
+            st = p.stat()
+            out.append((p.name, st.st_size, st.st_mtime_ns))
+        return out
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path)
+
+    def fresh(self) -> bool:
+        if not self.path.is_file():
+            return False
+        try:
+            with self._connect() as db:
+                version = db.execute("select value from meta where key='schema'").fetchone()
+                rows = db.execute("select name, size, mtime from files order by name").fetchall()
+        except sqlite3.DatabaseError:
+            return False
+        return bool(version) and int(version[0]) == SCHEMA and [tuple(r) for r in rows] == self._manifest()
+
+    def refresh(self) -> bool:
+        """Rebuild if any ledger file changed; True if it rebuilt."""
+        if self.fresh():
+            return False
+        self.rebuild()
+        return True
+
+    def rebuild(self) -> None:
+        tmp = self.path.with_suffix(".tmp")
+        tmp.unlink(missing_ok=True)
+        db = sqlite3.connect(tmp)
+        try:
+            db.executescript(
+                "create table meta(key text primary key, value text);"
+                "create table files(name text primary key, size int, mtime int);"
+                "create table claims(block text, document text, body text);"
+            )
+            batch = []
+            for path in self.ledger.document_files():
+                for claim in self.ledger.read_file(path):
+                    key = block_key(claim)
+                    if key is not None:
+                        batch.append((json.dumps(key, ensure_ascii=False), claim.document, claim.model_dump_json()))
+                    if len(batch) >= 5000:
+                        db.executemany("insert into claims values (?, ?, ?)", batch)
+                        batch.clear()
+            db.executemany("insert into claims values (?, ?, ?)", batch)
+            db.execute("create index by_block on claims(block)")
+            db.executemany("insert into files values (?, ?, ?)", self._manifest())
+            db.execute("insert into meta values ('schema', ?)", (str(SCHEMA),))
+            db.commit()
+        finally:
+            db.close()
+        tmp.replace(self.path)
+
+    def count(self) -> int:
+        with self._connect() as db:
+            return db.execute("select count(*) from claims").fetchone()[0]
+
+    def claims_in_blocks(self, keys: Iterable[tuple], exclude_documents: set[str] = frozenset()) -> list[Claim]:
+        wanted = sorted({json.dumps(k, ensure_ascii=False) for k in keys})
+        if not wanted:
+            return []
+        out = []
+        with self._connect() as db:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                for document, body in db.execute(f"select document, body from claims where block in ({marks})", chunk):
+                    if document not in exclude_documents:
+                        out.append(Claim.model_validate_json(body))
+        return out

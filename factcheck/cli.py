@@ -149,7 +149,7 @@ def extract(
 @app.command("eval")
 def evaluate(
     paths: PathsArg,
-    gold: Annotated[Path, typer.Option("--gold", help="A gold file in the factcheck-gold/1 format.")],
+    gold: Annotated[list[Path], typer.Option("--gold", help="A gold file in the factcheck-gold/1 format (repeatable: a file may cite another's claims).")],
     format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     show: Annotated[int, typer.Option("--show", help="How many misses and false positives to list.")] = 20,
 ) -> None:
@@ -160,18 +160,25 @@ def evaluate(
 
     def body() -> int:
         from factcheck.api import read_and_extract
-        from factcheck.evaluate import load_gold, score
+        from factcheck.compare import compare_claims
+        from factcheck.evaluate import load_gold, merge_golds, score, score_findings
 
-        try:
-            gold_data = load_gold(gold)
-        except (OSError, ValueError) as exc:
-            _fail(f"{gold}: cannot read gold file ({exc})")
-        documents, claims, _, sources, loaded = read_and_extract(paths, _settings())
+        golds = []
+        for g in gold:
+            try:
+                golds.append(load_gold(g))
+            except (OSError, ValueError) as exc:
+                _fail(f"{g}: cannot read gold file ({exc})")
+        gold_data = merge_golds(golds)
+        settings = _settings()
+        documents, claims, _, sources, loaded = read_and_extract(paths, settings)
         by_doc: dict[str, tuple[str, list]] = {}
         for s in sources:
             name = Path(s.document.path).name if s.document.path else s.document.id
             by_doc[name] = (s.raw, [c for c in claims if c.document == s.document.id])
         result = score(gold_data, by_doc).as_dict()
+        if gold_data["findings"]:
+            result |= score_findings(gold_data, by_doc, compare_claims(claims, settings, sources)).as_dict()
         if format == "json":
             sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         else:
@@ -181,9 +188,15 @@ def evaluate(
             out.print(f"precision          {result['precision']:.3f}  ({result['true_positives']} true, {result['false_positives']} false, {result['ignored']} ignored)")
             out.print(f"value accuracy     {result['value_accuracy']:.3f}")
             out.print(f"subject accuracy   {result['subject_accuracy']:.3f}")
+            if "core_findings" in result:
+                out.print(f"core findings      {result['core_findings_found']}/{result['core_findings']} found")
+                out.print(f"negative pairs     {result['negative_pairs_linked']}/{result['negative_pairs']} wrongly linked")
+                out.print(f"contradictions not in the gold  {result['contradictions_not_in_gold']}")
             for title, key in (("missed", "misses"), ("false positives", "false_positive_claims"),
-                               ("value errors", "value_errors"), ("subject errors", "subject_errors")):
-                items = result[key]
+                               ("value errors", "value_errors"), ("subject errors", "subject_errors"),
+                               ("missed findings", "missed_findings"), ("wrongly linked", "wrongly_linked"),
+                               ("contradictions not in the gold", "unexpected_contradictions")):
+                items = result.get(key, [])
                 if items:
                     out.print(f"\n{title} ({len(items)}):", markup=False)
                     for item in items[:show]:

@@ -101,6 +101,15 @@ def load_gold(path: str | Path) -> dict:
     return data
 
 
+def merge_golds(golds: list[dict]) -> dict:
+    """Several gold files as one: a file of new articles may cite claims of another (the seeds')."""
+    merged = {"schema": "factcheck-gold/1", "docs": {}, "findings": []}
+    for g in golds:
+        merged["docs"].update(g["docs"])
+        merged["findings"].extend(g.get("findings", []))
+    return merged
+
+
 def _locate(raw: str, quote: str, piece: str) -> list[Span]:
     spans = []
     for qm in re.finditer(re.escape(quote), raw):

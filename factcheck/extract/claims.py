@@ -79,7 +79,7 @@ def _as_of_text(start: str, end: str, precision: str) -> str:
 class _Doc:
     """Per-view state: context, entities, subjects, dates with their roles."""
 
-    def __init__(self, view: TextMap, noise, published, tolerance: Fraction):
+    def __init__(self, view: TextMap, noise, published, tolerance: Fraction, topic=None):
         text = view.text
         self.view, self.text = view, text
         self.ctx = Context(text)
@@ -109,7 +109,7 @@ class _Doc:
         for q in self.quantities:
             if q.reason is None:
                 occupied[q.num_start : max(q.end, q.counted_end)] = b"\x01" * (max(q.end, q.counted_end) - q.num_start)
-        self.subjects = SubjectFinder(text, self.ctx, self.entities, occupied, metric_word_at)
+        self.subjects = SubjectFinder(text, self.ctx, self.entities, occupied, metric_word_at, topic)
         self.name_mask = bytearray(len(text))
         for e in self.entities:
             if not e.bare:
@@ -152,8 +152,11 @@ def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10)) -> Ext
     views = [(source.view, source.noise)]
     if source.title_map is not None:
         views.insert(0, (source.title_map, []))
+    topic = None
     for view, noise in views:
-        d = _Doc(view, noise, doc.published, tolerance)
+        d = _Doc(view, noise, doc.published, tolerance, topic)
+        if view is source.title_map:
+            topic = _title_topic(d)
         for m in sorted(d.dates + d.quantities, key=lambda x: x.start):
             claim = _to_claim(m, d, source, lines)
             if claim is None:
@@ -162,6 +165,17 @@ def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10)) -> Ext
             if not claim.reason:
                 mentions.append(claim)
     return Extraction(claims, mentions)
+
+
+def _title_topic(d: _Doc):
+    """What the headline is about: its best-ranked name, kept for the body's fallback."""
+    from factcheck.extract.subjects import Subject
+
+    best = None
+    for e in d.subjects.entities:
+        if not e.bare and e.rank >= 3 and (best is None or e.rank > best.rank):
+            best = e
+    return Subject(best.text, -1, -1, 0.4, best.cls) if best else None
 
 
 def _original(view: TextMap, raw: str, a: int, b: int) -> str:

@@ -100,19 +100,33 @@ def _valid_place_for_completion(ent: Entity, text: str) -> bool:
 _NP_TRIM_START = re.compile(r"^(?:当前|目前|如今|现在|同时|其中|此外|另外|而|但|且|并|让|使|据|在|从)+")
 _NP_CUT = re.compile(r"在|将|以|已|的|正|是|有|为|达|也|都|就|把|被|对|通过")
 _DIGIT = re.compile(r"\d")
-_ANAPHOR = re.compile(r"^(?:该|此|这|其|本|上述|这些|那)")
+_ANAPHOR = re.compile(r"^(?:该|此|这|其|本|上述|这些|那|中心|项目|平台|集群)")
+_MODAL = re.compile(r"计划|将|预计|部署|配套|共|每年|全市|全省|全国")
 _NOT_A_NAME = re.compile(r"完成|之后|以后|时|前|期间|后$")
 
 
 class SubjectFinder:
     def __init__(self, text: str, ctx: Context, entities: list[Entity], occupied: bytearray | None = None,
-                 metric_words: re.Pattern | None = None):
+                 metric_words=None, topic: Subject | None = None):
         self.text, self.ctx = text, ctx
         # an entity inside a counted noun (35 万昇腾开发者) is what is counted, not a subject
         self.occupied = occupied or bytearray(len(text))
         self.entities = [e for e in entities if not any(self.occupied[e.start : e.end])]
         self._starts = [e.start for e in self.entities]
         self.metric_words = metric_words
+        self.topic = topic if topic is not None else self._main_entity()
+
+    def _main_entity(self) -> Subject | None:
+        """The document's topic: its most often named centre, else body (ties: the first named)."""
+        tally: dict[str, list[Entity]] = {}
+        for e in self.entities:
+            if not e.bare and e.cls in ("facility", "organisation", "known") and _valid(e, self.text):
+                tally.setdefault(e.text, []).append(e)
+        if not tally:
+            return None
+        # a centre named twice outranks a brand named often: articles here are about centres
+        best = max(tally.values(), key=lambda es: (es[0].cls == "facility" and len(es) >= 2, len(es), -es[0].start))
+        return Subject(best[0].text, best[0].start, best[0].end, 0.4, best[0].cls)
 
     def _in(self, a: int, b: int) -> list[Entity]:
         import bisect
@@ -183,7 +197,9 @@ class SubjectFinder:
         trimmed = _NP_TRIM_START.sub("", head.strip())
         cut = _NP_CUT.search(trimmed)
         phrase = (trimmed[: cut.start()] if cut else trimmed).strip()
-        if _ANAPHOR.match(phrase) or _NOT_A_NAME.search(phrase):
+        from factcheck.extract.entities import _lex as entity_lex
+
+        if _ANAPHOR.match(phrase) or _NOT_A_NAME.search(phrase) or entity_lex().stop_words.search(phrase) or _MODAL.search(phrase):
             return None  # 该中心: refers back, so the walk back finds what it names
         offset = a + head.find(phrase)
         if 2 <= len(phrase) <= 12 and not _DIGIT.search(phrase) and not any(self.occupied[offset : offset + len(phrase)]):
@@ -227,14 +243,22 @@ class SubjectFinder:
         return self._back(si, 0.5)
 
     def _back(self, si: int, confidence: float) -> Subject | None:
+        """The topic of the nearest earlier sentence that names one: its best-ranked name, the
+        first on a tie (Chinese puts the topic first)."""
+        paragraph = self.ctx.sentences[si].paragraph
         for k in range(si - 1, max(-1, si - 1 - MAX_SENTENCES_BACK), -1):
             sent = self.ctx.sentences[k]
-            for ca, cb in reversed(sent.clauses):
+            if sent.paragraph != paragraph:
+                break
+            best = None
+            for ca, cb in sent.clauses:
                 ent = self._best(self._in(ca, cb), sent.start, own=False)
-                if ent:
-                    return Subject(ent.text, ent.start, ent.end, confidence, ent.cls)
+                if ent and (best is None or ent.rank > best.rank):
+                    best = ent
+            if best:
+                return Subject(best.text, best.start, best.end, confidence, best.cls)
             confidence = max(0.3, confidence - 0.05)
-        return None
+        return self.topic
 
 
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到|占|有)?")

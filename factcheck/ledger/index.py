@@ -7,8 +7,11 @@ article is checked against a million-claim ledger without reading it all.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import tempfile
 from collections.abc import Iterable
+from pathlib import Path
 
 from factcheck.compare import block_key
 from factcheck.ledger.store import INDEX, Ledger
@@ -44,15 +47,20 @@ class LedgerIndex:
         return bool(version) and int(version[0]) == SCHEMA and [tuple(r) for r in rows] == self._manifest()
 
     def refresh(self) -> bool:
-        """Rebuild if any ledger file changed; True if it rebuilt."""
+        """Rebuild if any ledger file changed; True if it rebuilt. Under the ledger's lock, so two
+        runs never build one index at once."""
         if self.fresh():
             return False
-        self.rebuild()
+        with self.ledger.locked():
+            if self.fresh():
+                return False
+            self.rebuild()
         return True
 
     def rebuild(self) -> None:
-        tmp = self.path.with_suffix(".tmp")
-        tmp.unlink(missing_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".index.", suffix=".tmp", dir=self.ledger.root)
+        os.close(fd)
+        tmp = Path(name)
         db = sqlite3.connect(tmp)
         try:
             db.executescript(
@@ -74,8 +82,11 @@ class LedgerIndex:
             db.executemany("insert into files values (?, ?, ?)", self._manifest())
             db.execute("insert into meta values ('schema', ?)", (str(SCHEMA),))
             db.commit()
-        finally:
+        except BaseException:
             db.close()
+            tmp.unlink(missing_ok=True)
+            raise
+        db.close()
         tmp.replace(self.path)
 
     def count(self) -> int:

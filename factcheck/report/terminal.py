@@ -64,20 +64,27 @@ def print_extract(report: Report, console: Console) -> None:
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "green"}
 
 
-def _quote(c: Claim) -> Text:
-    """The sentence with the value highlighted; article text never becomes markup."""
-    sentence = plain(c.sentence, 160)
+def _quote(claims: list[Claim]) -> Text:
+    """One sentence with every value the finding rests on highlighted; article text is never markup."""
+    first = claims[0]
+    sentence = plain(first.sentence, 200)
+    marks = []
+    for c in claims:
+        value = plain(c.text)
+        i = sentence.find(value)
+        if i >= 0:
+            marks.append((i, i + len(value)))
     text = Text("    “")
-    value = plain(c.text)
-    i = sentence.find(value)
-    if i >= 0:
-        text.append(sentence[:i])
-        text.append(value, style="bold underline")
-        text.append(sentence[i + len(value) :])
-    else:
-        text.append(sentence)
+    pos = 0
+    for a, b in sorted(set(marks)):
+        if a < pos:
+            continue
+        text.append(sentence[pos:a])
+        text.append(sentence[a:b], style="bold underline")
+        pos = b
+    text.append(sentence[pos:])
     text.append("”  ")
-    text.append(f"{c.path or c.document}:{c.line}:{c.column}", style="dim")
+    text.append("  ".join(f"{c.path or c.document}:{c.line}:{c.column}" for c in claims), style="dim")
     return text
 
 
@@ -91,8 +98,11 @@ def print_check(report: Report, console: Console) -> None:
             line.append(f"{f.rule}  ", style="dim")
             line.append(plain(f.why))
             console.print(line)
+            by_sentence: dict[tuple, list[Claim]] = {}
             for c in claims:
-                console.print(_quote(c))
+                by_sentence.setdefault((c.document, c.sentence), []).append(c)
+            for same in by_sentence.values():
+                console.print(_quote(same))
         console.print()
     table = Table(title="summary", header_style="bold")
     table.add_column("finding")

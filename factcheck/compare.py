@@ -84,10 +84,13 @@ def _interval(c: Claim):
 
 
 def _same_time(a: Claim, b: Claim, days: int) -> bool:
+    """Reports within the window hold at the same time; two plans only when their deadlines overlap."""
     sa, sb = as_of_span(a.as_of), as_of_span(b.as_of)
     if not sa or not sb:
         return False
     gap = max(sa[0] - sb[1], sb[0] - sa[1], 0)
+    if a.modality != "actual" and b.modality != "actual":
+        return gap == 0
     return gap <= days
 
 

@@ -26,6 +26,7 @@ from factcheck.lang.loader import alternation
 from factcheck.link.normalise import metric_key, subject_key
 from factcheck.model import Claim, DateSpan, Named, Span
 
+_EVENT_OF_DATE = re.compile(r"[ ]*的[ ]*(?P<name>[^,，。;；、的]{3,24}?)(?:上|期间|现场|开幕式|开幕)(?=[,，。;；]|$)")
 _COUNT_UNITS = {"rack": "rack", "accelerator": "card"}
 _YEAR = re.compile(r"((?:19|20)\d{2})[ ]*年")
 
@@ -213,8 +214,18 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
         met = quantity_metric(text, ca, m.start, m.end, cb, m.counted, m.dimension or "count")
         as_of = d.as_of_for(m)
     elif reason is None:
-        met = date_metric(text, ca, m.start, m.end, sent.end)
-        subj = d.subjects.for_date(m.start, m.end, event_position(text, m.end, sent.end), met.key == "release")
+        event = _EVENT_OF_DATE.match(text, m.end, sent.end)
+        if event:
+            # 9月25日的华为全联接2021大会上: the date is the event's own date
+            from factcheck.extract.metrics import Metric
+            from factcheck.extract.subjects import Subject
+
+            name = event.group("name").strip()
+            subj = Subject(name, event.start("name"), event.start("name") + len(name), 0.85, "program")
+            met = Metric("举办", "meeting", False, False)
+        else:
+            met = date_metric(text, ca, m.start, m.end, sent.end)
+            subj = d.subjects.for_date(m.start, m.end, event_position(text, m.end, sent.end), met.key == "release")
         after_mod = modality(text, m.end, cb, lambda pos: d.name_mask[pos])
         if after_mod != "actual" and mod == "actual":
             mod = after_mod

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from factcheck.errors import InputError
 
@@ -51,8 +52,8 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         raise InputError(path, "binary file (contains NUL bytes), not an article")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        _refuse_mixed(data, exc, path)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=_CANDIDATES).best()
@@ -63,3 +64,25 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     if bad > max(3, len(text) // 200):
         raise InputError(path, f"cannot decode cleanly as {best.encoding} ({bad} undecodable characters)")
     return text, best.encoding
+
+
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+MIXED_MIN_CHARS = 4  # valid multi-byte UTF-8 characters before the first bad byte that make a file "UTF-8"
+
+
+def _refuse_mixed(data: bytes, exc: UnicodeDecodeError, path: str) -> None:
+    """A file that is UTF-8 (with Chinese in it) up to some line and then is not: say where.
+
+    Decoding such a file as GB18030 or Big5 would turn its UTF-8 part into mojibake with plausible
+    numbers in it, so it is refused with the line of the first bad byte instead.
+    """
+    prefix = data[: exc.start].decode("utf-8")
+    if sum(1 for ch in prefix if ord(ch) > 0x7F) < MIXED_MIN_CHARS:
+        return
+    line = len(_LINE_BREAK.findall(data, 0, exc.start)) + 1
+    raise InputError(
+        path,
+        f"mixes encodings: UTF-8 up to here, then byte 0x{data[exc.start]:02X} that is not UTF-8 "
+        "(save the whole file in one encoding)",
+        line,
+    )

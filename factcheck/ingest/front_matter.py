@@ -1,4 +1,9 @@
-"""YAML front matter, loaded safely (no object construction) by python-frontmatter's handler."""
+"""YAML front matter, loaded safely (no object construction) by python-frontmatter's handler.
+
+Lines may end in LF, CRLF or a lone CR. The pure-Python safe loader is used on purpose: on
+hostile nesting it raises RecursionError, where the C loader can overflow the C stack and kill
+the process.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +15,13 @@ from frontmatter.default_handlers import YAMLHandler
 
 from factcheck.errors import InputError
 
-_OPEN = re.compile(r"\A(?:\ufeff)?\s*^---[ \t]*\r?$", re.M)
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_OPEN = re.compile(r"\A\ufeff?(?:[ \t]*(?:\r\n|\r|\n))*---[ \t]*(?=\r|\n)")
+_CLOSE = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r|\n|\Z)")
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line_of(raw: str, pos: int) -> int:
+    return len(_BREAK.findall(raw, 0, pos)) + 1
 
 
 def split_front_matter(raw: str, path: str) -> tuple[dict[str, Any], int]:
@@ -21,16 +31,21 @@ def split_front_matter(raw: str, path: str) -> tuple[dict[str, Any], int]:
         return {}, 0
     close = _CLOSE.search(raw, m.end())
     if not close:
-        raise InputError(path, "front matter opened with --- but never closed")
+        raise InputError(path, "front matter opened with --- but never closed", _line_of(raw, m.start(0) + m.group(0).find("---")))
     text = raw[m.end() : close.start()]
     try:
-        meta = YAMLHandler().load(text)
+        meta = YAMLHandler().load(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = raw[: m.end()].count("\n") + 1 + (mark.line if mark else 0)
+        line = _line_of(raw, m.end()) + (mark.line if mark else 0)
         raise InputError(path, f"front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})", line) from None
+    except RecursionError:
+        raise InputError(path, "front matter is nested too deeply to be article metadata") from None
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. date: 2024-02-30, or a 5,000-digit integer
+        raise InputError(path, f"front matter has a value that cannot be read ({str(exc)[:100]})") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise InputError(path, "front matter is not a YAML mapping of keys to values")
+        kind = "a list" if isinstance(meta, list) else "plain text" if isinstance(meta, str) else "a single value"
+        raise InputError(path, f"front matter is {kind}, not a YAML mapping of keys to values (title: …, date: …)")
     return meta, close.end()

@@ -20,6 +20,7 @@ _BLOCK = {
     "figcaption", "main", "nav", "aside",
 }
 _SKIP = {"script", "style", "noscript", "template", "svg"}
+_REF = re.compile(r"&#?\w+;?")
 _LOOKS_HTML = re.compile(r"<(?:p|div|br|span|html|body|a|img|table|li|h[1-6]|strong|em|head)\b[^>]*>", re.I)
 
 
@@ -93,9 +94,13 @@ class _Collector(HTMLParser):
 
     def _ref(self, text):
         start = self._pos()
-        m = re.compile(r"&#?\w+;?").match(self.raw, start)
+        m = _REF.match(self.raw, start)
         end = m.end() if m else start + 1
-        self._emit(unescape(text), start, end)
+        try:
+            decoded = unescape(text)
+        except ValueError:  # &#<thousands of digits>; is no character: it gives no text
+            return
+        self._emit(decoded, start, end)
 
     def handle_entityref(self, name):
         self._ref(f"&{name};")

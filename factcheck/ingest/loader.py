@@ -6,9 +6,12 @@ Nothing here raises on bad input: each unreadable file or line is reported once,
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -17,7 +20,7 @@ from pathlib import Path
 from factcheck.errors import InputError
 from factcheck.ingest.decode import decode
 from factcheck.ingest.front_matter import split_front_matter
-from factcheck.ingest.published import find_header_date, parse_timestamp
+from factcheck.ingest.published import describe, find_header_date, parse_timestamp
 from factcheck.ingest.source import Source, make_source
 from factcheck.model import Document, Problem
 
@@ -42,6 +45,32 @@ def safe_id(text: str) -> str:
     return cleaned[:120]
 
 
+def display_path(name: str) -> str:
+    """A file name as text that can always be printed and written as UTF-8.
+
+    A name with bytes that are not UTF-8 (which Python keeps as lone surrogates) shows them as
+    \\xNN escapes instead of breaking the terminal or the JSON report.
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _problem(loaded: Loaded, exc: InputError, fatal: bool = True) -> None:
+    problem = Problem(path=display_path(exc.path), line=exc.line, reason=exc.reason, fatal=fatal)
+    (loaded.problems if fatal else loaded.skipped).append(problem)
+
+
+def _internal(loaded: Loaded, name: str, exc: BaseException, line: int | None = None) -> None:
+    """Last resort: a bug met while reading one input is reported on that input, and the rest is read."""
+    loaded.problems.append(Problem(
+        path=display_path(name), line=line,
+        reason=f"could not be read because of an internal error ({type(exc).__name__}: {str(exc)[:200]}); please report it",
+    ))
+
+
 def iter_sources(
     inputs: Iterable[str],
     loaded: Loaded,
@@ -52,25 +81,42 @@ def iter_sources(
     used_ids: set[str] = set()
     for item in inputs:
         if item == "-":
-            yield from _from_stdin(stdin or sys.stdin, loaded, published, used_ids)
+            yield from _from_stdin(stdin or sys.stdin, loaded, published, max_bytes, used_ids)
             continue
-        path = Path(item)
-        if path.is_dir():
+        try:
+            path = Path(item)
+            is_dir = path.is_dir()
+            exists = is_dir or path.exists() or path.is_symlink()
+        except (OSError, ValueError) as exc:  # a name with a NUL byte, or one too long for the system
+            loaded.problems.append(Problem(path=display_path(str(item)), reason=f"not a usable file name ({exc})"))
+            continue
+        if is_dir:
             for file in _walk(path, loaded):
                 yield from _from_file(file, loaded, published, max_bytes, used_ids, walked=True)
-        elif path.exists() or path.is_symlink():
+        elif exists:
             yield from _from_file(path, loaded, published, max_bytes, used_ids, walked=False)
         else:
-            loaded.problems.append(Problem(path=item, reason="no such file or folder"))
+            loaded.problems.append(Problem(path=display_path(str(item)), reason="no such file or folder"))
 
 
 def _walk(root: Path, loaded: Loaded) -> Iterator[Path]:
     def onerror(err: OSError):
-        loaded.problems.append(Problem(path=str(err.filename or root), reason=f"cannot read folder ({err.strerror})"))
+        where = display_path(os.fsdecode(err.filename)) if err.filename else display_path(str(root))
+        loaded.problems.append(Problem(path=where, reason=f"cannot read folder ({err.strerror or err})"))
 
     found = []
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        keep = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            if os.path.islink(os.path.join(dirpath, d)):
+                loaded.skipped.append(Problem(
+                    path=display_path(str(Path(dirpath) / d)), reason="skipped: a link to a folder (not followed)", fatal=False,
+                ))
+                continue
+            keep.append(d)
+        dirnames[:] = keep
         for name in filenames:
             if name.startswith("."):
                 continue
@@ -80,8 +126,10 @@ def _walk(root: Path, loaded: Loaded) -> Iterator[Path]:
                 continue
             if suffix in TEXT_SUFFIXES or suffix in JSONL_SUFFIXES:
                 found.append(p)
-            elif p.stem.upper() not in {"README", "LICENSE", "CHANGELOG"}:
-                loaded.skipped.append(Problem(path=str(p), reason=f"skipped: not an article ({suffix or 'no extension'})", fatal=False))
+            else:
+                loaded.skipped.append(Problem(
+                    path=display_path(str(p)), reason=f"skipped: not an article ({suffix or 'no extension'})", fatal=False,
+                ))
     yield from sorted(found)
 
 
@@ -93,104 +141,232 @@ def _unique(base: str, used: set[str]) -> str:
     return doc_id
 
 
+_KINDS = [(stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")]
+
+
+def _too_big(name: str, max_bytes: int, size: str, line: int | None = None) -> InputError:
+    what = "line is larger" if line else "larger"
+    return InputError(
+        name, f"{what} than the limit of {max_bytes:,} bytes ({size}); raise max_bytes in factcheck.toml to read it", line,
+    )
+
+
+def _read_bounded(fh, name: str, max_bytes: int) -> bytes:
+    data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _too_big(name, max_bytes, "or more")
+    return data
+
+
 def _from_file(path: Path, loaded, published, max_bytes, used_ids, walked) -> Iterator[Source]:
     name = path.as_posix()
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(name, f"larger than the limit of {max_bytes:,} bytes ({size:,}); raise --max-bytes to read it")
-        if path.suffix.lower() in JSONL_SUFFIXES:
-            with path.open("rb") as fh:
-                yield from _from_jsonl(fh, name, loaded, published, used_ids)
-            return
-        data = path.read_bytes()
-        if not data.strip():
-            raise InputError(name, "empty file")
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(name, "is a folder")
+        if not stat.S_ISREG(mode):
+            kind = next((k for test, k in _KINDS if test(mode)), "not a regular file")
+            if walked:  # never block on a pipe or read a device met in a folder
+                _problem(loaded, InputError(name, f"skipped: {kind}, not an article"), fatal=False)
+                return
+        with path.open("rb") as fh:
+            if path.suffix.lower() in JSONL_SUFFIXES:
+                yield from _from_jsonl(fh, name, loaded, published, max_bytes, used_ids)
+                return
+            size = os.fstat(fh.fileno()).st_size
+            if stat.S_ISREG(mode) and size > max_bytes:
+                raise _too_big(name, max_bytes, f"{size:,}")
+            data = _read_bounded(fh, name, max_bytes)
         raw, encoding = decode(data, name)
+        if not raw.replace("\ufeff", "").strip():
+            raise InputError(name, "empty file" if not data.strip() else "empty file (only a byte-order mark or spaces)")
         loaded.encodings[name] = encoding
-        yield _document(raw, name, path.stem, encoding, loaded, published, used_ids)
+        source = _document(raw, name, path.stem, encoding, loaded, published, used_ids)
     except InputError as exc:
-        problem = Problem(path=exc.path, line=exc.line, reason=exc.reason)
-        if walked and "binary file" in exc.reason:
-            problem.fatal = False
-            loaded.skipped.append(problem)
-        else:
-            loaded.problems.append(problem)
+        _problem(loaded, exc, fatal=not (walked and "binary file" in exc.reason))
+        return
     except IsADirectoryError:
-        loaded.problems.append(Problem(path=name, reason="is a folder"))
+        _problem(loaded, InputError(name, "is a folder"))
+        return
     except OSError as exc:
-        loaded.problems.append(Problem(path=name, reason=f"cannot read ({exc.strerror or exc})"))
+        _problem(loaded, InputError(name, f"cannot read ({exc.strerror or exc})"))
+        return
+    except Exception as exc:  # a bug must not cost the other inputs
+        _internal(loaded, name, exc)
+        return
+    yield source
+
+
+def _scalar(meta: dict, key: str, name: str) -> str | None:
+    """A front-matter value that must be a single piece of text (title, lang)."""
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, list | dict):
+        raise InputError(name, f"front matter {key} is {describe(value)}, not text")
+    return str(value)
 
 
 def _document(raw: str, name: str, stem: str, encoding: str, loaded, published, used_ids) -> Source:
     meta, body_start = split_front_matter(raw, name)
     when = published
-    if when is None and "date" in meta:
+    if when is None and meta.get("date") is not None:
         when = parse_timestamp(meta.get("date"))
         if when is None:
-            raise InputError(name, f"front matter date is not a date: {str(meta.get('date'))[:60]!r}")
-    title = meta.get("title")
+            raise InputError(name, f"front matter date is not a date: {describe(meta.get('date'))}")
+    title = _scalar(meta, "title", name)
+    lang = _scalar(meta, "lang", name) or "auto"
     doc = Document(
-        id=_unique(safe_id(stem), used_ids), path=name, title=str(title) if title is not None else None,
-        published=when, lang=str(meta.get("lang", "auto")), encoding=encoding,
+        id=_unique(safe_id(stem), used_ids), path=display_path(name), title=title,
+        published=when, lang=lang, encoding=encoding,
     )
     source = make_source(doc, raw, body_start, doc.title)
     if source.document.published is None:
         source.document.published = find_header_date(source.view.text)
     if not source.view.text.strip():
-        raise InputError(name, "no text after the front matter")
+        used_ids.discard(doc.id)
+        if body_start and not raw[body_start:].strip():
+            raise InputError(name, "only front matter, no article text after it")
+        raise InputError(name, "no article text (only markup, scripts or styles)")
     return source
 
 
-def _from_stdin(stream, loaded, published, used_ids) -> Iterator[Source]:
-    data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    if not data.strip():
-        loaded.problems.append(Problem(path="<stdin>", reason="empty input"))
-        return
-    head = data.lstrip()[:1]
-    if head == b"{":
-        import io
+class _Prefixed(io.RawIOBase):
+    """The bytes already read to sniff the input, then the rest of the stream."""
 
-        yield from _from_jsonl(io.BytesIO(data), "<stdin>", loaded, published, used_ids)
-        return
+    def __init__(self, head: bytes, rest):
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n], self.head = self.head[:n], self.head[n:]
+            return n
+        data = self.rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _from_stdin(stream, loaded, published, max_bytes, used_ids) -> Iterator[Source]:
+    name = "<stdin>"
     try:
-        raw, encoding = decode(data, "<stdin>")
-        yield _document(raw, "<stdin>", "stdin", encoding, loaded, published, used_ids)
+        if hasattr(stream, "buffer"):
+            buf = stream.buffer
+        else:
+            data = stream.read()
+            buf = io.BytesIO(data.encode("utf-8") if isinstance(data, str) else data)
+        head = buf.read(65536)
+        if not head.strip():
+            head += buf.read(max_bytes + 1)
+        if not head.strip():
+            raise InputError(name, "empty input")
+        if head.lstrip().removeprefix(codecs.BOM_UTF8).lstrip()[:1] == b"{":
+            yield from _from_jsonl(io.BufferedReader(_Prefixed(head, buf)), name, loaded, published, max_bytes, used_ids)
+            return
+        data = head + buf.read(max(0, max_bytes + 1 - len(head)))
+        if len(data) > max_bytes:
+            raise _too_big(name, max_bytes, "or more")
+        raw, encoding = decode(data, name)
+        if not raw.replace("\ufeff", "").strip():
+            raise InputError(name, "empty input")
+        source = _document(raw, name, "stdin", encoding, loaded, published, used_ids)
     except InputError as exc:
-        loaded.problems.append(Problem(path=exc.path, line=exc.line, reason=exc.reason))
+        _problem(loaded, exc)
+        return
+    except OSError as exc:
+        _problem(loaded, InputError(name, f"cannot read ({exc.strerror or exc})"))
+        return
+    except Exception as exc:
+        _internal(loaded, name, exc)
+        return
+    yield source
 
 
-def _from_jsonl(fh, name: str, loaded, published, used_ids) -> Iterator[Source]:
-    for lineno, line in enumerate(fh, 1):
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _lines(fh, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) for each line, or (line number, None) for a line longer than max_bytes."""
+    lineno = 0
+    while True:
+        line = fh.readline(max_bytes + 1)
+        if not line:
+            return
+        lineno += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # skip the rest of the long line
+                line = fh.readline(1 << 20)
+            yield lineno, None
+            continue
+        yield lineno, line
+
+
+def _kind(value) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    return {int: "a number", float: "a number", list: "a list", dict: "an object"}.get(type(value), "null")
+
+
+def _record(line: bytes, name: str, lineno: int) -> dict:
+    try:
+        record = json.loads(line.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError(name, "line is not UTF-8", lineno) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(name, f"not valid JSON ({exc.msg} at column {exc.colno})", lineno) from None
+    except RecursionError:
+        raise InputError(name, "not valid JSON for an article (nested too deeply)", lineno) from None
+    except ValueError as exc:  # an integer with more digits than Python converts (4,300)
+        digits = re.search(r"has (\d+) digits", str(exc))
+        what = f"a number with {digits.group(1)} digits" if digits else str(exc)[:100]
+        raise InputError(name, f"not valid JSON for an article ({what})", lineno) from None
+    if not isinstance(record, dict):
+        raise InputError(name, f"a JSON Lines record must be an object, not {_kind(record)}", lineno)
+    if "text" not in record or record["text"] is None:
+        raise InputError(name, 'record has no "text"', lineno)
+    text = record["text"]
+    if not isinstance(text, str):
+        raise InputError(name, f'"text" must be a string, not {_kind(text)}', lineno)
+    if not text.strip():
+        raise InputError(name, '"text" is empty', lineno)
+    for key in ("text", "id", "title", "lang", "published"):
+        value = record.get(key)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            raise InputError(name, f'"{key}" contains an invalid \\u escape (an unpaired surrogate)', lineno)
+    return record
+
+
+def _from_jsonl(fh, name: str, loaded, published, max_bytes, used_ids) -> Iterator[Source]:
+    for lineno, line in _lines(fh, max_bytes):
+        if line is None:
+            _problem(loaded, _too_big(name, max_bytes, "or more", lineno))
+            continue
         if not line.strip():
             continue
         try:
-            try:
-                record = json.loads(line.decode("utf-8-sig"))
-            except UnicodeDecodeError:
-                raise InputError(name, "line is not UTF-8", lineno) from None
-            except json.JSONDecodeError as exc:
-                raise InputError(name, f"not valid JSON ({exc.msg} at column {exc.colno})", lineno) from None
-            if not isinstance(record, dict):
-                raise InputError(name, "a JSON Lines record must be an object", lineno)
-            text = record.get("text")
-            if not isinstance(text, str) or not text.strip():
-                raise InputError(name, 'record has no "text" string', lineno)
+            record = _record(line, name, lineno)
+            text = record["text"]
             when = published
             if when is None and record.get("published") not in (None, ""):
                 when = parse_timestamp(record.get("published"))
                 if when is None:
-                    raise InputError(name, f'"published" is not a date: {str(record.get("published"))[:60]!r}', lineno)
+                    raise InputError(name, f'"published" is not a date: {describe(record.get("published"))}', lineno)
             rid = record.get("id")
+            title, lang = record.get("title"), record.get("lang")
             doc = Document(
                 id=_unique(safe_id(str(rid)) if rid not in (None, "") else f"line{lineno}", used_ids),
-                path=None, title=record.get("title") if isinstance(record.get("title"), str) else None,
-                published=when, lang=str(record.get("lang") or "auto"), encoding="utf-8",
+                path=None, title=title if isinstance(title, str) else None,
+                published=when, lang=lang if isinstance(lang, str) and lang else "auto", encoding="utf-8",
             )
             source = make_source(doc, text, 0, None)
             source.document.title = doc.title
-            yield source
         except InputError as exc:
-            loaded.problems.append(Problem(path=exc.path, line=exc.line, reason=exc.reason))
+            _problem(loaded, exc)
+            continue
+        except Exception as exc:  # a bug on one line must not cost the other lines
+            _internal(loaded, name, exc, lineno)
+            continue
+        yield source

@@ -42,6 +42,13 @@ def places_in(text: str) -> set[str]:
     return set(place_rx.findall(text))
 
 
+def _distinctive_name(text: str) -> bool:
+    """More than a place or a known body's name alone (成都 is not 成都智算中心)."""
+    _, place_rx = _lex()
+    rest = place_rx.sub("", text)
+    return len(rest) >= 3
+
+
 def subject_similarity(a: str, b: str) -> float:
     """0..100: 100 for the same key; 0 when heads or named places differ."""
     if a == b:
@@ -49,6 +56,9 @@ def subject_similarity(a: str, b: str) -> float:
     da, ha = split_key(a)
     db, hb = split_key(b)
     if ha != hb:
+        # 华为全联接2021 and 华为全联接2021大会: the head was left out, the name is the same
+        if (not ha or not hb) and da == db and _distinctive_name(da):
+            return 100.0
         return 0.0
     pa, pb = places_in(da), places_in(db)
     if (pa or pb) and pa != pb:

@@ -12,19 +12,19 @@ from factcheck.model import Claim, Report, Summary, ToolInfo
 from factcheck.settings import Settings
 
 
-def extract_claims(source, settings: Settings):
-    return extract_source(source, settings.tolerance_fraction)
+def extract_claims(source, settings: Settings, mentions: bool = False):
+    return extract_source(source, settings.tolerance_fraction, mentions)
 
 
 def read_and_extract(
     paths: Iterable[str], settings: Settings, published: datetime | None = None,
-    progress: Callable[[str], None] | None = None, stdin=None,
+    progress: Callable[[str], None] | None = None, stdin=None, mentions: bool = False,
 ):
     """(documents, claims, mentions, Loaded) for every readable input."""
     loaded = Loaded()
     documents, claims, mentions, sources = [], [], [], []
     for source in iter_sources(paths, loaded, published=published, max_bytes=settings.max_bytes, stdin=stdin):
-        extraction = extract_claims(source, settings)
+        extraction = extract_claims(source, settings, mentions)
         documents.append(source.document)
         claims.extend(extraction.claims)
         mentions.extend(extraction.mentions)
@@ -40,7 +40,7 @@ def sort_claims(claims: list[Claim]) -> list[Claim]:
 
 def run(paths: Iterable[str], settings: Settings, published: datetime | None = None, mentions: bool = False,
         compare: bool = False, progress=None, stdin=None) -> Report:
-    documents, claims, found, sources, loaded = read_and_extract(paths, settings, published, progress, stdin)
+    documents, claims, found, sources, loaded = read_and_extract(paths, settings, published, progress, stdin, mentions)
     claims = sort_claims(claims)
     report = Report(
         tool=ToolInfo(version=__version__),

@@ -20,4 +20,4 @@ def settings():
 def seed_run(settings):
     from factcheck.api import read_and_extract
 
-    return read_and_extract([str(SEEDS)], settings)
+    return read_and_extract([str(SEEDS)], settings, mentions=True)

@@ -47,7 +47,9 @@ def _blocker(text: str, noise: list[tuple[int, int]]):
     mask = bytearray(len(text))
     for a, b in noise:
         mask[a:b] = b"\x01" * (b - a)
-    for _, rx in p.filters:
+    for _, rx, hint in p.filters:
+        if hint is not None and not hint.search(text):
+            continue
         for m in rx.finditer(text):
             mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in p.idioms.finditer(text):
@@ -83,10 +85,11 @@ class _Doc:
     def __init__(self, view: TextMap, noise, published, tolerance: Fraction, topic=None):
         text = view.text
         self.view, self.text = view, text
+        self.sentence_cache: dict = {}
         self.ctx = Context(text)
         blocked = _blocker(text, noise)
         years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
-        para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        para_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
         def paragraph_year(pos: int):
             p0 = para_starts[bisect.bisect_right(para_starts, pos) - 1]
@@ -144,12 +147,14 @@ class _Doc:
         return self.pub.isoformat() if self.pub else None
 
 
-def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10)) -> Extraction:
+def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10), mentions: bool = False) -> Extraction:
+    """Claims of one document; with mentions, also every value found that is not a claim."""
+    want_mentions = mentions
     doc = source.document
     raw = source.raw
     lines = line_starts(raw)
     claims: list[Claim] = []
-    mentions: list[Claim] = []
+    found: list[Claim] = []
     views = [(source.view, source.noise)]
     if source.title_map is not None:
         views.insert(0, (source.title_map, []))
@@ -159,13 +164,16 @@ def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10)) -> Ext
         if view is source.title_map:
             topic = _title_topic(d)
         for m in sorted(d.dates + d.quantities, key=lambda x: x.start):
+            if m.reason and not want_mentions:
+                continue
             claim = _to_claim(m, d, source, lines)
             if claim is None:
                 continue
-            (mentions if claim.reason else claims).append(claim)
             if not claim.reason:
-                mentions.append(claim)
-    return Extraction(claims, mentions)
+                claims.append(claim)
+            if want_mentions:
+                found.append(claim)
+    return Extraction(claims, found)
 
 
 def _title_topic(d: _Doc):
@@ -179,18 +187,21 @@ def _title_topic(d: _Doc):
     return Subject(best.text, -1, -1, 0.4, best.cls) if best else None
 
 
+_TAG = re.compile(r"<[^>]*>")
+_GLOSS_RAW = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
+
+
 def _original(view: TextMap, raw: str, a: int, b: int) -> str:
-    out, last = [], None
-    for i in range(a, b):
-        s, e = view.starts[i], view.ends[i]
-        if e <= s:
-            out.append("\n")
-            continue
-        if (s, e) == last:
-            continue
-        last = (s, e)
-        out.append(raw[s:e] if e - s == 1 else unescape(raw[s:e]))
-    return "".join(out).strip()
+    """The article's own words for analysis text [a, b): the raw slice without tags and glosses."""
+    while a < b and view.ends[a] <= view.starts[a]:
+        a += 1
+    while b > a and view.ends[b - 1] <= view.starts[b - 1]:
+        b -= 1
+    if b <= a:
+        return ""
+    piece = raw[view.starts[a] : view.ends[b - 1]]
+    piece = _GLOSS_RAW.sub("", _TAG.sub("", piece))
+    return unescape(piece).replace("\r", "").strip()
 
 
 def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
@@ -241,10 +252,14 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
         metric = Named(text=met.text, key=metric_key(met.key, met.varies, met.cumulative))
     line = bisect.bisect_right(lines, rs)
     column = rs - lines[line - 1] + 1
+    key = (id(view), sent.start)
+    sentence = d.sentence_cache.get(key)
+    if sentence is None:
+        sentence = d.sentence_cache[key] = _original(view, source.raw, sent.start, sent.end)
     ident = hashlib.sha1(f"{doc.id}\x00{rs}\x00{re_}\x00{m.kind}".encode()).hexdigest()[:16]
     claim = Claim(
         id=f"c-{ident}", document=doc.id, path=doc.path, span=Span(start=rs, end=re_), line=line, column=column,
-        text=source.raw[rs:re_], sentence=_original(view, source.raw, sent.start, sent.end), kind=m.kind,
+        text=source.raw[rs:re_], sentence=sentence, kind=m.kind,
         subject=subject, metric=metric, as_of=as_of, modality=mod, reason=reason,
         confidence=subj.confidence if reason is None and subj else 0.3,
     )

@@ -33,7 +33,7 @@ class Patterns:
     unit: re.Pattern
     unit_map: dict
     measure: re.Pattern
-    filters: list[tuple[str, re.Pattern]]
+    filters: list[tuple[str, re.Pattern, re.Pattern | None]]
     idioms: re.Pattern
     ordinal_prefix: re.Pattern
     rank_verb: re.Pattern
@@ -61,7 +61,10 @@ def patterns() -> Patterns:
         unit=re.compile(rf"[ ]?(?:{alternation(units)})(?![A-Za-z])"),
         unit_map=units,
         measure=re.compile(rf"[ ]?(?:{alternation(norm_all(lex.units.measure_words.words))})"),
-        filters=[(name, re.compile(rx)) for name, rx in lex.filters.patterns.items()],
+        filters=[
+            (name, re.compile(rx), re.compile(lex.filters.pattern_hints[name]) if name in lex.filters.pattern_hints else None)
+            for name, rx in lex.filters.patterns.items()
+        ],
         idioms=re.compile(alternation(norm_all(lex.filters.idioms.words))),
         ordinal_prefix=re.compile(rf"(?:{alternation(norm_all(lex.filters.ordinal.prefixes))})$"),
         rank_verb=re.compile(rf"(?:{alternation(norm_all(lex.filters.rank_verbs.words))})[^,。;]{{0,4}}$"),

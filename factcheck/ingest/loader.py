@@ -312,11 +312,11 @@ def _kind(value) -> str:
 
 def _record(line: bytes, name: str, lineno: int) -> dict:
     try:
-        record = json.loads(line.decode("utf-8-sig"))
+        record = json.loads(line.rstrip(b"\r\n").decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise InputError(name, "line is not UTF-8", lineno) from None
     except json.JSONDecodeError as exc:
-        raise InputError(name, f"not valid JSON ({exc.msg} at column {exc.colno})", lineno) from None
+        raise InputError(name, f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})", lineno) from None
     except RecursionError:
         raise InputError(name, "not valid JSON for an article (nested too deeply)", lineno) from None
     except ValueError as exc:  # an integer with more digits than Python converts (4,300)

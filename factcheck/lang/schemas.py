@@ -72,6 +72,7 @@ class Phrases(_Strict):
 
 class FiltersFile(_Strict):
     patterns: dict[str, str]
+    pattern_hints: dict[str, str]
     idioms: Words
     ordinal: Prefixes
     rank_verbs: Words

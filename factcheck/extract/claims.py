@@ -12,6 +12,9 @@ from html import unescape
 
 from factcheck.extract.context import Context
 from factcheck.extract.dates import find_dates
+from factcheck.extract.en_dates import find_dates_en
+from factcheck.extract.en_entities import find_entities_en
+from factcheck.extract.en_quantities import find_exascale, find_quantities_en
 from factcheck.extract.entities import find_entities
 from factcheck.extract.mention import Mention
 from factcheck.extract.metrics import date_metric, event_position, metric_word_at, quantity_metric
@@ -21,12 +24,13 @@ from factcheck.extract.quantities import find_quantities
 from factcheck.extract.subjects import SubjectFinder, respectively
 from factcheck.ingest.source import Source
 from factcheck.ingest.textmap import TextMap, line_starts
-from factcheck.lang import load_lexicon
+from factcheck.lang import load_english, load_lexicon
 from factcheck.lang.loader import alternation
 from factcheck.link.normalise import metric_key, subject_key
 from factcheck.model import Claim, DateSpan, Named, Span
 
 _EVENT_OF_DATE = re.compile(r"[ ]*的[ ]*(?P<name>[^,，。;；、的]{3,24}?)(?:上|期间|现场|开幕式|开幕)(?=[,，。;；]|$)")
+_ENGLISH_AS_OF = re.compile(r"(?i)\bas (?:of|at)\s*$")
 _COUNT_UNITS = {"rack": "rack", "accelerator": "card"}
 _YEAR = re.compile(r"((?:19|20)\d{2})[ ]*年")
 
@@ -39,10 +43,38 @@ class Extraction:
 
 @cache
 def _as_of_rx():
-    return re.compile(rf"(?:{alternation(norm_all(load_lexicon().dates.as_of.words))})[ ]*$")
+    zh = alternation(norm_all(load_lexicon().dates.as_of.words))
+    en = alternation(load_english().dates.as_of.words)
+    return re.compile(rf"(?:{zh}|(?i:\b(?:{en})))[ ]*$")
 
 
-def _blocker(text: str, noise: list[tuple[int, int]]):
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _line_languages(text: str) -> tuple[bytearray, bytearray]:
+    """Masks of the lines written in English and in Chinese: a page may mix them, each line is
+    read by its own language's extractor."""
+    en, zh = bytearray(len(text)), bytearray(len(text))
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        cjk = len(_CJK_CHAR.findall(line))
+        latin = len(_LATIN_WORD.findall(line))
+        target = en if latin > cjk and latin >= 3 else zh
+        target[pos:end] = b"\x01" * (end - pos)
+        pos = end + 1
+    return en, zh
+
+
+def _mask_blocker(mask: bytearray):
+    def blocked(a: int, b: int) -> bool:
+        return any(mask[a:b])
+
+    return blocked
+
+
+def _blocker(text: str, noise: list[tuple[int, int]]) -> bytearray:
     p = patterns()
     mask = bytearray(len(text))
     for a, b in noise:
@@ -54,11 +86,7 @@ def _blocker(text: str, noise: list[tuple[int, int]]):
             mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in p.idioms.finditer(text):
         mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-
-    def blocked(a: int, b: int) -> bool:
-        return any(mask[a:b])
-
-    return blocked
+    return mask
 
 
 def _fnum(x: Fraction | None) -> float | int | None:
@@ -87,7 +115,11 @@ class _Doc:
         self.view, self.text = view, text
         self.sentence_cache: dict = {}
         self.ctx = Context(text)
-        blocked = _blocker(text, noise)
+        mask = _blocker(text, noise)
+        en_lines, zh_lines = _line_languages(text)
+        has_en, has_zh = any(en_lines), any(zh_lines)
+        blocked = _mask_blocker(bytes(a | b for a, b in zip(mask, en_lines, strict=True)) if has_en else mask)
+        en_blocked = _mask_blocker(bytes(a | b for a, b in zip(mask, zh_lines, strict=True)) if has_zh else mask)
         years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
         para_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
@@ -103,12 +135,17 @@ class _Doc:
 
         pub = published.date() if published else None
         self.pub = pub
-        self.dates = find_dates(text, blocked, pub, paragraph_year)
+        self.dates = find_dates(text, blocked, pub, paragraph_year) if has_zh else []
+        if has_en:
+            self.dates = sorted(self.dates + find_dates_en(text, en_blocked, pub), key=lambda x: x.start)
         taken = bytearray(len(text))
         for d in self.dates:
             taken[d.start : d.end] = b"\x01" * (d.end - d.start)
-        self.quantities = find_quantities(text, blocked, taken, tolerance)
-        self.entities = find_entities(text)
+        self.quantities = find_quantities(text, blocked, taken, tolerance) if has_zh else []
+        self.entities = find_entities(text) if has_zh else []
+        if has_en:
+            self.quantities += find_exascale(text, en_blocked, taken) + find_quantities_en(text, en_blocked, taken, tolerance)
+            self.entities = sorted(self.entities + find_entities_en(text), key=lambda x: (x.start, -(x.end - x.start)))
         occupied = bytearray(len(text))
         for q in self.quantities:
             if q.reason is None:
@@ -120,7 +157,7 @@ class _Doc:
                 self.name_mask[e.start : e.end] = b"\x01" * (e.end - e.start)
         self.respectively = respectively(text, self.ctx, [q for q in self.quantities if q.reason is None])
         rx = _as_of_rx()
-        self.as_of_dates = [d for d in self.dates if d.reason is None and rx.search(text[max(0, d.start - 6) : d.start])]
+        self.as_of_dates = [d for d in self.dates if d.reason is None and rx.search(text[max(0, d.start - 10) : d.start])]
         for d in self.as_of_dates:
             d.reason = "as-of date"
 
@@ -134,14 +171,23 @@ class _Doc:
         governing = None
         for d in self.as_of_dates:
             ds = self.ctx.sentences[self.ctx.sentence_index(d.start)]
-            if d.start < m.start and ds.paragraph == sent.paragraph:
+            # 截至 governs its paragraph; English "as of" only its own sentence
+            scope = ds is sent if _ENGLISH_AS_OF.search(self.text, max(0, d.start - 10), d.start) else ds.paragraph == sent.paragraph
+            if d.start < m.start and scope:
                 governing = d
+        if governing is None:
+            # English puts it after the figure: 70 EFLOPS as of June 2024
+            governing = next((d for d in self.as_of_dates if m.end <= d.start < sent.end and d.start >= sent.start), None)
         if governing:
             return _as_of_text(governing.date_start, governing.date_end, governing.date_precision)
         near = None
         for d in self.dates:
             if d.reason is None and sent.start <= d.start and d.end <= m.start and not self._since(d):
                 near = d
+        if near is None and self.text[m.start : m.end].isascii():
+            # English dates often follow the figure: over 4,500 PFLOPS in the first half of 2024
+            clause = sent.clauses[self.ctx.clause_index(sent, m.start)]
+            near = next((d for d in self.dates if d.reason is None and m.end <= d.start < clause[1]), None)
         if near:
             return _as_of_text(near.date_start, near.date_end, near.date_precision)
         return self.pub.isoformat() if self.pub else None

@@ -6,7 +6,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"[。!?！？;；]+[”’\"」』)]?|\n")
+# Chinese sentence punctuation, a line break, or an English full stop before a capital (not 1.5)
+_SENTENCE_END = re.compile(r"[。!?！？;；]+[”’\"」』)]?|\n|(?<=[a-z0-9)\]%\"”’])[.!?](?=\s+[A-Z“\"(])")
 _CLAUSE_SEP = re.compile(r"[,，:：;；]")
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.extract.patterns import norm, norm_all
-from factcheck.lang import load_lexicon
+from factcheck.lang import load_english, load_lexicon
 from factcheck.lang.loader import alternation
 
 DIMENSION_OF_UNIT_DIM = {"money": "money"}
@@ -30,15 +30,30 @@ def _lex():
         for w in d.words:
             word_key.setdefault(norm(w), (key, d.dimension))
     events = {norm(w): key for key, words in m.events.items() for w in words}
+    en = load_english().metrics
+    en_words = {}
+    for w, key in en.words.items():
+        d = m.metrics.get(key)
+        en_words[w.lower()] = (key, d.dimension if d else "count")
+    word_key.update(en_words)
+    en_events = {w.lower(): key for w, key in en.events.items()}
+    events.update(en_events)
     return (
-        re.compile(alternation(word_key)),
+        re.compile(rf"{alternation([w for w in word_key if w not in en_words])}|(?i:\b(?:{alternation(en_words)})\b)"),
         word_key,
         {k: d for k, d in m.metrics.items()},
         re.compile(alternation(norm_all(m.invariant_markers.words))),
         re.compile(alternation(norm_all(m.cumulative_markers.words))),
-        re.compile(alternation(events)),
+        re.compile(rf"{alternation([w for w in events if w not in en_events])}|(?i:\b(?:{alternation(en_events)})\b)"),
         events,
     )
+
+
+def _k(word: str) -> str:
+    """Lexicon key of a matched word: English words are stored lower-case."""
+    if word.isascii() and word not in _lex()[1] and word not in _lex()[6]:
+        return word.lower()
+    return word
 
 
 def _dims_match(metric_dim: str, dimension: str) -> bool:
@@ -64,7 +79,7 @@ def quantity_metric(text: str, clause_start: int, start: int, end: int, clause_e
         counted = None  # a bare measure word (830万架) names nothing: look before the number
     if counted:
         for m in rx.finditer(counted):
-            key, dim = word_key[m.group()]
+            key, dim = word_key[_k(m.group())]
             if _dims_match(dim, dimension):
                 found = (counted, key)
                 break
@@ -73,12 +88,12 @@ def quantity_metric(text: str, clause_start: int, start: int, end: int, clause_e
     if found is None:
         best = None
         for m in rx.finditer(window):
-            key, dim = word_key[m.group()]
+            key, dim = word_key[_k(m.group())]
             if _dims_match(dim, dimension):
                 best = (m.group(), key)
         if best is None:
             for m in rx.finditer(text, end, clause_end):
-                key, dim = word_key[m.group()]
+                key, dim = word_key[_k(m.group())]
                 if _dims_match(dim, dimension):
                     best = (m.group(), key)
                     break
@@ -119,7 +134,7 @@ def metric_word_at(text: str, start: int, end: int, dimension: str) -> int | Non
     """Where the first metric word of the given dimension starts in text[start:end], if any."""
     rx, word_key, *_ = _lex()
     for m in rx.finditer(text, start, end):
-        if _dims_match(word_key[m.group()][1], dimension):
+        if _dims_match(word_key[_k(m.group())][1], dimension):
             return m.start()
     return None
 
@@ -132,11 +147,16 @@ def event_position(text: str, end: int, sentence_end: int) -> int | None:
 
 def date_metric(text: str, clause_start: int, start: int, end: int, clause_end: int) -> Metric:
     *_, events_rx, events = _lex()
-    m = events_rx.search(text, end, clause_end) or None
+    m = None
+    if text[start:end].isascii():
+        # English puts the event before its date: began construction on Dec 28, 2020
+        before = [x for x in events_rx.finditer(text, max(clause_start, start - 40), start) if x.group().isascii()]
+        m = before[-1] if before else None
+    m = m or events_rx.search(text, end, clause_end) or None
     if m is None:
         earlier = list(events_rx.finditer(text, clause_start, start))
         m = earlier[-1] if earlier else None
     if m is None:
-        tail = text[end:clause_end].strip(" 的在于,")[:8]
+        tail = text[end:clause_end].strip(" 的在于,.;:!?")[:8].strip()
         return Metric(tail, f"event:{tail}" if tail else "event", False, False)
-    return Metric(m.group(), events[m.group()], False, False)
+    return Metric(m.group(), events[_k(m.group())], False, False)

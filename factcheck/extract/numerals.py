@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.lang import load_lexicon
 
@@ -32,8 +32,12 @@ def _arabic(text: str) -> tuple[Fraction, Fraction]:
     return Fraction(int(plain)), Fraction(1)
 
 
+@lru_cache(maxsize=8192)
 def parse_number(text: str) -> tuple[Fraction, Fraction] | None:
-    """(value, resolution) of a numeral in Arabic digits, Chinese characters or a mix."""
+    """(value, resolution) of a numeral in Arabic digits, Chinese characters or a mix.
+
+    Cached: the same figures recur through a long article, and the result is immutable.
+    """
     digits, units, sections, aliases, fractions = _tables()
     s = "".join(aliases.get(ch, ch) for ch in text if not ch.isspace())
     if not s or len(s) > MAX_DIGITS + 10:

@@ -100,6 +100,7 @@ def _valid_place_for_completion(ent: Entity, text: str) -> bool:
 _NP_TRIM_START = re.compile(r"^(?:当前|目前|如今|现在|同时|其中|此外|另外|而|但|且|并|让|使|据|在|从)+")
 _NP_CUT = re.compile(r"在|将|以|已|的|正|是|有|为|达|也|都|就|把|被|对|通过")
 _DIGIT = re.compile(r"\d")
+_RELATIVE = re.compile(r"\s*(?:which|who|whose|where|that|according to|said|says)\b", re.I)
 _ANAPHOR = re.compile(r"^(?:该|此|这|其|本|上述|这些|那|中心|项目|平台|集群)")
 _MODAL = re.compile(r"计划|将|预计|部署|配套|共|每年|全市|全省|全国")
 _NOT_A_NAME = re.compile(r"完成|之后|以后|时|前|期间|后$")
@@ -170,6 +171,8 @@ class SubjectFinder:
             return Subject(ent.text, ent.start, ent.end, 0.9, ent.cls)
         for j in range(ci - 1, -1, -1):
             ca, cb = sent.clauses[j]
+            if _RELATIVE.match(self.text, ca):
+                continue  # ", which was built with Huawei," describes the subject, it is not one
             ent = self._best(self._in(ca, cb), sent.start, own=False)
             if ent:
                 return Subject(ent.text, ent.start, ent.end, 0.8, ent.cls)

@@ -55,19 +55,19 @@ class _Collector(HTMLParser):
             self.starts.extend([self.base + start] * len(text))
             self.ends.extend([self.base + end] * len(text))
 
-    def _break(self) -> None:
-        if self.skip_depth:
-            return
-        pos = self.base + self._pos()
+    def _break(self, at: int | None = None) -> None:
+        if self.skip_depth or self.chunks[-2:] == ["\n", "\n"]:
+            return  # a run of block boundaries is one paragraph break, however deep the nesting
+        pos = self.base + (self._pos() if at is None else at)
         self.chunks.append("\n")
         self.starts.append(pos)
         self.ends.append(pos)
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag, attrs, at: int | None = None):
         if tag in _SKIP:
             self.skip_depth += 1
         elif tag in _BLOCK:
-            self._break()
+            self._break(at)
         if tag == "title":
             self._in_title = True
 
@@ -75,11 +75,11 @@ class _Collector(HTMLParser):
         if tag in _BLOCK:
             self._break()
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag, at: int | None = None):
         if tag in _SKIP:
             self.skip_depth = max(0, self.skip_depth - 1)
         elif tag in _BLOCK:
-            self._break()
+            self._break(at)
         if tag == "title":
             self._in_title = False
 
@@ -112,9 +112,41 @@ class _Collector(HTMLParser):
         self.comments.append((self.base + self._pos(), data))
 
 
+    def read_rest_as_text(self, start: int) -> None:
+        """Text of raw[start:] with whole tags removed, in one linear pass.
+
+        Used for what the standard parser left unparsed after a construct that never closes
+        (<a href='…, <!--…): its close() would rescan to the end of the page once per broken
+        tag, which is quadratic. Scripts and styles are still skipped; entities stay as written.
+        """
+        raw, pos = self.raw, start
+        for m in _WHOLE_TAG.finditer(raw, start):
+            if m.start() < pos:  # inside a script or style skipped below
+                continue
+            self._emit(raw[pos : m.start()], pos)
+            pos = m.end()
+            name, closing = (m.group(2) or "").lower(), m.group(1) == "/"
+            if not closing and name in self.CDATA_CONTENT_ELEMENTS:
+                end = re.compile(rf"</{name}\b", re.I).search(raw, pos)
+                pos = end.start() if end else len(raw)
+            elif closing:
+                self.handle_endtag(name, at=m.start())
+            elif name:
+                self.handle_starttag(name, [], at=m.start())
+        self._emit(raw[pos:], pos)
+
+
+_WHOLE_TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]*+)?[^<>]*+>")
+UNPARSED_TAIL_LIMIT = 4096  # longer unparsed tails are read by read_rest_as_text
+
+
 def html_to_textmap(raw_body: str, base: int) -> tuple[TextMap, str | None, list[tuple[int, str]]]:
     """Parse raw_body (which starts at offset base of the file) into text, title and comments."""
     parser = _Collector(raw_body, base)
     parser.feed(raw_body)
+    tail = parser.rawdata
+    if len(tail) > UNPARSED_TAIL_LIMIT and not parser.cdata_elem:
+        parser.rawdata = ""
+        parser.read_rest_as_text(len(raw_body) - len(tail))
     parser.close()
     return TextMap("".join(parser.chunks), parser.starts, parser.ends), parser.title, parser.comments

@@ -63,3 +63,32 @@ def load_lexicon() -> Lexicon:
         heads=_read(schemas.HeadsFile, "subjects", "heads.toml"),
         aliases=_read(schemas.AliasesFile, "subjects", "aliases.toml"),
     )
+
+
+@dataclass(frozen=True)
+class EnglishLexicon:
+    numbers: schemas.EnNumbersFile
+    units: schemas.EnUnitsFile
+    qualifiers: schemas.QualifiersFile
+    dates: schemas.EnDatesFile
+    modality: schemas.ModalityFile
+    entities: schemas.EnEntitiesFile
+    metrics: schemas.EnMetricsFile
+
+
+@cache
+def load_english() -> EnglishLexicon:
+    return EnglishLexicon(
+        numbers=_read(schemas.EnNumbersFile, "en", "numbers.toml"),
+        units=_read(schemas.EnUnitsFile, "en", "units.toml"),
+        qualifiers=_read(schemas.QualifiersFile, "en", "qualifiers.toml"),
+        dates=_read(schemas.EnDatesFile, "en", "dates.toml"),
+        modality=_read(schemas.ModalityFile, "en", "modality.toml"),
+        entities=_read(schemas.EnEntitiesFile, "en", "entities.toml"),
+        metrics=_read(schemas.EnMetricsFile, "en", "metrics.toml"),
+    )
+
+
+@cache
+def load_gazetteer() -> schemas.GazetteerFile:
+    return _read(schemas.GazetteerFile, "subjects", "gazetteer.toml")

@@ -88,7 +88,7 @@ class Heads(_Strict):
     organisation: list[str]
     program: list[str]
     region: list[str]
-    recurring: list[str]
+    recurring: list[str] = []
 
 
 class Organisations(_Strict):
@@ -152,3 +152,44 @@ class Alias(_Strict):
 
 class AliasesFile(_Strict):
     alias: list[Alias]
+
+
+# --- English -------------------------------------------------------------------------------------
+class EnNumbersFile(_Strict):
+    words: dict[str, int]
+    scales: dict[str, int]
+
+
+class EnUnitsFile(_Strict):
+    units: dict[str, tuple[str, float]]
+    currency_before: dict[str, str]
+    count_nouns: Words
+    compute_context: Words
+
+
+class EnDatesFile(_Strict):
+    months: dict[str, int]
+    relative_years: dict[str, int]
+    relative_weeks: dict[str, int]
+    periods: dict[str, tuple[int, int]]
+    as_of: Words
+    year_prepositions: Words
+
+
+class EnOrganisations(_Strict):
+    names: list[str]
+
+
+class EnEntitiesFile(_Strict):
+    heads: Heads
+    organisations: EnOrganisations
+    national: National
+
+
+class EnMetricsFile(_Strict):
+    words: dict[str, str]
+    events: dict[str, str]
+
+
+class GazetteerFile(_Strict):
+    places: dict[str, list[str]]

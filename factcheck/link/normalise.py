@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from factcheck.extract.patterns import norm
-from factcheck.lang import load_lexicon
+from factcheck.lang import load_gazetteer, load_lexicon
 from factcheck.lang.loader import alternation
 
 _SPACE = re.compile(r"[\s·・“”\"'‘’「」『』《》()（）]+")
@@ -24,7 +24,12 @@ def _tables():
         for f in forms:
             fold[_plain(f)] = _plain(canonical)
     head_rx = re.compile(rf"(?:{alternation(fold)})$")
-    return aliases, fold, head_rx
+    places = {}
+    for chinese, forms in load_gazetteer().places.items():
+        for f in forms:
+            places[f.lower()] = norm(chinese)
+    place_rx = re.compile(rf"\b(?:{alternation(places)})\b")
+    return aliases, fold, head_rx, places, place_rx
 
 
 def _plain(text: str) -> str:
@@ -33,10 +38,16 @@ def _plain(text: str) -> str:
 
 def subject_key(text: str) -> str:
     """The matching key of a subject name: 成都人工智能计算中心 and 成都智算中心 give one key."""
-    aliases, fold, head_rx = _tables()
+    aliases, fold, head_rx, places, place_rx = _tables()
     plain = _plain(text)
     if plain in aliases:
         return aliases[plain]
+    if text.isascii():
+        # Wuhan AI Computing Center -> 武汉 + the folded head, the key of 武汉人工智能计算中心
+        lowered = re.sub(r"^the\s+", "", text.strip().lower())
+        plain = _plain(place_rx.sub(lambda m: places[m.group()], lowered))
+        if plain in aliases:
+            return aliases[plain]
     m = head_rx.search(plain)
     if m:
         plain = plain[: m.start()] + fold[m.group()]

@@ -1,0 +1,72 @@
+"""English names: capitalised words before a generic head (Wuhan Artificial Intelligence Computing
+Center, Pengcheng Cloud Brain II, Shanghai Telecom), known organisations, places of the gazetteer,
+and the country."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from factcheck.extract.entities import Entity
+from factcheck.lang import load_english, load_gazetteer
+from factcheck.lang.loader import alternation
+
+_TOKEN = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\d+[A-Za-z]*)$")
+_MAX_TOKENS = 5
+_ARTICLES = {"the", "a", "an", "its", "their", "this", "that", "china's"}
+
+
+@cache
+def _lex():
+    en = load_english().entities
+    head_class = {}
+    for cls in ("facility", "organisation", "program", "region"):
+        for h in getattr(en.heads, cls):
+            head_class.setdefault(h.lower(), cls)
+    places = [p for forms in load_gazetteer().places.values() for p in forms]
+    return (
+        re.compile(rf"\b(?:{alternation(head_class)})\b(?:\s(?:I{{1,3}}|IV|V|\d))?", re.I),
+        head_class,
+        re.compile(rf"\b(?:{alternation(en.organisations.names)})\b"),
+        re.compile(rf"\b(?:{alternation(places)})\b"),
+        re.compile(rf"\b(?:{alternation(en.national.words)})\b"),
+        en.national.canonical,
+    )
+
+
+def find_entities_en(text: str) -> list[Entity]:
+    heads, head_class, known, places, national, canonical = _lex()
+    found: list[Entity] = []
+    for m in heads.finditer(text):
+        hs, he = m.span()
+        head = re.sub(r"\s(?:I{1,3}|IV|V|\d)$", "", m.group()).lower()
+        start = hs
+        tokens = 0
+        pos = hs
+        while tokens < _MAX_TOKENS:
+            prev = re.search(r"(\S+)[ \t]+$", text[max(0, pos - 40) : pos])
+            if not prev or prev.group(1)[-1] in ",;:).!?" or not _TOKEN.match(prev.group(1).strip("(\"“”")):
+                break
+            if prev.group(1).lower() in _ARTICLES:
+                break
+            pos -= len(prev.group(0))
+            start = pos
+            tokens += 1
+        head_is_named = m.group()[0].isupper()
+        bare = tokens == 0 and not head_is_named
+        if tokens == 0 and head_is_named and " " not in m.group():
+            bare = True  # a capitalised head alone (Laboratory) is not a name
+        found.append(Entity(start, he, head_class[head], text[start:he], bare, head))
+    for m in known.finditer(text):
+        found.append(Entity(m.start(), m.end(), "known", m.group()))
+    for m in places.finditer(text):
+        found.append(Entity(m.start(), m.end(), "place", m.group()))
+    for m in national.finditer(text):
+        found.append(Entity(m.start(), m.end(), "national", canonical))
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    kept: list[Entity] = []
+    for ent in found:
+        if any(k.start <= ent.start and ent.end <= k.end for k in kept[-6:]):
+            continue
+        kept.append(ent)
+    return kept

@@ -202,15 +202,13 @@ def compare_claims(claims: list[Claim], settings: Settings, sources=(), focus: s
                 f = judge_pair(a, b, settings)
                 if f:
                     findings.append(f)
-    raw_by_doc = {s.document.id: s.raw for s in sources}
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if focus is None or c.id in focus:
             by_doc[c.document].append(c)
     for doc in sorted(by_doc):
         for module in DOCUMENT_RULES:
-            results = module.check(by_doc[doc], raw_by_doc) if module.__name__.endswith("part_whole") else module.check(by_doc[doc])
-            for rule, members, why in results:
+            for rule, members, why in module.check(by_doc[doc]):
                 findings.append(make_finding(rule, members, why))
     order = {"error": 0, "warning": 1, "info": 2}
     findings.sort(key=lambda f: (order[f.severity], f.rule, f.why, f.id))

@@ -7,6 +7,7 @@ Nothing here raises on bad input: each unreadable file or line is reported once,
 from __future__ import annotations
 
 import codecs
+import errno
 import io
 import json
 import os
@@ -151,6 +152,16 @@ def _too_big(name: str, max_bytes: int, size: str, line: int | None = None) -> I
     )
 
 
+def _os_reason(exc: OSError, path: Path) -> str:
+    if exc.errno == errno.ELOOP:
+        return "cannot read: a symbolic link that leads back to itself (a loop)"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return "cannot read: a symbolic link to a file that does not exist"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "cannot read: permission denied"
+    return f"cannot read ({exc.strerror or exc})"
+
+
 def _read_bounded(fh, name: str, max_bytes: int) -> bytes:
     data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
@@ -189,7 +200,7 @@ def _from_file(path: Path, loaded, published, max_bytes, used_ids, walked) -> It
         _problem(loaded, InputError(name, "is a folder"))
         return
     except OSError as exc:
-        _problem(loaded, InputError(name, f"cannot read ({exc.strerror or exc})"))
+        _problem(loaded, InputError(name, _os_reason(exc, path)))
         return
     except Exception as exc:  # a bug must not cost the other inputs
         _internal(loaded, name, exc)

@@ -47,6 +47,14 @@ class Pair:
         return self.earlier.modality, self.later.modality
 
 
+_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
+
+
+def visible(text: str) -> str:
+    """A claim's text as its sentence shows it: pinyin glosses (會(huì)) dropped."""
+    return _GLOSS.sub("", text)
+
+
 def F(x) -> Fraction | None:
     return None if x is None else Fraction(str(x))
 

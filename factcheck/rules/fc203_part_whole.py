@@ -10,27 +10,29 @@ Example:
 """
 
 from factcheck.model import Claim
-from factcheck.rules.base import F, Rule
+from factcheck.rules.base import F, Rule, visible
 
 RULE = Rule("FC203", "part vs whole", "check_passed", "info", __doc__)
 FAILED = Rule("FC203", "part vs whole", "check_failed", "warning", __doc__)
 MARKERS = ("其中", "of which", "including")
 
 
-def check(claims: list[Claim], raw_by_doc: dict[str, str]):
+def check(claims: list[Claim]):
     by_sentence: dict[tuple, list[Claim]] = {}
     for c in claims:
         if c.kind == "quantity" and c.value is not None:
             by_sentence.setdefault((c.document, c.sentence), []).append(c)
-    for (doc, _), members in by_sentence.items():
+    for (_, sentence), members in by_sentence.items():
         members.sort(key=lambda c: c.span.start)
-        raw = raw_by_doc.get(doc, "")
         for i, part in enumerate(members):
             earlier = [c for c in members[:i] if c.unit == part.unit]
             if not earlier:
                 continue
             whole = earlier[-1]
-            between = raw[whole.span.end : part.span.start]
+            wt, pt = visible(whole.text), visible(part.text)
+            a = sentence.find(wt)
+            b = sentence.find(pt, a + len(wt)) if a >= 0 else -1
+            between = sentence[a + len(wt) : b] if 0 <= a < b else ""
             if not any(m in between for m in MARKERS):
                 continue
             ok = whole.upper is None or F(part.value) <= F(whole.upper)

@@ -25,11 +25,11 @@ def _lex():
             head_class.setdefault(h.lower(), cls)
     places = [p for forms in load_gazetteer().places.values() for p in forms]
     return (
-        re.compile(rf"\b(?:{alternation(head_class)})\b(?:\s(?:I{{1,3}}|IV|V|\d))?", re.I),
+        re.compile(rf"(?i:\b(?:{alternation(head_class)})\b)(?:\s(?:III|II|IV|I|V|\d)\b)?"),
         head_class,
         re.compile(rf"\b(?:{alternation(en.organisations.names)})\b"),
         re.compile(rf"\b(?:{alternation(places)})\b"),
-        re.compile(rf"\b(?:{alternation(en.national.words)})\b"),
+        re.compile(rf"(?i:\b(?:{alternation(en.national.words)})\b)"),
         en.national.canonical,
     )
 
@@ -39,7 +39,7 @@ def find_entities_en(text: str) -> list[Entity]:
     found: list[Entity] = []
     for m in heads.finditer(text):
         hs, he = m.span()
-        head = re.sub(r"\s(?:I{1,3}|IV|V|\d)$", "", m.group()).lower()
+        head = re.sub(r"\s(?:III|II|IV|I|V|\d)$", "", m.group()).lower()
         start = hs
         tokens = 0
         pos = hs

@@ -29,7 +29,9 @@ def _rx():
     units = {k.lower(): v for k, v in en.units.units.items()}
     unit = re.compile(rf"\s?(?P<u>(?:{alternation(units)}))(?![A-Za-z])", re.I)
     nouns = alternation(en.units.count_nouns.words)
-    count = re.compile(rf"\s(?:(?!(?:of|the|a|an|and|or|to|in|for|from|with)\b)[a-z][a-z-]*\s){{0,2}}?(?P<n>{nouns})\b")
+    count = re.compile(rf"\s(?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*\s){{0,3}}?(?P<n>{nouns})\b")
+    device_units = alternation(k for k, v in units.items() if v[0] in ("card", "rack"))
+    device = re.compile(rf"\s(?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*\s){{1,3}}?(?P<u>{device_units})\b", re.I)
     qb = {k.lower(): v for k, v in en.qualifiers.before.items()}
     qa = {k.lower(): v for k, v in en.qualifiers.after.items()}
     before = re.compile(rf"\b(?P<q>{alternation(qb)})\s*$", re.I)
@@ -37,7 +39,7 @@ def _rx():
     between = re.compile(r"\bbetween\s*$", re.I)
     rng = re.compile(rf"\s?(?:-|–|to|and)\s?(?P<cur>{cur})?\s?(?P<num>{_DIGITS})(?:\s?(?P<scale>\b(?:{scales})\b))?", re.I)
     compute = re.compile(rf"\b(?:{alternation(en.units.compute_context.words)})\b", re.I)
-    return dict(number=number, unit=unit, units=units, count=count, before=before, after=after, qb=qb, qa=qa,
+    return dict(number=number, unit=unit, units=units, count=count, device=device, before=before, after=after, qb=qb, qa=qa,
                 between=between, range=rng, compute=compute, words={k.lower(): v for k, v in en.numbers.words.items()},
                 scales={k.lower(): v for k, v in en.numbers.scales.items()},
                 currency={k.lower(): v for k, v in en.units.currency_before.items()})
@@ -111,6 +113,10 @@ def _read(text: str, m, r, tolerance) -> Mention | None:
             unit, factor, pos = unit_name, Fraction(str(f)), um.end()
         elif re.match(r"\s?P\b", text[pos:pos + 3]) and r["compute"].search(text, max(0, s - 60), pos + 60):
             unit, pos = "PFLOPS", pos + len(re.match(r"\s?P", text[pos:]).group())
+        elif dm := r["device"].match(text, pos):
+            # 4,096 Ascend 910 AI processors, 1,600 AI accelerator cards
+            unit_name, f = r["units"][dm.group("u").lower()]
+            unit, factor, pos = unit_name, Fraction(str(f)), dm.end()
         else:
             cm = r["count"].match(text, pos)
             if cm:

@@ -49,6 +49,16 @@ def _lex():
     )
 
 
+@cache
+def _defaults() -> dict[str, str]:
+    return {d.dimension: key for key, d in load_lexicon().metrics.metrics.items() if d.default}
+
+
+def _default_metric(dimension: str) -> str:
+    """The metric a figure measures when only its unit says (830万标准机架: racks)."""
+    return _defaults().get(dimension, f"dim:{dimension}")
+
+
 def _k(word: str) -> str:
     """Lexicon key of a matched word: English words are stored lower-case."""
     if word.isascii() and word not in _lex()[1] and word not in _lex()[6]:
@@ -101,7 +111,7 @@ def quantity_metric(text: str, clause_start: int, start: int, end: int, clause_e
             noun = _noun_before(window)
             if noun:
                 best = (noun, f"count:{noun}")  # 孵化AI深度应用场景超过60个: scenarios
-        found = best or ("", f"dim:{dimension}")
+        found = best or ("", _default_metric(dimension))
     words, key = found
     context = window + (counted or "")
     d = defs.get(key)

@@ -100,7 +100,10 @@ def _valid_place_for_completion(ent: Entity, text: str) -> bool:
 _NP_TRIM_START = re.compile(r"^(?:当前|目前|如今|现在|同时|其中|此外|另外|而|但|且|并|让|使|据|在|从)+")
 _NP_CUT = re.compile(r"在|将|以|已|的|正|是|有|为|达|也|都|就|把|被|对|通过")
 _DIGIT = re.compile(r"\d")
-_RELATIVE = re.compile(r"\s*(?:which|who|whose|where|that|according to|said|says)\b", re.I)
+# clauses that describe a name rather than make a statement: ", which …", ", built by …"
+_POINTS_BACK = re.compile(r"\s*(?:That|This|It|These|Those|The (?:centre|center|facility|cluster|project))\b")
+_RELATIVE = re.compile(r"\s*(?:which|who|whose|where|that|according to|said|says|(?:built|run|operated|developed|"
+                       r"backed|led|supported|funded|owned|designed|launched) (?:by|with)|with (?:technical )?support)\b", re.I)
 _ANAPHOR = re.compile(r"^(?:该|此|这|其|本|上述|这些|那|中心|项目|平台|集群)")
 _MODAL = re.compile(r"计划|将|预计|部署|配套|共|每年|全市|全省|全国")
 _NOT_A_NAME = re.compile(r"完成|之后|以后|时|前|期间|后$")
@@ -121,7 +124,7 @@ class SubjectFinder:
         """The document's topic: its most often named centre, else body (ties: the first named)."""
         tally: dict[str, list[Entity]] = {}
         for e in self.entities:
-            if not e.bare and e.cls in ("facility", "organisation", "known") and _valid(e, self.text):
+            if not e.bare and e.cls in ("facility", "organisation", "known", "national") and _valid(e, self.text):
                 tally.setdefault(e.text, []).append(e)
         if not tally:
             return None
@@ -191,8 +194,8 @@ class SubjectFinder:
 
     def _noun_phrase(self, a: int, start: int, dimension: str) -> Subject | None:
         """The topic before the metric word of the figure's own clause: AI初创企业的存活率不到10%."""
-        if self.metric_words is None:
-            return None
+        if self.metric_words is None or self.text[a:start].isascii():
+            return None  # English names its subjects; a phrase before the metric is rarely one
         at = self.metric_words(self.text, a, start, dimension)
         if at is None:
             return None
@@ -248,11 +251,17 @@ class SubjectFinder:
     def _back(self, si: int, confidence: float) -> Subject | None:
         """The topic of the nearest earlier sentence that names one: its best-ranked name, the
         first on a tie (Chinese puts the topic first)."""
-        paragraph = self.ctx.sentences[si].paragraph
+        here = self.ctx.sentences[si]
+        paragraph = here.paragraph
+        # "That's roughly 5 EFLOPS": an English sentence that opens by pointing back may reach
+        # into the paragraph before (Chinese 该中心 goes to the document's topic instead)
+        reach_back = bool(_POINTS_BACK.match(self.text, here.start))
         for k in range(si - 1, max(-1, si - 1 - MAX_SENTENCES_BACK), -1):
             sent = self.ctx.sentences[k]
             if sent.paragraph != paragraph:
-                break
+                if not reach_back:
+                    break
+                paragraph, reach_back = sent.paragraph, False
             best = None
             for ca, cb in sent.clauses:
                 ent = self._best(self._in(ca, cb), sent.start, own=False)

@@ -132,6 +132,7 @@ class MetricDef(_Strict):
     varies: bool
     cumulative: bool = False
     broader: str | None = None
+    default: bool = False
 
 
 class MetricsFile(_Strict):

@@ -45,6 +45,8 @@ def subject_key(text: str) -> str:
     if text.isascii():
         # Wuhan AI Computing Center -> 武汉 + the folded head, the key of 武汉人工智能计算中心
         lowered = re.sub(r"^the\s+", "", text.strip().lower())
+        # Wuhan's Ascend-based AI computing centre: the possessive and "-based" describe, they do not name
+        lowered = re.sub(r"['’]s\b|\b[\w-]+-(?:based|backed|built|run)\b", " ", lowered)
         plain = _plain(place_rx.sub(lambda m: places[m.group()], lowered))
         if plain in aliases:
             return aliases[plain]

@@ -22,16 +22,16 @@ def read_and_extract(
 ):
     """(documents, claims, mentions, Loaded) for every readable input."""
     loaded = Loaded()
-    documents, claims, mentions, sources = [], [], [], []
+    documents, claims, found, sources = [], [], [], []
     for source in iter_sources(paths, loaded, published=published, max_bytes=settings.max_bytes, stdin=stdin):
         extraction = extract_claims(source, settings, mentions)
         documents.append(source.document)
         claims.extend(extraction.claims)
-        mentions.extend(extraction.mentions)
+        found.extend(extraction.mentions)
         sources.append(source)
         if progress:
             progress(source.document.path or source.document.id)
-    return documents, claims, mentions, sources, loaded
+    return documents, claims, found, sources, loaded
 
 
 def sort_claims(claims: list[Claim]) -> list[Claim]:

@@ -49,6 +49,9 @@ def _guard(body: Callable[[], int]) -> None:
         code = body()
     except typer.Exit:
         raise
+    except typer.BadParameter as exc:
+        hint = f"{exc.param_hint}: " if getattr(exc, "param_hint", None) else ""
+        _fail(f"usage: {hint}{exc.format_message()}")
     except FactcheckError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:

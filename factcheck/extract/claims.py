@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import hashlib
 import re
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from factcheck.extract.en_quantities import find_exascale, find_quantities_en
 from factcheck.extract.entities import find_entities
 from factcheck.extract.mention import Mention
 from factcheck.extract.metrics import date_metric, event_position, metric_word_at, quantity_metric
-from factcheck.extract.modality import modality
+from factcheck.extract.modality import markers, modality
 from factcheck.extract.patterns import norm_all, patterns
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.subjects import SubjectFinder, respectively
@@ -114,6 +115,7 @@ class _Doc:
         text = view.text
         self.view, self.text = view, text
         self.sentence_cache: dict = {}
+        self.marker_cache: dict = {}
         self.ctx = Context(text)
         mask = _blocker(text, noise)
         en_lines, zh_lines = _line_languages(text)
@@ -247,7 +249,9 @@ def _original(view: TextMap, raw: str, a: int, b: int) -> str:
         return ""
     piece = raw[view.starts[a] : view.ends[b - 1]]
     piece = _GLOSS_RAW.sub("", _TAG.sub("", piece))
-    return unescape(piece).replace("\r", "").strip()
+    with contextlib.suppress(ValueError, OverflowError):  # a character reference of thousands of digits stays
+        piece = unescape(piece)
+    return piece.replace("\r", "").strip()
 
 
 def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
@@ -265,7 +269,10 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
     ca, cb = sent.clauses[ci]
     reason = m.reason
     subject = metric = None
-    mod = modality(text, sent.start, m.start, lambda pos: d.name_mask[pos])
+    found = d.marker_cache.get(sent.start)
+    if found is None:
+        found = d.marker_cache[sent.start] = markers(text, sent.start, sent.end, lambda pos: d.name_mask[pos])
+    mod = modality(text, sent.start, m.start, found=found)
     if reason is None and m.kind == "quantity":
         subj = d.subjects.for_quantity(m.start, m.dimension or "count")
         met = quantity_metric(text, ca, m.start, m.end, cb, m.counted, m.dimension or "count")
@@ -283,7 +290,7 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
         else:
             met = date_metric(text, ca, m.start, m.end, sent.end)
             subj = d.subjects.for_date(m.start, m.end, event_position(text, m.end, sent.end), met.key == "release")
-        after_mod = modality(text, m.end, cb, lambda pos: d.name_mask[pos])
+        after_mod = modality(text, m.end, cb, found=[x for x in found if x[0] >= m.end])
         if after_mod != "actual" and mod == "actual":
             mod = after_mod
         as_of = d.pub.isoformat() if d.pub else None

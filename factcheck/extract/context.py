@@ -18,6 +18,13 @@ class Sentence:
     paragraph: int
     clauses: list[tuple[int, int]]
 
+    @property
+    def clause_starts(self) -> list[int]:
+        cached = self.__dict__.get("_starts")
+        if cached is None:
+            cached = self.__dict__["_starts"] = [a for a, _ in self.clauses]
+        return cached
+
 
 class Context:
     """Sentence and clause lookup for one analysis text."""
@@ -53,7 +60,5 @@ class Context:
         return sent.clauses[self.clause_index(sent, pos)][0]
 
     def clause_index(self, sentence: Sentence, pos: int) -> int:
-        for i, (a, b) in enumerate(sentence.clauses):
-            if a <= pos <= b:
-                return i
-        return len(sentence.clauses) - 1
+        starts = sentence.clause_starts
+        return max(0, min(len(starts) - 1, bisect.bisect_right(starts, pos) - 1))

@@ -24,15 +24,15 @@ def apply_qualifier(m, tolerance: Fraction = DEFAULT_TOLERANCE) -> None:
     q = m.qualifier
     m.lower_open = m.upper_open = False
     if q == "approx":
-        m.lower, m.upper = v * (1 - tolerance), v * (1 + tolerance)
+        m.lower, m.upper = sorted((v * (1 - tolerance), v * (1 + tolerance)))
     elif q == "at_least":
         m.lower, m.upper, m.lower_open = v, None, True
     elif q == "more":
-        m.lower, m.upper = v, v + next_step(v, m.resolution or Fraction(1))
+        m.lower, m.upper = sorted((v, v + next_step(abs(v), m.resolution or Fraction(1))))
         m.lower_open = m.upper_open = True
         m.qualifier = "range"
     elif q == "at_most":
-        m.lower, m.upper, m.upper_open = Fraction(0), v, True
+        m.lower, m.upper, m.upper_open = (Fraction(0) if v > 0 else None), v, True
     elif q == "range":
         pass  # lower and upper already set by the scanner
     else:

@@ -27,11 +27,24 @@ def _rx():
     return re.compile(rf"{zh}|(?i:\b(?:{alternation(en_table)})\b)"), table
 
 
-def modality(text: str, sentence_start: int, start: int, inside_name=None) -> str:
-    """inside_name(pos) tells if a position is inside an entity name (昇腾众智计划 is no plan)."""
+def markers(text: str, start: int, end: int, inside_name=None) -> list[tuple[int, str]]:
+    """(position, modality) of every modality word in text[start:end] outside entity names."""
     rx, table = _rx()
-    last = "actual"
-    for m in rx.finditer(text, sentence_start, start):
+    out = []
+    for m in rx.finditer(text, start, end):
         if inside_name is None or not inside_name(m.start()):
-            last = table[m.group().lower() if m.group().isascii() else m.group()]
+            out.append((m.start(), table[m.group().lower() if m.group().isascii() else m.group()]))
+    return out
+
+
+def modality(text: str, sentence_start: int, start: int, inside_name=None, found=None) -> str:
+    """The last modality word before start; inside_name(pos) tells if a position is inside an entity
+    name (昇腾众智计划 is no plan). found: the sentence's markers, computed once."""
+    items = found if found is not None else markers(text, sentence_start, start, inside_name)
+    last = "actual"
+    for pos, kind in items:
+        if pos >= start:
+            break
+        if pos >= sentence_start:
+            last = kind
     return last

@@ -45,6 +45,21 @@ def parse_number(text: str) -> tuple[Fraction, Fraction] | None:
     if s in fractions:
         v = Fraction(str(fractions[s]))
         return v, v
+    if "点" in s:  # 〇点五, 三点二亿: a decimal point in Chinese numerals
+        whole, _, rest = s.partition("点")
+        mult = ""
+        while rest and rest[-1] in sections:
+            mult, rest = rest[-1] + mult, rest[:-1]
+        if not rest or any(ch not in digits for ch in rest) or "点" in rest:
+            return None
+        head = parse_number(whole) if whole else (Fraction(0), Fraction(1))
+        if head is None or head[1] != 1:
+            return None
+        frac = Fraction(int("".join(str(digits[ch]) for ch in rest)), 10 ** len(rest))
+        value, res = head[0] + frac, Fraction(1, 10 ** len(rest))
+        for ch in mult:
+            value, res = value * 10 ** sections[ch], res * 10 ** sections[ch]
+        return value, res
     # a run of digit characters with no units is positional: 二〇二一 -> 2021, 〇〇〇 -> 0
     if all(ch in digits for ch in s) and len(s) > 1:
         value = int("".join(str(digits[ch]) for ch in s))

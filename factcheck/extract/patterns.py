@@ -47,7 +47,9 @@ def patterns() -> Patterns:
     cn_chars = "".join(sorted(set(n.digits) | set(n.units) | set(n.sections) | set(n.aliases)))
     mult = "".join(sorted(lex.units.multipliers))
     number = re.compile(
-        rf"(?:(?:{ARABIC})(?:[ ]?[{mult}]+)?(?:(?:{ARABIC})[{mult}]*)?|[{cn_chars}]+|半)"
+        # Arabic digits never start right after a digit, '.', ',' or an exponent (1..5, 1,,000, 1.79e+308)
+        rf"(?:(?<!\d)(?<!\.)(?<![\d,],)(?<!\d[eE])(?<!\d[eE][+-])(?:{ARABIC})(?:[ ]?[{mult}]+)?(?:(?:{ARABIC})[{mult}]*)?"
+        rf"|[{cn_chars}]+(?:点[{cn_chars}]+)?|半)"
     )
     qb = {norm(k): v for k, v in lex.qualifiers.before.items()}
     qa = {norm(k): v for k, v in lex.qualifiers.after.items()}

@@ -82,6 +82,8 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     if parsed is None:
         return Mention(start=s, end=e, kind="quantity", num_start=s, reason="not a number")
     value, resolution = parsed
+    if is_arabic and s > 0 and text[s - 1] in "-−" and (s < 2 or not (text[s - 2].isdigit() or text[s - 2].isascii() and text[s - 2].isalpha())):
+        value, s = -value, s - 1  # 同比增长-5%: a signed figure
     mention = Mention(start=s, end=e, kind="quantity", num_start=s, value=value, resolution=resolution)
     before = text[max(0, s - 8) : s]
     # ordinals: 第一, 首 ... are ranks after a rank verb, else not quantities

@@ -54,3 +54,50 @@ def test_markdown_report_escapes_links_pipes_and_backticks(tmp_path, settings):
     assert "[link](javascript" not in text
     body = "\n".join(line for line in text.splitlines() if not line.startswith("|"))
     assert "`x`" not in body and " | [" not in body
+
+
+def test_terminal_output_strips_escape_sequences_from_article_text(tmp_path):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    article = tmp_path / "evil.md"
+    article.write_text("---\ndate: 2025-02-06\n---\n北京已建成智能算力总规模约5000P\x1b[2J\x1b]0;owned\x07。\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(article)])
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+def test_a_failed_report_write_is_exit_2_and_keeps_the_old_file(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+    from tests.conftest import SEEDS
+
+    target = tmp_path / "report.json"
+    target.write_text("previous report\n", encoding="utf-8")
+
+    def full_disk(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    result = CliRunner().invoke(app, ["check", str(SEEDS / "004_8dc7adef4a87eb04.txt"), "--format", "json", "-o", str(target)])
+    assert result.exit_code == 2
+    assert "No space left on device" in result.stderr and "previous file is unchanged" in result.stderr
+    assert target.read_text(encoding="utf-8") == "previous report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_an_output_path_under_a_file_is_a_clear_error(tmp_path):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+    from tests.conftest import SEEDS
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(SEEDS), "--format", "html", "-o", str(blocker / "out.html")])
+    assert result.exit_code == 2 and "cannot write" in result.stderr and "Traceback" not in result.stderr

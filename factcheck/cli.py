@@ -36,6 +36,12 @@ PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (read recurs
 OutOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.")]
 PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publication time for inputs that do not state one (ISO 8601).")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Say which encoding each file was read in, and what was skipped.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extract in this many processes (reading stays in one).")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache (.factcheck_cache/).")]
+
+
+def _cache_dir(settings, no_cache: bool) -> str | None:
+    return None if no_cache else settings.cache_dir
 
 
 def _fail(message: str) -> None:
@@ -117,6 +123,8 @@ def extract(
     published: PublishedOpt = None,
     output: OutOpt = None,
     verbose: VerboseOpt = False,
+    jobs: JobsOpt = 1,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """List every numerical and dated claim in the articles.
 
@@ -128,7 +136,9 @@ def extract(
 
         if format not in ("text", "json"):
             raise typer.BadParameter("choose text or json", param_hint="--format")
-        report = run(paths, _settings(), _published(published), mentions=mentions, progress=_progress())
+        settings = _settings()
+        report = run(paths, settings, _published(published), mentions=mentions, progress=_progress(), jobs=jobs,
+                     cache_dir=_cache_dir(settings, no_cache))
         fatal = _report_problems(report, verbose)
         if verbose:
             for d in report.documents:
@@ -247,6 +257,8 @@ def check(
     published: PublishedOpt = None,
     mentions: Annotated[bool, typer.Option("--mentions", help="JSON: also every value that is not a claim.")] = False,
     verbose: VerboseOpt = False,
+    jobs: JobsOpt = 1,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Link claims across the articles and report agreements, contradictions and updates.
 
@@ -258,7 +270,9 @@ def check(
 
         if format not in FORMATS_CHECK:
             raise typer.BadParameter(f"choose one of {', '.join(FORMATS_CHECK)}", param_hint="--format")
-        report = run(paths, _settings(), _published(published), mentions=mentions, compare=True, progress=_progress())
+        settings = _settings()
+        report = run(paths, settings, _published(published), mentions=mentions, compare=True, progress=_progress(),
+                     jobs=jobs, cache_dir=_cache_dir(settings, no_cache))
         fatal = _report_problems(report, verbose)
         render(report, format, output)
         if not report.documents:

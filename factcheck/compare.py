@@ -15,7 +15,7 @@ from itertools import combinations
 from factcheck.extract.patterns import norm
 from factcheck.lang import load_lexicon
 from factcheck.lang.loader import alternation
-from factcheck.link.score import subject_similarity
+from factcheck.link.score import cluster_keys, subject_similarity
 from factcheck.model import Claim, Finding
 from factcheck.report.terminal import value_text
 from factcheck.rules import DOCUMENT_RULES, PAIR_RULES, fc103_update
@@ -142,20 +142,10 @@ def _link_groups(claims: list[Claim], threshold: float) -> list[list[Claim]]:
     for c in claims:
         by_key[c.subject.key].append(c)
     keys = sorted(by_key)
-    parent = {k: k for k in keys}
-
-    def find(k):
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for a, b in combinations(keys, 2):
-        if subject_similarity(a, b) >= threshold:
-            parent[find(a)] = find(b)
+    representative = cluster_keys(keys, threshold)
     groups: dict[str, list[Claim]] = defaultdict(list)
     for k in keys:
-        groups[find(k)].extend(by_key[k])
+        groups[representative[k]].extend(by_key[k])
     return [sorted(g, key=lambda c: (c.document, c.span.start)) for g in groups.values()]
 
 

@@ -22,6 +22,7 @@ class Settings(BaseModel):
     fail_on: Literal["error", "warning", "info", "never"] = Field("error", description="gate: lowest severity that fails")
     max_bytes: int = Field(20 * 1024 * 1024, gt=0, description="largest document read, in bytes")
     timezone: str = Field("+08:00", description="zone of timestamps without one (China time for Chinese press)")
+    cache_dir: str = Field(".factcheck_cache", description="where extraction results are cached (--no-cache to skip)")
 
     @property
     def tolerance_fraction(self) -> Fraction:

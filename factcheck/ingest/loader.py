@@ -78,7 +78,10 @@ def iter_sources(
     published: datetime | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin=None,
+    cache=None,
 ) -> Iterator[Source]:
+    """Sources of every input. With a cache (factcheck.cache.ExtractionCache), a file whose
+    extraction is cached is yielded as a Cached record instead, its bytes hashed, never decoded."""
     used_ids: set[str] = set()
     for item in inputs:
         if item == "-":
@@ -93,9 +96,9 @@ def iter_sources(
             continue
         if is_dir:
             for file in _walk(path, loaded):
-                yield from _from_file(file, loaded, published, max_bytes, used_ids, walked=True)
+                yield from _from_file(file, loaded, published, max_bytes, used_ids, walked=True, cache=cache)
         elif exists:
-            yield from _from_file(path, loaded, published, max_bytes, used_ids, walked=False)
+            yield from _from_file(path, loaded, published, max_bytes, used_ids, walked=False, cache=cache)
         else:
             loaded.problems.append(Problem(path=display_path(str(item)), reason="no such file or folder"))
 
@@ -169,7 +172,7 @@ def _read_bounded(fh, name: str, max_bytes: int) -> bytes:
     return data
 
 
-def _from_file(path: Path, loaded, published, max_bytes, used_ids, walked) -> Iterator[Source]:
+def _from_file(path: Path, loaded, published, max_bytes, used_ids, walked, cache=None) -> Iterator[Source]:
     name = path.as_posix()
     try:
         mode = path.stat().st_mode
@@ -188,11 +191,20 @@ def _from_file(path: Path, loaded, published, max_bytes, used_ids, walked) -> It
             if stat.S_ISREG(mode) and size > max_bytes:
                 raise _too_big(name, max_bytes, f"{size:,}")
             data = _read_bounded(fh, name, max_bytes)
+        if cache is not None:
+            doc_id = safe_id(path.stem)
+            hit = cache.lookup(name, data, doc_id) if doc_id not in used_ids else None
+            if hit is not None:
+                used_ids.add(hit.document.id)
+                yield hit
+                return
         raw, encoding = decode(data, name)
         if not raw.replace("\ufeff", "").strip():
             raise InputError(name, "empty file" if not data.strip() else "empty file (only a byte-order mark or spaces)")
         loaded.encodings[name] = encoding
         source = _document(raw, name, path.stem, encoding, loaded, published, used_ids)
+        if cache is not None:
+            source.cache_key = (name, data)
     except InputError as exc:
         _problem(loaded, exc, fatal=not (walked and "binary file" in exc.reason))
         return

@@ -24,6 +24,7 @@ class Source:
     noise: list[tuple[int, int]] = field(default_factory=list)
     comments: list[tuple[int, str]] = field(default_factory=list)
     title_map: TextMap | None = None
+    cache_key: tuple | None = None  # (name, bytes) when the run caches extractions
 
 
 def detect_language(text: str) -> str:

@@ -66,3 +66,51 @@ def subject_similarity(a: str, b: str) -> float:
     if not da or not db:
         return 0.0
     return float(fuzz.ratio(da, db))
+
+
+def cluster_keys(keys: list[str], threshold: float) -> dict[str, str]:
+    """Each key mapped to a representative of the keys it links with (transitively).
+
+    Cost grows with the corpus, not its square: keys are bucketed by generic head and named
+    places, which must agree anyway, and each name is scored against its bucket in one rapidfuzz call.
+    """
+    from collections import defaultdict
+
+    from rapidfuzz import process
+
+    parent = {k: k for k in keys}
+
+    def find(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a, b):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    buckets: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
+    by_distinctive: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        d, h = split_key(k)
+        buckets[(h, frozenset(places_in(d)))].append((k, d))
+        if _distinctive_name(d):
+            by_distinctive[d].append(k)
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        names = [d for _, d in members]
+        for i, name in enumerate(names):
+            if not name:
+                continue
+            for _, _, j in process.extract(name, names[i + 1 :], scorer=fuzz.ratio, score_cutoff=threshold, limit=None):
+                if names[i + 1 + j]:
+                    union(members[i][0], members[i + 1 + j][0])
+    for same in by_distinctive.values():  # 华为全联接2021 and 华为全联接2021大会: a head left out
+        heads = {split_key(k)[1] for k in same}
+        if "" in heads:
+            for other in same[1:]:
+                union(same[0], other)
+    return {k: find(k) for k in keys}

@@ -46,13 +46,14 @@ class Claim(BaseModel):
     kind: Literal["quantity", "date"]
     subject: Named | None
     metric: Named | None
-    value: float | None = None
+    # int when whole, so a value reads back from JSON exactly as it was written (100, not 100.0)
+    value: int | float | None = None
     unit: str | None = None
-    lower: float | None = None
-    upper: float | None = None
+    lower: int | float | None = None
+    upper: int | float | None = None
     lower_open: bool = False
     upper_open: bool = False
-    resolution: float | None = None
+    resolution: int | float | None = None
     qualifier: Qualifier = "exact"
     precision: str | None = None
     counted: str | None = None

@@ -1,0 +1,83 @@
+"""A cache of extraction results under .factcheck_cache/, keyed by the file's bytes, its name, the
+tool's code and data, and the settings that change extraction.
+
+A second run over an unchanged corpus skips decoding, HTML parsing and extraction. Entries are
+written atomically, so the cache is safe under concurrent runs, and safe to delete at any time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from factcheck import __version__
+from factcheck.atomic import write_atomic
+from factcheck.errors import OutputError
+from factcheck.model import Claim, Document
+
+DEFAULT_DIR = ".factcheck_cache"
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of the package's code and language data: any edit invalidates the cache."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".toml", ".txt") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@dataclass
+class Cached:
+    """A document served from the cache: what extraction produced, without the source text."""
+
+    document: Document
+    claims: list[Claim]
+    mentions: list[Claim]
+
+
+class ExtractionCache:
+    def __init__(self, root: str | Path, settings_key: str, mentions: bool, published=None):
+        self.root = Path(root)
+        self.base = f"{code_fingerprint()}|{settings_key}|{int(mentions)}|{published.isoformat() if published else ''}"
+        self.hits = self.misses = 0
+        self.broken = False
+
+    def key(self, name: str, data: bytes, doc_id: str) -> str:
+        digest = hashlib.sha256(self.base.encode())
+        digest.update(b"\0" + name.encode("utf-8", "surrogateescape") + b"\0" + doc_id.encode() + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def lookup(self, name: str, data: bytes, doc_id: str) -> Cached | None:
+        path = self._path(self.key(name, data, doc_id))
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            hit = Cached(Document.model_validate(entry["document"]), [Claim.model_validate(c) for c in entry["claims"]],
+                         [Claim.model_validate(c) for c in entry["mentions"]])
+        except (OSError, ValueError, KeyError, TypeError, ValidationError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return hit
+
+    def store(self, name: str, data: bytes, doc_id: str, document: Document, claims, mentions) -> None:
+        if self.broken:
+            return
+        entry = {"document": document.model_dump(mode="json"), "claims": [c.model_dump(mode="json") for c in claims],
+                 "mentions": [c.model_dump(mode="json") for c in mentions]}
+        try:
+            write_atomic(self._path(self.key(name, data, doc_id)), json.dumps(entry, ensure_ascii=False))
+        except OutputError:
+            self.broken = True  # a read-only or full disk: go on without the cache

@@ -1,0 +1,54 @@
+"""The extraction cache and worker processes give the same answers as a plain run."""
+
+import json
+import shutil
+
+from typer.testing import CliRunner
+
+from factcheck.api import read_and_extract
+from factcheck.cli import app
+from factcheck.settings import Settings
+from tests.conftest import ARTICLES, SEEDS
+
+runner = CliRunner()
+
+
+def test_cached_and_parallel_runs_give_byte_identical_json(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus / "seeds")
+    shutil.copytree(ARTICLES, corpus / "articles")
+    cache = tmp_path / "cache"
+    (tmp_path / "factcheck.toml").write_text(f'cache_dir = "{cache.as_posix()}"\n', encoding="utf-8")
+    args = ["check", str(corpus), "--format", "json"]
+    plain = runner.invoke(app, [*args, "--no-cache"])
+    first = runner.invoke(app, args)
+    assert plain.exit_code == 0 and first.exit_code == 0
+    assert not any(cache.rglob("*.json")), "factcheck.toml outside the working folder is not read"
+
+    cached_settings = Settings(cache_dir=str(cache))
+    _, claims_a, _, sources_a, _ = read_and_extract([str(corpus)], cached_settings, cache_dir=str(cache))
+    assert sources_a and any(cache.rglob("*.json"))
+    _, claims_b, _, sources_b, _ = read_and_extract([str(corpus)], cached_settings, cache_dir=str(cache))
+    assert not sources_b, "every document came from the cache"
+    assert [c.model_dump() for c in claims_a] == [c.model_dump() for c in claims_b]
+
+    parallel = runner.invoke(app, [*args, "--no-cache", "--jobs", "2"])
+    assert parallel.stdout == plain.stdout
+
+
+def test_an_edited_file_is_extracted_again(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text("---\ndate: 2025-01-01\n---\n合肥智算中心算力达到 300P。\n", encoding="utf-8")
+    settings = Settings()
+    cache = str(tmp_path / "cache")
+    first = read_and_extract([str(article)], settings, cache_dir=cache)[1]
+    article.write_text("---\ndate: 2025-01-01\n---\n合肥智算中心算力达到 900P。\n", encoding="utf-8")
+    second = read_and_extract([str(article)], settings, cache_dir=cache)[1]
+    assert [c.value for c in first] == [300] and [c.value for c in second] == [900]
+
+
+def test_cache_entries_are_plain_json(tmp_path):
+    cache = tmp_path / "cache"
+    read_and_extract([str(SEEDS / "001_339954ad53160275.txt")], Settings(), cache_dir=str(cache))
+    entry = json.loads(next(cache.rglob("*.json")).read_text(encoding="utf-8"))
+    assert entry["document"]["id"] == "001_339954ad53160275" and entry["claims"]

@@ -259,6 +259,8 @@ def check(
     verbose: VerboseOpt = False,
     jobs: JobsOpt = 1,
     no_cache: NoCacheOpt = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask (dask.distributed; pip install 'factcheck[dask]').")] = "local",
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="With --engine dask: join this scheduler (tcp://host:8786); without it a local cluster of --jobs workers starts.")] = None,
 ) -> None:
     """Link claims across the articles and report agreements, contradictions and updates.
 
@@ -271,8 +273,15 @@ def check(
         if format not in FORMATS_CHECK:
             raise typer.BadParameter(f"choose one of {', '.join(FORMATS_CHECK)}", param_hint="--format")
         settings = _settings()
-        report = run(paths, settings, _published(published), mentions=mentions, compare=True, progress=_progress(),
-                     jobs=jobs, cache_dir=_cache_dir(settings, no_cache))
+        if engine == "dask":
+            from factcheck.engine_dask import run_dask
+
+            report = run_dask(paths, settings, scheduler, _published(published), mentions, workers=max(jobs, 1))
+        elif engine == "local":
+            report = run(paths, settings, _published(published), mentions=mentions, compare=True, progress=_progress(),
+                         jobs=jobs, cache_dir=_cache_dir(settings, no_cache))
+        else:
+            raise typer.BadParameter("choose local or dask", param_hint="--engine")
         fatal = _report_problems(report, verbose)
         render(report, format, output)
         if not report.documents:

@@ -173,33 +173,56 @@ def judge_pair(a: Claim, b: Claim, settings: Settings) -> Finding | None:
     return None
 
 
-def compare_claims(claims: list[Claim], settings: Settings, sources=(), focus: set[str] | None = None) -> list[Finding]:
-    """Findings among claims. With focus (claim ids), only pairs that involve a focus claim, and
-    checks inside the focus claims' documents: the gate's new articles against the ledger."""
+def blocks_of(claims: list[Claim]) -> dict[tuple, list[Claim]]:
+    """Claims that can be compared at all, by (kind, unit, metric): the unit of distributed work."""
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         key = block_key(c)
         if key:
             blocks[key].append(c)
+    return blocks
+
+
+def block_findings(claims: list[Claim], settings: Settings, focus: set[str] | None = None) -> list[Finding]:
+    """Pair findings inside one block: link subjects, then judge every linked pair."""
+    out = []
+    for group in _link_groups(claims, settings.link_threshold):
+        for a, b in combinations(group, 2):
+            if a.document == b.document and a.sentence == b.sentence:
+                continue
+            if focus is not None and a.id not in focus and b.id not in focus:
+                continue
+            f = judge_pair(a, b, settings)
+            if f:
+                out.append(f)
+    return out
+
+
+def document_findings(claims: list[Claim]) -> list[Finding]:
+    """Checks inside one document (FC2xx)."""
+    out = []
+    for module in DOCUMENT_RULES:
+        for rule, members, why in module.check(claims):
+            out.append(make_finding(rule, members, why))
+    return out
+
+
+def order_findings(findings: list[Finding]) -> list[Finding]:
+    order = {"error": 0, "warning": 1, "info": 2}
+    return sorted(findings, key=lambda f: (order[f.severity], f.rule, f.why, f.id))
+
+
+def compare_claims(claims: list[Claim], settings: Settings, sources=(), focus: set[str] | None = None) -> list[Finding]:
+    """Findings among claims. With focus (claim ids), only pairs that involve a focus claim, and
+    checks inside the focus claims' documents: the gate's new articles against the ledger."""
     findings: list[Finding] = []
+    blocks = blocks_of(claims)
     for key in sorted(blocks):
-        for group in _link_groups(blocks[key], settings.link_threshold):
-            for a, b in combinations(group, 2):
-                if a.document == b.document and a.sentence == b.sentence:
-                    continue
-                if focus is not None and a.id not in focus and b.id not in focus:
-                    continue
-                f = judge_pair(a, b, settings)
-                if f:
-                    findings.append(f)
+        findings.extend(block_findings(blocks[key], settings, focus))
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if focus is None or c.id in focus:
             by_doc[c.document].append(c)
     for doc in sorted(by_doc):
-        for module in DOCUMENT_RULES:
-            for rule, members, why in module.check(by_doc[doc]):
-                findings.append(make_finding(rule, members, why))
-    order = {"error": 0, "warning": 1, "info": 2}
-    findings.sort(key=lambda f: (order[f.severity], f.rule, f.why, f.id))
-    return findings
+        findings.extend(document_findings(by_doc[doc]))
+    return order_findings(findings)

@@ -3,6 +3,7 @@
 import json
 import shutil
 
+import pytest
 from typer.testing import CliRunner
 
 from factcheck.api import read_and_extract
@@ -52,3 +53,17 @@ def test_cache_entries_are_plain_json(tmp_path):
     read_and_extract([str(SEEDS / "001_339954ad53160275.txt")], Settings(), cache_dir=str(cache))
     entry = json.loads(next(cache.rglob("*.json")).read_text(encoding="utf-8"))
     assert entry["document"]["id"] == "001_339954ad53160275" and entry["claims"]
+
+
+def test_the_dask_engine_gives_the_local_json_byte_for_byte(tmp_path):
+    pytest.importorskip("dask.distributed")
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus / "seeds")
+    shutil.copytree(ARTICLES, corpus / "articles")
+    shutil.copy(SEEDS / "001_339954ad53160275.txt", corpus / "articles" / "001_339954ad53160275.txt")  # an id twice
+    local = runner.invoke(app, ["check", str(corpus), "--format", "json", "--no-cache"])
+    dask = runner.invoke(app, ["check", str(corpus), "--format", "json", "--engine", "dask", "--jobs", "2"])
+    assert local.exit_code == 0 and dask.exit_code == 0, dask.output
+    assert dask.stdout == local.stdout
+    ids = [d["id"] for d in json.loads(dask.stdout)["documents"]]
+    assert len(ids) == len(set(ids)) and "001_339954ad53160275~2" in ids

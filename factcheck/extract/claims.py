@@ -309,9 +309,8 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
     sentence = d.sentence_cache.get(key)
     if sentence is None:
         sentence = d.sentence_cache[key] = _original(view, source.raw, sent.start, sent.end)
-    ident = hashlib.sha1(f"{doc.id}\x00{rs}\x00{re_}\x00{m.kind}".encode()).hexdigest()[:16]
     claim = Claim(
-        id=f"c-{ident}", document=doc.id, path=doc.path, span=Span(start=rs, end=re_), line=line, column=column,
+        id=claim_id(doc.id, rs, re_, m.kind), document=doc.id, path=doc.path, span=Span(start=rs, end=re_), line=line, column=column,
         text=source.raw[rs:re_], sentence=sentence, kind=m.kind,
         subject=subject, metric=metric, as_of=as_of, modality=mod, reason=reason,
         confidence=subj.confidence if reason is None and subj else 0.3,
@@ -330,6 +329,11 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
         claim.date = DateSpan(start=m.date_start, end=m.date_end, precision=m.date_precision)
         claim.qualifier = "range" if m.date_precision == "range" else "exact"
     return claim
+
+
+def claim_id(document_id: str, start: int, end: int, kind: str) -> str:
+    """Stable: the same document, span and kind give the same id in every run."""
+    return "c-" + hashlib.sha1(f"{document_id}\x00{start}\x00{end}\x00{kind}".encode()).hexdigest()[:16]
 
 
 def _subject_text(subj, view: TextMap, raw: str, text: str) -> str:

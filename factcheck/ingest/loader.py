@@ -103,6 +103,18 @@ def iter_sources(
             loaded.problems.append(Problem(path=display_path(str(item)), reason="no such file or folder"))
 
 
+def list_inputs(inputs: Iterable[str], loaded: Loaded) -> list[str]:
+    """The files iter_sources would read, in its order (folders walked, stdin kept as "-")."""
+    out = []
+    for item in inputs:
+        path = Path(item)
+        if item != "-" and path.is_dir():
+            out.extend(str(p) for p in _walk(path, loaded))
+        else:
+            out.append(item)
+    return out
+
+
 def _walk(root: Path, loaded: Loaded) -> Iterator[Path]:
     def onerror(err: OSError):
         where = display_path(os.fsdecode(err.filename)) if err.filename else display_path(str(root))

@@ -106,7 +106,7 @@ def run_gate(paths: list[str], settings: Settings, ledger_root: str | Path, base
     new_ids = {c.id for c in claims}
     index = LedgerIndex(ledger)
     index.refresh()
-    known = index.claims_in_blocks({k for c in claims if (k := block_key(c))}, exclude_documents={d.id for d in documents})
+    known = index.claims_linkable_to(claims, exclude_documents={d.id for d in documents})
     pins = load_pins(ledger.root / PINNED)
     known = _pinned_override(known, pins, settings.link_threshold)
     findings = compare_claims(claims + known, settings, sources, focus=new_ids)

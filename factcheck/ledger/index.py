@@ -15,9 +15,19 @@ from pathlib import Path
 
 from factcheck.compare import block_key
 from factcheck.ledger.store import INDEX, Ledger
+from factcheck.link.score import places_in, split_key
 from factcheck.model import Claim
 
-SCHEMA = 2
+SCHEMA = 3
+
+
+def link_bucket(claim: Claim) -> str:
+    """Subjects link only within one bucket (the same generic head and named places), so the gate
+    asks the index for the new claims' buckets alone."""
+    if not claim.subject:
+        return ""
+    distinctive, head = split_key(claim.subject.key)
+    return f"{head}|{','.join(sorted(places_in(distinctive)))}"
 
 
 class LedgerIndex:
@@ -66,19 +76,20 @@ class LedgerIndex:
             db.executescript(
                 "create table meta(key text primary key, value text);"
                 "create table files(name text primary key, size int, mtime int);"
-                "create table claims(block text, document text, body text);"
+                "create table claims(block text, bucket text, document text, body text);"
             )
             batch = []
             for path in self.ledger.document_files():
                 for claim in self.ledger.read_file(path):
                     key = block_key(claim)
                     if key is not None:
-                        batch.append((json.dumps(key, ensure_ascii=False), claim.document, claim.model_dump_json()))
+                        batch.append((json.dumps(key, ensure_ascii=False), link_bucket(claim), claim.document,
+                                      claim.model_dump_json()))
                     if len(batch) >= 5000:
-                        db.executemany("insert into claims values (?, ?, ?)", batch)
+                        db.executemany("insert into claims values (?, ?, ?, ?)", batch)
                         batch.clear()
-            db.executemany("insert into claims values (?, ?, ?)", batch)
-            db.execute("create index by_block on claims(block)")
+            db.executemany("insert into claims values (?, ?, ?, ?)", batch)
+            db.execute("create index by_block on claims(block, bucket)")
             db.executemany("insert into files values (?, ?, ?)", self._manifest())
             db.execute("insert into meta values ('schema', ?)", (str(SCHEMA),))
             db.commit()
@@ -93,16 +104,14 @@ class LedgerIndex:
         with self._connect() as db:
             return db.execute("select count(*) from claims").fetchone()[0]
 
-    def claims_in_blocks(self, keys: Iterable[tuple], exclude_documents: set[str] = frozenset()) -> list[Claim]:
-        wanted = sorted({json.dumps(k, ensure_ascii=False) for k in keys})
-        if not wanted:
-            return []
+    def claims_linkable_to(self, claims: Iterable[Claim], exclude_documents: set[str] = frozenset()) -> list[Claim]:
+        """The ledger claims that share a block and a link bucket with any of these claims."""
+        wanted = sorted({(json.dumps(k, ensure_ascii=False), link_bucket(c)) for c in claims if (k := block_key(c))})
         out = []
         with self._connect() as db:
-            for i in range(0, len(wanted), 500):
-                chunk = wanted[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                for document, body in db.execute(f"select document, body from claims where block in ({marks})", chunk):
+            for block, bucket in wanted:
+                for document, body in db.execute(
+                        "select document, body from claims where block = ? and bucket = ?", (block, bucket)):
                     if document not in exclude_documents:
                         out.append(Claim.model_validate_json(body))
         return out

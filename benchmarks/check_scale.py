@@ -1,0 +1,67 @@
+"""How `factcheck check` scales: generated corpora of 100, 1,000 and 10,000 articles (and more with
+--sizes), each timed end to end in a child process (so start-up is counted, as a user sees it),
+with peak memory. Prints seconds, articles per second, the ratio between sizes, and peak RSS.
+
+    python benchmarks/check_scale.py                    # 100, 1000, 10000 with --jobs 1 and 2
+    python benchmarks/check_scale.py --sizes 100 1000 --jobs 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def make(n: int, root: Path) -> Path:
+    out = root / f"c{n}"
+    if not out.exists():
+        subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(n), str(out), "--seed", "7"], check=True,
+                       capture_output=True)
+    return out
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--workdir", default=None, help="where corpora are generated (kept between runs)")
+    args = ap.parse_args()
+    root = Path(args.workdir or tempfile.mkdtemp(prefix="fc-scale-"))
+    rows = []
+    print(f"{'articles':>9} {'jobs':>4} {'seconds':>8} {'articles/s':>10} {'peak MiB':>9}  findings")
+    for n in args.sizes:
+        corpus = make(n, root)
+        for jobs in args.jobs:
+            out = root / f"out{n}-{jobs}.json"
+            seconds, peak = timed([sys.executable, "-m", "factcheck", "check", str(corpus), "--format", "json",
+                                   "-o", str(out), "--no-cache", "--jobs", str(jobs)])
+            summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
+            rows.append((n, jobs, seconds))
+            print(f"{n:>9,} {jobs:>4} {seconds:>8.2f} {n / seconds:>10.1f} {peak:>9.0f}  {summary['findings']}")
+    for jobs in args.jobs:
+        times = [(n, s) for n, j, s in rows if j == jobs]
+        for (n1, s1), (n2, s2) in zip(times, times[1:], strict=False):
+            print(f"jobs {jobs}: {n1:,} -> {n2:,} articles ({n2 / n1:.0f}x) took {s2 / s1:.1f}x the time")
+    print(f"corpora in {root}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

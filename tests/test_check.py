@@ -132,3 +132,11 @@ def test_schema_describes_the_output():
     result = runner.invoke(app, ["schema"])
     schema = json.loads(result.stdout)
     assert "claims" in schema["properties"] and "findings" in schema["properties"]
+
+
+def test_a_growth_rate_is_checked_against_its_figures(tmp_path, settings):
+    (tmp_path / "right.md").write_text("---\ndate: 2024-10-18\n---\n截至2024年9月底，合肥先进智算中心算力规模达1200P，较去年同期的800P增长50%。\n", encoding="utf-8")
+    (tmp_path / "wrong.md").write_text("---\ndate: 2024-10-18\n---\n截至2024年9月底，杭州智算中心算力规模达1200P，较去年同期的800P增长80%。\n", encoding="utf-8")
+    report = run([str(tmp_path)], settings, compare=True)
+    verdicts = {(f.kind, _claims(report, f)[0].document) for f in report.findings if f.rule == "FC205"}
+    assert verdicts == {("check_passed", "right"), ("check_failed", "wrong")}

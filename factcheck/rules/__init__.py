@@ -10,15 +10,17 @@ from factcheck.rules import (
     fc202_duration,
     fc203_part_whole,
     fc204_versions,
+    fc205_growth,
 )
 from factcheck.rules.base import Rule
 
 PAIR_RULES = [fc104_plan, fc105_cumulative, fc102_contradict, fc103_update, fc101_agree]
-DOCUMENT_RULES = [fc201_shares, fc202_duration, fc203_part_whole, fc204_versions]
+DOCUMENT_RULES = [fc201_shares, fc202_duration, fc203_part_whole, fc204_versions, fc205_growth]
 ALL_RULES: list[Rule] = [
     fc101_agree.RULE, fc102_contradict.RULE, fc103_update.RULE, fc104_plan.RULE, fc104_plan.MISSED,
     fc105_cumulative.RULE, fc201_shares.RULE, fc201_shares.FAILED, fc202_duration.RULE, fc202_duration.FAILED,
     fc203_part_whole.RULE, fc203_part_whole.FAILED, fc204_versions.RULE, fc204_versions.FAILED,
+    fc205_growth.RULE, fc205_growth.FAILED,
 ]
 
 

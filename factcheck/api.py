@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 
 from factcheck import __version__
 from factcheck.cache import Cached, ExtractionCache
-from factcheck.extract.claims import extract_source
+from factcheck.extract.claims import claim_id, extract_source
 from factcheck.ingest import Loaded, iter_sources
+from factcheck.ingest.loader import list_inputs
 from factcheck.model import Claim, Report, Summary, ToolInfo
 from factcheck.settings import Settings
 
@@ -20,9 +20,35 @@ def extract_claims(source, settings: Settings, mentions: bool = False):
     return extract_source(source, settings.tolerance_fraction, mentions)
 
 
-def _extract_job(source, tolerance, mentions):
-    """Runs in a worker process: one document's extraction."""
-    return extract_source(source, tolerance, mentions)
+def extract_partition(files: list[str], settings: Settings, published=None, mentions: bool = False,
+                      cache_dir: str | None = None):
+    """Runs in a worker (a process or a Dask task): read and extract a run of files, in order."""
+    documents, claims, found, _, loaded = read_and_extract(files, settings, published, mentions=mentions, cache_dir=cache_dir)
+    return documents, claims, found, loaded.problems + loaded.skipped
+
+
+def unique_ids(results) -> None:
+    """Rename a document whose id an earlier one took, in file order, as one reader would."""
+    used: set[str] = set()
+    for documents, claims, found, _ in results:
+        renamed = {}
+        for d in documents:
+            base, n, new = d.id, 2, d.id
+            while new in used:
+                new, n = f"{base}~{n}", n + 1
+            used.add(new)
+            if new != d.id:
+                renamed[d.id] = new
+                d.id = new
+        for c in claims + found:
+            if c.document in renamed:
+                c.document = renamed[c.document]
+                c.id = claim_id(c.document, c.span.start, c.span.end, c.kind)
+
+
+def partitions(files: list[str], workers: int, size: int | None = None) -> list[list[str]]:
+    size = size or max(4, min(64, len(files) // (workers * 4) or 1))
+    return [files[i : i + size] for i in range(0, len(files), size)]
 
 
 def settings_key(settings: Settings) -> str:
@@ -37,9 +63,12 @@ def read_and_extract(
 ):
     """(documents, claims, mentions, sources, Loaded) for every readable input.
 
-    jobs > 1 extracts in worker processes (reading stays in this one, order is kept); with
-    cache_dir, unchanged files are served from the cache and have no entry in sources.
+    jobs > 1 reads and extracts runs of files in worker processes (order is kept, and sources
+    stay empty); with cache_dir, unchanged files are served from the cache and have no entry in
+    sources.
     """
+    if jobs > 1 and "-" not in paths:
+        return _read_and_extract_parallel(list(paths), settings, published, progress, mentions, jobs, cache_dir)
     loaded = Loaded()
     cache = ExtractionCache(cache_dir, settings_key(settings), mentions, published) if cache_dir else None
     documents, claims, found, sources = [], [], [], []
@@ -63,23 +92,28 @@ def read_and_extract(
         if progress:
             progress(name)
 
-    if jobs <= 1:
-        for item in stream:
-            collect(item, None if isinstance(item, Cached) else extract_claims(item, settings, mentions))
-    else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            pending: deque = deque()
-            for item in stream:
-                future = None if isinstance(item, Cached) else pool.submit(
-                    _extract_job, item, settings.tolerance_fraction, mentions)
-                pending.append((item, future))
-                while len(pending) > 8 * jobs or (pending and pending[0][1] is not None and pending[0][1].done()):
-                    head, fut = pending.popleft()
-                    collect(head, fut.result() if fut is not None else None)
-            while pending:
-                head, fut = pending.popleft()
-                collect(head, fut.result() if fut is not None else None)
+    for item in stream:
+        collect(item, None if isinstance(item, Cached) else extract_claims(item, settings, mentions))
     return documents, claims, found, sources, loaded
+
+
+def _read_and_extract_parallel(paths, settings, published, progress, mentions, jobs, cache_dir):
+    loaded = Loaded()
+    files = list_inputs(paths, loaded)
+    results = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(extract_partition, part, settings, published, mentions, cache_dir)
+                   for part in partitions(files, jobs)]
+        for future in futures:
+            results.append(future.result())
+            if progress:
+                progress(f"{sum(len(r[0]) for r in results)} documents")
+    unique_ids(results)
+    for _, _, _, problems in results:
+        for p in problems:
+            (loaded.problems if p.fatal else loaded.skipped).append(p)
+    documents = [d for r in results for d in r[0]]
+    return documents, [c for r in results for c in r[1]], [c for r in results for c in r[2]], [], loaded
 
 
 def sort_claims(claims: list[Claim]) -> list[Claim]:

@@ -13,18 +13,12 @@ from collections import defaultdict
 from datetime import datetime
 
 from factcheck import __version__
-from factcheck.api import read_and_extract, sort_claims
+from factcheck.api import extract_partition, partitions, sort_claims, unique_ids
 from factcheck.compare import block_findings, blocks_of, document_findings, order_findings
 from factcheck.errors import ConfigError
-from factcheck.extract.claims import claim_id
 from factcheck.ingest.loader import Loaded, list_inputs
 from factcheck.model import Report, Summary, ToolInfo
 from factcheck.settings import Settings
-
-
-def _extract_partition(files: list[str], settings: Settings, published, mentions: bool):
-    documents, claims, found, _, loaded = read_and_extract(files, settings, published, mentions=mentions)
-    return documents, claims, found, loaded.problems + loaded.skipped
 
 
 def _client(scheduler: str | None, workers: int):
@@ -38,35 +32,16 @@ def _client(scheduler: str | None, workers: int):
     return Client(cluster), cluster
 
 
-def _unique_ids(results):
-    """Rename a document whose id an earlier one took (file order), as the local reader does."""
-    used: set[str] = set()
-    for documents, claims, found, _ in results:
-        renamed = {}
-        for d in documents:
-            base, n, new = d.id, 2, d.id
-            while new in used:
-                new, n = f"{base}~{n}", n + 1
-            used.add(new)
-            if new != d.id:
-                renamed[d.id] = new
-                d.id = new
-        for c in claims + found:
-            if c.document in renamed:
-                c.document = renamed[c.document]
-                c.id = claim_id(c.document, c.span.start, c.span.end, c.kind)
-
-
 def run_dask(paths: list[str], settings: Settings, scheduler: str | None = None, published: datetime | None = None,
-             mentions: bool = False, workers: int = 2, partition_size: int = 64) -> Report:
+             mentions: bool = False, workers: int = 2, partition_size: int | None = None) -> Report:
     loaded = Loaded()
     files = list_inputs(paths, loaded)
-    parts = [files[i : i + partition_size] for i in range(0, len(files), partition_size)]
+    parts = partitions(files, workers, partition_size)
     client, cluster = _client(scheduler, workers)
     try:
-        futures = client.map(_extract_partition, parts, settings=settings, published=published, mentions=mentions, pure=False)
+        futures = client.map(extract_partition, parts, settings=settings, published=published, mentions=mentions, pure=False)
         results = client.gather(futures)
-        _unique_ids(results)
+        unique_ids(results)
         documents = [d for r in results for d in r[0]]
         claims = sort_claims([c for r in results for c in r[1]])
         found = sort_claims([c for r in results for c in r[2]])

@@ -68,6 +68,12 @@ def _line_languages(text: str) -> tuple[bytearray, bytearray]:
     return en, zh
 
 
+def _union(a: bytearray, b: bytearray) -> bytes:
+    """Byte-wise OR of two 0/1 masks, at C speed through big integers."""
+    n = len(a)
+    return (int.from_bytes(a, "big") | int.from_bytes(b, "big")).to_bytes(n, "big")
+
+
 def _mask_blocker(mask: bytearray):
     def blocked(a: int, b: int) -> bool:
         return any(mask[a:b])
@@ -120,8 +126,8 @@ class _Doc:
         mask = _blocker(text, noise)
         en_lines, zh_lines = _line_languages(text)
         has_en, has_zh = any(en_lines), any(zh_lines)
-        blocked = _mask_blocker(bytes(a | b for a, b in zip(mask, en_lines, strict=True)) if has_en else mask)
-        en_blocked = _mask_blocker(bytes(a | b for a, b in zip(mask, zh_lines, strict=True)) if has_zh else mask)
+        blocked = _mask_blocker(_union(mask, en_lines) if has_en else mask)
+        en_blocked = _mask_blocker(_union(mask, zh_lines) if has_zh else mask)
         years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
         para_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 

@@ -76,10 +76,13 @@ def find_entities(text: str) -> list[Entity]:
     found: list[Entity] = []
     for m in lx.book.finditer(text):
         found.append(Entity(m.start(), m.end(), "title", m.group(1)))
+    in_place = bytearray(len(text))
+    for m in lx.places.finditer(text):
+        in_place[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in lx.heads.finditer(text):
         hs, he = m.span()
         i = hs
-        while i > 0 and hs - i < lx.max_prefix and text[i - 1] not in lx.stop:
+        while i > 0 and hs - i < lx.max_prefix and (text[i - 1] not in lx.stop or in_place[i - 1]):
             if text[i - 1] == " " and (i < 2 or text[i - 2] in lx.stop or text[i - 2] == " "):
                 break
             i -= 1

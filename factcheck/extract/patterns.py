@@ -67,7 +67,8 @@ def patterns() -> Patterns:
             (name, re.compile(rx), re.compile(lex.filters.pattern_hints[name]) if name in lex.filters.pattern_hints else None)
             for name, rx in lex.filters.patterns.items()
         ],
-        idioms=re.compile(alternation(norm_all(lex.filters.idioms.words))),
+        # an idiom (一家, 一个) never starts inside a longer numeral (二十一家, 十一个)
+        idioms=re.compile(rf"(?<![{cn_chars}])(?:{alternation(norm_all(lex.filters.idioms.words))})"),
         ordinal_prefix=re.compile(rf"(?:{alternation(norm_all(lex.filters.ordinal.prefixes))})$"),
         rank_verb=re.compile(rf"(?:{alternation(norm_all(lex.filters.rank_verbs.words))})[^,。;]{{0,4}}$"),
         cn_chars=cn_chars,

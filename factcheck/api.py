@@ -23,7 +23,8 @@ def extract_claims(source, settings: Settings, mentions: bool = False):
 def extract_partition(files: list[str], settings: Settings, published=None, mentions: bool = False,
                       cache_dir: str | None = None):
     """Runs in a worker (a process or a Dask task): read and extract a run of files, in order."""
-    documents, claims, found, _, loaded = read_and_extract(files, settings, published, mentions=mentions, cache_dir=cache_dir)
+    documents, claims, found, _, loaded = read_and_extract(files, settings, published, mentions=mentions,
+                                                           cache_dir=cache_dir, keep_sources=False)
     return documents, claims, found, loaded.problems + loaded.skipped
 
 
@@ -59,7 +60,7 @@ def settings_key(settings: Settings) -> str:
 def read_and_extract(
     paths: Iterable[str], settings: Settings, published: datetime | None = None,
     progress: Callable[[str], None] | None = None, stdin=None, mentions: bool = False,
-    jobs: int = 1, cache_dir: str | None = None,
+    jobs: int = 1, cache_dir: str | None = None, keep_sources: bool = True,
 ):
     """(documents, claims, mentions, sources, Loaded) for every readable input.
 
@@ -84,7 +85,8 @@ def read_and_extract(
             documents.append(item.document)
             claims.extend(extraction.claims)
             found.extend(extraction.mentions)
-            sources.append(item)
+            if keep_sources:
+                sources.append(item)
             if cache is not None and item.cache_key is not None:
                 cache.store(*item.cache_key, item.document.id, item.document, extraction.claims, extraction.mentions)
                 item.cache_key = None
@@ -123,7 +125,7 @@ def sort_claims(claims: list[Claim]) -> list[Claim]:
 def run(paths: Iterable[str], settings: Settings, published: datetime | None = None, mentions: bool = False,
         compare: bool = False, progress=None, stdin=None, jobs: int = 1, cache_dir: str | None = None) -> Report:
     documents, claims, found, sources, loaded = read_and_extract(
-        paths, settings, published, progress, stdin, mentions, jobs=jobs, cache_dir=cache_dir)
+        paths, settings, published, progress, stdin, mentions, jobs=jobs, cache_dir=cache_dir, keep_sources=False)
     claims = sort_claims(claims)
     report = Report(
         tool=ToolInfo(version=__version__),

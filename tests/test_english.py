@@ -35,7 +35,7 @@ def test_english_extraction_accuracy(english_run):
     assert result.recall >= 0.95, result.as_dict()["misses"]
     assert result.precision >= 0.95, result.as_dict()["false_positive_claims"]
     assert result.value_accuracy >= 0.97, result.as_dict()["value_errors"]
-    assert result.subject_accuracy >= 0.75, result.as_dict()["subject_errors"]
+    assert result.subject_accuracy >= 0.85, result.as_dict()["subject_errors"]
 
 
 def test_english_numbers_units_and_dates(english_run):

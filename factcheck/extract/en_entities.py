@@ -13,7 +13,6 @@ from factcheck.lang.loader import alternation
 
 _TOKEN = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\d+[A-Za-z]*)$")
 _MAX_TOKENS = 5
-_ARTICLES = {"the", "a", "an", "its", "their", "this", "that", "china's"}
 
 
 @cache
@@ -34,6 +33,15 @@ def _lex():
     )
 
 
+@cache
+def _words(table: str) -> frozenset:
+    return frozenset(w.lower() for w in getattr(load_english().entities, table).words)
+
+
+def _bare_head(text: str) -> str:
+    return re.sub(r"\s(?:III|II|IV|I|V|\d)$", "", text).lower()
+
+
 def find_entities_en(text: str) -> list[Entity]:
     heads, head_class, known, places, national, canonical = _lex()
     found: list[Entity] = []
@@ -45,9 +53,12 @@ def find_entities_en(text: str) -> list[Entity]:
         pos = hs
         while tokens < _MAX_TOKENS:
             prev = re.search(r"(\S+)[ \t]+$", text[max(0, pos - 40) : pos])
-            if not prev or prev.group(1)[-1] in ",;:).!?" or not _TOKEN.match(prev.group(1).strip("(\"“”")):
+            if not prev or prev.group(1)[-1] in ",;:).!?":
                 break
-            if prev.group(1).lower() in _ARTICLES:
+            is_direction = prev.group(1).lower() in _words("direction_words") and head_class.get(_bare_head(m.group())) == "region"
+            if not is_direction and not _TOKEN.match(prev.group(1).strip("(\"“”")):
+                break
+            if prev.group(1).lower() in _words("determiners"):
                 break
             pos -= len(prev.group(0))
             start = pos

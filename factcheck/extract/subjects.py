@@ -101,9 +101,13 @@ _NP_TRIM_START = re.compile(r"^(?:当前|目前|如今|现在|同时|其中|此�
 _NP_CUT = re.compile(r"在|将|以|已|的|正|是|有|为|达|也|都|就|把|被|对|通过")
 _DIGIT = re.compile(r"\d")
 # clauses that describe a name rather than make a statement: ", which …", ", built by …"
+_RECURRING = re.compile(r"(?i)^(?:list|conference|summit|forum|榜单|大会|峰会|论坛|博览会)$")
 _POINTS_BACK = re.compile(r"\s*(?:That|This|It|These|Those|The (?:centre|center|facility|cluster|project))\b")
+# clauses that describe a name rather than make a statement: ", which …", ", built by …", and the
+# appositive ", the AI computing platform of Peng Cheng Laboratory,"
 _RELATIVE = re.compile(r"\s*(?:which|who|whose|where|that|according to|said|says|(?:built|run|operated|developed|"
-                       r"backed|led|supported|funded|owned|designed|launched) (?:by|with)|with (?:technical )?support)\b", re.I)
+                       r"backed|led|supported|funded|owned|designed|launched) (?:by|with)|with (?:technical )?support"
+                       r"|(?:the|a|an) [a-z])", re.I)
 _ANAPHOR = re.compile(r"^(?:该|此|这|其|本|上述|这些|那|中心|项目|平台|集群)")
 _MODAL = re.compile(r"计划|将|预计|部署|配套|共|每年|全市|全省|全国")
 _NOT_A_NAME = re.compile(r"完成|之后|以后|时|前|期间|后$")
@@ -118,6 +122,7 @@ class SubjectFinder:
         self.entities = [e for e in entities if not any(self.occupied[e.start : e.end])]
         self._starts = [e.start for e in self.entities]
         self.metric_words = metric_words
+        self._quantity = False
         self.topic = topic if topic is not None else self._main_entity()
 
     def _main_entity(self) -> Subject | None:
@@ -143,12 +148,23 @@ class SubjectFinder:
             i += 1
         return out
 
+    def _possessor(self, ents: list[Entity], start: int, dimension: str) -> Entity | None:
+        """China's total computing power: the name that owns the metric is the subject."""
+        for ent in ents:
+            if self.text.startswith(("'s ", "’s "), ent.end) and not ent.bare and self.metric_words:
+                at = self.metric_words(self.text, ent.end + 3, start, dimension)
+                if at is not None and at - (ent.end + 3) <= 24:
+                    return ent
+        return None
+
     def _best(self, ents: list[Entity], sentence_start: int, own: bool) -> Entity | None:
         """own: the figure's own clause, where a bare head may take a place from earlier in the
         sentence; elsewhere the place must stand in the same clause as the head."""
         best = None
         for ent in ents:
             cand = ent
+            if self._quantity and _RECURRING.search(ent.head or ""):
+                continue  # a list or a conference is where a figure was given, not whose it is
             if ent.bare:
                 scope = sentence_start if own else self.ctx.clause_start(ent.start)
                 cand = _complete(ent, self.entities, scope, self.text)
@@ -161,11 +177,21 @@ class SubjectFinder:
         return best
 
     def for_quantity(self, start: int, dimension: str) -> Subject | None:
+        self._quantity = True
+        try:
+            return self._for_quantity(start, dimension)
+        finally:
+            self._quantity = False
+
+    def _for_quantity(self, start: int, dimension: str) -> Subject | None:
         si = self.ctx.sentence_index(start)
         sent = self.ctx.sentences[si]
         ci = self.ctx.clause_index(sent, start)
         a, b = sent.clauses[ci]
         own = self._in(a, start)
+        owner = self._possessor(own, start, dimension)
+        if owner is not None and _valid(owner, self.text):
+            return Subject(owner.text, owner.start, owner.end, 0.9, owner.cls)
         if dimension == "count":
             # 形成AI应用示范项目超过100个: a name right before a count is what is counted
             own = [e for e in own if start - e.end > 1 or e.cls in ("place", "national", "region")]

@@ -185,6 +185,8 @@ class EnEntitiesFile(_Strict):
     heads: Heads
     organisations: EnOrganisations
     national: National
+    direction_words: Words
+    determiners: Words
 
 
 class EnMetricsFile(_Strict):

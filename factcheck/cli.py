@@ -464,6 +464,15 @@ app.add_typer(ledger_app, name="ledger")
 LedgerOpt = Annotated[Path, typer.Option("--ledger", help="The ledger folder.")]
 
 
+def _ledger_written(store, written: dict[str, int], loaded, verb: str) -> int:
+    """Refresh the index and say what was written; exit 2 if an input could not be read."""
+    from factcheck.ledger.index import LedgerIndex
+
+    LedgerIndex(store).refresh()
+    err.print(f"factcheck: {verb} {sum(written.values())} claims from {len(written)} documents to {store.root}", markup=False)
+    return 2 if loaded.problems else 0
+
+
 @ledger_app.command("build")
 def ledger_build(
     paths: PathsArg,
@@ -479,7 +488,6 @@ def ledger_build(
     def body() -> int:
         from factcheck.api import read_and_extract
         from factcheck.ledger import Ledger
-        from factcheck.ledger.index import LedgerIndex
 
         documents, claims, _, _, loaded = read_and_extract(paths, _settings(), _published(published))
         for p in loaded.problems:
@@ -491,9 +499,7 @@ def ledger_build(
         if prune:
             keep = {store.path_for(d).name for d in written}
             store.remove_documents([p.stem for p in store.document_files() if p.name not in keep])
-        LedgerIndex(store).refresh()
-        err.print(f"factcheck: wrote {sum(written.values())} claims from {len(written)} documents to {ledger}", markup=False)
-        return 2 if loaded.problems else 0
+        return _ledger_written(store, written, loaded, "wrote")
 
     _guard(body)
 
@@ -513,7 +519,6 @@ def ledger_add(
     def body() -> int:
         from factcheck.api import read_and_extract
         from factcheck.ledger import Ledger
-        from factcheck.ledger.index import LedgerIndex
 
         store = Ledger(ledger)
         documents, claims, _, _, loaded = read_and_extract(paths, _settings(), _published(published))
@@ -525,9 +530,7 @@ def ledger_add(
         if not documents:
             _fail("no input document could be read; the ledger is unchanged")
         written = store.write_documents(claims, [d.id for d in documents])
-        LedgerIndex(store).refresh()
-        err.print(f"factcheck: added {sum(written.values())} claims from {len(written)} documents to {ledger}", markup=False)
-        return 2 if loaded.problems else 0
+        return _ledger_written(store, written, loaded, "added")
 
     _guard(body)
 

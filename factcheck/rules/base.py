@@ -55,6 +55,15 @@ def visible(text: str) -> str:
     return _GLOSS.sub("", text)
 
 
+def quantities_by_sentence(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:
+    """(sentence, its figures in reading order) for checks inside one sentence."""
+    groups: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        if c.kind == "quantity" and c.value is not None:
+            groups.setdefault((c.document, c.sentence), []).append(c)
+    return [(sentence, sorted(members, key=lambda c: c.span.start)) for (_, sentence), members in groups.items()]
+
+
 def F(x) -> Fraction | None:
     return None if x is None else Fraction(str(x))
 

@@ -10,7 +10,7 @@ Example:
 """
 
 from factcheck.model import Claim
-from factcheck.rules.base import F, Rule, visible
+from factcheck.rules.base import F, Rule, quantities_by_sentence, visible
 
 RULE = Rule("FC203", "part vs whole", "check_passed", "info", __doc__)
 FAILED = Rule("FC203", "part vs whole", "check_failed", "warning", __doc__)
@@ -18,12 +18,7 @@ MARKERS = ("其中", "of which", "including")
 
 
 def check(claims: list[Claim]):
-    by_sentence: dict[tuple, list[Claim]] = {}
-    for c in claims:
-        if c.kind == "quantity" and c.value is not None:
-            by_sentence.setdefault((c.document, c.sentence), []).append(c)
-    for (_, sentence), members in by_sentence.items():
-        members.sort(key=lambda c: c.span.start)
+    for sentence, members in quantities_by_sentence(claims):
         for i, part in enumerate(members):
             earlier = [c for c in members[:i] if c.unit == part.unit]
             if not earlier:

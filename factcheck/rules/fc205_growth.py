@@ -13,7 +13,7 @@ import re
 from fractions import Fraction
 
 from factcheck.model import Claim
-from factcheck.rules.base import F, Rule, quantity_interval, visible
+from factcheck.rules.base import F, Rule, quantities_by_sentence, quantity_interval, visible
 
 RULE = Rule("FC205", "growth vs figures", "check_passed", "info", __doc__)
 FAILED = Rule("FC205", "growth vs figures", "check_failed", "warning", __doc__)
@@ -21,12 +21,7 @@ _BASE = re.compile(r"(?:较|比|相比|相较|同比|环比|from|compared with|u
 
 
 def check(claims: list[Claim]):
-    by_sentence: dict[tuple, list[Claim]] = {}
-    for c in claims:
-        if c.kind == "quantity" and c.value is not None:
-            by_sentence.setdefault((c.document, c.sentence), []).append(c)
-    for (_, sentence), members in by_sentence.items():
-        members.sort(key=lambda c: c.span.start)
+    for sentence, members in quantities_by_sentence(claims):
         for rate in members:
             if rate.unit != "percent" or not rate.metric or rate.metric.key.split("|")[0] != "growth":
                 continue

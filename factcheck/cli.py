@@ -81,9 +81,11 @@ def _published(value: str | None):
     return when
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text, output: Path | None) -> None:
+    """Text, or an iterable of pieces, to standard output or atomically to a file."""
     if output is None:
-        sys.stdout.write(text)
+        for piece in [text] if isinstance(text, str) else text:
+            sys.stdout.write(piece)
         sys.stdout.flush()
     else:
         from factcheck.atomic import write_atomic
@@ -144,9 +146,9 @@ def extract(
             for d in report.documents:
                 err.print(f"factcheck: {d.path or d.id}: read as {d.encoding}, language {d.lang}, published {d.published}", markup=False)
         if format == "json":
-            from factcheck.report.json_report import render_json
+            from factcheck.report.json_report import render_json_chunks
 
-            _emit(render_json(report), output)
+            _emit(render_json_chunks(report), output)
         else:
             from factcheck.report.terminal import print_extract
 
@@ -225,9 +227,9 @@ FORMATS_CHECK = ("text", "json", "markdown", "html")
 def render(report, format: str, output: Path | None, title: str = "factcheck report") -> None:
     """Write a report in one of the formats; text goes to the terminal (or a plain file)."""
     if format == "json":
-        from factcheck.report.json_report import render_json
+        from factcheck.report.json_report import render_json_chunks
 
-        _emit(render_json(report), output)
+        _emit(render_json_chunks(report), output)
     elif format == "markdown":
         from factcheck.report.markdown import render_markdown
 

@@ -609,7 +609,7 @@ def ledger_verify(ledger: LedgerOpt = Path("claims")) -> None:
     _guard(body)
 
 
-config_app = typer.Typer(help="Settings: factcheck.toml or [tool.factcheck] in pyproject.toml.", no_args_is_help=True)
+config_app = typer.Typer(help="Settings: factcheck.toml, or the tool.factcheck table of pyproject.toml.", no_args_is_help=True)
 app.add_typer(config_app, name="config")
 
 

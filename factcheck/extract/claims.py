@@ -26,11 +26,12 @@ from factcheck.extract.subjects import SubjectFinder, respectively
 from factcheck.ingest.source import Source
 from factcheck.ingest.textmap import TextMap, line_starts
 from factcheck.lang import load_english, load_lexicon
+from factcheck.lang.grammar import grammar, rx
 from factcheck.lang.loader import alternation
 from factcheck.link.normalise import metric_key, subject_key
 from factcheck.model import Claim, DateSpan, Named, Span
 
-_EVENT_OF_DATE = re.compile(r"[ ]*的[ ]*(?P<name>[^,，。;；、的]{3,24}?)(?:上|期间|现场|开幕式|开幕)(?=[,，。;；]|$)")
+_EVENT_OF_DATE = rx(r"[ ]*的[ ]*(?P<name>[^,，。;；、的]{3,24}?){dates.event_of_date}(?=[,，。;；]|$)")
 _ENGLISH_AS_OF = re.compile(r"(?i)\bas (?:of|at)\s*$")
 _COUNT_UNITS = {"rack": "rack", "accelerator": "card"}
 _YEAR = re.compile(r"((?:19|20)\d{2})[ ]*年")
@@ -86,10 +87,10 @@ def _blocker(text: str, noise: list[tuple[int, int]]) -> bytearray:
     mask = bytearray(len(text))
     for a, b in noise:
         mask[a:b] = b"\x01" * (b - a)
-    for _, rx, hint in p.filters:
+    for _, pattern, hint in p.filters:
         if hint is not None and not hint.search(text):
             continue
-        for m in rx.finditer(text):
+        for m in pattern.finditer(text):
             mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in p.idioms.finditer(text):
         mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
@@ -171,7 +172,9 @@ class _Doc:
 
     def _since(self, d: Mention) -> bool:
         """自2021年…以来: a starting point, not the time the figure holds."""
-        return self.text[max(0, d.start - 2) : d.start].strip() in ("自", "从") or "以来" in self.text[d.end : d.end + 12]
+        g = grammar().dates
+        return self.text[max(0, d.start - 2) : d.start].strip() in g.since_before or any(
+            w in self.text[d.end : d.end + 12] for w in g.since_after)
 
     def as_of_for(self, m: Mention) -> str | None:
         si = self.ctx.sentence_index(m.start)

@@ -12,13 +12,13 @@ from factcheck.extract.numerals import parse_number
 from factcheck.extract.patterns import ARABIC, norm_all, patterns
 from factcheck.extract.units import canonical
 from factcheck.lang import load_lexicon
+from factcheck.lang.grammar import grammar
 from factcheck.lang.loader import alternation
 
 _PRECISION = re.compile(r"[ (（]?(FP64|FP32|FP16|BF16|TF32|FP8|INT8|INT4)[)）]?", re.I)
 _PRECISION_BEFORE = re.compile(r"(FP64|FP32|FP16|BF16|TF32|FP8|INT8|INT4)[^,。;]{0,6}$", re.I)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _NOUN = re.compile(r"[ ]?((?:[\u3400-\u9fff]|[A-Za-z]+[ ]?){1,8})")
-_QUALIFIER_TAILS = ("左右", "以上", "以下", "以内", "上下", "之多")
 _COMMON_CN = set("一二两三四五六七八九十百千万亿半")
 _MULT_ONLY = set("十百千万亿")
 _NOUN_STOP = "的、,。;:和与及等在为是了"
@@ -35,7 +35,7 @@ def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
     pos = m.start(1)
     word = m.group(1).rstrip()
     for i, ch in enumerate(word):
-        if ch in _NOUN_STOP or word.startswith(_QUALIFIER_TAILS, i):
+        if ch in _NOUN_STOP or word.startswith(tuple(grammar().quantities.qualifier_tails), i):
             word = word[:i]
             break
     return (word or None), pos + len(word)

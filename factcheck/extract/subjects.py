@@ -16,7 +16,8 @@ from functools import cache
 from factcheck.extract.context import Context
 from factcheck.extract.entities import Entity
 from factcheck.extract.patterns import norm, norm_all
-from factcheck.lang import load_lexicon
+from factcheck.lang import load_english, load_lexicon
+from factcheck.lang.grammar import grammar, rx
 from factcheck.lang.loader import alternation
 
 MAX_SENTENCES_BACK = 6
@@ -80,6 +81,18 @@ def _national():
     return re.compile(alternation(norm_all(e.organisations.national_sources))), norm(e.national.canonical)
 
 
+@cache
+def _recurring_heads() -> frozenset:
+    zh = load_lexicon().entities.heads.recurring
+    en = load_english().entities.heads.recurring
+    return frozenset([norm(h) for h in zh] + [h.lower() for h in en])
+
+
+def _recurring_head(head: str | None) -> bool:
+    """A list or a conference is where a figure was given, not whose it is."""
+    return bool(head) and (head in _recurring_heads() or head.lower() in _recurring_heads())
+
+
 def _national_source(text: str, a: int, b: int) -> str | None:
     """来自工信部的数据显示，…: a national body's statistics are about the country."""
     rx, canonical = _national()
@@ -97,20 +110,16 @@ def _valid_place_for_completion(ent: Entity, text: str) -> bool:
     return not _in_list(ent, text) and (ent.end >= len(text) or text[ent.end] != "和")
 
 
-_NP_TRIM_START = re.compile(r"^(?:当前|目前|如今|现在|同时|其中|此外|另外|而|但|且|并|让|使|据|在|从)+")
-_NP_CUT = re.compile(r"在|将|以|已|的|正|是|有|为|达|也|都|就|把|被|对|通过")
+_NP_TRIM_START = rx(r"^{subjects.np_trim_start}+")
+_NP_CUT = rx(r"{subjects.np_cut}")
 _DIGIT = re.compile(r"\d")
 # clauses that describe a name rather than make a statement: ", which …", ", built by …"
-_RECURRING = re.compile(r"(?i)^(?:list|conference|summit|forum|榜单|大会|峰会|论坛|博览会)$")
-_POINTS_BACK = re.compile(r"\s*(?:That|This|It|These|Those|The (?:centre|center|facility|cluster|project))\b")
+_POINTS_BACK = rx(r"\s*{subjects.points_back}\b")
 # clauses that describe a name rather than make a statement: ", which …", ", built by …", and the
 # appositive ", the AI computing platform of Peng Cheng Laboratory,"
-_RELATIVE = re.compile(r"\s*(?:which|who|whose|where|that|according to|said|says|(?:built|run|operated|developed|"
-                       r"backed|led|supported|funded|owned|designed|launched) (?:by|with)|with (?:technical )?support"
-                       r"|(?:the|a|an) [a-z])", re.I)
-_ANAPHOR = re.compile(r"^(?:该|此|这|其|本|上述|这些|那|中心|项目|平台|集群)")
-_MODAL = re.compile(r"计划|将|预计|部署|配套|共|每年|全市|全省|全国")
-_NOT_A_NAME = re.compile(r"完成|之后|以后|时|前|期间|后$")
+_RELATIVE = rx(r"\s*{subjects.describing_clause}\b", re.I)
+_ANAPHOR = rx(r"^{subjects.anaphor}")
+_NOT_A_NAME = rx(r"{subjects.not_a_topic}")
 
 
 class SubjectFinder:
@@ -163,7 +172,7 @@ class SubjectFinder:
         best = None
         for ent in ents:
             cand = ent
-            if self._quantity and _RECURRING.search(ent.head or ""):
+            if self._quantity and _recurring_head(ent.head):
                 continue  # a list or a conference is where a figure was given, not whose it is
             if ent.bare:
                 scope = sentence_start if own else self.ctx.clause_start(ent.start)
@@ -231,7 +240,7 @@ class SubjectFinder:
         phrase = (trimmed[: cut.start()] if cut else trimmed).strip()
         from factcheck.extract.entities import _lex as entity_lex
 
-        if _ANAPHOR.match(phrase) or _NOT_A_NAME.search(phrase) or entity_lex().stop_words.search(phrase) or _MODAL.search(phrase):
+        if _ANAPHOR.match(phrase) or _NOT_A_NAME.search(phrase) or entity_lex().stop_words.search(phrase):
             return None  # 该中心: refers back, so the walk back finds what it names
         offset = a + head.find(phrase)
         if 2 <= len(phrase) <= 12 and not _DIGIT.search(phrase) and not any(self.occupied[offset : offset + len(phrase)]):
@@ -299,8 +308,8 @@ class SubjectFinder:
         return self.topic
 
 
-_RESPECTIVELY = re.compile(r"分别(?:为|是|达|达到|占|有)?")
-_LIST_SPLIT = re.compile(r"、|和|及|与|以及")
+_RESPECTIVELY = rx(r"{subjects.respectively}")
+_LIST_SPLIT = rx(r"{subjects.list_separators}")
 
 
 def respectively(text: str, ctx: Context, quantities) -> dict[int, Subject]:
@@ -321,7 +330,7 @@ def respectively(text: str, ctx: Context, quantities) -> dict[int, Subject]:
                 continue
             last = items[-1]
             tail = ""
-            for h in ("地区", "省", "市", "区", "中心", "公司"):
+            for h in grammar().subjects.shared_heads:
                 if h in last:
                     last_item, _, rest = last.partition(h)
                     tail = h

@@ -9,12 +9,13 @@ Example:
     004: 算力规模高达 246 Eflops，其中智能算力规模…达到 76 Eflops: passes.
 """
 
+from factcheck.lang.grammar import grammar
 from factcheck.model import Claim
 from factcheck.rules.base import F, Rule, quantities_by_sentence, visible
 
 RULE = Rule("FC203", "part vs whole", "check_passed", "info", __doc__)
 FAILED = Rule("FC203", "part vs whole", "check_failed", "warning", __doc__)
-MARKERS = ("其中", "of which", "including")
+MARKERS = tuple(grammar().checks.part_of)
 
 
 def check(claims: list[Claim]):

@@ -12,12 +12,13 @@ Example:
 import re
 from fractions import Fraction
 
+from factcheck.lang.grammar import rx
 from factcheck.model import Claim
 from factcheck.rules.base import F, Rule, quantities_by_sentence, quantity_interval, visible
 
 RULE = Rule("FC205", "growth vs figures", "check_passed", "info", __doc__)
 FAILED = Rule("FC205", "growth vs figures", "check_failed", "warning", __doc__)
-_BASE = re.compile(r"(?:较|比|相比|相较|同比|环比|from|compared with|up from|over)[^,，。;；]{0,12}$", re.I)
+_BASE = rx(r"{checks.growth_base}[^,，。;；]{0,12}$", re.I)
 
 
 def check(claims: list[Claim]):

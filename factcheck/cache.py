@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from factcheck import __version__
 from factcheck.atomic import write_atomic
@@ -33,6 +33,12 @@ def code_fingerprint() -> str:
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+class _Entry(BaseModel):
+    document: Document
+    claims: list[Claim]
+    mentions: list[Claim]
 
 
 @dataclass
@@ -63,10 +69,9 @@ class ExtractionCache:
     def lookup(self, name: str, data: bytes, doc_id: str) -> Cached | None:
         path = self._path(self.key(name, data, doc_id))
         try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
-            hit = Cached(Document.model_validate(entry["document"]), [Claim.model_validate(c) for c in entry["claims"]],
-                         [Claim.model_validate(c) for c in entry["mentions"]])
-        except (OSError, ValueError, KeyError, TypeError, ValidationError):
+            entry = _Entry.model_validate_json(path.read_bytes())  # parsed and checked in one pass
+            hit = Cached(entry.document, entry.claims, entry.mentions)
+        except (OSError, ValueError, ValidationError):
             self.misses += 1
             return None
         self.hits += 1

@@ -62,6 +62,8 @@ def _guard(body: Callable[[], int]) -> None:
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("interrupted")
+    except BrokenPipeError:
+        raise
     except Exception as exc:  # an internal error is still exit 2, never 1
         _fail(f"internal error: {type(exc).__name__}: {exc} (please report it)")
     raise typer.Exit(code)
@@ -635,6 +637,11 @@ def config_show() -> None:
 def main() -> None:
     try:
         app()
+    except BrokenPipeError:  # factcheck … | head: the reader left, which is not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     except SystemExit:
         raise
     except Exception as exc:  # pragma: no cover - last resort, never a traceback

@@ -79,8 +79,19 @@ def block_key(c: Claim) -> tuple | None:
     return ("quantity", c.unit, base)
 
 
+_INTERVALS: dict[tuple, tuple] = {}
+
+
 def _interval(c: Claim):
-    return date_interval(c) if c.kind == "date" else quantity_interval(c)
+    """A claim's interval, computed once per distinct value (comparing pairs asks again and again)."""
+    key = (c.kind, c.lower, c.upper, c.lower_open, c.upper_open, c.resolution, c.qualifier,
+           (c.date.start, c.date.end) if c.date else None)
+    found = _INTERVALS.get(key)
+    if found is None:
+        if len(_INTERVALS) > 1_000_000:
+            _INTERVALS.clear()
+        found = _INTERVALS[key] = date_interval(c) if c.kind == "date" else quantity_interval(c)
+    return found
 
 
 def _same_time(a: Claim, b: Claim, days: int) -> bool:

@@ -1,7 +1,8 @@
 """OUTPUT.md as JSON: deterministic (stable ids and order, no timestamps), UTF-8, one trailing newline.
 
-Written in pieces, one claim or finding at a time, so a report of a large corpus never exists as
-one dict in memory; the text is the same as json.dumps(report, indent=2) would give.
+One document, claim, finding or problem a line, so a diff of two reports shows each changed claim
+as one changed line, and a report is written in pieces (never one dict of the whole corpus) with the
+standard library's C encoder.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from factcheck.model import Report
 _LISTS = ("documents", "claims", "mentions", "findings", "problems")
 
 
-def _indented(text: str, pad: str) -> str:
-    return "\n".join(pad + line for line in text.split("\n"))
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def render_json_chunks(report: Report) -> Iterator[str]:
@@ -24,20 +25,18 @@ def render_json_chunks(report: Report) -> Iterator[str]:
     fields = [(n, v) for n, v in fields if not (n == "problems" and not v)]
     yield "{\n"
     for i, (name, value) in enumerate(fields):
-        yield f"  {json.dumps(name)}: "
+        yield f"  {_dumps(name)}: "
         if name in _LISTS:
             if not value:
                 yield "[]"
             else:
                 yield "[\n"
+                last = len(value) - 1
                 for j, item in enumerate(value):
-                    text = json.dumps(item.model_dump(mode="json"), ensure_ascii=False, indent=2)
-                    yield _indented(text, "    ") + (",\n" if j < len(value) - 1 else "\n")
+                    yield "    " + _dumps(item.model_dump(mode="json")) + (",\n" if j < last else "\n")
                 yield "  ]"
         else:
-            plain = value.model_dump(mode="json") if hasattr(value, "model_dump") else value
-            text = json.dumps(plain, ensure_ascii=False, indent=2)
-            yield text.replace("\n", "\n  ")
+            yield _dumps(value.model_dump(mode="json") if hasattr(value, "model_dump") else value)
         yield ",\n" if i < len(fields) - 1 else "\n"
     yield "}\n"
 

@@ -38,7 +38,7 @@ def _compiled():
     d = load_lexicon().dates
     periods = alternation(norm(k) for k in d.periods)
     parts = alternation(norm(k) for k in d.month_parts)
-    rel = alternation(norm(k) for k in d.relative_years)
+    rel = alternation([norm(k) for k in d.relative_years] + [norm(k) for k in d.same_year.words])
     weeks = alternation(norm(k) for k in d.relative_weeks)
     cents = alternation(norm(k) for k in d.centuries)
     md = rf"{_M}{_SP}月{_SP}{_D}{_SP}[日号]"
@@ -119,10 +119,16 @@ def _resolve(name, m, out: Mention, pub, context_year, periods, parts, rel_years
         _set(out, date(y, 1, 1), date(y, 12, 31), "year")
     elif name == "rel":
         out.relative = True
-        if pub is None:
-            out.reason = "relative date without a publication date"
+        if g["rel"] in rel_years:
+            if pub is None:
+                out.reason = "relative date without a publication date"
+                return
+            y = pub.year + rel_years[g["rel"]]
+        elif context_year:  # 同年: the year named last in the paragraph
+            y = context_year
+        else:
+            out.reason = "same year as an earlier date, but none is named"
             return
-        y = pub.year + rel_years[g["rel"]]
         if g.get("m"):
             mo = _small(g["m"])
             if g.get("d"):

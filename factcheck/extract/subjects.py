@@ -35,7 +35,8 @@ class Subject:
 @cache
 def _rules():
     f = load_lexicon().filters
-    attribution_after = re.compile(rf"^[^,。;]{{0,4}}(?:{alternation(norm_all(f.attribution.words))})")
+    # 合肥高新区管委会相关负责人介绍: a body's spokesperson is a source too
+    attribution_after = re.compile(rf"^[^,。;，：:]{{0,10}}(?:{alternation(norm_all(f.attribution.words))})")
     attribution_before = re.compile(rf"(?:{alternation(norm_all(f.attribution.before))})[^,。;]{{0,2}}$")
     instrument = []
     for pat in f.instrument.patterns:
@@ -47,7 +48,7 @@ def _rules():
 def _valid(ent: Entity, text: str) -> bool:
     attribution_after, attribution_before, instrument = _rules()
     before = text[max(0, ent.start - 6) : ent.start]
-    after = text[ent.end : ent.end + 8]
+    after = text[ent.end : ent.end + 16]
     if attribution_after.match(after) or attribution_before.search(before):
         return False
     for b, a in instrument:

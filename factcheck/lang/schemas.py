@@ -39,6 +39,7 @@ class DatesFile(_Strict):
     as_of: Words
     now: Words
     centuries: dict[str, str]
+    same_year: Words
 
 
 class ModalityFile(_Strict):

@@ -195,7 +195,7 @@ def evaluate(
             by_doc[name] = (s.raw, [c for c in claims if c.document == s.document.id])
         result = score(gold_data, by_doc).as_dict()
         if gold_data["findings"]:
-            result |= score_findings(gold_data, by_doc, compare_claims(claims, settings, sources)).as_dict()
+            result |= score_findings(gold_data, by_doc, compare_claims(claims, settings)).as_dict()
         if format == "json":
             sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         else:

@@ -223,7 +223,7 @@ def order_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (order[f.severity], f.rule, f.why, f.id))
 
 
-def compare_claims(claims: list[Claim], settings: Settings, sources=(), focus: set[str] | None = None) -> list[Finding]:
+def compare_claims(claims: list[Claim], settings: Settings, focus: set[str] | None = None) -> list[Finding]:
     """Findings among claims. With focus (claim ids), only pairs that involve a focus claim, and
     checks inside the focus claims' documents: the gate's new articles against the ledger."""
     findings: list[Finding] = []

@@ -109,7 +109,7 @@ def run_gate(paths: list[str], settings: Settings, ledger_root: str | Path, base
     known = index.claims_linkable_to(claims, exclude_documents={d.id for d in documents})
     pins = load_pins(ledger.root / PINNED)
     known = _pinned_override(known, pins, settings.link_threshold)
-    findings = compare_claims(claims + known, settings, sources, focus=new_ids)
+    findings = compare_claims(claims + known, settings, focus=new_ids)
 
     # inline suppression
     codes = set(rules_by_id()) | {UNUSED.id, INVALID.id}

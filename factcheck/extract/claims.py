@@ -23,7 +23,7 @@ from factcheck.extract.modality import markers, modality
 from factcheck.extract.patterns import norm_all, patterns
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.subjects import SubjectFinder, respectively
-from factcheck.ingest.source import Source
+from factcheck.ingest.source import GLOSS, Source
 from factcheck.ingest.textmap import TextMap, line_starts
 from factcheck.lang import load_english, load_lexicon
 from factcheck.lang.grammar import grammar, rx
@@ -245,7 +245,6 @@ def _title_topic(d: _Doc):
 
 
 _TAG = re.compile(r"<[^>]*>")
-_GLOSS_RAW = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
 
 
 def _original(view: TextMap, raw: str, a: int, b: int) -> str:
@@ -257,7 +256,7 @@ def _original(view: TextMap, raw: str, a: int, b: int) -> str:
     if b <= a:
         return ""
     piece = raw[view.starts[a] : view.ends[b - 1]]
-    piece = _GLOSS_RAW.sub("", _TAG.sub("", piece))
+    piece = GLOSS.sub("", _TAG.sub("", piece))
     with contextlib.suppress(ValueError, OverflowError):  # a character reference of thousands of digits stays
         piece = unescape(piece)
     return piece.replace("\r", "").strip()

@@ -118,10 +118,3 @@ def find_entities(text: str) -> list[Entity]:
         kept.append(ent)
     return kept
 
-
-def is_place(ent: Entity) -> bool:
-    return ent.cls in ("place",)
-
-
-def place_text(ent: Entity) -> str:
-    return ent.text

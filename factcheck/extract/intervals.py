@@ -39,10 +39,3 @@ def apply_qualifier(m, tolerance: Fraction = DEFAULT_TOLERANCE) -> None:
         m.lower = m.upper = v
         m.qualifier = "exact"
 
-
-def widened(lower, upper, resolution):
-    """An exact figure is only as exact as its last printed digit: [v - r/2, v + r/2]."""
-    if resolution is None or lower is None or upper is None or lower != upper:
-        return lower, upper
-    half = resolution / 2
-    return lower - half, upper + half

@@ -10,8 +10,6 @@ from factcheck.extract.patterns import norm, norm_all
 from factcheck.lang import load_english, load_lexicon
 from factcheck.lang.loader import alternation
 
-DIMENSION_OF_UNIT_DIM = {"money": "money"}
-
 
 @dataclass
 class Metric:

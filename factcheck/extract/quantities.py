@@ -22,7 +22,6 @@ _NOUN = re.compile(r"[ ]?((?:[\u3400-\u9fff]|[A-Za-z]+[ ]?){1,8})")
 _COMMON_CN = set("一二两三四五六七八九十百千万亿半")
 _MULT_ONLY = set("十百千万亿")
 _NOUN_STOP = "的、,。;:和与及等在为是了"
-_ARABIC_RX = re.compile(ARABIC)
 _YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
 _E_CLASS = re.compile(r"(?<![A-Za-z\d])E级")
 _PERCENT_WORD = re.compile(r"百分之")

@@ -7,7 +7,7 @@ stamped 2021-07-08 20:33 GMT was published on 9 July in Beijing. Never the clock
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 CHINA = timezone(timedelta(hours=8))
@@ -80,6 +80,3 @@ def find_header_date(text: str) -> datetime | None:
     dt = _from_match(m)
     return dt.replace(tzinfo=CHINA) if dt else None
 
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)

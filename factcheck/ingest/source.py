@@ -11,7 +11,7 @@ from factcheck.ingest.textmap import TextMap
 from factcheck.model import Document
 
 # a pinyin gloss inserted after a character: 會(huì). Dropped from analysis, kept in the raw file.
-_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
+GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -42,7 +42,7 @@ def build_view(raw: str, body_start: int) -> tuple[TextMap, str | None, list[tup
         view, title, comments = html_to_textmap(body, body_start)
     else:
         view, title, comments = TextMap.identity(body, body_start), None, _markdown_comments(body, body_start)
-    return view.delete(_GLOSS).normalised(), title, comments
+    return view.delete(GLOSS).normalised(), title, comments
 
 
 def _markdown_comments(body: str, base: int) -> list[tuple[int, str]]:
@@ -59,5 +59,5 @@ def make_source(document: Document, raw: str, body_start: int, title: str | None
     if document.title:
         idx = raw.find(document.title)
         if idx >= 0:  # only a title that stands verbatim in the file can give claims with true offsets
-            title_map = TextMap.identity(document.title, idx).delete(_GLOSS).normalised()
+            title_map = TextMap.identity(document.title, idx).delete(GLOSS).normalised()
     return Source(document, raw, view, noisy_ranges(view.text), comments, title_map)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+from factcheck.ingest.source import GLOSS
 from factcheck.model import Claim
 
 
@@ -47,12 +48,11 @@ class Pair:
         return self.earlier.modality, self.later.modality
 
 
-_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
 
 
 def visible(text: str) -> str:
     """A claim's text as its sentence shows it: pinyin glosses (會(huì)) dropped."""
-    return _GLOSS.sub("", text)
+    return GLOSS.sub("", text)
 
 
 def quantities_by_sentence(claims: list[Claim]) -> list[tuple[str, list[Claim]]]:

@@ -250,9 +250,18 @@ def test_binary_files_met_in_a_folder_are_skipped_with_a_note(tmp_path):
 # front matter
 
 
-def test_deeply_nested_front_matter_is_refused_without_killing_the_process(tmp_path):
+@pytest.mark.parametrize(
+    "front",
+    [
+        "title: " + "[" * 50_000 + "]" * 50_000,  # flow nesting
+        "tags:\n" + "- " * 50_000 + "x",  # compact block sequences, no brackets
+        "? " * 50_000 + "x",  # compact complex keys
+    ],
+    ids=["brackets", "dashes", "keys"],
+)
+def test_deeply_nested_front_matter_is_refused_without_killing_the_process(tmp_path, front):
     target = tmp_path / "deep.md"
-    target.write_text("---\ntitle: " + "[" * 50_000 + "]" * 50_000 + "\n---\n算力 100P。\n", encoding="utf-8")
+    target.write_text("---\n" + front + "\n---\n算力 100P。\n", encoding="utf-8")
     result, data = extract(target, GOOD)
     assert result.exit_code == 2
     assert_reported(result, target.as_posix(), "front matter is nested too deeply")

@@ -147,17 +147,18 @@ def _why(kind: str, a: Claim, b: Claim, similarity: float) -> str:
     return f"{subject}{other} {metric}: {left} → {right}; {tail}; subjects {similarity:.0f}% alike"
 
 
-def _link_groups(claims: list[Claim], threshold: float) -> list[list[Claim]]:
-    """Claims of one block, grouped by subjects that name the same entity."""
-    by_key: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_key[c.subject.key].append(c)
-    keys = sorted(by_key)
+def linked_groups(by_subject: dict[str, list], threshold: float) -> list[list]:
+    """Members of one block, keyed by subject key, merged where the subjects name the same entity."""
+    keys = sorted(by_subject)
     representative = cluster_keys(keys, threshold)
-    groups: dict[str, list[Claim]] = defaultdict(list)
+    groups: dict[str, list] = defaultdict(list)
     for k in keys:
-        groups[representative[k]].extend(by_key[k])
-    return [sorted(g, key=lambda c: (c.document, c.span.start)) for g in groups.values()]
+        groups[representative[k]].extend(by_subject[k])
+    return list(groups.values())
+
+
+def position(c: Claim) -> tuple[str, int]:
+    return c.document, c.span.start
 
 
 def judge_pair(a: Claim, b: Claim, settings: Settings) -> Finding | None:
@@ -194,18 +195,28 @@ def blocks_of(claims: list[Claim]) -> dict[tuple, list[Claim]]:
     return blocks
 
 
+def group_findings(group: list[Claim], settings: Settings, focus: set[str] | None = None) -> list[Finding]:
+    """Judge every pair of one linked group (claims in report position order)."""
+    out = []
+    for a, b in combinations(group, 2):
+        if a.document == b.document and a.sentence == b.sentence:
+            continue
+        if focus is not None and a.id not in focus and b.id not in focus:
+            continue
+        f = judge_pair(a, b, settings)
+        if f:
+            out.append(f)
+    return out
+
+
 def block_findings(claims: list[Claim], settings: Settings, focus: set[str] | None = None) -> list[Finding]:
     """Pair findings inside one block: link subjects, then judge every linked pair."""
+    by_subject: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_subject[c.subject.key].append(c)
     out = []
-    for group in _link_groups(claims, settings.link_threshold):
-        for a, b in combinations(group, 2):
-            if a.document == b.document and a.sentence == b.sentence:
-                continue
-            if focus is not None and a.id not in focus and b.id not in focus:
-                continue
-            f = judge_pair(a, b, settings)
-            if f:
-                out.append(f)
+    for group in linked_groups(by_subject, settings.link_threshold):
+        out.extend(group_findings(sorted(group, key=position), settings, focus))
     return out
 
 

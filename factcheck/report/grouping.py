@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.claim_table import claims_by_id
 from factcheck.model import Claim, Finding, Report
 
 VERDICT = {
@@ -22,7 +23,7 @@ class Group:
 
 
 def grouped(report: Report) -> list[Group]:
-    by_id = {c.id: c for c in report.claims}
+    by_id = claims_by_id(report.claims, {i for f in report.findings or [] for i in f.claims})
     groups: dict[str, Group] = {}
     for f in report.findings or []:
         claims = [by_id[i] for i in f.claims if i in by_id]

@@ -32,8 +32,9 @@ def render_json_chunks(report: Report) -> Iterator[str]:
             else:
                 yield "[\n"
                 last = len(value) - 1
-                for j, item in enumerate(value):
-                    yield "    " + _dumps(item.model_dump(mode="json")) + (",\n" if j < last else "\n")
+                lines = value.json_lines() if hasattr(value, "json_lines") else (_dumps(v.model_dump(mode="json")) for v in value)
+                for j, line in enumerate(lines):
+                    yield "    " + line + (",\n" if j < last else "\n")
                 yield "  ]"
         else:
             yield _dumps(value.model_dump(mode="json") if hasattr(value, "model_dump") else value)

@@ -5,15 +5,16 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from factcheck import __version__
 from factcheck.cache import Cached, ExtractionCache
-from factcheck.claim_table import ClaimTable, Row, claim_json, encode
+from factcheck.claim_table import ClaimTable, Row, encode
 from factcheck.extract.claims import claim_id, extract_source
 from factcheck.ingest import Loaded, iter_sources
 from factcheck.ingest.loader import list_inputs
-from factcheck.model import Claim, Report, Summary, ToolInfo
+from factcheck.model import Claim, Document, Finding, Report, Summary, ToolInfo
 from factcheck.settings import Settings
 
 
@@ -21,23 +22,141 @@ def extract_claims(source, settings: Settings, mentions: bool = False):
     return extract_source(source, settings.tolerance_fraction, mentions)
 
 
-def extract_partition(files: list[str], settings: Settings, published=None, mentions: bool = False,
-                      cache_dir: str | None = None, rows: bool = False):
-    """Runs in a worker (a process or a Dask task): read and extract a run of files, in order.
-    With rows, claims come back as claim_table Rows, which are smaller and quicker to send."""
-    documents, claims, found, _, loaded = read_and_extract(files, settings, published, mentions=mentions,
-                                                           cache_dir=cache_dir, keep_sources=False, rows=rows)
-    return documents, claims, found, loaded.problems + loaded.skipped
-
-
 def _no_block(_claim) -> None:
     return None
 
 
-def _encoders():
-    from factcheck.compare import block_key
+def _order(c: Claim) -> tuple:
+    return c.document, c.span.start, c.span.end, c.kind
 
-    return (lambda claims: encode(claims, block_key)), (lambda claims: encode(claims, _no_block))
+
+def document_record(document: Document, claims: list[Claim], mentions: list[Claim]) -> Cached:
+    """One document's claims as Rows, with the findings of the checks inside the document (FC2xx),
+    which need no other document and so are made where the claims are still objects."""
+    from factcheck.compare import block_key, document_findings
+
+    claims = sorted(claims, key=_order)
+    findings = document_findings(claims) if len(claims) > 1 else []  # every FC2xx check relates two claims or more
+    return Cached(document, encode(claims, block_key), encode(mentions, _no_block), findings)
+
+
+def _decoded(rows: list[Row]) -> list[Claim]:
+    return [Claim.model_validate_json(r.data) for r in rows]
+
+
+def _extracted(paths, settings: Settings, published, stdin, mentions: bool, cache_dir, loaded: Loaded):
+    """(source, record, extraction) for each readable document, in input order. A cache hit has
+    only the record; a fresh extraction has a record only when it went into the cache."""
+    cache = ExtractionCache(cache_dir, settings_key(settings), mentions, published) if cache_dir else None
+    for item in iter_sources(paths, loaded, published=published, max_bytes=settings.max_bytes, stdin=stdin, cache=cache):
+        if isinstance(item, Cached):
+            yield None, item, None
+            continue
+        extraction = extract_claims(item, settings, mentions)
+        record = None
+        if cache is not None and item.cache_key is not None:
+            record = document_record(item.document, extraction.claims, extraction.mentions)
+            cache.store(*item.cache_key, item.document.id, record)
+            item.cache_key = None
+        yield item, record, extraction
+
+
+def _named(document: Document) -> str:
+    return document.path or document.id
+
+
+def read_and_extract(
+    paths: Iterable[str], settings: Settings, published: datetime | None = None,
+    progress: Callable[[str], None] | None = None, stdin=None, mentions: bool = False,
+    jobs: int = 1, cache_dir: str | None = None, keep_sources: bool = True,
+):
+    """(documents, claims, mentions, sources, Loaded) for every readable input, claims as objects.
+
+    jobs > 1 reads and extracts runs of files in worker processes (order is kept, and sources
+    stay empty); with cache_dir, unchanged files are served from the cache and have no entry in
+    sources.
+    """
+    if jobs > 1 and "-" not in paths:
+        return _read_and_extract_parallel(list(paths), settings, published, progress, mentions, jobs, cache_dir)
+    loaded = Loaded()
+    documents, claims, found, sources = [], [], [], []
+    for source, record, extraction in _extracted(paths, settings, published, stdin, mentions, cache_dir, loaded):
+        if extraction is None:
+            documents.append(record.document)
+            claims.extend(_decoded(record.claims))
+            found.extend(_decoded(record.mentions))
+        else:
+            documents.append(source.document)
+            claims.extend(extraction.claims)
+            found.extend(extraction.mentions)
+            if keep_sources:
+                sources.append(source)
+        if progress:
+            progress(_named(documents[-1]))
+    return documents, claims, found, sources, loaded
+
+
+@dataclass
+class Extracted:
+    """What the driver keeps of a corpus: claims as Rows, the findings inside each document."""
+
+    documents: list[Document] = field(default_factory=list)
+    claims: list[Row] = field(default_factory=list)
+    mentions: list[Row] = field(default_factory=list)
+    findings: dict[str, list[Finding]] = field(default_factory=dict)  # by document id, only where there are any
+    loaded: Loaded = field(default_factory=Loaded)
+
+    def add(self, record: Cached) -> None:
+        self.documents.append(record.document)
+        self.claims.extend(record.claims)
+        self.mentions.extend(record.mentions)
+        if record.findings:
+            self.findings[record.document.id] = record.findings
+
+
+def extract_rows(
+    paths: Iterable[str], settings: Settings, published: datetime | None = None,
+    progress: Callable[[str], None] | None = None, stdin=None, mentions: bool = False,
+    jobs: int = 1, cache_dir: str | None = None,
+) -> Extracted:
+    """Like read_and_extract, but each document's claims are encoded as soon as they are made, so
+    no more than one document's claims exist as objects at a time."""
+    if jobs > 1 and "-" not in paths:
+        return _extract_rows_parallel(list(paths), settings, published, progress, mentions, jobs, cache_dir)
+    out = Extracted()
+    for source, record, extraction in _extracted(paths, settings, published, stdin, mentions, cache_dir, out.loaded):
+        out.add(record or document_record(source.document, extraction.claims, extraction.mentions))
+        if progress:
+            progress(_named(out.documents[-1]))
+    return out
+
+
+def extract_partition(files: list[str], settings: Settings, published=None, mentions: bool = False,
+                      cache_dir: str | None = None):
+    """Runs in a worker (a process or a Dask task): read and extract a run of files, in order."""
+    documents, claims, found, _, loaded = read_and_extract(files, settings, published, mentions=mentions,
+                                                           cache_dir=cache_dir, keep_sources=False)
+    return documents, claims, found, loaded.problems + loaded.skipped
+
+
+def extract_rows_partition(files: list[str], settings: Settings, published=None, mentions: bool = False,
+                           cache_dir: str | None = None) -> Extracted:
+    """Runs in a worker process: extract_rows over a run of files."""
+    return extract_rows(files, settings, published, mentions=mentions, cache_dir=cache_dir)
+
+
+def _new_ids(documents: list[Document], used: set[str]) -> dict[str, str]:
+    """Rename a document whose id an earlier one took, in file order, as one reader would."""
+    renamed = {}
+    for d in documents:
+        base, n, new = d.id, 2, d.id
+        while new in used:
+            new, n = f"{base}~{n}", n + 1
+        used.add(new)
+        if new != d.id:
+            renamed[d.id] = new
+            d.id = new
+    return renamed
 
 
 def _rename(c: Claim, document: str) -> None:
@@ -46,28 +165,33 @@ def _rename(c: Claim, document: str) -> None:
 
 
 def unique_ids(results) -> None:
-    """Rename a document whose id an earlier one took, in file order, as one reader would."""
+    """Document ids unique across the partitions' (documents, claims, mentions, problems)."""
     used: set[str] = set()
     for documents, claims, found, _ in results:
-        renamed = {}
-        for d in documents:
-            base, n, new = d.id, 2, d.id
-            while new in used:
-                new, n = f"{base}~{n}", n + 1
-            used.add(new)
-            if new != d.id:
-                renamed[d.id] = new
-                d.id = new
+        renamed = _new_ids(documents, used)
+        for c in claims + found:
+            if c.document in renamed:
+                _rename(c, renamed[c.document])
+
+
+def _unique_ids_rows(results: list[Extracted]) -> None:
+    """unique_ids for Extracted partitions: a renamed document's rows and findings are remade."""
+    used: set[str] = set()
+    for part in results:
+        renamed = _new_ids(part.documents, used)
         if not renamed:
             continue
-        for items in (claims, found):
-            for i, item in enumerate(items):
-                if isinstance(item, Row) and item.order[0] in renamed:
-                    c = Claim.model_validate_json(item.data)
-                    _rename(c, renamed[c.document])
-                    items[i] = item._replace(order=(c.document, *item.order[1:]), id=c.id, data=claim_json(c).encode())
-                elif isinstance(item, Claim) and item.document in renamed:
-                    _rename(item, renamed[item.document])
+        for old, new in renamed.items():
+            part.findings.pop(old, None)
+            claims = [c for c in _decoded([r for r in part.claims if r.order[0] == old])]
+            mentions = [c for c in _decoded([r for r in part.mentions if r.order[0] == old])]
+            for c in claims + mentions:
+                _rename(c, new)
+            record = document_record(Document.model_construct(id=new), claims, mentions)
+            part.claims = [r for r in part.claims if r.order[0] != old] + record.claims
+            part.mentions = [r for r in part.mentions if r.order[0] != old] + record.mentions
+            if record.findings:
+                part.findings[new] = record.findings
 
 
 def partitions(files: list[str], workers: int, size: int | None = None) -> list[list[str]]:
@@ -80,67 +204,43 @@ def settings_key(settings: Settings) -> str:
     return hashlib.sha256(f"{settings.tolerance}|{settings.timezone}|{settings.max_bytes}".encode()).hexdigest()[:12]
 
 
-def read_and_extract(
-    paths: Iterable[str], settings: Settings, published: datetime | None = None,
-    progress: Callable[[str], None] | None = None, stdin=None, mentions: bool = False,
-    jobs: int = 1, cache_dir: str | None = None, keep_sources: bool = True, rows: bool = False,
-):
-    """(documents, claims, mentions, sources, Loaded) for every readable input.
-
-    jobs > 1 reads and extracts runs of files in worker processes (order is kept, and sources
-    stay empty); with cache_dir, unchanged files are served from the cache and have no entry in
-    sources. With rows, claims and mentions are claim_table Rows, encoded document by document,
-    so no more than one document's claims exist as objects at a time.
-    """
-    if jobs > 1 and "-" not in paths:
-        return _read_and_extract_parallel(list(paths), settings, published, progress, mentions, jobs, cache_dir, rows)
-    keep_claims, keep_found = _encoders() if rows else (list, list)
-    loaded = Loaded()
-    cache = ExtractionCache(cache_dir, settings_key(settings), mentions, published) if cache_dir else None
-    documents, claims, found, sources = [], [], [], []
-    stream = iter_sources(paths, loaded, published=published, max_bytes=settings.max_bytes, stdin=stdin, cache=cache)
-
-    def collect(item, extraction=None):
-        if isinstance(item, Cached):
-            documents.append(item.document)
-            claims.extend(keep_claims(item.claims))
-            found.extend(keep_found(item.mentions))
-            name = item.document.path or item.document.id
-        else:
-            documents.append(item.document)
-            claims.extend(keep_claims(extraction.claims))
-            found.extend(keep_found(extraction.mentions))
-            if keep_sources:
-                sources.append(item)
-            if cache is not None and item.cache_key is not None:
-                cache.store(*item.cache_key, item.document.id, item.document, extraction.claims, extraction.mentions)
-                item.cache_key = None
-            name = item.document.path or item.document.id
-        if progress:
-            progress(name)
-
-    for item in stream:
-        collect(item, None if isinstance(item, Cached) else extract_claims(item, settings, mentions))
-    return documents, claims, found, sources, loaded
-
-
-def _read_and_extract_parallel(paths, settings, published, progress, mentions, jobs, cache_dir, rows=False):
+def _in_workers(worker, paths, settings, published, progress, mentions, jobs, cache_dir) -> tuple[list, Loaded]:
     loaded = Loaded()
     files = list_inputs(paths, loaded)
     results = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(extract_partition, part, settings, published, mentions, cache_dir, rows)
-                   for part in partitions(files, jobs)]
+        futures = [pool.submit(worker, part, settings, published, mentions, cache_dir) for part in partitions(files, jobs)]
+        done = 0
         for future in futures:
             results.append(future.result())
             if progress:
-                progress(f"{sum(len(r[0]) for r in results)} documents")
+                done += len(results[-1].documents if isinstance(results[-1], Extracted) else results[-1][0])
+                progress(f"{done} documents")
+    return results, loaded
+
+
+def _read_and_extract_parallel(paths, settings, published, progress, mentions, jobs, cache_dir):
+    results, loaded = _in_workers(extract_partition, paths, settings, published, progress, mentions, jobs, cache_dir)
     unique_ids(results)
     for _, _, _, problems in results:
         for p in problems:
             (loaded.problems if p.fatal else loaded.skipped).append(p)
     documents = [d for r in results for d in r[0]]
     return documents, [c for r in results for c in r[1]], [c for r in results for c in r[2]], [], loaded
+
+
+def _extract_rows_parallel(paths, settings, published, progress, mentions, jobs, cache_dir) -> Extracted:
+    results, loaded = _in_workers(extract_rows_partition, paths, settings, published, progress, mentions, jobs, cache_dir)
+    _unique_ids_rows(results)
+    out = Extracted(loaded=loaded)
+    for part in results:
+        out.documents += part.documents
+        out.claims += part.claims
+        out.mentions += part.mentions
+        out.findings.update(part.findings)
+        loaded.problems += part.loaded.problems
+        loaded.skipped += part.loaded.skipped
+    return out
 
 
 def sort_claims(claims: list[Claim]) -> list[Claim]:
@@ -151,16 +251,14 @@ def run(paths: Iterable[str], settings: Settings, published: datetime | None = N
         compare: bool = False, progress=None, stdin=None, jobs: int = 1, cache_dir: str | None = None) -> Report:
     """The whole job. Claims are kept as a ClaimTable (JSON text), not as objects, so a corpus of
     100,000 articles fits in a few hundred MB; report.claims still reads as a sequence of Claims."""
-    documents, rows, found, _, loaded = read_and_extract(
-        paths, settings, published, progress, stdin, mentions, jobs=jobs, cache_dir=cache_dir, keep_sources=False,
-        rows=True)
-    claims = ClaimTable(rows)
-    del rows
+    extracted = extract_rows(paths, settings, published, progress, stdin, mentions, jobs=jobs, cache_dir=cache_dir)
+    claims = ClaimTable(extracted.claims)
+    documents, loaded = extracted.documents, extracted.loaded
     report = Report.model_construct(
         tool=ToolInfo(version=__version__),
         documents=documents,
         claims=claims,
-        mentions=ClaimTable(found) if mentions else None,
+        mentions=ClaimTable(extracted.mentions) if mentions else None,
         findings=None,
         summary=Summary(documents=len(documents), claims=len(claims)),
         problems=loaded.problems + loaded.skipped,
@@ -168,7 +266,7 @@ def run(paths: Iterable[str], settings: Settings, published: datetime | None = N
     if compare:
         from factcheck.compare_table import compare_table
 
-        report.findings = compare_table(claims, settings)
+        report.findings = compare_table(claims, extracted.findings, settings)
         counts: dict[str, int] = {}
         for f in report.findings:
             counts[f.kind] = counts.get(f.kind, 0) + 1

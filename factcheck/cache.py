@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from factcheck import __version__
 from factcheck.atomic import write_atomic
+from factcheck.claim_table import Row
 from factcheck.errors import OutputError
-from factcheck.model import Claim, Document
+from factcheck.model import Document, Finding
 
 DEFAULT_DIR = ".factcheck_cache"
 
@@ -35,19 +36,24 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-class _Entry(BaseModel):
-    document: Document
-    claims: list[Claim]
-    mentions: list[Claim]
-
-
 @dataclass
 class Cached:
-    """A document served from the cache: what extraction produced, without the source text."""
+    """One document's extraction in the form the driver keeps: claims and mentions as claim_table
+    Rows, and the findings of the checks inside the document. A cache hit is one of these, read
+    without decoding a single claim."""
 
     document: Document
-    claims: list[Claim]
-    mentions: list[Claim]
+    claims: list[Row]
+    mentions: list[Row]
+    findings: list[Finding]
+
+
+def _row_json(r: Row) -> list:
+    return [list(r.order), r.id, list(r.block) if r.block else None, r.subject, r.data.decode()]
+
+
+def _row(x: list) -> Row:
+    return Row(tuple(x[0]), x[1], tuple(x[2]) if x[2] else None, x[3], x[4].encode())
 
 
 class ExtractionCache:
@@ -69,19 +75,21 @@ class ExtractionCache:
     def lookup(self, name: str, data: bytes, doc_id: str) -> Cached | None:
         path = self._path(self.key(name, data, doc_id))
         try:
-            entry = _Entry.model_validate_json(path.read_bytes())  # parsed and checked in one pass
-            hit = Cached(entry.document, entry.claims, entry.mentions)
-        except (OSError, ValueError, ValidationError):
+            entry = json.loads(path.read_bytes())
+            hit = Cached(Document.model_validate(entry["document"]), [_row(x) for x in entry["claims"]],
+                         [_row(x) for x in entry["mentions"]], [Finding.model_validate(f) for f in entry["findings"]])
+        except (OSError, ValueError, ValidationError, KeyError, TypeError, IndexError, AttributeError):
             self.misses += 1
             return None
         self.hits += 1
         return hit
 
-    def store(self, name: str, data: bytes, doc_id: str, document: Document, claims, mentions) -> None:
+    def store(self, name: str, data: bytes, doc_id: str, record: Cached) -> None:
         if self.broken:
             return
-        entry = {"document": document.model_dump(mode="json"), "claims": [c.model_dump(mode="json") for c in claims],
-                 "mentions": [c.model_dump(mode="json") for c in mentions]}
+        entry = {"document": record.document.model_dump(mode="json"), "claims": [_row_json(r) for r in record.claims],
+                 "mentions": [_row_json(r) for r in record.mentions],
+                 "findings": [f.model_dump(mode="json") for f in record.findings]}
         try:
             write_atomic(self._path(self.key(name, data, doc_id)), json.dumps(entry, ensure_ascii=False))
         except OutputError:

@@ -48,7 +48,6 @@ class ClaimTable(Sequence[Claim]):
     def __init__(self, rows: list[Row]):
         rows.sort(key=lambda r: r.order)
         self._data = [r.data for r in rows]
-        self._documents = [r.order[0] for r in rows]
         self._ids = [r.id for r in rows]
         self.blocks = [(r.block, r.subject) for r in rows]
         self._index: dict[str, int] | None = None
@@ -74,15 +73,6 @@ class ClaimTable(Sequence[Claim]):
         if self._index is None:
             self._index = {claim_id: i for i, claim_id in enumerate(self._ids)}
         return {i: self[self._index[i]] for i in ids if i in self._index}
-
-    def document_runs(self) -> Iterator[tuple[str, range]]:
-        """(document, rows) for each document, in order: a document's claims are contiguous."""
-        start = 0
-        docs = self._documents
-        for i in range(1, len(docs) + 1):
-            if i == len(docs) or docs[i] != docs[start]:
-                yield docs[start], range(start, i)
-                start = i
 
 
 def claims_by_id(claims: Sequence[Claim], ids: Iterable[str]) -> dict[str, Claim]:

@@ -4,6 +4,8 @@ with peak memory. Prints seconds, articles per second, the ratio between sizes, 
 
     python benchmarks/check_scale.py                    # 100, 1000, 10000 with --jobs 1 and 2
     python benchmarks/check_scale.py --sizes 100 1000 --jobs 2
+    python benchmarks/check_scale.py --sizes 10000 --jobs 1 2 --cache   # also a run that fills a fresh
+                                                                      # cache and a second run from it
 """
 
 from __future__ import annotations
@@ -31,11 +33,24 @@ _PROBE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
           "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
+def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
     """Seconds and peak RSS (MiB) of one run, in a fresh probe process so peaks never carry over;
     with --jobs the peak is the largest single process (the parent or one worker)."""
-    out = subprocess.run([sys.executable, "-c", _PROBE, *cmd], check=True, capture_output=True, text=True).stdout.split()
+    out = subprocess.run([sys.executable, "-c", _PROBE, *cmd], check=True, capture_output=True, text=True,
+                         cwd=cwd).stdout.split()
     return float(out[0]), int(out[1]) / 1024
+
+
+def cached_runs(corpus: Path, n: int, jobs: int, cold: float, expected: bytes) -> None:
+    """Fill a fresh cache (its own folder, as a user's first cached run), then run from it."""
+    with tempfile.TemporaryDirectory(prefix="fc-cache-") as home:
+        cmd = [sys.executable, "-m", "factcheck", "check", str(corpus), "--format", "json", "-o", "out.json",
+               "--jobs", str(jobs)]
+        filling, _ = timed(cmd, Path(home))
+        warm, peak = timed(cmd, Path(home))
+        same = (Path(home) / "out.json").read_bytes() == expected
+        print(f"{n:>9,} {jobs:>4} {warm:>8.2f} {n / warm:>10.1f} {peak:>9.0f}  from the cache: filling it took "
+              f"{filling:.2f} s; {cold / warm:.1f}x faster than --no-cache; JSON {'identical' if same else 'DIFFERS'}")
 
 
 def main() -> int:
@@ -43,6 +58,7 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--workdir", default=None, help="where corpora are generated (kept between runs)")
+    ap.add_argument("--cache", action="store_true", help="also time a run that fills a fresh cache, then one from it")
     args = ap.parse_args()
     root = Path(args.workdir or tempfile.mkdtemp(prefix="fc-scale-"))
     rows = []
@@ -56,6 +72,8 @@ def main() -> int:
             summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
             rows.append((n, jobs, seconds))
             print(f"{n:>9,} {jobs:>4} {seconds:>8.2f} {n / seconds:>10.1f} {peak:>9.0f}  {summary['findings']}")
+            if args.cache:
+                cached_runs(corpus, n, jobs, seconds, out.read_bytes())
     for jobs in args.jobs:
         times = [(n, s) for n, j, s in rows if j == jobs]
         for (n1, s1), (n2, s2) in zip(times, times[1:], strict=False):

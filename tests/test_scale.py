@@ -37,6 +37,47 @@ def test_cached_and_parallel_runs_give_byte_identical_json(tmp_path):
     assert parallel.stdout == plain.stdout
 
 
+def test_a_second_check_is_served_from_the_cache_without_extracting_anything(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus / "seeds")
+    shutil.copytree(ARTICLES, corpus / "articles")
+    args = ["check", str(corpus), "--format", "json"]
+    plain = runner.invoke(app, [*args, "--no-cache"])
+    monkeypatch.chdir(tmp_path)  # the cache goes to ./.factcheck_cache
+    filling = runner.invoke(app, args)
+    assert filling.exit_code == 0 and filling.stdout == plain.stdout
+    assert any((tmp_path / ".factcheck_cache").rglob("*.json"))
+
+    def no_extraction(*_args, **_kwargs):
+        raise AssertionError("an unchanged file was extracted again")
+
+    monkeypatch.setattr("factcheck.api.extract_claims", no_extraction)
+    cached = runner.invoke(app, args)
+    assert cached.exit_code == 0, cached.output
+    assert cached.stdout == plain.stdout
+    assert json.loads(cached.stdout)["findings"], "findings come back with the cached claims"
+
+
+def test_an_article_id_in_two_worker_partitions_is_renamed_as_in_one_process(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus / "a")
+    shutil.copytree(ARTICLES, corpus / "b")
+    for seed in SEEDS.glob("*.txt"):  # every seed again, in a later partition
+        shutil.copy(seed, corpus / "b" / seed.name)
+    args = ["check", str(corpus), "--format", "json", "--no-cache"]
+    one = runner.invoke(app, args)
+    two = runner.invoke(app, [*args, "--jobs", "2"])
+    assert one.exit_code == 0 and two.exit_code == 0
+    assert two.stdout == one.stdout
+    report = json.loads(two.stdout)
+    renamed = {c["document"] for c in report["claims"] if c["document"].endswith("~2")}
+    assert len(renamed) == 5
+    documents = {c["id"]: c["document"] for c in report["claims"]}
+    assert all(cid in documents for f in report["findings"] for cid in f["claims"]), "findings name the new ids"
+    checked = [f for f in report["findings"] if f["rule"].startswith("FC2")]
+    assert any(documents[f["claims"][0]] in renamed for f in checked), "checks inside a renamed article are kept"
+
+
 def test_an_edited_file_is_extracted_again(tmp_path):
     article = tmp_path / "a.md"
     article.write_text("---\ndate: 2025-01-01\n---\n合肥智算中心算力达到 300P。\n", encoding="utf-8")

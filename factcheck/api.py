@@ -77,7 +77,8 @@ def read_and_extract(
     sources.
     """
     if jobs > 1 and "-" not in paths:
-        return _read_and_extract_parallel(list(paths), settings, published, progress, mentions, jobs, cache_dir)
+        rows = _extract_rows_parallel(list(paths), settings, published, progress, mentions, jobs, cache_dir)
+        return rows.documents, _decoded(rows.claims), _decoded(rows.mentions), [], rows.loaded
     loaded = Loaded()
     documents, claims, found, sources = [], [], [], []
     for source, record, extraction in _extracted(paths, settings, published, stdin, mentions, cache_dir, loaded):
@@ -131,14 +132,6 @@ def extract_rows(
     return out
 
 
-def extract_partition(files: list[str], settings: Settings, published=None, mentions: bool = False,
-                      cache_dir: str | None = None):
-    """Runs in a worker (a process or a Dask task): read and extract a run of files, in order."""
-    documents, claims, found, _, loaded = read_and_extract(files, settings, published, mentions=mentions,
-                                                           cache_dir=cache_dir, keep_sources=False)
-    return documents, claims, found, loaded.problems + loaded.skipped
-
-
 def extract_rows_partition(files: list[str], settings: Settings, published=None, mentions: bool = False,
                            cache_dir: str | None = None) -> Extracted:
     """Runs in a worker process: extract_rows over a run of files."""
@@ -164,18 +157,9 @@ def _rename(c: Claim, document: str) -> None:
     c.id = claim_id(c.document, c.span.start, c.span.end, c.kind)
 
 
-def unique_ids(results) -> None:
-    """Document ids unique across the partitions' (documents, claims, mentions, problems)."""
-    used: set[str] = set()
-    for documents, claims, found, _ in results:
-        renamed = _new_ids(documents, used)
-        for c in claims + found:
-            if c.document in renamed:
-                _rename(c, renamed[c.document])
-
-
 def _unique_ids_rows(results: list[Extracted]) -> None:
-    """unique_ids for Extracted partitions: a renamed document's rows and findings are remade."""
+    """Rename a document whose id an earlier partition took, in file order, as one reader would;
+    its rows and the findings inside it are remade with the new id."""
     used: set[str] = set()
     for part in results:
         renamed = _new_ids(part.documents, used)
@@ -204,7 +188,7 @@ def settings_key(settings: Settings) -> str:
     return hashlib.sha256(f"{settings.tolerance}|{settings.timezone}|{settings.max_bytes}".encode()).hexdigest()[:12]
 
 
-def _in_workers(worker, paths, settings, published, progress, mentions, jobs, cache_dir) -> tuple[list, Loaded]:
+def _in_workers(worker, paths, settings, published, progress, mentions, jobs, cache_dir) -> tuple[list[Extracted], Loaded]:
     loaded = Loaded()
     files = list_inputs(paths, loaded)
     results = []
@@ -214,23 +198,13 @@ def _in_workers(worker, paths, settings, published, progress, mentions, jobs, ca
         for future in futures:
             results.append(future.result())
             if progress:
-                done += len(results[-1].documents if isinstance(results[-1], Extracted) else results[-1][0])
+                done += len(results[-1].documents)
                 progress(f"{done} documents")
     return results, loaded
 
 
-def _read_and_extract_parallel(paths, settings, published, progress, mentions, jobs, cache_dir):
-    results, loaded = _in_workers(extract_partition, paths, settings, published, progress, mentions, jobs, cache_dir)
-    unique_ids(results)
-    for _, _, _, problems in results:
-        for p in problems:
-            (loaded.problems if p.fatal else loaded.skipped).append(p)
-    documents = [d for r in results for d in r[0]]
-    return documents, [c for r in results for c in r[1]], [c for r in results for c in r[2]], [], loaded
-
-
-def _extract_rows_parallel(paths, settings, published, progress, mentions, jobs, cache_dir) -> Extracted:
-    results, loaded = _in_workers(extract_rows_partition, paths, settings, published, progress, mentions, jobs, cache_dir)
+def merge_partitions(results: list[Extracted], loaded: Loaded) -> Extracted:
+    """The partitions' results as one, in order, with document ids made unique across them."""
     _unique_ids_rows(results)
     out = Extracted(loaded=loaded)
     for part in results:
@@ -243,6 +217,33 @@ def _extract_rows_parallel(paths, settings, published, progress, mentions, jobs,
     return out
 
 
+def _extract_rows_parallel(paths, settings, published, progress, mentions, jobs, cache_dir) -> Extracted:
+    results, loaded = _in_workers(extract_rows_partition, paths, settings, published, progress, mentions, jobs, cache_dir)
+    return merge_partitions(results, loaded)
+
+
+def claim_tables(extracted: Extracted) -> tuple[ClaimTable, ClaimTable]:
+    """The claims and the mentions as tables (the rows move into them)."""
+    claims, mentions = ClaimTable(extracted.claims), ClaimTable(extracted.mentions)
+    extracted.claims, extracted.mentions = [], []
+    return claims, mentions
+
+
+def build_report(extracted: Extracted, claims: ClaimTable, mentions: ClaimTable | None,
+                 findings: list[Finding] | None) -> Report:
+    """The Report of a run. Built without validation: claims stay a ClaimTable, not a list."""
+    loaded = extracted.loaded
+    summary = Summary(documents=len(extracted.documents), claims=len(claims))
+    if findings is not None:
+        counts: dict[str, int] = {}
+        for f in findings:
+            counts[f.kind] = counts.get(f.kind, 0) + 1
+        summary.findings = {k: counts.get(k, 0) for k in ("agree", "contradict", "update")} | counts
+    return Report.model_construct(tool=ToolInfo(version=__version__), documents=extracted.documents, claims=claims,
+                                  mentions=mentions, findings=findings, summary=summary,
+                                  problems=loaded.problems + loaded.skipped)
+
+
 def sort_claims(claims: list[Claim]) -> list[Claim]:
     return sorted(claims, key=lambda c: (c.document, c.span.start, c.span.end, c.kind))
 
@@ -252,23 +253,10 @@ def run(paths: Iterable[str], settings: Settings, published: datetime | None = N
     """The whole job. Claims are kept as a ClaimTable (JSON text), not as objects, so a corpus of
     100,000 articles fits in a few hundred MB; report.claims still reads as a sequence of Claims."""
     extracted = extract_rows(paths, settings, published, progress, stdin, mentions, jobs=jobs, cache_dir=cache_dir)
-    claims = ClaimTable(extracted.claims)
-    documents, loaded = extracted.documents, extracted.loaded
-    report = Report.model_construct(
-        tool=ToolInfo(version=__version__),
-        documents=documents,
-        claims=claims,
-        mentions=ClaimTable(extracted.mentions) if mentions else None,
-        findings=None,
-        summary=Summary(documents=len(documents), claims=len(claims)),
-        problems=loaded.problems + loaded.skipped,
-    )
+    claims, found = claim_tables(extracted)
+    findings = None
     if compare:
         from factcheck.compare_table import compare_table
 
-        report.findings = compare_table(claims, extracted.findings, settings)
-        counts: dict[str, int] = {}
-        for f in report.findings:
-            counts[f.kind] = counts.get(f.kind, 0) + 1
-        report.summary.findings = {k: counts.get(k, 0) for k in ("agree", "contradict", "update")} | counts
-    return report
+        findings = compare_table(claims, extracted.findings, settings)
+    return build_report(extracted, claims, found if mentions else None, findings)

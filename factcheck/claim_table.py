@@ -47,25 +47,25 @@ class ClaimTable(Sequence[Claim]):
 
     def __init__(self, rows: list[Row]):
         rows.sort(key=lambda r: r.order)
-        self._data = [r.data for r in rows]
+        self.data = [r.data for r in rows]
         self._ids = [r.id for r in rows]
         self.blocks = [(r.block, r.subject) for r in rows]
         self._index: dict[str, int] | None = None
 
     def __len__(self) -> int:
-        return len(self._data)
+        return len(self.data)
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            return [Claim.model_validate_json(d) for d in self._data[i]]
-        return Claim.model_validate_json(self._data[i])
+            return [Claim.model_validate_json(d) for d in self.data[i]]
+        return Claim.model_validate_json(self.data[i])
 
     def __iter__(self) -> Iterator[Claim]:
-        for d in self._data:
+        for d in self.data:
             yield Claim.model_validate_json(d)
 
     def json_lines(self) -> Iterator[str]:
-        for d in self._data:
+        for d in self.data:
             yield d.decode()
 
     def by_id(self, ids: Iterable[str]) -> dict[str, Claim]:

@@ -2,6 +2,8 @@
 
 import json
 import shutil
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -108,3 +110,37 @@ def test_the_dask_engine_gives_the_local_json_byte_for_byte(tmp_path):
     assert dask.stdout == local.stdout
     ids = [d["id"] for d in json.loads(dask.stdout)["documents"]]
     assert len(ids) == len(set(ids)) and "001_339954ad53160275~2" in ids
+
+
+def _check_in(folder, corpus):
+    return subprocess.Popen([sys.executable, "-m", "factcheck", "check", str(corpus), "--format", "json", "--jobs", "2"],
+                            cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def test_two_runs_filling_one_cache_at_once_both_give_the_plain_answer(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus / "seeds")
+    shutil.copytree(ARTICLES, corpus / "articles")
+    plain = runner.invoke(app, ["check", str(corpus), "--format", "json", "--no-cache"]).stdout
+    runs = [_check_in(tmp_path, corpus) for _ in range(2)]
+    outputs = [r.communicate(timeout=300) for r in runs]
+    assert [r.returncode for r in runs] == [0, 0], [o[1] for o in outputs]
+    assert [o[0].decode() for o in outputs] == [plain, plain]
+    third = _check_in(tmp_path, corpus).communicate(timeout=300)[0].decode()
+    assert third == plain
+
+
+def test_a_damaged_cache_entry_is_extracted_again_not_trusted(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    args = ["check", str(corpus), "--format", "json"]
+    monkeypatch.chdir(tmp_path)
+    plain = runner.invoke(app, args).stdout
+    entries = sorted((tmp_path / ".factcheck_cache").rglob("*.json"))
+    assert len(entries) == 5
+    entries[0].write_bytes(entries[0].read_bytes()[:100])  # cut short
+    entries[1].write_text('{"document": {}, "claims": [1], "mentions": [], "findings": []}', encoding="utf-8")
+    entries[2].unlink()
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0 and again.stdout == plain
+    assert len(sorted((tmp_path / ".factcheck_cache").rglob("*.json"))) == 5

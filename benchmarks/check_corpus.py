@@ -136,10 +136,14 @@ def main(argv=None) -> int:
         print(f"    {Path(c.path).name}:{c.line}:{c.column} {c.text!r} | {c.sentence[:70]}")
 
     if args.compare:
+        import inspect
+
         from factcheck.compare import compare_claims
 
+        # older snapshots take the sources third; since bd18a93 the third parameter is focus
+        extra_args = {"sources": sources} if "sources" in inspect.signature(compare_claims).parameters else {}
         t0 = time.perf_counter()
-        findings = compare_claims(claims, settings, sources)
+        findings = compare_claims(claims, settings, **extra_args)
         t_cmp = time.perf_counter() - t0
         by_pair = collections.defaultdict(set)
         for f in findings:

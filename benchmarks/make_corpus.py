@@ -1025,6 +1025,8 @@ def agreeing_pair(rng, metric, langs=("zh", "zh")):
     for _ in range(40):
         v = metric.base(rng)
         k1, k2 = rng.choice(kinds), rng.choice(kinds)
+        # English has no 300多 (a range): it says "more than 300", a lower bound
+        k1, k2 = ("at_least" if k == "more" and lang == "en" else k for k, lang in zip((k1, k2), langs, strict=True))
         if k1 == "at_least" and k2 == "at_least":
             k2 = "exact"
         v2 = v

@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Write a synthetic corpus of Chinese news articles about AI computing centres, with known answers.
+"""Write a synthetic corpus of Chinese (and some English) news articles about AI computing centres, with known answers.
 
-    python benchmarks/make_corpus.py N OUT_DIR [--seed S]
+    python benchmarks/make_corpus.py N OUT_DIR [--seed S] [--en-rate 0.1]
 
 Each article is in the seeds' format (a blank line, YAML front matter with title/date/author, then
 HTML).  About 30 % are in traditional script (a third of those in the "scrape" style of seed 004:
 pinyin glosses after characters, page chrome, a contact block and an SEO spam line).
+A share (--en-rate) is in English, in the style of tests/fixtures/english (front matter, then HTML
+or Markdown; URLs, versions, phone numbers, ordinals).  English sides of a pair are about a centre
+whose name folds to the Chinese key (a gazetteer place: cross-language pairs) or, between English
+articles, a centre with a pinyin name (its key keeps the pinyin).
 
 Every figure in the corpus is planted on purpose:
   * pairs: one (subject, metric) stated in two articles; the two values agree (intervals overlap),

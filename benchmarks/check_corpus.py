@@ -9,6 +9,7 @@ claims: recall (a claim at the planted figure), value accuracy (same interval), 
 (false positives: noise that became a claim), and for the planted pairs how many are linkable
 (both sides found with one subject key and one metric key).  --compare also runs
 factcheck.compare.compare_claims and counts how many planted pairs get the expected finding.
+Every score is printed overall and by language (zh, en; pairs: zh, en, en-zh for cross-language).
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def main(argv=None) -> int:
     for c in claims:
         by_file[Path(c.path).name].append(c)
 
-    planted = []  # (side dict, subject, metric, pair id or None, role)
+    planted = []  # (side dict, subject, metric, pair id or None, role); lang: "zh" in corpora made before --en-rate
     for p in expected["pairs"]:
         for role in "ab":
             planted.append((p[role], p["subject"], p["metric"], p["id"], role))
@@ -83,8 +84,13 @@ def main(argv=None) -> int:
     used: set[str] = set()
     misses = collections.defaultdict(list)
     n_val = n_subj = 0
+    by_lang = collections.defaultdict(collections.Counter)  # lang -> planted, found, value, subject
+    file_lang: dict[str, str] = {}
     metric_keys = collections.Counter()
     for side, subject, metric, pid, role in planted:
+        lang = side.get("lang", "zh")
+        file_lang[side["file"]] = lang
+        by_lang[lang]["planted"] += 1
         want, want_digits = norm(side["text"]), digits(side["text"])
         cands = [c for c in by_file[side["file"]] if c.id not in used and digits(c.text) == want_digits
                  and (norm(c.text) in want or want in norm(c.text))]
@@ -95,14 +101,17 @@ def main(argv=None) -> int:
             continue
         c = cands[0]
         used.add(c.id)
+        by_lang[lang]["found"] += 1
         matched[(pid, role) if pid else (side["file"], side["text"])] = c
         if value_ok(c, side):
             n_val += 1
+            by_lang[lang]["value"] += 1
         else:
             misses["wrong value"].append(f'{side["file"]}: {side["text"]!r} planted {side.get("interval") or side.get("date")} '
                                          f'got [{c.lower}, {c.upper}] {c.date}')
         if c.subject and c.subject.key == subject:
             n_subj += 1
+            by_lang[lang]["subject"] += 1
         else:
             misses["wrong subject"].append(f'{side["file"]}: {side["text"]!r} planted {subject} got '
                                            f'{c.subject.key if c.subject else None}')
@@ -115,14 +124,22 @@ def main(argv=None) -> int:
           f"{len(loaded.problems)} unreadable")
     print(f"planted claims {total}: found {found} ({found / max(1, total):.3f}), value right {n_val} "
           f"({n_val / max(1, found):.3f} of found), subject right {n_subj} ({n_subj / max(1, found):.3f} of found)")
-    print(f"claims matching nothing planted (noise or split figures): {len(extra)}")
-    linkable = 0
+    for lang in sorted(by_lang):
+        n = by_lang[lang]
+        print(f"  {lang}: planted {n['planted']}: found {n['found']} ({n['found'] / max(1, n['planted']):.3f}), "
+              f"value right {n['value']} ({n['value'] / max(1, n['found']):.3f} of found), "
+              f"subject right {n['subject']} ({n['subject'] / max(1, n['found']):.3f} of found)")
+    extra_by_lang = collections.Counter(file_lang.get(Path(c.path).name, "?") for c in extra)
+    print(f"claims matching nothing planted (noise or split figures): {len(extra)} {dict(sorted(extra_by_lang.items()))}")
+    linkable = collections.Counter()
+    pairs_by_langs = collections.Counter(p.get("langs", "zh") for p in expected["pairs"])
     for p in expected["pairs"]:
         a, b = matched.get((p["id"], "a")), matched.get((p["id"], "b"))
         if a and b and a.subject and b.subject and a.subject.key == b.subject.key and a.metric and b.metric \
                 and a.metric.key == b.metric.key:
-            linkable += 1
-    print(f"planted pairs {len(expected['pairs'])}: both sides found with one subject key and one metric key: {linkable}")
+            linkable[p.get("langs", "zh")] += 1
+    print(f"planted pairs {len(expected['pairs'])}: both sides found with one subject key and one metric key: "
+          f"{sum(linkable.values())} (" + ", ".join(f"{k} {linkable[k]}/{n}" for k, n in sorted(pairs_by_langs.items())) + ")")
     print("metric keys (planted -> extracted), most common:")
     for (m, k), n in metric_keys.most_common(25):
         print(f"  {m:>18} -> {k}: {n}")
@@ -136,31 +153,41 @@ def main(argv=None) -> int:
         print(f"    {Path(c.path).name}:{c.line}:{c.column} {c.text!r} | {c.sentence[:70]}")
 
     if args.compare:
+        import inspect
+
         from factcheck.compare import compare_claims
 
+        # older snapshots take the sources third; since bd18a93 the third parameter is focus
+        extra_args = {"sources": sources} if "sources" in inspect.signature(compare_claims).parameters else {}
         t0 = time.perf_counter()
-        findings = compare_claims(claims, settings, sources)
+        findings = compare_claims(claims, settings, **extra_args)
         t_cmp = time.perf_counter() - t0
         by_pair = collections.defaultdict(set)
         for f in findings:
             ids = set(f.claims)
             by_pair[frozenset(ids)].add(f.kind)
-        right = collections.Counter()
+        right = collections.Counter()  # (langs, kind)
+        planted_n = collections.Counter()
         got = collections.Counter()
         for p in expected["pairs"]:
+            langs = p.get("langs", "zh")
+            planted_n[(langs, p["kind"])] += 1
             a, b = matched.get((p["id"], "a")), matched.get((p["id"], "b"))
             if not (a and b):
                 continue
             kinds = by_pair.get(frozenset({a.id, b.id}), set())
-            got[(p["kind"], "/".join(sorted(kinds)) or "none")] += 1
+            got[(p["kind"], "/".join(sorted(kinds)) or "none", langs)] += 1
             if p["kind"] in kinds:
-                right[p["kind"]] += 1
+                right[(langs, p["kind"])] += 1
         counts = collections.Counter(f.kind for f in findings)
         print(f"compare: {len(findings)} findings in {t_cmp:.1f} s {dict(counts)}")
+        kinds3 = ("agree", "update", "contradict")
         print("planted pairs with the expected finding:",
-              {k: f"{right[k]}/{expected['meta']['pairs_by_kind'][k]}" for k in ("agree", "update", "contradict")})
-        for (k, g), n in sorted(got.items()):
-            print(f"  planted {k:>10} -> found {g}: {n}")
+              {k: f"{sum(right[(g, k)] for g in pairs_by_langs)}/{expected['meta']['pairs_by_kind'][k]}" for k in kinds3})
+        for g in sorted(pairs_by_langs):
+            print(f"  {g}:", {k: f"{right[(g, k)]}/{planted_n[(g, k)]}" for k in kinds3})
+        for (k, f, g), n in sorted(got.items()):
+            print(f"  planted {k:>10} -> found {f} ({g}): {n}")
         planted_sets = set()
         for p in expected["pairs"]:
             a, b = matched.get((p["id"], "a")), matched.get((p["id"], "b"))

@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Write a synthetic corpus of Chinese news articles about AI computing centres, with known answers.
+"""Write a synthetic corpus of Chinese (and some English) news articles about AI computing centres, with known answers.
 
-    python benchmarks/make_corpus.py N OUT_DIR [--seed S]
+    python benchmarks/make_corpus.py N OUT_DIR [--seed S] [--en-rate 0.1]
 
 Each article is in the seeds' format (a blank line, YAML front matter with title/date/author, then
 HTML).  About 30 % are in traditional script (a third of those in the "scrape" style of seed 004:
 pinyin glosses after characters, page chrome, a contact block and an SEO spam line).
+A share (--en-rate) is in English, in the style of tests/fixtures/english (front matter, then HTML
+or Markdown; URLs, versions, phone numbers, ordinals).  English sides of a pair are about a centre
+whose name folds to the Chinese key (a gazetteer place: cross-language pairs) or, between English
+articles, a centre with a pinyin name (its key keeps the pinyin).
 
 Every figure in the corpus is planted on purpose:
   * pairs: one (subject, metric) stated in two articles; the two values agree (intervals overlap),
@@ -231,10 +235,11 @@ class Val:
 
 
 class DateVal:
-    __slots__ = ("text", "start", "end", "precision")
+    __slots__ = ("text", "start", "end", "precision", "prep")
 
-    def __init__(self, text, start: date, end: date, precision: str):
+    def __init__(self, text, start: date, end: date, precision: str, prep: str = ""):
         self.text, self.start, self.end, self.precision = text, start, end, precision
+        self.prep = prep  # English: the preposition a sentence puts before it (in, on, at)
 
     def json(self):
         return {"text": self.text, "date": {"start": self.start.isoformat(), "end": self.end.isoformat(),
@@ -604,13 +609,313 @@ def render_date(rng, ev: date, pub: date, form: str) -> DateVal | None:
 DATE_FORMS = ["day", "month", "month", "relative", "quarter", "half"]
 
 
-def any_date_form(rng, ev, pub, precise=False) -> DateVal:
+def any_date_form(rng, ev, pub, precise=False, lang="zh") -> DateVal:
     forms = ["day", "month", "relative"] if precise else DATE_FORMS
+    render = render_date_en if lang == "en" else render_date
     for _ in range(8):
-        dv = render_date(rng, ev, pub, rng.choice(forms))
+        dv = render(rng, ev, pub, rng.choice(forms))
         if dv is not None:
             return dv
-    return render_date(rng, ev, pub, "month")
+    return render(rng, ev, pub, "month")
+
+
+# --------------------------------------------------------------------------------------------
+# English articles (--en-rate): news prose in the style of tests/fixtures/english, with planted
+# claims only in forms factcheck reads (checked with `factcheck extract` when this was written)
+# --------------------------------------------------------------------------------------------
+
+# English names of the cities and provinces above that factcheck's gazetteer knows (only these
+# are written in English: a romanised name the gazetteer lacks would not fold to the Chinese one)
+PLACE_EN = {
+    "武汉": "Wuhan", "成都": "Chengdu", "南京": "Nanjing", "西安": "Xi'an", "合肥": "Hefei", "杭州": "Hangzhou",
+    "长沙": "Changsha", "郑州": "Zhengzhou", "济南": "Jinan", "青岛": "Qingdao", "沈阳": "Shenyang",
+    "大连": "Dalian", "哈尔滨": "Harbin", "长春": "Changchun", "福州": "Fuzhou", "厦门": "Xiamen",
+    "南昌": "Nanchang", "昆明": "Kunming", "贵阳": "Guiyang", "南宁": "Nanning", "太原": "Taiyuan",
+    "石家庄": "Shijiazhuang", "兰州": "Lanzhou", "银川": "Yinchuan", "西宁": "Xining", "呼和浩特": "Hohhot",
+    "乌鲁木齐": "Urumqi", "宁波": "Ningbo", "苏州": "Suzhou", "无锡": "Wuxi", "东莞": "Dongguan",
+    "佛山": "Foshan", "珠海": "Zhuhai", "广州": "Guangzhou", "深圳": "Shenzhen", "天津": "Tianjin",
+    "重庆": "Chongqing", "北京": "Beijing", "上海": "Shanghai", "廊坊": "Langfang", "庆阳": "Qingyang",
+    "中卫": "Zhongwei", "韶关": "Shaoguan", "芜湖": "Wuhu", "海口": "Haikou", "拉萨": "Lhasa",
+    "河北": "Hebei", "山西": "Shanxi", "辽宁": "Liaoning", "吉林": "Jilin", "黑龙江": "Heilongjiang",
+    "江苏": "Jiangsu", "浙江": "Zhejiang", "安徽": "Anhui", "福建": "Fujian", "江西": "Jiangxi",
+    "山东": "Shandong", "河南": "Henan", "湖北": "Hubei", "湖南": "Hunan", "广东": "Guangdong",
+    "海南": "Hainan", "四川": "Sichuan", "贵州": "Guizhou", "云南": "Yunnan", "陕西": "Shaanxi",
+    "甘肃": "Gansu", "青海": "Qinghai", "内蒙古": "Inner Mongolia", "广西": "Guangxi", "宁夏": "Ningxia",
+    "新疆": "Xinjiang",
+}
+# Pinyin of the proper names, for centres only English articles write about (their key keeps the
+# pinyin: Wuhan Xinghe AI Computing Center -> 武汉xinghe智算中心). Left out: 鹏程 (Pengcheng is a
+# gazetteer place), 庐山 and 榕城 (same pinyin as 麓山 and 蓉城), 长安 (an apostrophe).
+PROPER_EN = {
+    "星河": "Xinghe", "天枢": "Tianshu", "云帆": "Yunfan", "星海": "Xinghai", "昆仑": "Kunlun", "紫金": "Zijin",
+    "滨江": "Binjiang", "临空": "Linkong", "数智": "Shuzhi", "智谷": "Zhigu", "云谷": "Yungu", "启明": "Qiming",
+    "北辰": "Beichen", "凌云": "Lingyun", "长风": "Changfeng", "新港": "Xingang", "科学城": "Kexuecheng",
+    "高新": "Gaoxin", "经开": "Jingkai", "江北": "Jiangbei", "东方": "Dongfang", "明珠": "Mingzhu",
+    "银河": "Yinhe", "天工": "Tiangong", "青云": "Qingyun", "飞星": "Feixing", "瑞云": "Ruiyun",
+    "鸿雁": "Hongyan", "玉衡": "Yuheng", "开阳": "Kaiyang", "天璇": "Tianxuan", "天玑": "Tianji",
+    "摇光": "Yaoguang", "翠湖": "Cuihu", "金沙": "Jinsha", "锦城": "Jincheng", "湘江": "Xiangjiang",
+    "汉江": "Hanjiang", "珠江": "Zhujiang", "闽江": "Minjiang", "赣江": "Ganjiang", "麓山": "Lushan",
+    "岳麓": "Yuelu", "钱塘": "Qiantang", "秦岭": "Qinling", "太行": "Taihang", "泰山": "Taishan",
+    "黄山": "Huangshan", "峨眉": "Emei", "青城": "Qingcheng", "鼓楼": "Gulou", "白云": "Baiyun",
+    "蓝湾": "Lanwan", "未来城": "Weilaicheng", "数港": "Shugang", "云港": "Yungang", "智港": "Zhigang",
+    "芯谷": "Xingu", "鲲鹏": "Kunpeng", "海峡": "Haixia", "丝路": "Silu", "金陵": "Jinling", "鹭岛": "Ludao",
+    "泉城": "Quancheng", "蓉城": "Rongcheng", "星城": "Xingcheng", "江城": "Jiangcheng", "羊城": "Yangcheng",
+    "滨湖": "Binhu", "空港": "Konggang", "西部云": "Xibuyun", "北部湾": "Beibuwan", "东海": "Donghai",
+    "南海": "Nanhai",
+}
+HEADS_EN = ["Artificial Intelligence Computing Center", "AI Computing Center", "Intelligent Computing Center",
+            "Intelligent Computing Centre", "AI Computing Centre", "Artificial Intelligence Computing Centre"]
+EN_SITES = ["Xinhua", "Reuters", "DCD", "The Register", "China Daily", "CGTN", "South China Morning Post",
+            "Global Times", "TechNode", "Caixin Global"]
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December"]
+EN_MONTH_ABBR = {1: "Jan.", 2: "Feb.", 8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}  # AP style
+EN_SPELLED = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+              "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+              "twenty"]
+# qualifier words factcheck reads with the right interval (not "at least": its lower end comes out
+# open; not "up to": its upper end comes out open)
+EN_APPROX = ["about", "around", "roughly", "nearly", "some", "close to"]
+EN_AT_LEAST = ["more than", "over", "above", "more than"]
+EN_AT_MOST = ["less than", "under"]
+
+EN_PROSE = [
+    "Computing power has become a core productive force of the digital economy, officials said.",
+    "Demand for AI training and inference has grown quickly as Chinese companies race to build large models.",
+    "Ordinary data centres can no longer meet the needs of AI workloads, industry analysts say.",
+    "Universities, research institutes and small companies have long complained that computing power is expensive and hard to get.",
+    "Public AI computing centres offer affordable and secure computing resources to local organisations.",
+    "The facility also runs an open innovation platform and a talent training programme.",
+    "Industry insiders say interconnected computing networks will unlock the value of regional computing power.",
+    "The East Data, West Computing project has made cross-regional scheduling of computing resources a focus.",
+    "Local governments, leading companies and universities are working together to bring AI into the real economy.",
+    "Liquid cooling and other energy-saving technologies have cut the centre's power use.",
+    "Industry models built on domestic chips now cover government services, healthcare, transport and manufacturing.",
+    "Experts say scheduling and green operation will be the key words for the next stage of construction.",
+    "The model has since been copied in other major cities, the operator said.",
+    "Operators still need to work on business models, talent and the software ecosystem, analysts say.",
+    "Government backing also makes it easier for users to trust the centres on data security and pricing.",
+    "Local officials see the centre as a way to attract AI companies and keep young engineers in the city.",
+    "Smart city, smart manufacturing, healthcare and autonomous driving projects are among its main users.",
+    "Computing power, algorithms and data are widely seen as the three pillars of artificial intelligence.",
+    "The centre offers not only computing power but also joint laboratories, training courses and an open platform.",
+    "Several experts said the value of such centres lies in how well they are used, not in how many are built.",
+    "Facing the demands of large models, many companies now prefer to rent public computing resources nearby.",
+    "Telecom operators and internet companies are working together on the build-out.",
+    "Building an independent software and hardware ecosystem has become a priority for the industry.",
+    "The operator did not disclose the centre's pricing.",
+    "Officials expect the centre to speed up the development of the local AI industry.",
+    "The centre's early users were mostly universities, but companies now make up the bulk of demand.",
+    "Analysts caution that some regional centres have struggled to find enough paying customers.",
+    "The project is part of a national push to build a unified computing power network.",
+    "Researchers at local universities say access to the centre has shortened their training runs.",
+    "The operator plans to offer more services for fine-tuning and deploying large models.",
+]
+EN_TITLES = [
+    "{S} steps up AI computing services", "Inside {S}: how computing power reaches local industry",
+    "{S} eyes wider AI ecosystem", "{S} bets on public computing power", "How {S} became a regional AI hub",
+    "{S} opens its doors to small AI firms",
+]
+EN_NOISE = [
+    "The centre is built on Huawei's Ascend 910B processors and the MindSpore 2.0 framework.",
+    "The facility runs Atlas 900 AI clusters and CANN 6.3, according to the operator.",
+    "The centre was showcased at WAIC {YEAR} in Shanghai.",
+    "The launch event began at 10:30 a.m. with a demo of 4K video analytics; the model file is only 2.5MB.",
+    "For details, visit www.example-aicc.cn/news/{YEAR}/0{M}/index.html.",
+    "Several industry models were presented at the World Artificial Intelligence Conference {YEAR}.",
+]
+EN_ORDINALS = ["Large-model training for local universities", "Industrial visual inspection",
+               "Smart government services", "Medical imaging", "Autonomous driving simulation"]
+
+
+def en_int(rng, n: int) -> str:
+    """An integer as English news writes it: thousands separators, now and then none."""
+    return f"{n:,}" if n >= 1000 and rng.random() < 0.85 else str(n)
+
+
+def en_num(rng, v: Fraction) -> str:
+    return en_int(rng, int(v)) if v.denominator == 1 else fmt_num(v)
+
+
+def qualify_en(rng, kind: str, v: Fraction, unit: str, body: str, fewer: bool = False) -> Val:
+    """Qualify body (number + unit) in English: about / more than / less than."""
+    if kind == "approx":
+        return Val(rng.choice(EN_APPROX) + " " + body, v, unit, v * Fraction(9, 10), v * Fraction(11, 10),
+                   qualifier="approx")
+    if kind in ("at_least", "more"):
+        return Val(rng.choice(EN_AT_LEAST) + " " + body, v, unit, v, INF, lo_open=True, qualifier="at_least")
+    if kind == "at_most":
+        w = rng.choice(EN_AT_MOST + (["fewer than"] if fewer else []))
+        return Val(w + " " + body, v, unit, Fraction(0), v, hi_open=True, qualifier="at_most")
+    raise ValueError(kind)
+
+
+def exact_en(text: str, v: Fraction, unit: str, step: Fraction) -> Val:
+    return Val(text, v, unit, v - step / 2, v + step / 2)
+
+
+def render_en(metric, rng, v, kind) -> Val:
+    """metric's value v written in English (the intervals follow the same rules as the Chinese)."""
+    key = metric.key
+    if key == "compute":
+        V = Fraction(v)
+        if kind == "exact":
+            if v >= 1000 and v % 100 == 0 and rng.random() < 0.3:
+                n = fmt_num(V / 1000)
+                return exact_en(n + " " + rng.choice(["EFLOPS", "exaflops"]), V, "PFLOPS", last_digit_step(n) * 1000)
+            unit = rng.choice(["PFLOPS", "petaflops", "PFLOPS", "PFlops"])
+            return exact_en(en_int(rng, v) + " " + unit, V, "PFLOPS", Fraction(1))
+        return qualify_en(rng, kind, V, "PFLOPS", en_int(rng, v) + " " + rng.choice(["PFLOPS", "petaflops"]))
+    if key in ("cards", "racks"):
+        V = Fraction(v)
+        units = (["GPUs", "cards", "AI accelerator cards", "AI chips", "NPUs", "GPU cards", "accelerators"]
+                 if key == "cards" else ["standard racks", "racks", "server racks"])
+        unit = "card" if key == "cards" else "rack"
+        body = en_int(rng, v) + " " + rng.choice(units)
+        if kind == "exact":
+            return exact_en(body, V, unit, Fraction(1))
+        return qualify_en(rng, kind, V, unit, body, fewer=True)
+    if isinstance(metric, Counted):
+        if kind == "more" and v >= 10 and v % 10:
+            v = v // 10 * 10
+        V = Fraction(v)
+        noun = rng.choice(EN_NOUNS[key])
+        if kind == "exact":
+            if v == 12 and rng.random() < 0.5:
+                return exact_en("a dozen " + noun, V, "count", Fraction(1))
+            if v <= 20 and rng.random() < 0.5:
+                return exact_en(EN_SPELLED[v] + " " + noun, V, "count", Fraction(1))
+            return exact_en(en_int(rng, v) + " " + noun, V, "count", Fraction(1))
+        return qualify_en(rng, kind, V, "count", en_int(rng, v) + " " + noun, fewer=True)
+    if key == "utilisation":
+        V = Fraction(str(v))
+        body = fmt_num(V) + rng.choice(["%", "%", " percent", " per cent"])
+        if kind == "exact":
+            return exact_en(body, V, "percent", last_digit_step(fmt_num(V)))
+        return qualify_en(rng, kind, V, "percent", body)
+    if key == "investment":
+        V = Fraction(v) * 10 ** 8
+        scale, word = (10 ** 9, "billion") if V >= 10 ** 9 else (10 ** 6, "million")
+        n = fmt_num(V / scale)
+        body = n + " " + word + " yuan"
+        if kind == "exact":
+            return exact_en(body, V, "CNY", last_digit_step(n) * scale)
+        return qualify_en(rng, kind, V, "CNY", body)
+    if key == "build_period":
+        V = Fraction(v)
+        if kind == "exact":
+            n = EN_SPELLED[v] if v <= 20 and rng.random() < 0.4 else str(v)
+            return exact_en(n + " months", V, "month", Fraction(1))
+        return qualify_en(rng, kind, V, "month", f"{v} months")
+    raise ValueError(key)
+
+
+EN_NOUNS = {"enterprises": ["companies", "enterprises", "firms", "businesses"],
+            "partners": ["partners", "ecosystem partners"],
+            "developers": ["developers", "registered developers"]}
+# {S} is a centre's name without the article; sentences start with a capital letter
+EN_TEMPLATES = {
+    "compute": ["The {S} now offers {V} of AI computing power.", "The {S} has computing power of {V}.",
+                "The {S} delivers {V} of computing power, the operator said.",
+                "The computing power of the {S} has reached {V}.", "The {S} has a peak performance of {V}."],
+    "cards": ["The {S} has deployed {V}.", "The {S} now has {V} in service.",
+              "The {S} runs {V}, the operator said, adding that demand remains strong."],
+    "racks": ["The {S} has installed {V}.", "The {S} houses {V}.", "The {S} has {V} in operation."],
+    "enterprises": ["The {S} serves {V}.", "The {S} has attracted {V}.",
+                    "The {S} serves {V} across manufacturing, healthcare and transport."],
+    "partners": ["The {S} has brought together {V}.", "The {S} has signed up {V}."],
+    "developers": ["The {S} has trained {V}.", "The {S} has gathered {V}."],
+    "utilisation": ["The utilization rate of the {S} was {V}.", "The {S} is running at a load of {V}.",
+                    "Utilization at the {S} has reached {V}.", "The {S}'s utilization rate stands at {V}."],
+    "investment": ["The {S} has a total investment of {V}.", "Total investment in the {S} is {V}.",
+                   "The {S} represents an investment of {V}."],
+    "build_period": ["The {S} had a construction period of just {V}.",
+                     "The core construction period of the {S} was {V}.",
+                     "From groundbreaking to operation, the {S} had a construction period of {V}."],
+    # {P} is the preposition with its space (in / on / at), or nothing before "last November"
+    "opening": ["The {S} went into operation {P}{D}.", "The {S} opened {P}{D}, the operator said.",
+                "The {S} went online {P}{D}.", "The {S} was put into operation {P}{D}.",
+                "{P_}{D}, the {S} was officially put into operation."],
+    "construction_start": ["The {S} began construction {P}{D}.", "The {S} broke ground {P}{D}.",
+                           "Construction began on the {S} {P}{D}.", "{P_}{D}, the {S} broke ground."],
+}
+
+
+def sentence_en(rng, metric, subj: str, val) -> str:
+    templates = EN_TEMPLATES[metric.key]
+    if isinstance(val, DateVal):
+        if not val.prep:  # "Last November, the …" is not read: the date stays inside the sentence
+            templates = [t for t in templates if not t.startswith("{P_}")]
+        t = rng.choice(templates)
+        return t.format(S=subj, D=val.text, P=val.prep + " " if val.prep else "", P_=val.prep.capitalize() + " ")
+    return rng.choice(templates).format(S=subj, V=val.text)
+
+
+def render_date_en(rng, ev: date, pub: date, form: str) -> DateVal | None:
+    y, m, d = ev.year, ev.month, ev.day
+    if form == "day":
+        name = EN_MONTH_ABBR.get(m, EN_MONTHS[m - 1]) if rng.random() < 0.5 else EN_MONTHS[m - 1]
+        return DateVal(f"{name} {d}, {y}", ev, ev, "day", "on")
+    if form == "month":
+        return DateVal(f"{EN_MONTHS[m - 1]} {y}", date(y, m, 1), month_end(y, m), "month", "in")
+    if form == "relative":  # "last November": only where no later November has passed
+        if y == pub.year - 1 and m > pub.month:
+            return DateVal(f"last {EN_MONTHS[m - 1]}", date(y, m, 1), month_end(y, m), "month")
+        return None
+    if form == "quarter":
+        if m >= 10 and rng.random() < 0.5:
+            return DateVal(f"the end of {y}", date(y, 10, 1), date(y, 12, 31), "quarter", "at")
+        q = (m - 1) // 3
+        name = ["first", "second", "third", "fourth"][q]
+        return DateVal(f"the {name} quarter of {y}", date(y, 3 * q + 1, 1), month_end(y, 3 * q + 3), "quarter", "in")
+    if form == "half":
+        if m <= 6:
+            return DateVal(f"the first half of {y}", date(y, 1, 1), date(y, 6, 30), "half", "in")
+        return DateVal(f"the second half of {y}", date(y, 7, 1), date(y, 12, 31), "half", "in")
+    raise ValueError(form)
+
+
+def as_of_phrase_en(y: int, m: int) -> tuple[str, str]:
+    """'As of June 2024, ' and the as_of it sets ("As of the end of June 2024" and "By the end of
+    June 2024" are not used: factcheck makes a second, dated claim of them)."""
+    return f"As of {EN_MONTHS[m - 1]} {y}, ", f"{y:04d}-{m:02d}"
+
+
+def with_prefix(prefix: str, sentence: str) -> str:
+    """Put an as_of phrase before a sentence, lower-casing its first word where that is 'The'."""
+    if not prefix:
+        return sentence
+    if sentence.startswith(("The ", "Total ", "Utilization ")):
+        sentence = sentence[0].lower() + sentence[1:]
+    return prefix + sentence
+
+
+def en_subject_name(subj: tuple, generation: int, head: str) -> str:
+    """A centre's English name: Wuhan AI Computing Center, Wuhan Xinghe Intelligent Computing Centre."""
+    kind, a, b = subj
+    parts = [PLACE_EN[a]]
+    if b:
+        parts.append(PROPER_EN[b])
+    if generation:
+        parts.append(EN_EXTRA[generation % len(EN_EXTRA)])
+    return " ".join(parts + [head])
+
+
+def en_subject_key(subj: tuple, generation: int) -> str:
+    """The key factcheck should give it: the place folded through the gazetteer, the pinyin kept (lower
+    case, no spaces), the head folded to 智算中心. Bilingual subjects (no pinyin) have the Chinese key."""
+    kind, a, b = subj
+    key = a + (PROPER_EN[b].lower() if b else "")
+    if generation:
+        key += EN_EXTRA[generation % len(EN_EXTRA)].lower()
+    return key + CANON_HEAD
+
+
+EN_EXTRA = sorted(set(PROPER_EN.values()))
+
+
+def render_lang(metric, rng, v, kind, lang) -> Val:
+    return render_en(metric, rng, v, kind) if lang == "en" else metric.render(rng, v, kind)
 
 
 # --------------------------------------------------------------------------------------------
@@ -632,6 +937,10 @@ def build_subjects() -> list[tuple]:
 
 
 SUBJECTS = build_subjects()
+# written in both languages, with one key (cross-language pairs): a gazetteer place and a head
+BILINGUAL_SUBJECTS = [s for s in SUBJECTS if s[0] in ("city", "province") and not s[2] and s[1] in PLACE_EN]
+# written only in English (pinyin proper name): English-English pairs and English singletons
+EN_SUBJECTS = [s for s in SUBJECTS if s[0] == "city" and s[1] in PLACE_EN and s[2] in PROPER_EN]
 
 
 def subject_name(subj: tuple, generation: int, head: str) -> str:
@@ -645,22 +954,35 @@ def subject_name(subj: tuple, generation: int, head: str) -> str:
 
 
 class KeyPool:
-    """Hands out (subject, metric) keys, each once, in a scattered order fixed by the seed."""
+    """Hands out (subject, metric) keys, each once, in a scattered order fixed by the seed.
 
-    def __init__(self, rng, metrics):
-        self.metrics = metrics
-        self.size = len(SUBJECTS) * len(metrics)
+    Pools that share a used set never hand out the same key (the Chinese pools and the bilingual
+    ones); once=True hands out generation 0 only, then None."""
+
+    def __init__(self, rng, metrics, subjects=None, used=None, once=False):
+        self.metrics, self.subjects = metrics, SUBJECTS if subjects is None else subjects
+        self.size = len(self.subjects) * len(metrics)
         a = rng.randrange(1, self.size)
         while math.gcd(a, self.size) != 1:
             a = rng.randrange(1, self.size)
         self.a, self.b, self.n = a, rng.randrange(self.size), 0
+        self.used, self.once = used, once
 
     def take(self):
-        k = (self.a * self.n + self.b) % self.size
-        generation = self.n // self.size
-        self.n += 1
-        s, m = divmod(k, len(self.metrics))
-        return SUBJECTS[s], self.metrics[m], generation
+        while True:
+            if self.once and self.n >= self.size:
+                return None
+            k = (self.a * self.n + self.b) % self.size
+            generation = self.n // self.size
+            self.n += 1
+            s, m = divmod(k, len(self.metrics))
+            subj, metric = self.subjects[s], self.metrics[m]
+            if self.used is not None:
+                key = (subj, metric.key, generation)
+                if key in self.used:
+                    continue
+                self.used.add(key)
+            return subj, metric, generation
 
 
 # --------------------------------------------------------------------------------------------
@@ -678,8 +1000,8 @@ def month_before(d: date, k: int) -> tuple[int, int]:
     return add_months(d.year, d.month, -k)
 
 
-def disjoint_pair(rng, metric, small_kinds, big_kinds, ratio_lo=1.6, ratio_hi=3.5):
-    """Two values whose intervals do not overlap: (small, big)."""
+def disjoint_pair(rng, metric, small_kinds, big_kinds, ratio_lo=1.6, ratio_hi=3.5, langs=("zh", "zh")):
+    """Two values whose intervals do not overlap: (small, big), written in langs."""
     for _ in range(30):
         v1 = metric.base(rng)
         if isinstance(metric, Share):
@@ -691,15 +1013,15 @@ def disjoint_pair(rng, metric, small_kinds, big_kinds, ratio_lo=1.6, ratio_hi=3.
             v2 = v1 + rng.randint(2, 8)
         else:
             v2 = round_sig(v1 * rng.uniform(ratio_lo, ratio_hi))
-        a = metric.render(rng, v1, rng.choice(small_kinds))
-        b = metric.render(rng, v2, rng.choice(big_kinds))
+        a = render_lang(metric, rng, v1, rng.choice(small_kinds), langs[0])
+        b = render_lang(metric, rng, v2, rng.choice(big_kinds), langs[1])
         if not overlaps(a, b) and a.hi is not INF and b.lo >= a.hi:
             return a, b
     raise RuntimeError("no disjoint values for " + metric.key)
 
 
-def agreeing_pair(rng, metric):
-    """Two values whose intervals overlap, written differently where possible."""
+def agreeing_pair(rng, metric, langs=("zh", "zh")):
+    """Two values whose intervals overlap, written differently where possible (in langs)."""
     counted = isinstance(metric, Counted)
     kinds = ["exact", "exact", "approx", "at_least"] + (["more"] if counted else [])
     if isinstance(metric, BuildPeriod):
@@ -707,6 +1029,8 @@ def agreeing_pair(rng, metric):
     for _ in range(40):
         v = metric.base(rng)
         k1, k2 = rng.choice(kinds), rng.choice(kinds)
+        # English has no 300多 (a range): it says "more than 300", a lower bound
+        k1, k2 = ("at_least" if k == "more" and lang == "en" else k for k, lang in zip((k1, k2), langs, strict=True))
         if k1 == "at_least" and k2 == "at_least":
             k2 = "exact"
         v2 = v
@@ -718,23 +1042,27 @@ def agreeing_pair(rng, metric):
             v1 = v
         if isinstance(metric, BuildPeriod) and "at_most" in (k1, k2):
             v1, v2 = (v + rng.randint(1, 2), v) if k1 == "at_most" else (v, v + rng.randint(1, 2))
-        a = metric.render(rng, v1, k1)
-        b = metric.render(rng, v2, k2)
+        a = render_lang(metric, rng, v1, k1, langs[0])
+        b = render_lang(metric, rng, v2, k2, langs[1])
         if overlaps(a, b) and a.text != b.text:
             return a, b
-    a = metric.render(rng, v, "exact")
-    return a, metric.render(rng, v, "exact")
+    a = render_lang(metric, rng, v, "exact", langs[0])
+    return a, render_lang(metric, rng, v, "exact", langs[1])
 
 
 class Article:
-    __slots__ = ("index", "name", "pub", "hour", "minute", "trad", "gloss", "items")
+    __slots__ = ("index", "name", "pub", "hour", "minute", "trad", "gloss", "items", "en")
 
-    def __init__(self, index, name, pub, hour, minute, trad, gloss):
+    def __init__(self, index, name, pub, hour, minute, trad, gloss, en=False):
         self.index, self.name, self.pub, self.hour, self.minute = index, name, pub, hour, minute
-        self.trad, self.gloss, self.items = trad, gloss, []
+        self.trad, self.gloss, self.items, self.en = trad, gloss, [], en
+
+    @property
+    def lang(self) -> str:
+        return "en" if self.en else "zh"
 
 
-def plan_articles(n: int, seed: int, trad_rate: float) -> list[Article]:
+def plan_articles(n: int, seed: int, trad_rate: float, en_rate: float = 0.0) -> list[Article]:
     width = max(3, len(str(n - 1)))
     arts = []
     for i in range(n):
@@ -743,11 +1071,15 @@ def plan_articles(n: int, seed: int, trad_rate: float) -> list[Article]:
         trad = r.random() < trad_rate
         gloss = trad and r.random() < 0.35
         h = hashlib.sha1(f"{seed}:{i}".encode()).hexdigest()[:16]
-        arts.append(Article(i, f"{i:0{width}d}_{h}.txt", pub, r.randint(0, 23), r.randrange(60), trad, gloss))
+        # the language from its own stream, so the Chinese articles do not change with --en-rate
+        en = random.Random(f"{seed}:lang:{i}").random() < en_rate
+        if en:
+            trad = gloss = False
+        arts.append(Article(i, f"{i:0{width}d}_{h}.txt", pub, r.randint(0, 23), r.randrange(60), trad, gloss, en))
     return arts
 
 
-def pick_pair_articles(rng, arts, kind, cap):
+def pick_pair_articles(rng, arts, kind, cap, mixed_ok=True):
     n = len(arts)
     for _ in range(60):
         a = rng.randrange(n)
@@ -765,6 +1097,8 @@ def pick_pair_articles(rng, arts, kind, cap):
                 continue
             if b < a:
                 a, b = b, a
+        if not mixed_ok and arts[a].en != arts[b].en:
+            continue
         if len(arts[a].items) < cap and len(arts[b].items) < cap:
             return a, b
     return None
@@ -772,8 +1106,13 @@ def pick_pair_articles(rng, arts, kind, cap):
 
 def plant(arts, seed, rates, pairs_per_doc, singles, cap=8):
     rng = random.Random(f"{seed}:plant")
-    pool_var = KeyPool(random.Random(f"{seed}:keys:var"), METRICS_VARYING)
-    pool_fix = KeyPool(random.Random(f"{seed}:keys:fix"), METRICS_FIXED)
+    used: set = set()  # keys of the Chinese and the bilingual pools (they share subjects)
+    pool_var = KeyPool(random.Random(f"{seed}:keys:var"), METRICS_VARYING, used=used)
+    pool_fix = KeyPool(random.Random(f"{seed}:keys:fix"), METRICS_FIXED, used=used)
+    bi_var = KeyPool(random.Random(f"{seed}:keys:bi:var"), METRICS_VARYING, BILINGUAL_SUBJECTS, used, once=True)
+    bi_fix = KeyPool(random.Random(f"{seed}:keys:bi:fix"), METRICS_FIXED, BILINGUAL_SUBJECTS, used, once=True)
+    en_var = KeyPool(random.Random(f"{seed}:keys:en:var"), METRICS_VARYING, EN_SUBJECTS)
+    en_fix = KeyPool(random.Random(f"{seed}:keys:en:fix"), METRICS_FIXED, EN_SUBJECTS)
     n = len(arts)
     n_pairs = int(round(n * pairs_per_doc)) if n >= 2 else 0
     kinds = []
@@ -785,47 +1124,71 @@ def plant(arts, seed, rates, pairs_per_doc, singles, cap=8):
     rng.shuffle(kinds)
     pairs = []
     fixed_share = 0.25  # of agree/contradict pairs, about a time-invariant metric
+    mixed_ok = True  # until the bilingual keys run out; then both articles of a pair share a language
     for pid, kind in enumerate(kinds):
-        ab = pick_pair_articles(rng, arts, kind, cap)
-        if ab is None and kind == "update":
-            kind = "contradict"  # corpus too short in time for an update
-            ab = pick_pair_articles(rng, arts, kind, cap)
-        if ab is None:
+        for _ in range(3):
+            ab = pick_pair_articles(rng, arts, kind, cap, mixed_ok)
+            if ab is None and kind == "update":
+                kind = "contradict"  # corpus too short in time for an update
+                ab = pick_pair_articles(rng, arts, kind, cap, mixed_ok)
+            if ab is None:
+                break
+            a, b = ab
+            A, B = arts[a], arts[b]
+            use_fixed = kind != "update" and rng.random() < fixed_share
+            if A.en == B.en:
+                pools = (en_fix, en_var) if A.en else (pool_fix, pool_var)
+                taken = (pools[0] if use_fixed else pools[1]).take()
+                break
+            taken = (bi_fix.take() if use_fixed else None) or bi_var.take()
+            if taken is not None:
+                break
+            mixed_ok = False  # bilingual keys used up: draw the articles again
+        if ab is None or taken is None:
             continue
-        a, b = ab
-        A, B = arts[a], arts[b]
-        use_fixed = kind != "update" and rng.random() < fixed_share
-        subj, metric, gen = (pool_fix if use_fixed else pool_var).take()
+        subj, metric, gen = taken
+        langs = (A.lang, B.lang)
         heads = (rng.choice(HEADS), rng.choice(HEADS))
+        if A.en or B.en:
+            heads = tuple(rng.choice(HEADS_EN) if art.en else h for art, h in zip((A, B), heads, strict=True))
+        key = en_subject_key(subj, gen) if A.en and B.en else subject_name(subj, gen, CANON_HEAD)
         entry = {"id": f"p{pid:06d}", "kind": kind, "metric": metric.key, "dimension": metric.dimension,
-                 "varies": metric.varies, "subject": subject_name(subj, gen, CANON_HEAD)}
+                 "varies": metric.varies, "subject": key}
+        if A.en or B.en:
+            entry["langs"] = "-".join(sorted(set(langs)))
         sides = []
         if isinstance(metric, EventDate):
             lo_pub = min(A.pub, B.pub)
             for _ in range(40):
                 ev = lo_pub - timedelta(days=rng.randint(20, 900))
                 if kind == "agree":
-                    va, vb = any_date_form(rng, ev, A.pub), any_date_form(rng, ev, B.pub)
+                    va, vb = any_date_form(rng, ev, A.pub, lang=A.lang), any_date_form(rng, ev, B.pub, lang=B.lang)
                     if va.text != vb.text:
                         break
                 else:
                     ev2 = lo_pub - timedelta(days=rng.randint(20, 900))
-                    va, vb = any_date_form(rng, ev, A.pub), any_date_form(rng, ev2, B.pub)
+                    va, vb = any_date_form(rng, ev, A.pub, lang=A.lang), any_date_form(rng, ev2, B.pub, lang=B.lang)
                     if not dates_overlap(va, vb):
                         break
             for art, v, head in ((A, va, heads[0]), (B, vb, heads[1])):
-                name = subject_name(subj, gen, head)
-                sides.append((art, metric.sentence(rng, name, v), v, art.pub.isoformat(), name))
+                name = side_name(art, subj, gen, head)
+                sides.append((art, side_sentence(rng, art, metric, name, v), v, art.pub.isoformat(), name))
         else:
             if kind == "agree":
-                va, vb = agreeing_pair(rng, metric)
-            else:
+                va, vb = agreeing_pair(rng, metric, langs)
+            elif A.en == B.en:
                 small, big = disjoint_pair(rng, metric, ["exact", "exact", "approx", "at_most"],
-                                           ["exact", "exact", "approx", "at_least"])
+                                           ["exact", "exact", "approx", "at_least"], langs=langs)
                 if kind == "update" or rng.random() < 0.5:
                     va, vb = small, big
                 else:
                     va, vb = big, small
+            else:  # the order first, so that each value is written in its own article's language
+                up = kind == "update" or rng.random() < 0.5
+                small, big = disjoint_pair(rng, metric, ["exact", "exact", "approx", "at_most"],
+                                           ["exact", "exact", "approx", "at_least"],
+                                           langs=langs if up else langs[::-1])
+                va, vb = (small, big) if up else (big, small)
             # as_of: contradictions at one explicit 截至 month; updates at their own (later) times
             explicit = {"agree": rng.random() < 0.3, "update": rng.random() < 0.5,
                         "contradict": metric.varies}[kind]
@@ -833,20 +1196,18 @@ def plant(arts, seed, rates, pairs_per_doc, singles, cap=8):
             if kind == "contradict" and metric.varies:
                 common = month_before(min(A.pub, B.pub), rng.randint(0, 2))
             for art, v, head in ((A, va, heads[0]), (B, vb, heads[1])):
-                name = subject_name(subj, gen, head)
+                name = side_name(art, subj, gen, head)
                 prefix, as_of = "", art.pub.isoformat()
                 if explicit:
                     ym = common or month_before(art.pub, rng.randint(0, 1))
-                    prefix, as_of = as_of_phrase(rng, *ym)
-                sides.append((art, prefix + metric.sentence(rng, name, v), v, as_of, name))
+                    prefix, as_of = as_of_phrase_en(*ym) if art.en else as_of_phrase(rng, *ym)
+                sentence = side_sentence(rng, art, metric, name, v)
+                sides.append((art, with_prefix(prefix, sentence) if art.en else prefix + sentence, v, as_of, name))
         for role, (art, sentence, v, as_of, name) in zip("ab", sides, strict=True):
-            text = to_traditional(sentence) if art.trad else sentence
-            vtext = to_traditional(v.text) if art.trad else v.text
-            if art.gloss:
-                text, vtext = gloss(text), gloss(vtext)
+            text, vtext, written = written_forms(art, sentence, v.text, name)
             art.items.append(text)
-            side = {"file": art.name, "published": art.pub.isoformat(), "script": "traditional" if art.trad else "simplified",
-                    "subject_as_written": to_traditional(name) if art.trad else name, "as_of": as_of}
+            side = {"file": art.name, "lang": art.lang, "published": art.pub.isoformat(), "script": script_of(art),
+                    "subject_as_written": written, "as_of": as_of}
             side.update(v.json())
             side["text"] = vtext
             entry[role] = side
@@ -859,26 +1220,47 @@ def plant(arts, seed, rates, pairs_per_doc, singles, cap=8):
         k = r.randint(singles[0], singles[1]) if not art.items else r.randint(0, singles[1] - 1)
         for _ in range(k):
             use_fixed = r.random() < 0.2
-            subj, metric, gen = (pool_fix if use_fixed else pool_var).take()
-            name = subject_name(subj, gen, r.choice(HEADS))
+            if art.en:
+                subj, metric, gen = (en_fix if use_fixed else en_var).take()
+                name, key = en_subject_name(subj, gen, r.choice(HEADS_EN)), en_subject_key(subj, gen)
+            else:
+                subj, metric, gen = (pool_fix if use_fixed else pool_var).take()
+                name, key = subject_name(subj, gen, r.choice(HEADS)), subject_name(subj, gen, CANON_HEAD)
             if isinstance(metric, EventDate):
                 ev = art.pub - timedelta(days=r.randint(10, 900))
-                v = any_date_form(r, ev, art.pub)
+                v = any_date_form(r, ev, art.pub, lang=art.lang)
             else:
-                v = metric.render(r, metric.base(r), r.choice(["exact", "exact", "approx", "at_least"]))
-            sentence = metric.sentence(r, name, v)
-            text = to_traditional(sentence) if art.trad else sentence
-            vtext = to_traditional(v.text) if art.trad else v.text
-            if art.gloss:
-                text, vtext = gloss(text), gloss(vtext)
+                v = render_lang(metric, r, metric.base(r), r.choice(["exact", "exact", "approx", "at_least"]), art.lang)
+            text, vtext, written = written_forms(art, side_sentence(r, art, metric, name, v), v.text, name)
             art.items.append(text)
-            s = {"file": art.name, "subject": subject_name(subj, gen, CANON_HEAD), "metric": metric.key,
-                 "dimension": metric.dimension, "as_of": art.pub.isoformat(),
-                 "subject_as_written": to_traditional(name) if art.trad else name}
+            s = {"file": art.name, "lang": art.lang, "subject": key, "metric": metric.key,
+                 "dimension": metric.dimension, "as_of": art.pub.isoformat(), "subject_as_written": written}
             s.update(v.json())
             s["text"] = vtext
             single_list.append(s)
-    return pairs, single_list, max(pool_var.n // pool_var.size, pool_fix.n // pool_fix.size) > 0
+    pools = (pool_var, pool_fix, en_var, en_fix)
+    return pairs, single_list, max(p.n // p.size for p in pools) > 0
+
+
+def side_name(art, subj, gen, head) -> str:
+    return en_subject_name(subj, gen, head) if art.en else subject_name(subj, gen, head)
+
+
+def side_sentence(rng, art, metric, name, v) -> str:
+    return sentence_en(rng, metric, name, v) if art.en else metric.sentence(rng, name, v)
+
+
+def script_of(art) -> str:
+    return "latin" if art.en else "traditional" if art.trad else "simplified"
+
+
+def written_forms(art, sentence: str, vtext: str, name: str) -> tuple[str, str, str]:
+    """The sentence, the value and the subject as they appear in the article's script."""
+    if art.trad:
+        sentence, vtext, name = to_traditional(sentence), to_traditional(vtext), to_traditional(name)
+    if art.gloss:
+        sentence, vtext = gloss(sentence), gloss(vtext)
+    return sentence, vtext, name
 
 
 def gloss(text: str) -> str:
@@ -931,6 +1313,8 @@ def spam_line(rng) -> str:
 
 
 def article_text(art: Article, seed: int) -> tuple[str, dict]:
+    if art.en:
+        return article_text_en(art, seed)
     rng = random.Random(f"{seed}:text:{art.index}")
     year = art.pub.year
     noise = {"url": 0, "img": 0, "version": 0, "phone": 0, "spam": 0, "ordinal": 0, "event_name": 0, "email": 0,
@@ -1011,6 +1395,94 @@ def article_text(art: Article, seed: int) -> tuple[str, dict]:
     return front + html, noise
 
 
+def en_link(rng, words: str, year: int, markdown: bool) -> str:
+    n = rng.randrange(10 ** 6, 10 ** 7)
+    href = rng.choice([
+        f"https://english.news.cn/{year}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}/c{n}/c.html",
+        f"https://www.datacenterdynamics.com/en/news/china-ai-computing-{year}-{rng.randint(100, 999)}pflops/",
+        f"https://www.example-tech.com/{year}/{rng.randint(1, 12):02d}/{n}.html",
+    ])
+    return f"[{words}]({href})" if markdown else f'<a href="{href}">{words}</a>'
+
+
+def en_image(rng, year: int, markdown: bool) -> str:
+    w, h = rng.choice([(1200, 675), (1024, 576), (800, 450), (1920, 1080)])
+    src = f"https://media.example-news.com/images/{year}{rng.randint(1, 12):02d}/aicc_{rng.randrange(16 ** 8):08x}_{w}x{h}.jpg"
+    if markdown:
+        return f"![An AI computing centre]({src})"
+    return f'<p><img src="{src}" width="{w}" height="{h}" alt=""></p>'
+
+
+def en_phone(rng) -> str:
+    area = rng.choice(["27", "28", "25", "29", "551", "571", "731", "371"])
+    if rng.random() < 0.5:
+        return f"Tel: 0{area}-{rng.randrange(10 ** 7, 10 ** 8)}"
+    return f"Contact: +86 {area} {rng.randrange(1000, 10000)} {rng.randrange(1000, 10000)}"
+
+
+def article_text_en(art: Article, seed: int) -> tuple[str, dict]:
+    """An English article: wire or trade-press prose, front matter, then HTML or Markdown."""
+    rng = random.Random(f"{seed}:text:{art.index}")
+    year = art.pub.year
+    noise = {"url": 0, "img": 0, "version": 0, "phone": 0, "spam": 0, "ordinal": 0, "event_name": 0, "email": 0,
+             "idiom": 0}
+    markdown = rng.random() < 0.4
+    city = rng.choice([c for c in CITIES if c in PLACE_EN])
+    title = rng.choice(EN_TITLES).format(S=PLACE_EN[city] + rng.choice([" AI computing center", " AI computing centre",
+                                                                          " intelligent computing center"]))
+    site = rng.choice(EN_SITES)
+    front = (f'---\ntitle: "{title}"\ndate: {art.pub.isoformat()}T{art.hour:02d}:{art.minute:02d}:00+08:00\n'
+             f"author: {site}\n---\n\n")
+    paras: list[str] = []
+    prose = rng.sample(EN_PROSE, len(EN_PROSE))  # each sentence once in an article
+    for _ in range(rng.randint(3, 8)):
+        s = " ".join(prose.pop() for _ in range(rng.randint(1, 2)))
+        if "computing power" in s and rng.random() < 0.5:
+            s = s.replace("computing power", en_link(rng, "computing power", year, markdown), 1)
+            noise["url"] += 1
+        paras.append(s)
+    for it in art.items:
+        tail = " " + prose.pop() if rng.random() < 0.3 and prose else ""
+        paras.append(it + tail)
+    for s in rng.sample(EN_NOISE, rng.randint(1, 3)):
+        paras.append(s.format(YEAR=year, M=rng.randint(1, 9)))
+        if "MindSpore" in s or "Atlas" in s:
+            noise["version"] += 1
+        if "WAIC" in s or "Conference" in s:
+            noise["event_name"] += 1
+        if "www." in s:
+            noise["url"] += 1
+    intro, rest = paras[0], paras[1:]
+    if site in ("Xinhua", "China Daily", "CGTN"):  # a dateline without a date (a dated one is a claim)
+        intro = f"{PLACE_EN[city].upper()} ({site}) -- " + intro
+    rng.shuffle(rest)
+    paras = [intro] + rest
+    if rng.random() < 0.5:
+        paras.insert(rng.randint(1, len(paras)), "\x00img")
+        noise["img"] += 1
+    if rng.random() < 0.25:
+        k = rng.randint(2, 4)
+        at = rng.randint(1, len(paras))
+        items = [f"{i}. {x}" for i, x in enumerate(rng.sample(EN_ORDINALS, k), 1)]
+        paras[at:at] = ["The centre focuses on these areas:"] + items
+        noise["ordinal"] += k
+    if rng.random() < 0.5:
+        paras.append("Read more: " + en_link(rng, rng.choice(["China's AI compute build-out", "More on AI computing centres"]),
+                                             year, markdown))
+        noise["url"] += 1
+    if rng.random() < 0.3:
+        paras.append(en_phone(rng) + f" | Email: news@{site.split()[0].lower()}-{rng.randint(10, 99)}.com")
+        noise["phone"] += 1
+        noise["email"] += 1
+    lines = [en_image(rng, year, markdown) if p == "\x00img" else p for p in paras]
+    if markdown:
+        body = "\n\n".join(lines) + "\n"
+    else:
+        body = ('<div class="article-body">\n' + "\n".join(ln if ln.startswith("<p>") else f"<p>{ln}</p>" for ln in lines)
+                + "\n</div>\n")
+    return front + body, noise
+
+
 # --------------------------------------------------------------------------------------------
 
 def parse_rates(text: str) -> dict[str, float]:
@@ -1029,7 +1501,8 @@ def main(argv=None) -> int:
     ap.add_argument("n", type=int, help="number of articles")
     ap.add_argument("out_dir")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--trad-rate", type=float, default=0.30, help="share of traditional-script articles")
+    ap.add_argument("--trad-rate", type=float, default=0.30, help="share of traditional-script articles (of the Chinese ones)")
+    ap.add_argument("--en-rate", type=float, default=0.10, help="share of articles in English")
     ap.add_argument("--pairs-per-doc", type=float, default=1.0, help="planted pairs per article (each pair uses two)")
     ap.add_argument("--rates", default="agree=0.4,update=0.3,contradict=0.3", help="mix of planted pair kinds")
     args = ap.parse_args(argv)
@@ -1038,7 +1511,7 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     rates = parse_rates(args.rates)
     os.makedirs(args.out_dir, exist_ok=True)
-    arts = plan_articles(args.n, args.seed, args.trad_rate)
+    arts = plan_articles(args.n, args.seed, args.trad_rate, args.en_rate)
     pairs, singles, reused = plant(arts, args.seed, rates, args.pairs_per_doc, (1, 4))
     noise_total: dict[str, int] = {}
     total_bytes = 0
@@ -1052,11 +1525,17 @@ def main(argv=None) -> int:
             noise_total[k] = noise_total.get(k, 0) + v
         art.items = []  # written: drop the text
     counts = {k: 0 for k in ("agree", "update", "contradict")}
+    by_langs: dict[str, dict[str, int]] = {}
     for p in pairs:
         counts[p["kind"]] += 1
+        langs = by_langs.setdefault(p.get("langs", "zh"), {k: 0 for k in counts})
+        langs[p["kind"]] += 1
     meta = {
         "generator": "benchmarks/make_corpus.py", "n": args.n, "seed": args.seed, "trad_rate": args.trad_rate,
+        "en_rate": args.en_rate,
         "requested_rates": rates, "pairs_by_kind": counts, "pairs": len(pairs), "singletons": len(singles),
+        "pairs_by_langs": by_langs, "english_articles": sum(a.en for a in arts),
+        "english_claims": sum(s["lang"] == "en" for s in singles) + sum((p["a"]["lang"] == "en") + (p["b"]["lang"] == "en") for p in pairs),
         "traditional_articles": sum(a.trad for a in arts), "glossed_articles": sum(a.gloss for a in arts),
         "bytes": total_bytes, "noise_planted": noise_total, "keys_reused": reused,
         "notes": [
@@ -1066,6 +1545,10 @@ def main(argv=None) -> int:
             "as_of is the 截至 month when the sentence has one, else the publication date (China time)",
             "subject is the canonical name with the head folded to 智算中心; subject_as_written is the form in the file",
             "text is the value as written in the file (traditional and pinyin glosses included)",
+            "lang is the article's language (zh or en); a pair's langs is en or en-zh when an English article takes part "
+            "(en-zh: one subject written in both languages, e.g. Wuhan AI Computing Center and 武汉人工智能计算中心)",
+            "English-only subjects keep their pinyin in the key: Wuhan Xinghe AI Computing Center -> 武汉xinghe智算中心",
+            "as_of in English is the 'As of June 2024' month when the sentence has one, else the publication date",
         ],
     }
     with open(os.path.join(args.out_dir, "expected.json"), "w", encoding="utf-8") as fh:

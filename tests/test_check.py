@@ -140,3 +140,16 @@ def test_a_growth_rate_is_checked_against_its_figures(tmp_path, settings):
     report = run([str(tmp_path)], settings, compare=True)
     verdicts = {(f.kind, _claims(report, f)[0].document) for f in report.findings if f.rule == "FC205"}
     assert verdicts == {("check_passed", "right"), ("check_failed", "wrong")}
+
+
+def test_firms_counted_after_a_qualifier_and_de_link_with_firms_counted_plainly(tmp_path, settings):
+    """120家左右的企业 counts firms (not the centre named before it), so it meets 约120家企业 elsewhere."""
+    (tmp_path / "a.md").write_text("---\ndate: 2024-06-01\n---\n目前，合肥先进智算中心已服务120家左右的企业。\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ndate: 2024-06-05\n---\n合肥先进智算中心已为约120家企业提供算力服务。\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("---\ndate: 2024-06-03\n---\n合肥先进智算中心已吸引300名以上的开发者，服务企业超过200家。\n", encoding="utf-8")
+    report = run([str(tmp_path)], settings, compare=True)
+    firms = {c.document: c.metric.key for c in report.claims if c.unit == "count"}
+    assert firms["a"] == firms["b"] == "enterprises"
+    kinds = {(f.kind, tuple(sorted(c.document for c in _claims(report, f)))) for f in report.findings}
+    assert ("agree", ("a", "b")) in kinds
+    assert ("contradict", ("a", "c")) in kinds and ("contradict", ("b", "c")) in kinds

@@ -8,6 +8,7 @@ from functools import cache
 
 from factcheck.extract.patterns import norm, norm_all
 from factcheck.lang import load_english, load_lexicon
+from factcheck.lang.grammar import grammar
 from factcheck.lang.loader import alternation
 
 
@@ -84,7 +85,8 @@ def quantity_metric(text: str, clause_start: int, start: int, end: int, clause_e
     window = text[clause_start:start]
     found = None
     if counted in _measure_words():
-        counted = None  # a bare measure word (830万架) names nothing: look before the number
+        counted = None  # a bare measure word (830万架) names nothing: look after 的, then before the number
+        found = _metric_after(text, end, clause_end, dimension)
     if counted:
         for m in rx.finditer(counted):
             key, dim = word_key[_k(m.group())]
@@ -120,6 +122,26 @@ def quantity_metric(text: str, clause_start: int, start: int, end: int, clause_e
         key = f"{key}@{marker.group()}"  # compute@首期: the first phase's capacity, a fact of its own
     cum = bool(cumulative.search(context)) or (d.cumulative if d else False)
     return Metric(words, key, varies, cum, d.dimension if d else None)
+
+
+def _metric_after(text: str, end: int, clause_end: int, dimension: str) -> tuple[str, str] | None:
+    """The metric word just after a figure with a bare measure word and its particle: 120家左右的企业
+    counts firms, whatever the subject named before the number."""
+    rx, word_key = _lex()[:2]
+    pos = end
+    for tail in grammar().quantities.qualifier_tails:
+        if text.startswith(tail, pos):
+            pos += len(tail)
+            break
+    particle = next((p for p in grammar().quantities.noun_particles if text.startswith(p, pos)), None)
+    if particle is None:
+        return None
+    m = rx.match(text, pos + len(particle), clause_end)
+    if m:
+        key, dim = word_key[_k(m.group())]
+        if _dims_match(dim, dimension):
+            return m.group(), key
+    return None
 
 
 _TRAILING_NOUN = re.compile(r"([\u4e00-\u9fff]{2,6})(?:[ ]?(?:超过|超|逾|近|约|达到|达|共|为|有|已达|已经|已|多达|总计|累计)){0,2}[ ]?$")

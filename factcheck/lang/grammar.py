@@ -34,6 +34,7 @@ class Dates(_Strict):
 
 class Quantities(_Strict):
     qualifier_tails: list[str]
+    noun_particles: list[str]
 
 
 class Checks(_Strict):

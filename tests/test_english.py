@@ -90,3 +90,20 @@ def test_every_cross_language_entry_resolves():
 def test_different_cities_still_never_link_across_languages():
     assert subject_similarity(subject_key("Wuhan AI Computing Center"), subject_key("成都人工智能计算中心")) == 0
     assert subject_similarity(subject_key("Chengdu Intelligent Computing Center"), subject_key("成都智算中心")) == 100
+
+
+def test_qualifiers_before_the_noun_and_a_currency_code_are_read_and_link_across_languages(tmp_path, settings):
+    (tmp_path / "zh.md").write_text(
+        "---\ndate: 2024-03-01\n---\n武汉人工智能计算中心总投资8亿元，目前已吸引超过200家企业入驻。\n", encoding="utf-8")
+    (tmp_path / "en.md").write_text(
+        "---\ndate: 2024-03-04\n---\nThe Wuhan Artificial Intelligence Computing Center, built with an investment of "
+        "RMB 800 million, has attracted 200-plus companies. It runs 1,000 GPUs plus 200 racks.\n", encoding="utf-8")
+    report = run([str(tmp_path)], settings, compare=True)
+    english = {c.text: c for c in report.claims if c.document == "en"}
+    assert english["RMB 800 million"].value == 800_000_000 and english["RMB 800 million"].unit == "CNY"
+    assert english["200-plus companies"].lower == 200 and english["200-plus companies"].upper is None
+    assert english["1,000 GPUs"].qualifier == "exact", "'plus 200 racks' is a conjunction, not a qualifier"
+    by_id = {c.id: c for c in report.claims}
+    agreed = {by_id[f.claims[0]].metric.key for f in report.findings
+              if f.kind == "agree" and {by_id[i].document for i in f.claims} == {"zh", "en"}}
+    assert {"investment", "enterprises"} <= agreed

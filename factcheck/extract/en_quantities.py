@@ -35,7 +35,7 @@ def _rx():
     qb = {k.lower(): v for k, v in en.qualifiers.before.items()}
     qa = {k.lower(): v for k, v in en.qualifiers.after.items()}
     before = re.compile(rf"\b(?P<q>{alternation(qb)})\s*$", re.I)
-    after = re.compile(rf"\s?(?P<q>{alternation(qa)})(?![A-Za-z])", re.I)
+    after = re.compile(rf"\s?(?P<q>{alternation(qa)})(?![A-Za-z])(?!\s?(?:\d|{cur}))", re.I)  # not "plus 200 racks"
     between = re.compile(r"\bbetween\s*$", re.I)
     rng = re.compile(rf"\s?(?:-|–|to|and)\s?(?P<cur>{cur})?\s?(?P<num>{_DIGITS})(?:\s?(?P<scale>\b(?:{scales})\b))?", re.I)
     compute = re.compile(rf"\b(?:{alternation(en.units.compute_context.words)})\b", re.I)
@@ -105,6 +105,9 @@ def _read(text: str, m, r, tolerance) -> Mention | None:
                 if r["between"].search(before):
                     mention.start = s - (len(before) - r["between"].search(before).start())
     factor = Fraction(1)
+    early = r["after"].match(text, pos) if upper is None and mention.qualifier in ("exact", "reach") else None
+    if early:  # 200-plus companies, 200 or more companies: the qualifier comes before the noun
+        mention.qualifier, pos = r["qa"][early.group("q").lower()], early.end()
     if unit is None:
         um = r["unit"].match(text, pos)
         word = um.group("u").lower() if um else None

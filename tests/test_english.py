@@ -107,3 +107,21 @@ def test_qualifiers_before_the_noun_and_a_currency_code_are_read_and_link_across
     agreed = {by_id[f.claims[0]].metric.key for f in report.findings
               if f.kind == "agree" and {by_id[i].document for i in f.claims} == {"zh", "en"}}
     assert {"investment", "enterprises"} <= agreed
+
+
+def test_an_operator_named_centre_its_cost_build_time_occupancy_and_spelled_numbers_link_across_languages(tmp_path, settings):
+    (tmp_path / "zh.md").write_text(
+        "---\ndate: 2024-05-01\n---\n中国电信武汉智算中心总投资20亿元，建设工期6个月，机架使用率达72%，已与35家合作伙伴签约。\n",
+        encoding="utf-8")
+    (tmp_path / "en.md").write_text(
+        "---\ndate: 2024-05-03\n---\nThe China Telecom Wuhan Intelligent Computing Center cost 2 billion yuan and took "
+        "only 6 months to build. It has a rack occupancy rate of 72% and thirty-five partners.\n", encoding="utf-8")
+    report = run([str(tmp_path)], settings, compare=True)
+    english = [c for c in report.claims if c.document == "en"]
+    assert {c.subject.key for c in english} == {subject_key("中国电信武汉智算中心")}
+    assert {c.metric.key.split("|")[0]: c.value for c in english} == {
+        "investment": 2_000_000_000, "build_period": 6, "utilisation": 72, "partners": 35}
+    by_id = {c.id: c for c in report.claims}
+    agreed = {by_id[f.claims[0]].metric.key.split("|")[0] for f in report.findings
+              if f.kind == "agree" and {by_id[i].document for i in f.claims} == {"zh", "en"}}
+    assert agreed == {"investment", "build_period", "utilisation", "partners"}

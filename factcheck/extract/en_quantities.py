@@ -21,10 +21,12 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 def _rx():
     en = load_english()
     words = alternation(en.numbers.words)
+    tens = alternation(w for w, v in en.numbers.words.items() if v in range(20, 100, 10))
+    units_words = alternation(w for w, v in en.numbers.words.items() if v in range(1, 10))
     scales = alternation(en.numbers.scales)
     cur = alternation(en.units.currency_before)
     number = re.compile(
-        rf"(?<![\w.,])(?P<cur>{cur})?\s?(?:(?P<num>{_DIGITS})|(?P<word>\b(?:{words})\b))"
+        rf"(?<![\w.,])(?P<cur>{cur})?\s?(?:(?P<num>{_DIGITS})|(?P<word>\b(?:(?:{tens})-(?:{units_words})|{words})\b))"
         rf"(?:\s?(?P<scale>\b(?:{scales})\b))?(?![\w])", re.I)
     units = {k.lower(): v for k, v in en.units.units.items()}
     unit = re.compile(rf"\s?(?P<u>(?:{alternation(units)}))(?![A-Za-z])", re.I)
@@ -51,7 +53,8 @@ def _value(m, r) -> tuple[Fraction, Fraction] | None:
         value = Fraction(text)
         res = Fraction(1, 10 ** len(text.split(".")[1])) if "." in text else Fraction(1)
     else:
-        value, res = Fraction(r["words"][m.group("word").lower()]), Fraction(1)
+        value = sum(Fraction(r["words"][w]) for w in m.group("word").lower().split("-"))  # thirty-five
+        res = Fraction(1)
     if m.group("scale"):
         mult = 10 ** r["scales"][m.group("scale").lower()]
         value, res = value * mult, res * mult

@@ -197,3 +197,4 @@ class EnMetricsFile(_Strict):
 
 class GazetteerFile(_Strict):
     places: dict[str, list[str]]
+    names: dict[str, list[str]] = {}

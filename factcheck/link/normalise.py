@@ -25,7 +25,8 @@ def _tables():
             fold[_plain(f)] = _plain(canonical)
     head_rx = re.compile(rf"(?:{alternation(fold)})$")
     places = {}
-    for chinese, forms in load_gazetteer().places.items():
+    gazetteer = load_gazetteer()
+    for chinese, forms in [*gazetteer.places.items(), *gazetteer.names.items()]:
         for f in forms:
             places[f.lower()] = norm(chinese)
     place_rx = re.compile(rf"\b(?:{alternation(places)})\b")

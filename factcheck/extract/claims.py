@@ -166,7 +166,7 @@ class _Doc:
                 self.name_mask[e.start : e.end] = b"\x01" * (e.end - e.start)
         self.respectively = respectively(text, self.ctx, [q for q in self.quantities if q.reason is None])
         rx = _as_of_rx()
-        self.as_of_dates = [d for d in self.dates if d.reason is None and rx.search(text[max(0, d.start - 10) : d.start])]
+        self.as_of_dates = [d for d in self.dates if d.reason is None and rx.search(text[max(0, d.start - 20) : d.start])]
         for d in self.as_of_dates:
             d.reason = "as-of date"
 

@@ -1,5 +1,5 @@
 """English dates as intervals: July 9, 2021; 9 July 2021; in May 2022; in 2021; the first half of 2024;
-by the end of 2023; last November; next week; as of June 2024 (sets as_of). Relative dates resolve
+by the end of 2023; last November; March this year; next week; as of June 2024 (sets as_of). Relative dates resolve
 against publication, never the clock."""
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ def _rules():
         ("py", re.compile(rf"\b(?P<period>{per})(?:\s+of)?[\s-]+{y}", re.I)),
         ("prel", re.compile(rf"\b(?P<period>{per})\s+of\s+(?P<rel>{alternation(rel_years)})", re.I)),
         ("my", re.compile(rf"\b(?P<m>{mon})\.?\s+(?:of\s+)?{y}")),
-        ("relm", re.compile(rf"\b(?P<dir>last|this|next)\s+(?P<m>{mon})\b")),
+        ("mrel", re.compile(rf"\b(?P<m>{mon})\.?\s+(?:of\s+)?(?P<rel>{alternation(rel_years)})\b", re.I)),
+        ("relm", re.compile(rf"\b(?P<dir>(?i:last|this|next))\s+(?P<m>{mon})\b")),
         ("md", re.compile(rf"\b(?P<m>{mon})\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)")),
         ("rely", re.compile(rf"\b(?P<rel>{alternation(rel_years)})\b", re.I)),
         ("relw", re.compile(rf"\b(?P<week>{alternation(rel_weeks)})\b", re.I)),
@@ -100,7 +101,9 @@ def _resolve(name, m, out, pub, months, periods, rel_years, rel_weeks) -> None:
         if pub is None:
             out.reason = "relative date without a publication date"
             return
-        if name == "relm":
+        if name == "mrel":  # March this year, May of last year
+            _set(out, *_month_span(pub.year + rel_years[g["rel"].lower()], months[g["m"].lower()]), "month")
+        elif name == "relm":
             mo = months[g["m"].lower()]
             y = pub.year + {"last": -1, "this": 0, "next": 1}[g["dir"].lower()]
             if g["dir"].lower() == "last" and mo < pub.month:

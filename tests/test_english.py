@@ -127,14 +127,17 @@ def test_an_operator_named_centre_its_cost_build_time_occupancy_and_spelled_numb
     assert agreed == {"investment", "build_period", "utilisation", "partners"}
 
 
-def test_month_of_a_relative_year_a_capitalised_last_month_and_as_of_the_end_of(tmp_path, settings):
+def test_month_of_a_relative_year_last_month_as_of_the_end_of_and_construction_of(tmp_path, settings):
     (tmp_path / "en.md").write_text(
         "---\ndate: 2024-08-01\n---\nThe Wuhan Artificial Intelligence Computing Center went online in March this year.\n\n"
         "Last November, the Hefei Artificial Intelligence Computing Center was put into operation.\n\n"
         "As of the end of June 2024, the Wuhan Artificial Intelligence Computing Center had 400 petaflops of "
-        "computing power.\n", encoding="utf-8")
+        "computing power.\n\nConstruction of the Dalian Artificial Intelligence Computing Center began in March 2021.\n",
+        encoding="utf-8")
     claims = run([str(tmp_path)], settings).claims
-    dates = {c.text: (c.date.start, c.date.precision) for c in claims if c.kind == "date"}
-    assert dates == {"March this year": ("2024-03-01", "month"), "Last November": ("2023-11-01", "month")}
+    dates = {c.text: (c.date.start, c.date.precision, c.metric.key) for c in claims if c.kind == "date"}
+    assert dates == {"March this year": ("2024-03-01", "month", "opening|fixed"),
+                     "Last November": ("2023-11-01", "month", "opening|fixed"),
+                     "March 2021": ("2021-03-01", "month", "construction_start|fixed")}
     compute = next(c for c in claims if c.unit == "PFLOPS")
     assert compute.as_of == "2024-06" and compute.value == 400

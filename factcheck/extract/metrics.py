@@ -180,7 +180,8 @@ def date_metric(text: str, clause_start: int, start: int, end: int, clause_end: 
     m = None
     if text[start:end].isascii():
         # English puts the event before its date: began construction on Dec 28, 2020
-        before = [x for x in events_rx.finditer(text, max(clause_start, start - 40), start) if x.group().isascii()]
+        # (Construction of the Dalian AI Computing Center began in March 2021: the nearest event word wins)
+        before = [x for x in events_rx.finditer(text, max(clause_start, start - 90), start) if x.group().isascii()]
         m = before[-1] if before else None
     m = m or events_rx.search(text, end, clause_end) or None
     if m is None:

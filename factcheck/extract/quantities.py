@@ -10,6 +10,7 @@ from factcheck.extract.intervals import apply_qualifier
 from factcheck.extract.mention import Mention
 from factcheck.extract.numerals import parse_number
 from factcheck.extract.patterns import ARABIC, norm_all, patterns
+from factcheck.extract.scan import finditer
 from factcheck.extract.units import canonical
 from factcheck.lang import load_lexicon
 from factcheck.lang.grammar import grammar
@@ -44,7 +45,7 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
     """Every number in text outside dates and filtered spans, with qualifier, unit and interval."""
     p = patterns()
     out: list[Mention] = []
-    for m in _E_CLASS.finditer(text):
+    for m in finditer(_E_CLASS, text):
         s, e = m.span()
         if blocked(s, e) or any(taken[s:e]):
             continue
@@ -53,7 +54,7 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
         mention.lower, mention.upper = Fraction(1000), None
         out.append(mention)
         taken[s:e] = b"\x01" * (e - s)
-    for m in p.number.finditer(text):
+    for m in finditer(p.number, text):
         s, e = m.span()
         num_text = m.group()
         if any(taken[s:e]) or (num_text == "百" and text.startswith("分之", e)):

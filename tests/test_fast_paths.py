@@ -1,0 +1,52 @@
+"""The fast paths give exactly what the slow, obvious code gives (speed only, never a new result)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract.dates import _compiled
+from factcheck.extract.patterns import patterns
+from factcheck.extract.quantities import _E_CLASS
+from factcheck.extract.scan import _scanner, finditer
+
+PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+PIECES = list("0123456789一二三四五六七八九十百千万亿半点两第个年月日号.,-+@:：/ \nabcxyzPEVv月份分之") + [
+    "2021年", "11月", "3月5日", "2023-06-12", "1080P", "第一", "一家", "十一个", "v1.2", "www.", "http://a.b/1",
+    "x@y.cn", "13912345678", "E级", "世纪", "二十一世纪", "上半年", "去年", "3+4=7", "12:30", "5 MB", "Mate 60",
+]
+text_st = st.lists(st.sampled_from(PIECES) | st.text(max_size=2), max_size=60).map("".join)
+
+
+def _used_patterns() -> list[re.Pattern]:
+    p = patterns()
+    return [p.number, p.idioms, _E_CLASS] + [rx for _, rx, _ in p.filters] + [rx for _, rx in _compiled()[0]]
+
+
+def _spans(matches) -> list:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def test_the_patterns_of_the_extractor_get_a_scanner():
+    missing = [rx.pattern[:60] for rx in _used_patterns() if _scanner(rx) is None]
+    assert len(missing) <= 1, missing  # email starts with a class of word characters and still gets one
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text_st)
+def test_scanned_finditer_equals_finditer_for_every_pattern_used(text):
+    for rx in _used_patterns():
+        assert _spans(finditer(rx, text)) == _spans(rx.finditer(text)), rx.pattern
+
+
+@PROPERTY
+@given(st.text(alphabet="ab1 \n", max_size=30))
+def test_patterns_that_can_match_nothing_or_anything_fall_back(text):
+    for source in [r"a*", r"(?<!a)b?", r".b", r"[^a]b", r"(?i)ab", r"(?m)^\s*1", r"(a)\1", r"(?<![ab])1+|\n"]:
+        rx = re.compile(source)
+        assert _spans(finditer(rx, text)) == _spans(rx.finditer(text)), source
+    assert _scanner(re.compile(r"a*")) is None and _scanner(re.compile(r"[^a]b")) is None
+    assert _scanner(re.compile(r"(?<![ab])1+|\n")) is not None

@@ -50,3 +50,40 @@ def test_patterns_that_can_match_nothing_or_anything_fall_back(text):
         assert _spans(finditer(rx, text)) == _spans(rx.finditer(text)), source
     assert _scanner(re.compile(r"a*")) is None and _scanner(re.compile(r"[^a]b")) is None
     assert _scanner(re.compile(r"(?<![ab])1+|\n")) is not None
+
+
+TAGS = ["p", "P", "div", "span", "a", "br", "img", "li", "h2", "strong", "td", "svg", "template", "o:p", "my-tag",
+        "title", "script", "style", "noscript", "textarea"]
+ATTRS = ["", ' class="x"', " class='a b'", " href=http://a.cn/1.html", ' style="font-size:12px;"', " data-n=3", " hidden",
+         ' alt="<b>&amp;"', " src=x/", " x=", ' a="1"b="2"', "\u3000", " id=a\u3000", "\t", "\n"]
+ENDINGS = [">", "/>", " />", " >", "", " / >"]
+HTML_PIECES = ["\n", "\n\n", " ", "文字", "12.5亿元", "&amp;", "&lt;", "&#20116;", "&#x4e07;", "&nbsp;", "&nbsp", "&", "& ",
+               "&#", "&#;", "&#12a;", "&foo.bar;", "<", "< ", "a<b", "</", "</>", "</p class=x>", "</ p>", "<!-- c -->",
+               "<!--", "-->", "<!DOCTYPE html>", "<?xml ?>", "<![CDATA[x]]>", ">", '"', "'"]
+tag_st = st.builds(lambda t, a, e, close: (f"</{t}>" if close else f"<{t}{a}{e}"),
+                   st.sampled_from(TAGS), st.sampled_from(ATTRS), st.sampled_from(ENDINGS), st.booleans())
+html_st = st.lists(tag_st | st.sampled_from(HTML_PIECES) | st.text(max_size=3), max_size=50).map("".join)
+
+
+def _parts(result):
+    view, title, comments = result
+    return view.text, list(view.starts), list(view.ends), title, comments
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_st, st.integers(min_value=0, max_value=50))
+def test_fast_html_gives_what_the_standard_parser_gives(html, base):
+    from factcheck.ingest.html_text import _parse, html_to_textmap
+
+    assert _parts(html_to_textmap(html, base)) == _parts(_parse(html, base))
+
+
+def test_plain_article_markup_takes_the_fast_path():
+    from factcheck.ingest import html_fast
+    from factcheck.ingest.html_text import _FastCollector
+
+    html = ('<div class="article">\n<p>第一段 &amp; 12.5亿元</p>\n<p style="a:b">二<br/>三 < 四 &#20116;</p>'
+            '<img src="a.jpg" alt="x" />\n<span><a href=http://a.cn/ target="_blank">链接</a></span></div>')
+    assert html_fast.drive(_FastCollector(html, 0), html)
+    for bad in ["<!-- x -->", "<script>1</script>", "<title>t</title>", "&nbsp", "<p / >", "<p"]:
+        assert not html_fast.drive(_FastCollector(bad, 0), bad), bad

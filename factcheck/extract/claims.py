@@ -24,7 +24,7 @@ from factcheck.extract.patterns import norm_all, patterns
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.scan import finditer
 from factcheck.extract.subjects import SubjectFinder, respectively
-from factcheck.ingest.source import GLOSS, Source
+from factcheck.ingest.source import GLOSS, Source, count_cjk
 from factcheck.ingest.textmap import TextMap, line_starts
 from factcheck.lang import load_english, load_lexicon
 from factcheck.lang.grammar import grammar, rx
@@ -51,7 +51,6 @@ def _as_of_rx():
     return re.compile(rf"(?:{zh}|(?i:\b(?:{en})))[ ]*$")
 
 
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -62,9 +61,8 @@ def _line_languages(text: str) -> tuple[bytearray, bytearray]:
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        cjk = len(_CJK_CHAR.findall(line))
         latin = len(_LATIN_WORD.findall(line))
-        target = en if latin > cjk and latin >= 3 else zh
+        target = en if latin >= 3 and latin > count_cjk(line) else zh
         target[pos:end] = b"\x01" * (end - pos)
         pos = end + 1
     return en, zh
@@ -127,7 +125,7 @@ class _Doc:
         self.ctx = Context(text)
         mask = _blocker(text, noise)
         en_lines, zh_lines = _line_languages(text)
-        has_en, has_zh = any(en_lines), any(zh_lines)
+        has_en, has_zh = 1 in en_lines, 1 in zh_lines
         blocked = _mask_blocker(_union(mask, en_lines) if has_en else mask)
         en_blocked = _mask_blocker(_union(mask, zh_lines) if has_zh else mask)
         years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]

@@ -87,3 +87,12 @@ def test_plain_article_markup_takes_the_fast_path():
     assert html_fast.drive(_FastCollector(html, 0), html)
     for bad in ["<!-- x -->", "<script>1</script>", "<title>t</title>", "&nbsp", "<p / >", "<p"]:
         assert not html_fast.drive(_FastCollector(bad, 0), bad), bad
+
+
+@PROPERTY
+@given(st.text(alphabet=st.sampled_from(sorted({chr(c) for c in range(0xFF00, 0xFF62)} | set("\u3000\u2014\u2215\u2212\u2013\u00a0\u200b\ufeff a1，。-/"))), max_size=40))
+def test_width_folding_equals_translate(text):
+    from factcheck.ingest.textmap import _WIDTH, fold_width
+
+    assert fold_width(text) == text.translate(_WIDTH)
+    assert not {chr(v) for k, v in _WIDTH.items() if k != v} & {chr(k) for k, v in _WIDTH.items() if k != v}

@@ -96,3 +96,13 @@ def test_width_folding_equals_translate(text):
 
     assert fold_width(text) == text.translate(_WIDTH)
     assert not {chr(v) for k, v in _WIDTH.items() if k != v} & {chr(k) for k, v in _WIDTH.items() if k != v}
+
+
+@PROPERTY
+@given(st.integers(min_value=-3, max_value=(1 << 20) + 5), st.integers(min_value=0, max_value=300))
+def test_offsets_equal_an_array_of_the_range(start, n):
+    from array import array
+
+    from factcheck.ingest.textmap import offsets
+
+    assert offsets(start, start + n) == array("q", range(start, start + n))

@@ -14,7 +14,7 @@ from html import unescape
 from html.parser import HTMLParser
 
 from factcheck.ingest import html_fast
-from factcheck.ingest.textmap import TextMap
+from factcheck.ingest.textmap import TextMap, offsets
 
 _BLOCK = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
@@ -54,8 +54,9 @@ class _Collector(HTMLParser):
             return
         self.chunks.append(text)
         if end is None:  # text copied verbatim from raw[start:start+len]
-            self.starts.extend(range(self.base + start, self.base + start + len(text)))
-            self.ends.extend(range(self.base + start + 1, self.base + start + len(text) + 1))
+            a = self.base + start
+            self.starts += offsets(a, a + len(text))
+            self.ends += offsets(a + 1, a + len(text) + 1)
         else:  # decoded entity: every character maps to the whole entity
             self.starts.extend([self.base + start] * len(text))
             self.ends.extend([self.base + end] * len(text))

@@ -316,26 +316,28 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
     sentence = d.sentence_cache.get(key)
     if sentence is None:
         sentence = d.sentence_cache[key] = _original(view, source.raw, sent.start, sent.end)
-    claim = Claim(
-        id=claim_id(doc.id, rs, re_, m.kind), document=doc.id, path=doc.path, span=Span(start=rs, end=re_), line=line, column=column,
-        text=source.raw[rs:re_], sentence=sentence, kind=m.kind,
-        subject=subject, metric=metric, as_of=as_of, modality=mod, reason=reason,
-        confidence=subj.confidence if reason is None and subj else 0.3,
-    )
+    extra = {}
     if m.kind == "quantity" and m.value is not None and m.unit:
         if m.unit == "count" and met is not None and met.dimension in _COUNT_UNITS:
             m.unit = _COUNT_UNITS[met.dimension]  # 标准机架超过830万架: racks, counted with 架
-        claim.value, claim.unit = _fnum(m.value), m.unit
-        claim.lower, claim.upper = _fnum(m.lower), _fnum(m.upper)
-        claim.lower_open, claim.upper_open = m.lower_open, m.upper_open
-        claim.resolution = _fnum(m.resolution) if m.qualifier == "exact" else None
-        claim.qualifier = m.qualifier if m.qualifier in ("exact", "approx", "at_least", "at_most", "range") else "exact"
-        claim.precision = m.precision
-        claim.counted = m.counted
+        extra = {
+            "value": _fnum(m.value), "unit": m.unit, "lower": _fnum(m.lower), "upper": _fnum(m.upper),
+            "lower_open": m.lower_open, "upper_open": m.upper_open,
+            "resolution": _fnum(m.resolution) if m.qualifier == "exact" else None,
+            "qualifier": m.qualifier if m.qualifier in ("exact", "approx", "at_least", "at_most", "range") else "exact",
+            "precision": m.precision, "counted": m.counted,
+        }
     elif m.kind == "date" and m.date_start:
-        claim.date = DateSpan(start=m.date_start, end=m.date_end, precision=m.date_precision)
-        claim.qualifier = "range" if m.date_precision == "range" else "exact"
-    return claim
+        extra = {
+            "date": DateSpan(start=m.date_start, end=m.date_end, precision=m.date_precision),
+            "qualifier": "range" if m.date_precision == "range" else "exact",
+        }
+    return Claim(
+        id=claim_id(doc.id, rs, re_, m.kind), document=doc.id, path=doc.path, span=Span(start=rs, end=re_), line=line, column=column,
+        text=source.raw[rs:re_], sentence=sentence, kind=m.kind,
+        subject=subject, metric=metric, as_of=as_of, modality=mod, reason=reason,
+        confidence=subj.confidence if reason is None and subj else 0.3, **extra,
+    )
 
 
 def claim_id(document_id: str, start: int, end: int, kind: str) -> str:

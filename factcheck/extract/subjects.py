@@ -317,6 +317,8 @@ def respectively(text: str, ctx: Context, quantities) -> dict[int, Subject]:
     """东部、中部、西部和东北地区占比分别为62.5%、17.5%、12.5%、7.5%: the n-th figure after 分别
     belongs to the n-th name before it; names without the shared head take it from the last one."""
     out: dict[int, Subject] = {}
+    if not _RESPECTIVELY.search(text):  # a list of words: no match in the text, none in any clause
+        return out
     for sent in ctx.sentences:
         for a, b in sent.clauses:
             m = _RESPECTIVELY.search(text, a, b)

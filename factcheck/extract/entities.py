@@ -128,9 +128,10 @@ def find_entities(text: str) -> list[Entity]:
     kept: list[Entity] = []
     for ent in found:
         s, e = ent.start, ent.end
-        if any(k.start <= s and e <= k.end and (k.end - k.start) > (e - s) for k in kept[-6:]):
-            continue
-        if kept and kept[-1].start == s and kept[-1].end == e:
-            continue
-        kept.append(ent)
+        for k in kept[-6:]:
+            if k.start <= s and e <= k.end and (k.end - k.start) > (e - s):
+                break  # inside a longer name kept just before
+        else:
+            if not (kept and kept[-1].start == s and kept[-1].end == e):
+                kept.append(ent)
     return kept

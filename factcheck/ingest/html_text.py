@@ -62,7 +62,8 @@ class _Collector(HTMLParser):
             self.ends.extend([self.base + end] * len(text))
 
     def _break(self, at: int | None = None) -> None:
-        if self.skip_depth or self.chunks[-2:] == ["\n", "\n"]:
+        chunks = self.chunks
+        if self.skip_depth or (len(chunks) >= 2 and chunks[-1] == "\n" and chunks[-2] == "\n"):
             return  # a run of block boundaries is one paragraph break, however deep the nesting
         pos = self.base + (self._pos() if at is None else at)
         self.chunks.append("\n")
@@ -152,6 +153,11 @@ class _FastCollector(_Collector):
 
     def handle_ref(self, text: str) -> None:
         self._ref(text)
+
+    def handle_data(self, data):  # drive() only gives pieces that stand verbatim at self.at
+        self._emit(data, self.at)
+        if self._in_title and self.title is None and data.strip():
+            self.title = data.strip()
 
 
 _WHOLE_TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]*+)?[^<>]*+>")

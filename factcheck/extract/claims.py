@@ -168,6 +168,15 @@ class _Doc:
         self.as_of_dates = [d for d in self.dates if d.reason is None and rx.search(text[max(0, d.start - 10) : d.start])]
         for d in self.as_of_dates:
             d.reason = "as-of date"
+        starts = [d.start for d in self.dates]
+        self._date_starts = starts if starts == sorted(starts) else None
+
+    def _dates_from(self, start: int, end: int) -> list[Mention]:
+        """The dates that start in [start, end), in order (all dates if they are not sorted by start)."""
+        starts = self._date_starts
+        if starts is None:
+            return self.dates
+        return self.dates[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
     def _since(self, d: Mention) -> bool:
         """自2021年…以来: a starting point, not the time the figure holds."""
@@ -191,13 +200,13 @@ class _Doc:
         if governing:
             return _as_of_text(governing.date_start, governing.date_end, governing.date_precision)
         near = None
-        for d in self.dates:
+        for d in self._dates_from(sent.start, m.start):
             if d.reason is None and sent.start <= d.start and d.end <= m.start and not self._since(d):
                 near = d
         if near is None and self.text[m.start : m.end].isascii():
             # English dates often follow the figure: over 4,500 PFLOPS in the first half of 2024
             clause = sent.clauses[self.ctx.clause_index(sent, m.start)]
-            near = next((d for d in self.dates if d.reason is None and m.end <= d.start < clause[1]), None)
+            near = next((d for d in self._dates_from(m.end, clause[1]) if d.reason is None and m.end <= d.start < clause[1]), None)
         if near:
             return _as_of_text(near.date_start, near.date_end, near.date_precision)
         return self.pub.isoformat() if self.pub else None

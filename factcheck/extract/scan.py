@@ -112,3 +112,8 @@ def finditer(pattern: re.Pattern, text: str, pos: int = 0) -> Iterator[re.Match]
         m = match(text, hit.start())
         yield m
         pos = m.end()
+
+
+def search(pattern: re.Pattern, text: str) -> re.Match | None:
+    """pattern.search(text), found the same way as finditer's first match."""
+    return next(finditer(pattern, text), None)

@@ -264,7 +264,10 @@ def _original(view: TextMap, raw: str, a: int, b: int) -> str:
     if b <= a:
         return ""
     piece = raw[view.starts[a] : view.ends[b - 1]]
-    piece = GLOSS.sub("", _TAG.sub("", piece))
+    if "<" in piece:  # no tag and no gloss: nothing to remove (the checks are much cheaper than sub)
+        piece = _TAG.sub("", piece)
+    if "(" in piece:
+        piece = GLOSS.sub("", piece)
     with contextlib.suppress(ValueError, OverflowError):  # a character reference of thousands of digits stays
         piece = unescape(piece)
     return piece.replace("\r", "").strip()

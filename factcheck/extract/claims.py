@@ -22,8 +22,9 @@ from factcheck.extract.metrics import date_metric, event_position, metric_word_a
 from factcheck.extract.modality import markers, modality
 from factcheck.extract.patterns import norm_all, patterns
 from factcheck.extract.quantities import find_quantities
+from factcheck.extract.scan import finditer, search
 from factcheck.extract.subjects import SubjectFinder, respectively
-from factcheck.ingest.source import GLOSS, Source
+from factcheck.ingest.source import GLOSS, Source, count_cjk
 from factcheck.ingest.textmap import TextMap, line_starts
 from factcheck.lang import load_english, load_lexicon
 from factcheck.lang.grammar import grammar, rx
@@ -50,7 +51,6 @@ def _as_of_rx():
     return re.compile(rf"(?:{zh}|(?i:\b(?:{en})))[ ]*$")
 
 
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -61,9 +61,8 @@ def _line_languages(text: str) -> tuple[bytearray, bytearray]:
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        cjk = len(_CJK_CHAR.findall(line))
         latin = len(_LATIN_WORD.findall(line))
-        target = en if latin > cjk and latin >= 3 else zh
+        target = en if latin >= 3 and latin > count_cjk(line) else zh
         target[pos:end] = b"\x01" * (end - pos)
         pos = end + 1
     return en, zh
@@ -88,11 +87,11 @@ def _blocker(text: str, noise: list[tuple[int, int]]) -> bytearray:
     for a, b in noise:
         mask[a:b] = b"\x01" * (b - a)
     for _, pattern, hint in p.filters:
-        if hint is not None and not hint.search(text):
+        if hint is not None and not search(hint, text):
             continue
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text):
             mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    for m in p.idioms.finditer(text):
+    for m in finditer(p.idioms, text):
         mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     return mask
 
@@ -126,7 +125,7 @@ class _Doc:
         self.ctx = Context(text)
         mask = _blocker(text, noise)
         en_lines, zh_lines = _line_languages(text)
-        has_en, has_zh = any(en_lines), any(zh_lines)
+        has_en, has_zh = 1 in en_lines, 1 in zh_lines
         blocked = _mask_blocker(_union(mask, en_lines) if has_en else mask)
         en_blocked = _mask_blocker(_union(mask, zh_lines) if has_zh else mask)
         years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
@@ -169,6 +168,15 @@ class _Doc:
         self.as_of_dates = [d for d in self.dates if d.reason is None and rx.search(text[max(0, d.start - 20) : d.start])]
         for d in self.as_of_dates:
             d.reason = "as-of date"
+        starts = [d.start for d in self.dates]
+        self._date_starts = starts if starts == sorted(starts) else None
+
+    def _dates_from(self, start: int, end: int) -> list[Mention]:
+        """The dates that start in [start, end), in order (all dates if they are not sorted by start)."""
+        starts = self._date_starts
+        if starts is None:
+            return self.dates
+        return self.dates[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
     def _since(self, d: Mention) -> bool:
         """自2021年…以来: a starting point, not the time the figure holds."""
@@ -192,13 +200,13 @@ class _Doc:
         if governing:
             return _as_of_text(governing.date_start, governing.date_end, governing.date_precision)
         near = None
-        for d in self.dates:
+        for d in self._dates_from(sent.start, m.start):
             if d.reason is None and sent.start <= d.start and d.end <= m.start and not self._since(d):
                 near = d
         if near is None and self.text[m.start : m.end].isascii():
             # English dates often follow the figure: over 4,500 PFLOPS in the first half of 2024
             clause = sent.clauses[self.ctx.clause_index(sent, m.start)]
-            near = next((d for d in self.dates if d.reason is None and m.end <= d.start < clause[1]), None)
+            near = next((d for d in self._dates_from(m.end, clause[1]) if d.reason is None and m.end <= d.start < clause[1]), None)
         if near:
             return _as_of_text(near.date_start, near.date_end, near.date_precision)
         return self.pub.isoformat() if self.pub else None
@@ -256,7 +264,10 @@ def _original(view: TextMap, raw: str, a: int, b: int) -> str:
     if b <= a:
         return ""
     piece = raw[view.starts[a] : view.ends[b - 1]]
-    piece = GLOSS.sub("", _TAG.sub("", piece))
+    if "<" in piece:  # no tag and no gloss: nothing to remove (the checks are much cheaper than sub)
+        piece = _TAG.sub("", piece)
+    if "(" in piece:
+        piece = GLOSS.sub("", piece)
     with contextlib.suppress(ValueError, OverflowError):  # a character reference of thousands of digits stays
         piece = unescape(piece)
     return piece.replace("\r", "").strip()
@@ -317,26 +328,28 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
     sentence = d.sentence_cache.get(key)
     if sentence is None:
         sentence = d.sentence_cache[key] = _original(view, source.raw, sent.start, sent.end)
-    claim = Claim(
-        id=claim_id(doc.id, rs, re_, m.kind), document=doc.id, path=doc.path, span=Span(start=rs, end=re_), line=line, column=column,
-        text=source.raw[rs:re_], sentence=sentence, kind=m.kind,
-        subject=subject, metric=metric, as_of=as_of, modality=mod, reason=reason,
-        confidence=subj.confidence if reason is None and subj else 0.3,
-    )
+    extra = {}
     if m.kind == "quantity" and m.value is not None and m.unit:
         if m.unit == "count" and met is not None and met.dimension in _COUNT_UNITS:
             m.unit = _COUNT_UNITS[met.dimension]  # 标准机架超过830万架: racks, counted with 架
-        claim.value, claim.unit = _fnum(m.value), m.unit
-        claim.lower, claim.upper = _fnum(m.lower), _fnum(m.upper)
-        claim.lower_open, claim.upper_open = m.lower_open, m.upper_open
-        claim.resolution = _fnum(m.resolution) if m.qualifier == "exact" else None
-        claim.qualifier = m.qualifier if m.qualifier in ("exact", "approx", "at_least", "at_most", "range") else "exact"
-        claim.precision = m.precision
-        claim.counted = m.counted
+        extra = {
+            "value": _fnum(m.value), "unit": m.unit, "lower": _fnum(m.lower), "upper": _fnum(m.upper),
+            "lower_open": m.lower_open, "upper_open": m.upper_open,
+            "resolution": _fnum(m.resolution) if m.qualifier == "exact" else None,
+            "qualifier": m.qualifier if m.qualifier in ("exact", "approx", "at_least", "at_most", "range") else "exact",
+            "precision": m.precision, "counted": m.counted,
+        }
     elif m.kind == "date" and m.date_start:
-        claim.date = DateSpan(start=m.date_start, end=m.date_end, precision=m.date_precision)
-        claim.qualifier = "range" if m.date_precision == "range" else "exact"
-    return claim
+        extra = {
+            "date": DateSpan(start=m.date_start, end=m.date_end, precision=m.date_precision),
+            "qualifier": "range" if m.date_precision == "range" else "exact",
+        }
+    return Claim(
+        id=claim_id(doc.id, rs, re_, m.kind), document=doc.id, path=doc.path, span=Span(start=rs, end=re_), line=line, column=column,
+        text=source.raw[rs:re_], sentence=sentence, kind=m.kind,
+        subject=subject, metric=metric, as_of=as_of, modality=mod, reason=reason,
+        confidence=subj.confidence if reason is None and subj else 0.3, **extra,
+    )
 
 
 def claim_id(document_id: str, start: int, end: int, kind: str) -> str:

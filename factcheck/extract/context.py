@@ -4,26 +4,40 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 # Chinese sentence punctuation, a line break, or an English full stop before a capital (not 1.5)
 _SENTENCE_END = re.compile(r"[。!?！？;；]+[”’\"」』)]?|\n|(?<=[a-z0-9)\]%\"”’])[.!?](?=\s+[A-Z“\"(])")
 _CLAUSE_SEP = re.compile(r"[,，:：;；]")
+_NOT_BLANK = re.compile(r"\S")  # the same whitespace as str.strip()
 
 
-@dataclass
 class Sentence:
-    start: int
-    end: int
-    paragraph: int
-    clauses: list[tuple[int, int]]
+    """A sentence's offsets and paragraph; its clauses are split on first use (most never are)."""
+
+    __slots__ = ("start", "end", "paragraph", "_text", "_clauses", "_starts")
+
+    def __init__(self, start: int, end: int, paragraph: int, text: str):
+        self.start, self.end, self.paragraph = start, end, paragraph
+        self._text = text
+        self._clauses: list[tuple[int, int]] | None = None
+        self._starts: list[int] | None = None
+
+    @property
+    def clauses(self) -> list[tuple[int, int]]:
+        if self._clauses is None:
+            clauses, cpos = [], self.start
+            for m in _CLAUSE_SEP.finditer(self._text, self.start, self.end):
+                clauses.append((cpos, m.start()))
+                cpos = m.end()
+            clauses.append((cpos, self.end))
+            self._clauses = clauses
+        return self._clauses
 
     @property
     def clause_starts(self) -> list[int]:
-        cached = self.__dict__.get("_starts")
-        if cached is None:
-            cached = self.__dict__["_starts"] = [a for a, _ in self.clauses]
-        return cached
+        if self._starts is None:
+            self._starts = [a for a, _ in self.clauses]
+        return self._starts
 
 
 class Context:
@@ -35,22 +49,19 @@ class Context:
         para = 0
         pos = 0
         for m in _SENTENCE_END.finditer(text):
-            self._add(pos, m.end() if m.group() != "\n" else m.start(), para)
             if m.group() == "\n":
+                self._add(pos, m.start(), para)
                 para += 1
+            else:
+                self._add(pos, m.end(), para)
             pos = m.end()
         self._add(pos, len(text), para)
         self._starts = [s.start for s in self.sentences]
 
     def _add(self, start: int, end: int, para: int) -> None:
-        if end <= start or not self.text[start:end].strip():
+        if end <= start or not _NOT_BLANK.search(self.text, start, end):
             return
-        clauses, cpos = [], start
-        for m in _CLAUSE_SEP.finditer(self.text, start, end):
-            clauses.append((cpos, m.start()))
-            cpos = m.end()
-        clauses.append((cpos, end))
-        self.sentences.append(Sentence(start, end, para, clauses))
+        self.sentences.append(Sentence(start, end, para, self.text))
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)

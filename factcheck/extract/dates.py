@@ -14,6 +14,7 @@ from functools import cache
 
 from factcheck.extract.mention import Mention
 from factcheck.extract.patterns import norm
+from factcheck.extract.scan import finditer
 from factcheck.lang import load_lexicon
 from factcheck.lang.loader import alternation
 
@@ -86,7 +87,7 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years) -> list[Me
     taken = bytearray(len(text))
     found: list[Mention] = []
     for name, rx in rules:
-        for m in rx.finditer(text):
+        for m in finditer(rx, text):
             s, e = m.span()
             if any(taken[s:e]) or blocked(s, e):
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.extract.patterns import norm, norm_all
 from factcheck.lang import load_lexicon
@@ -70,51 +70,68 @@ def _lex() -> _Lex:
     )
 
 
+@lru_cache(maxsize=16384)
+def _distinctive(prefix: str) -> tuple[str, bool]:
+    """What is left of the text before a head as its name's prefix, and whether the name is bare.
+
+    A pure function of the text, cached: the same names recur through an article and a corpus.
+    """
+    lx = _lex()
+    for sw in lx.stop_words.finditer(prefix):
+        prefix = prefix[sw.end() :]
+    prefix = prefix.lstrip("0123456789 ")
+    pm = lx.places.search(prefix)
+    km = lx.known.search(prefix)
+    cut = min([x.start() for x in (pm, km) if x is not None], default=0)
+    prefix = prefix[cut:].lstrip()
+    bare = (bool(lx.generic.match(prefix)) or len(prefix.strip()) < 2) and not (pm or km)
+    return prefix, bare
+
+
 def find_entities(text: str) -> list[Entity]:
     """All entities in text, longest first where they overlap, sorted by position."""
     lx = _lex()
+    stop, max_prefix, head_class = lx.stop, lx.max_prefix, lx.head_class
     found: list[Entity] = []
     for m in lx.book.finditer(text):
         found.append(Entity(m.start(), m.end(), "title", m.group(1)))
     in_place = bytearray(len(text))
-    for m in lx.places.finditer(text):
+    place_matches = list(lx.places.finditer(text))
+    for m in place_matches:
         in_place[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in lx.heads.finditer(text):
         hs, he = m.span()
-        i = hs
-        while i > 0 and hs - i < lx.max_prefix and (text[i - 1] not in lx.stop or in_place[i - 1]):
-            if text[i - 1] == " " and (i < 2 or text[i - 2] in lx.stop or text[i - 2] == " "):
+        i, lo = hs, hs - max_prefix
+        while i > 0 and i > lo:  # walk left over the prefix, never across a stop character outside a place name
+            c = text[i - 1]
+            if c in stop and not in_place[i - 1]:
+                break
+            if c == " " and (i < 2 or text[i - 2] in stop or text[i - 2] == " "):
                 break
             i -= 1
         while i < hs and i > 0 and text[i].isascii() and text[i].isalnum() and text[i - 1].isascii() and text[i - 1].isalnum():
             i += 1  # never start a name inside a Latin word cut by the length limit
-        prefix = text[i:hs]
-        for sw in lx.stop_words.finditer(prefix):
-            prefix = prefix[sw.end() :]
-        prefix = prefix.lstrip("0123456789 ")
+        prefix, bare = _distinctive(text[i:hs])
         sfx = _SUFFIX.match(text, he)
         if sfx:
             he = sfx.end()
-        pm = lx.places.search(prefix)
-        km = lx.known.search(prefix)
-        cut = min([x.start() for x in (pm, km) if x is not None], default=0)
-        prefix = prefix[cut:].lstrip()
         start = hs - len(prefix)
-        bare = (bool(lx.generic.match(prefix)) or len(prefix.strip()) < 2) and not (pm or km)
-        found.append(Entity(start, he, lx.head_class[m.group()], text[start:he].replace(" ", ""), bare, m.group()))
+        head = m.group()
+        found.append(Entity(start, he, head_class[head], text[start:he].replace(" ", ""), bare, head))
     for m in lx.known.finditer(text):
         found.append(Entity(m.start(), m.end(), "known", m.group()))
-    for m in lx.places.finditer(text):
+    for m in place_matches:
         found.append(Entity(m.start(), m.end(), "place", m.group()))
     for m in lx.national.finditer(text):
         found.append(Entity(m.start(), m.end(), "national", lx.national_canonical))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[Entity] = []
     for ent in found:
-        if any(k.start <= ent.start and ent.end <= k.end and (k.end - k.start) > (ent.end - ent.start) for k in kept[-6:]):
-            continue
-        if kept and kept[-1].start == ent.start and kept[-1].end == ent.end:
-            continue
-        kept.append(ent)
+        s, e = ent.start, ent.end
+        for k in kept[-6:]:
+            if k.start <= s and e <= k.end and (k.end - k.start) > (e - s):
+                break  # inside a longer name kept just before
+        else:
+            if not (kept and kept[-1].start == s and kept[-1].end == e):
+                kept.append(ent)
     return kept
-

@@ -10,6 +10,7 @@ from factcheck.extract.intervals import apply_qualifier
 from factcheck.extract.mention import Mention
 from factcheck.extract.numerals import parse_number
 from factcheck.extract.patterns import ARABIC, norm_all, patterns
+from factcheck.extract.scan import finditer
 from factcheck.extract.units import canonical
 from factcheck.lang import load_lexicon
 from factcheck.lang.grammar import grammar
@@ -44,7 +45,7 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
     """Every number in text outside dates and filtered spans, with qualifier, unit and interval."""
     p = patterns()
     out: list[Mention] = []
-    for m in _E_CLASS.finditer(text):
+    for m in finditer(_E_CLASS, text):
         s, e = m.span()
         if blocked(s, e) or any(taken[s:e]):
             continue
@@ -53,7 +54,7 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
         mention.lower, mention.upper = Fraction(1000), None
         out.append(mention)
         taken[s:e] = b"\x01" * (e - s)
-    for m in p.number.finditer(text):
+    for m in finditer(p.number, text):
         s, e = m.span()
         num_text = m.group()
         if any(taken[s:e]) or (num_text == "百" and text.startswith("分之", e)):
@@ -106,7 +107,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         mention.unit = "percent"
     pos = e
     # range: 10-20, 10至20
-    rng = re.compile(rf"[ ]?(?:-|~|至|到|—)[ ]?({ARABIC}|[{p.cn_chars}]+)").match(text, pos)
+    rng = _range_rx(p.cn_chars).match(text, pos)
     upper_value = None
     if rng and is_arabic == rng.group(1)[0].isdigit():
         parsed2 = parse_number(rng.group(1))
@@ -126,10 +127,12 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
             unit_word = um.group().strip()
             unit_name, factor = p.unit_map[unit_word]
             mention.unit = unit_name
-            value *= Fraction(str(factor))
-            resolution *= Fraction(str(factor))
-            if upper_value is not None:
-                upper_value *= Fraction(str(factor))
+            factor = _exact(factor)
+            if factor != 1:  # Fraction arithmetic is slow; multiplying by one changes nothing
+                value *= factor
+                resolution *= factor
+                if upper_value is not None:
+                    upper_value *= factor
             pos = um.end()
         else:
             mm = p.measure.match(text, pos)
@@ -190,16 +193,31 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
             mention.precision = pb.group(1).upper()
     mention.end = pos
     target, to_canon, dimension = canonical(mention.unit)
-    mention.value = value * to_canon
-    mention.resolution = resolution * to_canon
+    if to_canon != 1:
+        value, resolution = value * to_canon, resolution * to_canon
+        if upper_value is not None:
+            upper_value *= to_canon
+    mention.value, mention.resolution = value, resolution
     mention.unit, mention.dimension = target, dimension
     if upper_value is not None:
-        mention.lower, mention.upper = mention.value, upper_value * to_canon
+        mention.lower, mention.upper = mention.value, upper_value
         mention.qualifier = "range"
     if mention.qualifier == "reach":
         mention.qualifier = "exact"
     apply_qualifier(mention, tolerance)
     return mention
+
+
+@cache
+def _range_rx(cn_chars: str) -> re.Pattern:
+    """10-20, 10至20: the upper end of a range right after a number."""
+    return re.compile(rf"[ ]?(?:-|~|至|到|—)[ ]?({ARABIC}|[{cn_chars}]+)")
+
+
+@cache
+def _exact(factor: int | float) -> Fraction:
+    """A unit's factor from the data files as an exact Fraction (through its decimal text)."""
+    return Fraction(str(factor))
 
 
 @cache

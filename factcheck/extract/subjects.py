@@ -133,13 +133,22 @@ class SubjectFinder:
         self._starts = [e.start for e in self.entities]
         self.metric_words = metric_words
         self._quantity = False
+        self._valid_cache: dict[tuple[int, int, str], bool] = {}
         self.topic = topic if topic is not None else self._main_entity()
+
+    def _usable(self, ent: Entity) -> bool:
+        """_valid(ent, text), computed once per name: it depends on the name's span and class only."""
+        key = (ent.start, ent.end, ent.cls)
+        ok = self._valid_cache.get(key)
+        if ok is None:
+            ok = self._valid_cache[key] = _valid(ent, self.text)
+        return ok
 
     def _main_entity(self) -> Subject | None:
         """The document's topic: its most often named centre, else body (ties: the first named)."""
         tally: dict[str, list[Entity]] = {}
         for e in self.entities:
-            if not e.bare and e.cls in ("facility", "organisation", "known", "national") and _valid(e, self.text):
+            if not e.bare and e.cls in ("facility", "organisation", "known", "national") and self._usable(e):
                 tally.setdefault(e.text, []).append(e)
         if not tally:
             return None
@@ -180,7 +189,7 @@ class SubjectFinder:
                 cand = _complete(ent, self.entities, scope, self.text)
                 if cand is None:
                     continue
-            elif not _valid(ent, self.text):
+            elif not self._usable(ent):
                 continue
             if best is None or cand.rank > best.rank:
                 best = cand
@@ -200,7 +209,7 @@ class SubjectFinder:
         a, b = sent.clauses[ci]
         own = self._in(a, start)
         owner = self._possessor(own, start, dimension)
-        if owner is not None and _valid(owner, self.text):
+        if owner is not None and self._usable(owner):
             return Subject(owner.text, owner.start, owner.end, 0.9, owner.cls)
         if dimension == "count":
             # 形成AI应用示范项目超过100个: a name right before a count is what is counted
@@ -215,7 +224,7 @@ class SubjectFinder:
             ent = self._best(self._in(ca, cb), sent.start, own=False)
             if ent:
                 return Subject(ent.text, ent.start, ent.end, 0.8, ent.cls)
-        after = [e for e in self._in(start, b) if not e.bare and e.cls in ("facility", "organisation") and _valid(e, self.text)]
+        after = [e for e in self._in(start, b) if not e.bare and e.cls in ("facility", "organisation") and self._usable(e)]
         if after:
             # 吸引了100＋企业与武汉人工智能计算中心展开合作: with nothing before it in the sentence,
             # the body named after a count is whose count it is
@@ -317,6 +326,8 @@ def respectively(text: str, ctx: Context, quantities) -> dict[int, Subject]:
     """东部、中部、西部和东北地区占比分别为62.5%、17.5%、12.5%、7.5%: the n-th figure after 分别
     belongs to the n-th name before it; names without the shared head take it from the last one."""
     out: dict[int, Subject] = {}
+    if not _RESPECTIVELY.search(text):  # a list of words: no match in the text, none in any clause
+        return out
     for sent in ctx.sentences:
         for a, b in sent.clauses:
             m = _RESPECTIVELY.search(text, a, b)

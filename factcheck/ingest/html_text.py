@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from array import array
+from functools import cached_property
 from html import unescape
 from html.parser import HTMLParser
 
-from factcheck.ingest.textmap import TextMap
+from factcheck.ingest import html_fast
+from factcheck.ingest.textmap import TextMap, offsets
 
 _BLOCK = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
@@ -32,13 +34,16 @@ class _Collector(HTMLParser):
     def __init__(self, raw: str, base: int):
         super().__init__(convert_charrefs=False)
         self.raw, self.base = raw, base
-        self.line_offsets = [0] + [m.end() for m in re.finditer(r"\n", raw)]
         self.chunks: list[str] = []
         self.starts, self.ends = array("q"), array("q")
         self.skip_depth = 0
         self.title: str | None = None
         self._in_title = False
         self.comments: list[tuple[int, str]] = []
+
+    @cached_property
+    def line_offsets(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer(r"\n", self.raw)]
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -49,14 +54,16 @@ class _Collector(HTMLParser):
             return
         self.chunks.append(text)
         if end is None:  # text copied verbatim from raw[start:start+len]
-            self.starts.extend(range(self.base + start, self.base + start + len(text)))
-            self.ends.extend(range(self.base + start + 1, self.base + start + len(text) + 1))
+            a = self.base + start
+            self.starts += offsets(a, a + len(text))
+            self.ends += offsets(a + 1, a + len(text) + 1)
         else:  # decoded entity: every character maps to the whole entity
             self.starts.extend([self.base + start] * len(text))
             self.ends.extend([self.base + end] * len(text))
 
     def _break(self, at: int | None = None) -> None:
-        if self.skip_depth or self.chunks[-2:] == ["\n", "\n"]:
+        chunks = self.chunks
+        if self.skip_depth or (len(chunks) >= 2 and chunks[-1] == "\n" and chunks[-2] == "\n"):
             return  # a run of block boundaries is one paragraph break, however deep the nesting
         pos = self.base + (self._pos() if at is None else at)
         self.chunks.append("\n")
@@ -136,12 +143,37 @@ class _Collector(HTMLParser):
         self._emit(raw[pos:], pos)
 
 
+class _FastCollector(_Collector):
+    """The same handlers, driven by html_fast.drive, which sets the position of each call."""
+
+    at = 0
+
+    def _pos(self) -> int:
+        return self.at
+
+    def handle_ref(self, text: str) -> None:
+        self._ref(text)
+
+    def handle_data(self, data):  # drive() only gives pieces that stand verbatim at self.at
+        self._emit(data, self.at)
+        if self._in_title and self.title is None and data.strip():
+            self.title = data.strip()
+
+
 _WHOLE_TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]*+)?[^<>]*+>")
 UNPARSED_TAIL_LIMIT = 4096  # longer unparsed tails are read by read_rest_as_text
 
 
 def html_to_textmap(raw_body: str, base: int) -> tuple[TextMap, str | None, list[tuple[int, str]]]:
     """Parse raw_body (which starts at offset base of the file) into text, title and comments."""
+    fast = _FastCollector(raw_body, base)
+    if html_fast.drive(fast, raw_body):
+        return TextMap("".join(fast.chunks), fast.starts, fast.ends), fast.title, fast.comments
+    return _parse(raw_body, base)
+
+
+def _parse(raw_body: str, base: int) -> tuple[TextMap, str | None, list[tuple[int, str]]]:
+    """The standard library's parser, for markup that html_fast does not take."""
     parser = _Collector(raw_body, base)
     parser.feed(raw_body)
     tail = parser.rawdata

@@ -15,6 +15,38 @@ _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _WIDTH[0x3000] = 0x20  # ideographic space
 _WIDTH[0x2014] = 0x2014
 _WIDTH.update({0x2215: 0x2F, 0x2212: 0x2D, 0x2013: 0x2D, 0x00A0: 0x20, 0x200B: 0x20, 0xFEFF: 0x20})
+_WIDE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_WIDTH)) + "]")
+_FOLDED = {chr(k): chr(v) for k, v in _WIDTH.items()}
+
+
+def fold_width(text: str) -> str:
+    """text.translate(_WIDTH), about 20 times faster on Chinese text.
+
+    translate looks every character up in a dict; an article has only a handful of distinct
+    characters to fold, so each is replaced in one pass. No folded character is folded again
+    (the targets are ASCII, or the character itself), so the order of the passes does not matter.
+    """
+    for ch in set(_WIDE.findall(text)):
+        text = text.replace(ch, _FOLDED[ch])
+    return text
+
+
+_IDENTITY = array("q")
+IDENTITY_LIMIT = 1 << 20  # offsets past this are made one by one (8 MiB of shared array at most)
+
+
+def offsets(start: int, stop: int) -> array:
+    """array("q", range(start, stop)), copied from a shared array of 0, 1, 2, … when it fits.
+
+    Building an array from a range makes a Python int per element; slicing copies memory, which
+    is about ten times faster for the runs of text an HTML page is cut into.
+    """
+    global _IDENTITY
+    if start < 0 or stop > IDENTITY_LIMIT:
+        return array("q", range(start, stop))
+    if stop > len(_IDENTITY):
+        _IDENTITY = array("q", range(min(IDENTITY_LIMIT, max(stop, 2 * len(_IDENTITY), 1 << 16))))
+    return _IDENTITY[start:stop]
 
 
 @dataclass
@@ -26,7 +58,7 @@ class TextMap:
     @classmethod
     def identity(cls, text: str, base: int = 0) -> TextMap:
         n = len(text)
-        return cls(text, array("q", range(base, base + n)), array("q", range(base + 1, base + n + 1)))
+        return cls(text, offsets(base, base + n), offsets(base + 1, base + n + 1))
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw [start, end) of the analysis slice [start, end)."""
@@ -53,7 +85,7 @@ class TextMap:
 
     def normalised(self) -> TextMap:
         """Full-width to half-width and traditional to simplified, one character for one."""
-        text = self.text.translate(_WIDTH)
+        text = fold_width(self.text)
         return TextMap(to_simplified(text), self.starts, self.ends)
 
 

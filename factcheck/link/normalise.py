@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.extract.patterns import norm
 from factcheck.lang import load_gazetteer, load_lexicon
@@ -37,8 +37,12 @@ def _plain(text: str) -> str:
     return _SPACE.sub("", norm(text)).lower().replace("ⅱ", "ii").replace("ⅲ", "iii").replace("ⅰ", "i")
 
 
+@lru_cache(maxsize=65536)
 def subject_key(text: str) -> str:
-    """The matching key of a subject name: 成都人工智能计算中心 and 成都智算中心 give one key."""
+    """The matching key of a subject name: 成都人工智能计算中心 and 成都智算中心 give one key.
+
+    Cached: a pure function of the name, and the same names recur through a corpus.
+    """
     aliases, fold, head_rx, places, place_rx = _tables()
     plain = _plain(text)
     if plain in aliases:

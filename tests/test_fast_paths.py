@@ -1,0 +1,110 @@
+"""The fast paths give exactly what the slow, obvious code gives (speed only, never a new result)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract.dates import _compiled
+from factcheck.extract.patterns import patterns
+from factcheck.extract.quantities import _E_CLASS
+from factcheck.extract.scan import _scanner, finditer, search
+
+PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+PIECES = list("0123456789一二三四五六七八九十百千万亿半点两第个年月日号.,-+@:：/ \nabcxyzPEVv月份分之") + [
+    "2021年", "11月", "3月5日", "2023-06-12", "1080P", "第一", "一家", "十一个", "v1.2", "www.", "http://a.b/1",
+    "x@y.cn", "13912345678", "E级", "世纪", "二十一世纪", "上半年", "去年", "3+4=7", "12:30", "5 MB", "Mate 60",
+]
+text_st = st.lists(st.sampled_from(PIECES) | st.text(max_size=2), max_size=60).map("".join)
+
+
+def _used_patterns() -> list[re.Pattern]:
+    p = patterns()
+    hints = [hint for _, _, hint in p.filters if hint is not None]
+    return [p.number, p.idioms, _E_CLASS] + [rx for _, rx, _ in p.filters] + [rx for _, rx in _compiled()[0]] + hints
+
+
+def _spans(matches) -> list:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def test_the_patterns_of_the_extractor_get_a_scanner():
+    missing = [rx.pattern[:60] for rx in _used_patterns() if _scanner(rx) is None]
+    assert not missing, missing
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text_st)
+def test_scanned_finditer_equals_finditer_for_every_pattern_used(text):
+    for rx in _used_patterns():
+        assert _spans(finditer(rx, text)) == _spans(rx.finditer(text)), rx.pattern
+        assert _spans(filter(None, [search(rx, text)])) == _spans(filter(None, [rx.search(text)])), rx.pattern
+
+
+@PROPERTY
+@given(st.text(alphabet="ab1 \n", max_size=30))
+def test_patterns_that_can_match_nothing_or_anything_fall_back(text):
+    for source in [r"a*", r"(?<!a)b?", r".b", r"[^a]b", r"(?i)ab", r"(?m)^\s*1", r"(a)\1", r"(?<![ab])1+|\n"]:
+        rx = re.compile(source)
+        assert _spans(finditer(rx, text)) == _spans(rx.finditer(text)), source
+    assert _scanner(re.compile(r"a*")) is None and _scanner(re.compile(r"[^a]b")) is None
+    assert _scanner(re.compile(r"(?<![ab])1+|\n")) is not None
+
+
+TAGS = ["p", "P", "div", "span", "a", "br", "img", "li", "h2", "strong", "td", "svg", "template", "o:p", "my-tag",
+        "title", "script", "style", "noscript", "textarea"]
+ATTRS = ["", ' class="x"', " class='a b'", " href=http://a.cn/1.html", ' style="font-size:12px;"', " data-n=3", " hidden",
+         ' alt="<b>&amp;"', " src=x/", " x=", ' a="1"b="2"', "\u3000", " id=a\u3000", "\t", "\n"]
+ENDINGS = [">", "/>", " />", " >", "", " / >"]
+HTML_PIECES = ["\n", "\n\n", " ", "文字", "12.5亿元", "&amp;", "&lt;", "&#20116;", "&#x4e07;", "&nbsp;", "&nbsp", "&", "& ",
+               "&#", "&#;", "&#12a;", "&foo.bar;", "<", "< ", "a<b", "</", "</>", "</p class=x>", "</ p>", "<!-- c -->",
+               "<!--", "-->", "<!DOCTYPE html>", "<?xml ?>", "<![CDATA[x]]>", ">", '"', "'"]
+tag_st = st.builds(lambda t, a, e, close: (f"</{t}>" if close else f"<{t}{a}{e}"),
+                   st.sampled_from(TAGS), st.sampled_from(ATTRS), st.sampled_from(ENDINGS), st.booleans())
+html_st = st.lists(tag_st | st.sampled_from(HTML_PIECES) | st.text(max_size=3), max_size=50).map("".join)
+
+
+def _parts(result):
+    view, title, comments = result
+    return view.text, list(view.starts), list(view.ends), title, comments
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_st, st.integers(min_value=0, max_value=50))
+def test_fast_html_gives_what_the_standard_parser_gives(html, base):
+    from factcheck.ingest.html_text import _parse, html_to_textmap
+
+    assert _parts(html_to_textmap(html, base)) == _parts(_parse(html, base))
+
+
+def test_plain_article_markup_takes_the_fast_path():
+    from factcheck.ingest import html_fast
+    from factcheck.ingest.html_text import _FastCollector
+
+    html = ('<div class="article">\n<p>第一段 &amp; 12.5亿元</p>\n<p style="a:b">二<br/>三 < 四 &#20116;</p>'
+            '<img src="a.jpg" alt="x" />\n<span><a href=http://a.cn/ target="_blank">链接</a></span></div>')
+    assert html_fast.drive(_FastCollector(html, 0), html)
+    for bad in ["<!-- x -->", "<script>1</script>", "<title>t</title>", "&nbsp", "<p / >", "<p"]:
+        assert not html_fast.drive(_FastCollector(bad, 0), bad), bad
+
+
+@PROPERTY
+@given(st.text(alphabet=st.sampled_from(sorted({chr(c) for c in range(0xFF00, 0xFF62)} | set("\u3000\u2014\u2215\u2212\u2013\u00a0\u200b\ufeff a1，。-/"))), max_size=40))
+def test_width_folding_equals_translate(text):
+    from factcheck.ingest.textmap import _WIDTH, fold_width
+
+    assert fold_width(text) == text.translate(_WIDTH)
+    assert not {chr(v) for k, v in _WIDTH.items() if k != v} & {chr(k) for k, v in _WIDTH.items() if k != v}
+
+
+@PROPERTY
+@given(st.integers(min_value=-3, max_value=(1 << 20) + 5), st.integers(min_value=0, max_value=300))
+def test_offsets_equal_an_array_of_the_range(start, n):
+    from array import array
+
+    from factcheck.ingest.textmap import offsets
+
+    assert offsets(start, start + n) == array("q", range(start, start + n))

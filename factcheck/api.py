@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from factcheck import __version__
-from factcheck.cache import Cached, ExtractionCache
+from factcheck.cache import Cached, ExtractionCache, FindingsCache
 from factcheck.claim_table import ClaimTable, Row, encode
 from factcheck.extract.claims import claim_id, extract_source
 from factcheck.ingest import Loaded, iter_sources
@@ -106,8 +106,10 @@ class Extracted:
     mentions: list[Row] = field(default_factory=list)
     findings: dict[str, list[Finding]] = field(default_factory=dict)  # by document id, only where there are any
     loaded: Loaded = field(default_factory=Loaded)
+    keys: list[str | None] = field(default_factory=list)  # each document's cache entry, None when not cached
 
     def add(self, record: Cached) -> None:
+        self.keys.append(record.key)
         self.documents.append(record.document)
         self.claims.extend(record.claims)
         self.mentions.extend(record.mentions)
@@ -209,6 +211,7 @@ def merge_partitions(results: list[Extracted], loaded: Loaded) -> Extracted:
     out = Extracted(loaded=loaded)
     for part in results:
         out.documents += part.documents
+        out.keys += part.keys
         out.claims += part.claims
         out.mentions += part.mentions
         out.findings.update(part.findings)
@@ -248,15 +251,28 @@ def sort_claims(claims: list[Claim]) -> list[Claim]:
     return sorted(claims, key=lambda c: (c.document, c.span.start, c.span.end, c.kind))
 
 
+def _compare(extracted: Extracted, claims: ClaimTable, settings: Settings, cache_dir: str | None) -> list[Finding]:
+    """compare_table, or its findings from the last run over the same cached documents."""
+    from factcheck.compare_table import compare_table
+
+    runs = key = None
+    if cache_dir and extracted.keys and None not in extracted.keys:
+        runs = FindingsCache(cache_dir, settings.model_dump_json())
+        key = runs.key(list(zip(extracted.keys, (d.id for d in extracted.documents), strict=True)))
+        found = runs.lookup(key)
+        if found is not None:
+            return found
+    findings = compare_table(claims, extracted.findings, settings)
+    if runs is not None:
+        runs.store(key, findings)
+    return findings
+
+
 def run(paths: Iterable[str], settings: Settings, published: datetime | None = None, mentions: bool = False,
         compare: bool = False, progress=None, stdin=None, jobs: int = 1, cache_dir: str | None = None) -> Report:
     """The whole job. Claims are kept as a ClaimTable (JSON text), not as objects, so a corpus of
     100,000 articles fits in a few hundred MB; report.claims still reads as a sequence of Claims."""
     extracted = extract_rows(paths, settings, published, progress, stdin, mentions, jobs=jobs, cache_dir=cache_dir)
     claims, found = claim_tables(extracted)
-    findings = None
-    if compare:
-        from factcheck.compare_table import compare_table
-
-        findings = compare_table(claims, extracted.findings, settings)
+    findings = _compare(extracted, claims, settings, cache_dir) if compare else None
     return build_report(extracted, claims, found if mentions else None, findings)

@@ -14,8 +14,12 @@ from pathlib import Path
 from factcheck.errors import OutputError
 
 
-def write_atomic(path: str | Path, text: str | Iterable[str]) -> None:
-    """Write text (or pieces of it, as they come) to path, replacing it only once all is on disk."""
+def write_atomic(path: str | Path, text: str | Iterable[str], durable: bool = True) -> None:
+    """Write text (or pieces of it, as they come) to path, replacing it only once all is on disk.
+
+    durable=False skips the fsync: a crash of the machine (not of the run) may then leave an empty
+    or cut file. Only for files that are checked when read and rebuilt when broken (the cache).
+    """
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -27,7 +31,8 @@ def write_atomic(path: str | Path, text: str | Iterable[str]) -> None:
             for piece in [text] if isinstance(text, str) else text:
                 fh.write(piece)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -7,6 +7,7 @@ written atomically, so the cache is safe under concurrent runs, and safe to dele
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ class Cached:
     claims: list[Row]
     mentions: list[Row]
     findings: list[Finding]
+    key: str | None = None  # the cache entry it is (or was stored as); None when not cached
 
 
 def _row_json(r: Row) -> list:
@@ -73,11 +75,12 @@ class ExtractionCache:
         return self.root / key[:2] / f"{key}.json"
 
     def lookup(self, name: str, data: bytes, doc_id: str) -> Cached | None:
-        path = self._path(self.key(name, data, doc_id))
+        key = self.key(name, data, doc_id)
         try:
-            entry = json.loads(path.read_bytes())
+            entry = json.loads(self._path(key).read_bytes())
             hit = Cached(Document.model_validate(entry["document"]), [_row(x) for x in entry["claims"]],
-                         [_row(x) for x in entry["mentions"]], [Finding.model_validate(f) for f in entry["findings"]])
+                         [_row(x) for x in entry["mentions"]], [Finding.model_validate(f) for f in entry["findings"]],
+                         key)
         except (OSError, ValueError, ValidationError, KeyError, TypeError, IndexError, AttributeError):
             self.misses += 1
             return None
@@ -90,7 +93,36 @@ class ExtractionCache:
         entry = {"document": record.document.model_dump(mode="json"), "claims": [_row_json(r) for r in record.claims],
                  "mentions": [_row_json(r) for r in record.mentions],
                  "findings": [f.model_dump(mode="json") for f in record.findings]}
+        key = self.key(name, data, doc_id)
         try:
-            write_atomic(self._path(self.key(name, data, doc_id)), json.dumps(entry, ensure_ascii=False))
+            write_atomic(self._path(key), json.dumps(entry, ensure_ascii=False), durable=False)  # checked when read
         except OutputError:
             self.broken = True  # a read-only or full disk: go on without the cache
+            return
+        record.key = key
+
+
+class FindingsCache:
+    """The findings of a whole run, keyed by every document's cache entry and final id, in order,
+    and by all the settings: a second check of an unchanged corpus compares nothing again."""
+
+    def __init__(self, root: str | Path, settings_json: str):
+        self.root = Path(root) / "runs"
+        self.base = f"{code_fingerprint()}|{settings_json}"
+
+    def key(self, documents: list[tuple[str, str]]) -> str:
+        digest = hashlib.sha256(self.base.encode())
+        for entry, doc_id in documents:
+            digest.update(f"\0{entry}\0{doc_id}".encode())
+        return digest.hexdigest()
+
+    def lookup(self, key: str) -> list[Finding] | None:
+        try:
+            return [Finding.model_validate(f) for f in json.loads((self.root / f"{key}.json").read_bytes())]
+        except (OSError, ValueError, ValidationError, TypeError):
+            return None
+
+    def store(self, key: str, findings: list[Finding]) -> None:
+        with contextlib.suppress(OutputError):  # a read-only or full disk: the run goes on
+            write_atomic(self.root / f"{key}.json", json.dumps([f.model_dump(mode="json") for f in findings],
+                                                               ensure_ascii=False), durable=False)

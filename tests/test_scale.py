@@ -136,11 +136,31 @@ def test_a_damaged_cache_entry_is_extracted_again_not_trusted(tmp_path, monkeypa
     args = ["check", str(corpus), "--format", "json"]
     monkeypatch.chdir(tmp_path)
     plain = runner.invoke(app, args).stdout
-    entries = sorted((tmp_path / ".factcheck_cache").rglob("*.json"))
+    cache = tmp_path / ".factcheck_cache"
+    entries = sorted(p for p in cache.rglob("*.json") if p.parent.name != "runs")
     assert len(entries) == 5
     entries[0].write_bytes(entries[0].read_bytes()[:100])  # cut short
     entries[1].write_text('{"document": {}, "claims": [1], "mentions": [], "findings": []}', encoding="utf-8")
     entries[2].unlink()
     again = runner.invoke(app, args)
     assert again.exit_code == 0 and again.stdout == plain
-    assert len(sorted((tmp_path / ".factcheck_cache").rglob("*.json"))) == 5
+    assert len([p for p in cache.rglob("*.json") if p.parent.name != "runs"]) == 5
+    for run_entry in (cache / "runs").glob("*.json"):  # the findings of the whole run
+        run_entry.write_text('[{"id": 1}]', encoding="utf-8")
+    assert runner.invoke(app, args).stdout == plain
+
+
+def test_the_cached_findings_of_a_run_are_not_reused_once_an_article_or_a_setting_changes(tmp_path, monkeypatch):
+    (tmp_path / "a.md").write_text("---\ndate: 2024-06-01\n---\n合肥先进智算中心算力达到300P。\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ndate: 2024-06-02\n---\n合肥先进智算中心算力为300P。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ["check", ".", "--format", "json"]
+
+    def kinds():
+        return sorted(f["kind"] for f in json.loads(runner.invoke(app, args).stdout)["findings"])
+
+    assert kinds() == ["agree"] and kinds() == ["agree"]
+    (tmp_path / "b.md").write_text("---\ndate: 2024-06-02\n---\n合肥先进智算中心算力为900P。\n", encoding="utf-8")
+    assert kinds() == ["contradict"]
+    (tmp_path / "factcheck.toml").write_text("same_time_days = 0\n", encoding="utf-8")
+    assert kinds() == ["update"]

@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -101,15 +102,21 @@ def test_cache_entries_are_plain_json(tmp_path):
 def test_the_dask_engine_gives_the_local_json_byte_for_byte(tmp_path):
     pytest.importorskip("dask.distributed")
     corpus = tmp_path / "corpus"
+    generator = Path(__file__).resolve().parent.parent / "benchmarks" / "make_corpus.py"
+    subprocess.run([sys.executable, str(generator), "120", str(corpus / "generated"), "--seed", "3"], check=True,
+                   capture_output=True)
+    (corpus / "generated" / "expected.json").unlink()
     shutil.copytree(SEEDS, corpus / "seeds")
-    shutil.copytree(ARTICLES, corpus / "articles")
-    shutil.copy(SEEDS / "001_339954ad53160275.txt", corpus / "articles" / "001_339954ad53160275.txt")  # an id twice
+    shutil.copy(SEEDS / "001_339954ad53160275.txt", corpus / "generated" / "001_339954ad53160275.txt")  # an id twice
     local = runner.invoke(app, ["check", str(corpus), "--format", "json", "--no-cache"])
     dask = runner.invoke(app, ["check", str(corpus), "--format", "json", "--engine", "dask", "--jobs", "2"])
     assert local.exit_code == 0 and dask.exit_code == 0, dask.output
     assert dask.stdout == local.stdout
-    ids = [d["id"] for d in json.loads(dask.stdout)["documents"]]
-    assert len(ids) == len(set(ids)) and "001_339954ad53160275~2" in ids
+    report = json.loads(dask.stdout)
+    ids = [d["id"] for d in report["documents"]]
+    assert len(ids) == 126 and len(ids) == len(set(ids)) and "001_339954ad53160275~2" in ids
+    kinds = {f["kind"] for f in report["findings"]}
+    assert {"agree", "update", "contradict"} <= kinds
 
 
 def _check_in(folder, corpus):

@@ -74,11 +74,20 @@ def _union(a: bytearray, b: bytearray) -> bytes:
     return (int.from_bytes(a, "big") | int.from_bytes(b, "big")).to_bytes(n, "big")
 
 
-def _mask_blocker(mask: bytearray):
-    def blocked(a: int, b: int) -> bool:
-        return any(mask[a:b])
+class _Blocked:
+    """blocked(a, b): whether any character of [a, b) is masked. The mask is made on the first
+    question: a text without a candidate figure (most headlines) never needs the filters run."""
 
-    return blocked
+    __slots__ = ("_make", "_mask")
+
+    def __init__(self, make):
+        self._make, self._mask = make, None
+
+    def __call__(self, a: int, b: int) -> bool:
+        mask = self._mask
+        if mask is None:
+            mask = self._mask = self._make()
+        return any(mask[a:b])
 
 
 def _blocker(text: str, noise: list[tuple[int, int]]) -> bytearray:
@@ -123,11 +132,17 @@ class _Doc:
         self.sentence_cache: dict = {}
         self.marker_cache: dict = {}
         self.ctx = Context(text)
-        mask = _blocker(text, noise)
         en_lines, zh_lines = _line_languages(text)
         has_en, has_zh = 1 in en_lines, 1 in zh_lines
-        blocked = _mask_blocker(_union(mask, en_lines) if has_en else mask)
-        en_blocked = _mask_blocker(_union(mask, zh_lines) if has_zh else mask)
+        filters: list[bytearray] = []
+
+        def filter_mask() -> bytearray:
+            if not filters:
+                filters.append(_blocker(text, noise))
+            return filters[0]
+
+        blocked = _Blocked(lambda: _union(filter_mask(), en_lines) if has_en else filter_mask())
+        en_blocked = _Blocked(lambda: _union(filter_mask(), zh_lines) if has_zh else filter_mask())
         years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
         para_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 

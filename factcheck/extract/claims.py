@@ -51,21 +51,25 @@ def _as_of_rx():
     return re.compile(rf"(?:{zh}|(?i:\b(?:{en})))[ ]*$")
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z]+")  # [A-Za-z]{2,}, written so that re skips ahead to a letter
 
 
 def _line_languages(text: str) -> tuple[bytearray, bytearray]:
     """Masks of the lines written in English and in Chinese: a page may mix them, each line is
     read by its own language's extractor."""
-    en, zh = bytearray(len(text)), bytearray(len(text))
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
+    lines = text.split("\n")
+    if len(_LATIN_WORD.findall(text)) < 3:  # no line can be English: no need to look at each
+        return bytearray(len(text)), bytearray(b"\x00".join([b"\x01" * len(line) for line in lines]))
+    en, zh = [], []
+    for line in lines:
         latin = len(_LATIN_WORD.findall(line))
-        target = en if latin >= 3 and latin > count_cjk(line) else zh
-        target[pos:end] = b"\x01" * (end - pos)
-        pos = end + 1
-    return en, zh
+        if latin >= 3 and latin > count_cjk(line):
+            en.append(b"\x01" * len(line))
+            zh.append(bytes(len(line)))
+        else:
+            en.append(bytes(len(line)))
+            zh.append(b"\x01" * len(line))
+    return bytearray(b"\x00".join(en)), bytearray(b"\x00".join(zh))
 
 
 def _union(a: bytearray, b: bytearray) -> bytes:

@@ -11,6 +11,7 @@ from factcheck.extract.dates import _compiled
 from factcheck.extract.en_dates import _rules as _en_date_rules
 from factcheck.extract.en_entities import _lex as _en_entity_lex
 from factcheck.extract.en_quantities import _EXASCALE
+from factcheck.extract.modality import _rx as _modality_rx
 from factcheck.extract.patterns import patterns
 from factcheck.extract.quantities import _E_CLASS
 from factcheck.extract.scan import _FOLDS_ONTO, _scanner, finditer, search
@@ -69,6 +70,15 @@ def test_the_english_patterns_get_a_scanner():
 def test_scanned_finditer_equals_finditer_for_the_english_patterns(text):
     for rx in _english_patterns():
         assert _spans(finditer(rx, text)) == _spans(rx.finditer(text)), rx.pattern
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(EN_PIECES + PIECES + ["计划", "预计", "将", "已", "plans to", "will", "expected"]), max_size=30).map("".join),
+       st.integers(0, 40), st.integers(0, 80))
+def test_scanned_finditer_keeps_pos_and_endpos(text, pos, endpos):
+    for rx in [_modality_rx()[0], *_english_patterns()[:3], patterns().number]:
+        assert _spans(finditer(rx, text, pos, endpos)) == _spans(rx.finditer(text, pos, endpos)), rx.pattern
+        assert _spans(filter(None, [search(rx, text, pos, endpos)])) == _spans(filter(None, [rx.search(text, pos, endpos)]))
 
 
 def test_the_case_folds_onto_ascii_are_all_listed():

@@ -122,25 +122,27 @@ def _scanner(pattern: re.Pattern) -> re.Pattern | None:
         return None
 
 
-def finditer(pattern: re.Pattern, text: str, pos: int = 0) -> Iterator[re.Match]:
-    """The matches of pattern.finditer(text, pos), found faster (see the module docstring)."""
+def finditer(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+    """The matches of pattern.finditer(text, pos, endpos), found faster (see the module docstring)."""
+    if endpos is None:
+        endpos = len(text)
     try:
         scan = _scanners[pattern]
     except KeyError:
         scan = _scanners[pattern] = _scanner(pattern)
     if scan is None:
-        yield from pattern.finditer(text, pos)
+        yield from pattern.finditer(text, pos, endpos)
         return
     search, match = scan.search, pattern.match
     while True:
-        hit = search(text, pos)
+        hit = search(text, pos, endpos)
         if hit is None:
             return
-        m = match(text, hit.start())
+        m = match(text, hit.start(), endpos)
         yield m
         pos = m.end()
 
 
-def search(pattern: re.Pattern, text: str) -> re.Match | None:
-    """pattern.search(text), found the same way as finditer's first match."""
-    return next(finditer(pattern, text), None)
+def search(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    """pattern.search(text, pos, endpos), found the same way as finditer's first match."""
+    return next(finditer(pattern, text, pos, endpos), None)

@@ -8,9 +8,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.dates import _compiled
+from factcheck.extract.en_dates import _rules as _en_date_rules
+from factcheck.extract.en_entities import _lex as _en_entity_lex
+from factcheck.extract.en_quantities import _EXASCALE
+from factcheck.extract.modality import _rx as _modality_rx
 from factcheck.extract.patterns import patterns
 from factcheck.extract.quantities import _E_CLASS
-from factcheck.extract.scan import _scanner, finditer, search
+from factcheck.extract.scan import _FOLDS_ONTO, _scanner, finditer, search
 
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -25,6 +29,18 @@ def _used_patterns() -> list[re.Pattern]:
     p = patterns()
     hints = [hint for _, _, hint in p.filters if hint is not None]
     return [p.number, p.idioms, _E_CLASS] + [rx for _, rx, _ in p.filters] + [rx for _, rx in _compiled()[0]] + hints
+
+
+EN_PIECES = ["May", "MAY", "may ", "March", "Sept.", "June", "July", "9", "31st", "2021", "1999", "2024-06-30", " ", ",", "\n",
+             "the first half of", "first quarter", "Q3", "H1", "of", "this year", "last year", "next", "last", "week",
+             "in ", "In ", "by the end of", "since", "Center", "center", "Laboratory", "Huawei", "China", "Chinese",
+             "Wuhan", "National", "exascale", "EXASCALE", "İ", "ı", "ſ", "K", "é", "a", "-", ".", "II"]
+en_text_st = st.lists(st.sampled_from(EN_PIECES) | st.text(max_size=2), max_size=40).map("".join)
+
+
+def _english_patterns() -> list[re.Pattern]:
+    lex = _en_entity_lex()
+    return [rx for _, rx in _en_date_rules()[0]] + [lex[0], lex[2], lex[3], lex[4], _EXASCALE]
 
 
 def _spans(matches) -> list:
@@ -44,10 +60,41 @@ def test_scanned_finditer_equals_finditer_for_every_pattern_used(text):
         assert _spans(filter(None, [search(rx, text)])) == _spans(filter(None, [rx.search(text)])), rx.pattern
 
 
+def test_the_english_patterns_get_a_scanner():
+    missing = [rx.pattern[:60] for rx in _english_patterns() if _scanner(rx) is None]
+    assert not missing, missing
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(en_text_st)
+def test_scanned_finditer_equals_finditer_for_the_english_patterns(text):
+    for rx in _english_patterns():
+        assert _spans(finditer(rx, text)) == _spans(rx.finditer(text)), rx.pattern
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(EN_PIECES + PIECES + ["计划", "预计", "将", "已", "plans to", "will", "expected"]), max_size=30).map("".join),
+       st.integers(0, 40), st.integers(0, 80))
+def test_scanned_finditer_keeps_pos_and_endpos(text, pos, endpos):
+    for rx in [_modality_rx()[0], *_english_patterns()[:3], patterns().number]:
+        assert _spans(finditer(rx, text, pos, endpos)) == _spans(rx.finditer(text, pos, endpos)), rx.pattern
+        assert _spans(filter(None, [search(rx, text, pos, endpos)])) == _spans(filter(None, [rx.search(text, pos, endpos)]))
+
+
+def test_the_case_folds_onto_ascii_are_all_listed():
+    """Every non-ASCII character that re.I matches with an ASCII character is in _FOLDS_ONTO."""
+    others = "".join(map(chr, range(128, 0x110000)))
+    found: dict[str, set] = {}
+    for c in map(chr, range(128)):
+        for x in re.findall("(?i)" + re.escape(c), others):
+            found.setdefault(c.lower(), set()).add(x)
+    assert found == {k: set(v) for k, v in _FOLDS_ONTO.items()}
+
+
 @PROPERTY
-@given(st.text(alphabet="ab1 \n", max_size=30))
+@given(st.text(alphabet="abcABCikIKsS$1 \nİıſK", max_size=30))
 def test_patterns_that_can_match_nothing_or_anything_fall_back(text):
-    for source in [r"a*", r"(?<!a)b?", r".b", r"[^a]b", r"(?i)ab", r"(?m)^\s*1", r"(a)\1", r"(?<![ab])1+|\n"]:
+    for source in [r"a*", r"(?<!a)b?", r".b", r"[^a]b", r"(?i)ab", r"(?i:ab)|c", r"(?i)k|s|(?-i:i)", r"[a-c]+(?i:[i-l])", r"(?i)[$a]", r"(?m)^\s*1", r"(a)\1", r"(?<![ab])1+|\n"]:
         rx = re.compile(source)
         assert _spans(finditer(rx, text)) == _spans(rx.finditer(text)), source
     assert _scanner(re.compile(r"a*")) is None and _scanner(re.compile(r"[^a]b")) is None

@@ -51,21 +51,25 @@ def _as_of_rx():
     return re.compile(rf"(?:{zh}|(?i:\b(?:{en})))[ ]*$")
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z]+")  # [A-Za-z]{2,}, written so that re skips ahead to a letter
 
 
 def _line_languages(text: str) -> tuple[bytearray, bytearray]:
     """Masks of the lines written in English and in Chinese: a page may mix them, each line is
     read by its own language's extractor."""
-    en, zh = bytearray(len(text)), bytearray(len(text))
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
+    lines = text.split("\n")
+    if len(_LATIN_WORD.findall(text)) < 3:  # no line can be English: no need to look at each
+        return bytearray(len(text)), bytearray(b"\x00".join([b"\x01" * len(line) for line in lines]))
+    en, zh = [], []
+    for line in lines:
         latin = len(_LATIN_WORD.findall(line))
-        target = en if latin >= 3 and latin > count_cjk(line) else zh
-        target[pos:end] = b"\x01" * (end - pos)
-        pos = end + 1
-    return en, zh
+        if latin >= 3 and latin > count_cjk(line):
+            en.append(b"\x01" * len(line))
+            zh.append(bytes(len(line)))
+        else:
+            en.append(bytes(len(line)))
+            zh.append(b"\x01" * len(line))
+    return bytearray(b"\x00".join(en)), bytearray(b"\x00".join(zh))
 
 
 def _union(a: bytearray, b: bytearray) -> bytes:
@@ -74,11 +78,20 @@ def _union(a: bytearray, b: bytearray) -> bytes:
     return (int.from_bytes(a, "big") | int.from_bytes(b, "big")).to_bytes(n, "big")
 
 
-def _mask_blocker(mask: bytearray):
-    def blocked(a: int, b: int) -> bool:
-        return any(mask[a:b])
+class _Blocked:
+    """blocked(a, b): whether any character of [a, b) is masked. The mask is made on the first
+    question: a text without a candidate figure (most headlines) never needs the filters run."""
 
-    return blocked
+    __slots__ = ("_make", "_mask")
+
+    def __init__(self, make):
+        self._make, self._mask = make, None
+
+    def __call__(self, a: int, b: int) -> bool:
+        mask = self._mask
+        if mask is None:
+            mask = self._mask = self._make()
+        return any(mask[a:b])
 
 
 def _blocker(text: str, noise: list[tuple[int, int]]) -> bytearray:
@@ -123,11 +136,17 @@ class _Doc:
         self.sentence_cache: dict = {}
         self.marker_cache: dict = {}
         self.ctx = Context(text)
-        mask = _blocker(text, noise)
         en_lines, zh_lines = _line_languages(text)
         has_en, has_zh = 1 in en_lines, 1 in zh_lines
-        blocked = _mask_blocker(_union(mask, en_lines) if has_en else mask)
-        en_blocked = _mask_blocker(_union(mask, zh_lines) if has_zh else mask)
+        filters: list[bytearray] = []
+
+        def filter_mask() -> bytearray:
+            if not filters:
+                filters.append(_blocker(text, noise))
+            return filters[0]
+
+        blocked = _Blocked(lambda: _union(filter_mask(), en_lines) if has_en else filter_mask())
+        en_blocked = _Blocked(lambda: _union(filter_mask(), zh_lines) if has_zh else filter_mask())
         years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
         para_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 

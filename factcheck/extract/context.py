@@ -46,20 +46,24 @@ class Context:
     def __init__(self, text: str):
         self.text = text
         self.sentences: list[Sentence] = []
+        add, not_blank = self.sentences.append, _NOT_BLANK.search
         para = 0
         pos = 0
         for m in _SENTENCE_END.finditer(text):
-            if m.group() == "\n":
-                self._add(pos, m.start(), para)
+            start, end = m.span()
+            if text[start] == "\n":  # only the line break alternative starts with one
+                if start > pos and (not text[pos].isspace() or not_blank(text, pos, start)):
+                    add(Sentence(pos, start, para, text))
                 para += 1
-            else:
-                self._add(pos, m.end(), para)
-            pos = m.end()
+            elif end > pos and (not text[pos].isspace() or not_blank(text, pos, end)):
+                add(Sentence(pos, end, para, text))
+            pos = end
         self._add(pos, len(text), para)
         self._starts = [s.start for s in self.sentences]
 
     def _add(self, start: int, end: int, para: int) -> None:
-        if end <= start or not _NOT_BLANK.search(self.text, start, end):
+        # a sentence with a non-blank first character needs no search (\s is str.isspace)
+        if end <= start or (self.text[start].isspace() and not _NOT_BLANK.search(self.text, start, end)):
             return
         self.sentences.append(Sentence(start, end, para, self.text))
 

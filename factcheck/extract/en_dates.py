@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from factcheck.extract.mention import Mention
+from factcheck.extract.scan import finditer
 from factcheck.lang import load_english
 from factcheck.lang.loader import alternation
 
@@ -51,7 +52,7 @@ def find_dates_en(text: str, blocked, pub: date | None) -> list[Mention]:
     taken = bytearray(len(text))
     out: list[Mention] = []
     for name, rx in rules:
-        for m in rx.finditer(text):
+        for m in finditer(rx, text):
             s, e = m.span()
             if name == "y":
                 s = m.start("y") if not re.match(r"(?i)(?:in|by|since|before|after|until|during|through)\b", m.group()) else s

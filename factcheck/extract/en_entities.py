@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from factcheck.extract.entities import Entity
+from factcheck.extract.scan import finditer
 from factcheck.lang import load_english, load_gazetteer
 from factcheck.lang.loader import alternation
 
@@ -45,7 +46,7 @@ def _bare_head(text: str) -> str:
 def find_entities_en(text: str) -> list[Entity]:
     heads, head_class, known, places, national, canonical = _lex()
     found: list[Entity] = []
-    for m in heads.finditer(text):
+    for m in finditer(heads, text):
         hs, he = m.span()
         head = re.sub(r"\s(?:III|II|IV|I|V|\d)$", "", m.group()).lower()
         start = hs
@@ -68,11 +69,11 @@ def find_entities_en(text: str) -> list[Entity]:
         if tokens == 0 and head_is_named and " " not in m.group():
             bare = True  # a capitalised head alone (Laboratory) is not a name
         found.append(Entity(start, he, head_class[head], text[start:he], bare, head))
-    for m in known.finditer(text):
+    for m in finditer(known, text):
         found.append(Entity(m.start(), m.end(), "known", m.group()))
-    for m in places.finditer(text):
+    for m in finditer(places, text):
         found.append(Entity(m.start(), m.end(), "place", m.group()))
-    for m in national.finditer(text):
+    for m in finditer(national, text):
         found.append(Entity(m.start(), m.end(), "national", canonical))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[Entity] = []

@@ -9,10 +9,12 @@ from functools import cache
 
 from factcheck.extract.intervals import apply_qualifier
 from factcheck.extract.mention import Mention
+from factcheck.extract.scan import finditer
 from factcheck.extract.units import canonical
 from factcheck.lang import load_english
 from factcheck.lang.loader import alternation
 
+_EXASCALE = re.compile(r"\bexascale\b", re.I)
 _SCORE = re.compile(r"(?i)\b(?:scored|score of|scoring|points? of)\s*$")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
@@ -154,7 +156,7 @@ def _read(text: str, m, r, tolerance) -> Mention | None:
 def find_exascale(text: str, blocked, taken: bytearray) -> list[Mention]:
     """"exascale" with no number: [1000, ∞) PFLOPS, like E级."""
     out = []
-    for m in re.finditer(r"\bexascale\b", text, re.I):
+    for m in finditer(_EXASCALE, text):
         s, e = m.span()
         if blocked(s, e) or any(taken[s:e]):
             continue

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from factcheck.extract.patterns import norm_all
+from factcheck.extract.scan import finditer
 from factcheck.lang import load_english, load_lexicon
 from factcheck.lang.loader import alternation
 
@@ -31,7 +32,7 @@ def markers(text: str, start: int, end: int, inside_name=None) -> list[tuple[int
     """(position, modality) of every modality word in text[start:end] outside entity names."""
     rx, table = _rx()
     out = []
-    for m in rx.finditer(text, start, end):
+    for m in finditer(rx, text, start, end):
         if inside_name is None or not inside_name(m.start()):
             out.append((m.start(), table[m.group().lower() if m.group().isascii() else m.group()]))
     return out

@@ -169,8 +169,8 @@ def _unique_ids_rows(results: list[Extracted]) -> None:
             continue
         for old, new in renamed.items():
             part.findings.pop(old, None)
-            claims = [c for c in _decoded([r for r in part.claims if r.order[0] == old])]
-            mentions = [c for c in _decoded([r for r in part.mentions if r.order[0] == old])]
+            claims = _decoded([r for r in part.claims if r.order[0] == old])
+            mentions = _decoded([r for r in part.mentions if r.order[0] == old])
             for c in claims + mentions:
                 _rename(c, new)
             record = document_record(Document.model_construct(id=new), claims, mentions)
@@ -190,12 +190,13 @@ def settings_key(settings: Settings) -> str:
     return hashlib.sha256(f"{settings.tolerance}|{settings.timezone}|{settings.max_bytes}".encode()).hexdigest()[:12]
 
 
-def _in_workers(worker, paths, settings, published, progress, mentions, jobs, cache_dir) -> tuple[list[Extracted], Loaded]:
+def _in_workers(paths, settings, published, progress, mentions, jobs, cache_dir) -> tuple[list[Extracted], Loaded]:
     loaded = Loaded()
     files = list_inputs(paths, loaded)
     results = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(worker, part, settings, published, mentions, cache_dir) for part in partitions(files, jobs)]
+        futures = [pool.submit(extract_rows_partition, part, settings, published, mentions, cache_dir)
+                   for part in partitions(files, jobs)]
         done = 0
         for future in futures:
             results.append(future.result())
@@ -221,7 +222,7 @@ def merge_partitions(results: list[Extracted], loaded: Loaded) -> Extracted:
 
 
 def _extract_rows_parallel(paths, settings, published, progress, mentions, jobs, cache_dir) -> Extracted:
-    results, loaded = _in_workers(extract_rows_partition, paths, settings, published, progress, mentions, jobs, cache_dir)
+    results, loaded = _in_workers(paths, settings, published, progress, mentions, jobs, cache_dir)
     return merge_partitions(results, loaded)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -117,13 +118,27 @@ class Extracted:
             self.findings[record.document.id] = record.findings
 
 
+AUTO_PARALLEL_FILES = 200  # below this, starting worker processes costs more than it saves
+
+
+def auto_jobs(paths: list[str]) -> int:
+    """One worker per CPU core for a corpus of AUTO_PARALLEL_FILES files or more, else one process."""
+    cores = os.cpu_count() or 1
+    if cores < 2 or "-" in paths:
+        return 1
+    return cores if len(list_inputs(paths, Loaded())) >= AUTO_PARALLEL_FILES else 1
+
+
 def extract_rows(
     paths: Iterable[str], settings: Settings, published: datetime | None = None,
     progress: Callable[[str], None] | None = None, stdin=None, mentions: bool = False,
-    jobs: int = 1, cache_dir: str | None = None,
+    jobs: int | None = 1, cache_dir: str | None = None,
 ) -> Extracted:
     """Like read_and_extract, but each document's claims are encoded as soon as they are made, so
-    no more than one document's claims exist as objects at a time."""
+    no more than one document's claims exist as objects at a time. jobs=None chooses (auto_jobs)."""
+    paths = list(paths)
+    if jobs is None:
+        jobs = auto_jobs(paths)
     if jobs > 1 and "-" not in paths:
         return _extract_rows_parallel(list(paths), settings, published, progress, mentions, jobs, cache_dir)
     out = Extracted()
@@ -270,7 +285,7 @@ def _compare(extracted: Extracted, claims: ClaimTable, settings: Settings, cache
 
 
 def run(paths: Iterable[str], settings: Settings, published: datetime | None = None, mentions: bool = False,
-        compare: bool = False, progress=None, stdin=None, jobs: int = 1, cache_dir: str | None = None) -> Report:
+        compare: bool = False, progress=None, stdin=None, jobs: int | None = 1, cache_dir: str | None = None) -> Report:
     """The whole job. Claims are kept as a ClaimTable (JSON text), not as objects, so a corpus of
     100,000 articles fits in a few hundred MB; report.claims still reads as a sequence of Claims."""
     extracted = extract_rows(paths, settings, published, progress, stdin, mentions, jobs=jobs, cache_dir=cache_dir)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -36,7 +37,10 @@ PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (read recurs
 OutOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.")]
 PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publication time for inputs that do not state one (ISO 8601).")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Say which encoding each file was read in, and what was skipped.")]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extract in this many processes (reading stays in one).")]
+JobsOpt = Annotated[int | None, typer.Option(
+    "--jobs", "-j", min=1, show_default=False,
+    help="Read and extract in this many worker processes; the output is the same. "
+         "Default: one per CPU core for 200 files or more, else 1.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache (.factcheck_cache/).")]
 
 
@@ -127,7 +131,7 @@ def extract(
     published: PublishedOpt = None,
     output: OutOpt = None,
     verbose: VerboseOpt = False,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
     """List every numerical and dated claim in the articles.
@@ -261,7 +265,7 @@ def check(
     published: PublishedOpt = None,
     mentions: Annotated[bool, typer.Option("--mentions", help="JSON: also every value that is not a claim.")] = False,
     verbose: VerboseOpt = False,
-    jobs: JobsOpt = 1,
+    jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask (dask.distributed; pip install 'factcheck[dask]').")] = "local",
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="With --engine dask: join this scheduler (tcp://host:8786); without it a local cluster of --jobs workers starts.")] = None,
@@ -280,7 +284,7 @@ def check(
         if engine == "dask":
             from factcheck.engine_dask import run_dask
 
-            report = run_dask(paths, settings, scheduler, _published(published), mentions, workers=max(jobs, 1))
+            report = run_dask(paths, settings, scheduler, _published(published), mentions, workers=jobs or os.cpu_count() or 1)
         elif engine == "local":
             report = run(paths, settings, _published(published), mentions=mentions, compare=True, progress=_progress(),
                          jobs=jobs, cache_dir=_cache_dir(settings, no_cache))

@@ -171,3 +171,17 @@ def test_the_cached_findings_of_a_run_are_not_reused_once_an_article_or_a_settin
     assert kinds() == ["contradict"]
     (tmp_path / "factcheck.toml").write_text("same_time_days = 0\n", encoding="utf-8")
     assert kinds() == ["update"]
+
+
+def test_jobs_default_to_one_per_core_for_a_corpus_of_200_files_or_more(tmp_path, monkeypatch):
+    from factcheck import api
+
+    monkeypatch.setattr(api.os, "cpu_count", lambda: 4)
+    for i in range(199):
+        (tmp_path / f"a{i:03}.md").write_text("合肥智算中心算力达到 300P。\n", encoding="utf-8")
+    assert api.auto_jobs([str(tmp_path)]) == 1, "a small corpus is not worth starting workers for"
+    (tmp_path / "a199.md").write_text("合肥智算中心算力达到 300P。\n", encoding="utf-8")
+    assert api.auto_jobs([str(tmp_path)]) == 4
+    assert api.auto_jobs([str(tmp_path), "-"]) == 1, "standard input is read in one process"
+    monkeypatch.setattr(api.os, "cpu_count", lambda: 1)
+    assert api.auto_jobs([str(tmp_path)]) == 1

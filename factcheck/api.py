@@ -12,7 +12,6 @@ from datetime import datetime
 from factcheck import __version__
 from factcheck.cache import Cached, ExtractionCache, FindingsCache
 from factcheck.claim_table import ClaimTable, Row, encode
-from factcheck.extract.claims import claim_id, extract_source
 from factcheck.ingest import Loaded, iter_sources
 from factcheck.ingest.loader import list_inputs
 from factcheck.model import Claim, Document, Finding, Report, Summary, ToolInfo
@@ -20,6 +19,9 @@ from factcheck.settings import Settings
 
 
 def extract_claims(source, settings: Settings, mentions: bool = False):
+    # imported on first use: a run served from the cache needs none of the extractor (or pint)
+    from factcheck.extract.claims import extract_source
+
     return extract_source(source, settings.tolerance_fraction, mentions)
 
 
@@ -170,6 +172,8 @@ def _new_ids(documents: list[Document], used: set[str]) -> dict[str, str]:
 
 
 def _rename(c: Claim, document: str) -> None:
+    from factcheck.extract.claims import claim_id
+
     c.document = document
     c.id = claim_id(c.document, c.span.start, c.span.end, c.kind)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -71,13 +72,14 @@ class ExtractionCache:
         digest.update(data)
         return digest.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.json"
+    def _path(self, key: str) -> str:
+        return os.path.join(self.root, key[:2], f"{key}.json")  # a str: pathlib costs more than the read
 
     def lookup(self, name: str, data: bytes, doc_id: str) -> Cached | None:
         key = self.key(name, data, doc_id)
         try:
-            entry = json.loads(self._path(key).read_bytes())
+            with open(self._path(key), "rb") as fh:
+                entry = json.loads(fh.read())
             hit = Cached(Document.model_validate(entry["document"]), [_row(x) for x in entry["claims"]],
                          [_row(x) for x in entry["mentions"]], [Finding.model_validate(f) for f in entry["findings"]],
                          key)

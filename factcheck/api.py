@@ -11,7 +11,7 @@ from datetime import datetime
 
 from factcheck import __version__
 from factcheck.cache import Cached, ExtractionCache, FindingsCache
-from factcheck.claim_table import ClaimTable, Row, encode
+from factcheck.claim_table import ClaimTable, Row, encode, report_order
 from factcheck.ingest import Loaded, iter_sources
 from factcheck.ingest.loader import list_inputs
 from factcheck.model import Claim, Document, Finding, Report, Summary, ToolInfo
@@ -29,16 +29,12 @@ def _no_block(_claim) -> None:
     return None
 
 
-def _order(c: Claim) -> tuple:
-    return c.document, c.span.start, c.span.end, c.kind
-
-
 def document_record(document: Document, claims: list[Claim], mentions: list[Claim]) -> Cached:
     """One document's claims as Rows, with the findings of the checks inside the document (FC2xx),
     which need no other document and so are made where the claims are still objects."""
     from factcheck.compare import block_key, document_findings
 
-    claims = sorted(claims, key=_order)
+    claims = sorted(claims, key=report_order)
     findings = document_findings(claims) if len(claims) > 1 else []  # every FC2xx check relates two claims or more
     return Cached(document, encode(claims, block_key), encode(mentions, _no_block), findings)
 
@@ -80,7 +76,7 @@ def read_and_extract(
     sources.
     """
     if jobs > 1 and "-" not in paths:
-        rows = _extract_rows_parallel(list(paths), settings, published, progress, mentions, jobs, cache_dir)
+        rows = extract_rows(paths, settings, published, progress, mentions=mentions, jobs=jobs, cache_dir=cache_dir)
         return rows.documents, _decoded(rows.claims), _decoded(rows.mentions), [], rows.loaded
     loaded = Loaded()
     documents, claims, found, sources = [], [], [], []
@@ -123,12 +119,15 @@ class Extracted:
 AUTO_PARALLEL_FILES = 200  # below this, starting worker processes costs more than it saves
 
 
-def auto_jobs(paths: list[str]) -> int:
+def _jobs_for(files: int) -> int:
     """One worker per CPU core for a corpus of AUTO_PARALLEL_FILES files or more, else one process."""
     cores = os.cpu_count() or 1
-    if cores < 2 or "-" in paths:
-        return 1
-    return cores if len(list_inputs(paths, Loaded())) >= AUTO_PARALLEL_FILES else 1
+    return cores if cores > 1 and files >= AUTO_PARALLEL_FILES else 1
+
+
+def auto_jobs(paths: list[str]) -> int:
+    """What --jobs comes to when it is not given (standard input is always read in one process)."""
+    return 1 if "-" in paths else _jobs_for(len(list_inputs(paths, Loaded())))
 
 
 def extract_rows(
@@ -139,10 +138,13 @@ def extract_rows(
     """Like read_and_extract, but each document's claims are encoded as soon as they are made, so
     no more than one document's claims exist as objects at a time. jobs=None chooses (auto_jobs)."""
     paths = list(paths)
-    if jobs is None:
-        jobs = auto_jobs(paths)
-    if jobs > 1 and "-" not in paths:
-        return _extract_rows_parallel(list(paths), settings, published, progress, mentions, jobs, cache_dir)
+    if jobs != 1 and "-" not in paths:
+        loaded = Loaded()
+        files = list_inputs(paths, loaded)  # listed once: for the choice of jobs and for the partitions
+        workers = jobs or _jobs_for(len(files))
+        if workers > 1:
+            return merge_partitions(_in_workers(files, settings, published, progress, mentions, workers, cache_dir),
+                                    loaded)
     out = Extracted()
     for source, record, extraction in _extracted(paths, settings, published, stdin, mentions, cache_dir, out.loaded):
         out.add(record or document_record(source.document, extraction.claims, extraction.mentions))
@@ -209,9 +211,7 @@ def settings_key(settings: Settings) -> str:
     return hashlib.sha256(f"{settings.tolerance}|{settings.timezone}|{settings.max_bytes}".encode()).hexdigest()[:12]
 
 
-def _in_workers(paths, settings, published, progress, mentions, jobs, cache_dir) -> tuple[list[Extracted], Loaded]:
-    loaded = Loaded()
-    files = list_inputs(paths, loaded)
+def _in_workers(files, settings, published, progress, mentions, jobs, cache_dir) -> list[Extracted]:
     results = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(extract_rows_partition, part, settings, published, mentions, cache_dir)
@@ -222,7 +222,7 @@ def _in_workers(paths, settings, published, progress, mentions, jobs, cache_dir)
             if progress:
                 done += len(results[-1].documents)
                 progress(f"{done} documents")
-    return results, loaded
+    return results
 
 
 def merge_partitions(results: list[Extracted], loaded: Loaded) -> Extracted:
@@ -238,11 +238,6 @@ def merge_partitions(results: list[Extracted], loaded: Loaded) -> Extracted:
         loaded.problems += part.loaded.problems
         loaded.skipped += part.loaded.skipped
     return out
-
-
-def _extract_rows_parallel(paths, settings, published, progress, mentions, jobs, cache_dir) -> Extracted:
-    results, loaded = _in_workers(paths, settings, published, progress, mentions, jobs, cache_dir)
-    return merge_partitions(results, loaded)
 
 
 def claim_tables(extracted: Extracted) -> tuple[ClaimTable, ClaimTable]:
@@ -268,7 +263,7 @@ def build_report(extracted: Extracted, claims: ClaimTable, mentions: ClaimTable 
 
 
 def sort_claims(claims: list[Claim]) -> list[Claim]:
-    return sorted(claims, key=lambda c: (c.document, c.span.start, c.span.end, c.kind))
+    return sorted(claims, key=report_order)
 
 
 def _compare(extracted: Extracted, claims: ClaimTable, settings: Settings, cache_dir: str | None) -> list[Finding]:

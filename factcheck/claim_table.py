@@ -18,6 +18,11 @@ from typing import NamedTuple
 from factcheck.model import Claim
 
 
+def report_order(c: Claim) -> tuple:
+    """The order of claims in every report: (document, start, end, kind)."""
+    return c.document, c.span.start, c.span.end, c.kind
+
+
 def claim_json(claim: Claim) -> str:
     """The one line a claim takes in the JSON report (OUTPUT.md)."""
     return json.dumps(claim.model_dump(mode="json"), ensure_ascii=False)
@@ -37,7 +42,7 @@ def encode(claims: Iterable[Claim], block_key) -> list[Row]:
     rows = []
     for c in claims:
         block = block_key(c)
-        rows.append(Row((c.document, c.span.start, c.span.end, c.kind), c.id, block, c.subject.key if block else None,
+        rows.append(Row(report_order(c), c.id, block, c.subject.key if block else None,
                         claim_json(c).encode()))
     return rows
 

@@ -23,6 +23,18 @@ def norm_all(words) -> list[str]:
 ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
+def spaced_alternation(words) -> str:
+    """An alternation of unit words (longest first) that allows spaces between Chinese characters:
+    个 百 分点 is 个百分点 as typed with spaces."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        piece = re.escape(w[0])
+        for a, b in zip(w, w[1:]):
+            piece += ("[ ]{0,2}" if "\u3400" <= a <= "\u9fff" and "\u3400" <= b <= "\u9fff" else "") + re.escape(b)
+        out.append(piece)
+    return "|".join(out)
+
+
 @dataclass(frozen=True)
 class Patterns:
     number: re.Pattern
@@ -38,6 +50,13 @@ class Patterns:
     ordinal_prefix: re.Pattern
     rank_verb: re.Pattern
     cn_chars: str
+    power_chars: str  # 十 百 千 万 亿 (and their financial and traditional forms)
+    ten_chars: str  # the characters for ten
+    tenth_word: str  # 成: tenths, read as percent
+    discount: re.Pattern | None
+    money_tail: re.Pattern
+    money_part: re.Pattern
+    money_subunits: dict
 
 
 @cache
@@ -46,30 +65,56 @@ def patterns() -> Patterns:
     n = lex.numerals
     cn_chars = "".join(sorted(set(n.digits) | set(n.units) | set(n.sections) | set(n.aliases)))
     mult = "".join(sorted(lex.units.multipliers))
-    number = re.compile(
+    cn_digits = "".join(sorted(set(n.digits)))
+    letters = "".join(sorted(n.letter_sections))
+    big_letters = "".join(ch for ch in letters if n.letter_sections[ch] > 3)
+    small_letters = "".join(ch for ch in letters if n.letter_sections[ch] <= 3)
+    cn_run = rf"[{cn_chars}]+(?:[ ]{{1,2}}[{cn_chars}]+)*"  # 三 万 五: spaces inside a numeral
+    arabic = (
         # Arabic digits never start right after a digit, '.', ',' or an exponent (1..5, 1,,000, 1.79e+308)
-        rf"(?:(?<!\d)(?<!\.)(?<![\d,],)(?<!\d[eE])(?<!\d[eE][+-])(?:{ARABIC})(?:[ ]?[{mult}]+)?(?:(?:{ARABIC})[{mult}]*)?"
-        rf"|[{cn_chars}]+(?:点[{cn_chars}]+)?|半)"
+        rf"(?<!\d)(?<!\.)(?<![\d,],)(?<!\d[eE])(?<!\d[eE][+-])(?:{ARABIC})"
+    )
+    number = re.compile(
+        # a fraction, the denominator first: 三分之一, 五百分之2.2, 百分之负三点八, 百 分 之 2.4
+        rf"(?:(?:{ARABIC}|{cn_run})[ ]{{0,2}}分[ ]{{0,2}}之[ ]{{0,2}}(?:负[ ]?)?"
+        rf"(?:{ARABIC}(?:[ ]?[{small_letters}](?![A-Za-z]))?|{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?)"
+        # Arabic digits with magnitude words or letters: 3万4000, 5万4千6百, 100万三千, 15k, 10.85M, 2e5
+        rf"|(?:负[ ]?)?{arabic}(?:[eE][+-]?\d{{1,2}}(?![\d.])|[ ]?[{small_letters}](?![A-Za-z])|[{big_letters}](?![A-Za-z\u3400-\u9fff])"
+        rf"|(?:[ ]?[{mult}]+(?:(?:{ARABIC})[{mult}]*|[{cn_digits}][{mult}]+)*)?)"
+        # Chinese numerals, with a decimal part: 十点五, 一百点123, 负三十二
+        rf"|(?:负[ ]?)?{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?|半)"
     )
     qb = {norm(k): v for k, v in lex.qualifiers.before.items()}
     qa = {norm(k): v for k, v in lex.qualifiers.after.items()}
     units = {norm(k): v for k, v in lex.units.units.items()}
+    disc = lex.units.discount
+    subunits = lex.units.money_subunits
+    digit_class = "".join(sorted(set(n.digits) - {ch for ch, v in n.digits.items() if v == 0}))
+    sub_words = "".join(sorted(subunits)) or "角"
     return Patterns(
         number=number,
         qual_before=re.compile(rf"(?:{alternation(qb)})[ ]?$"),
         qual_after=re.compile(rf"[ ]?(?:{alternation(qa)})"),
         qual_before_map=qb,
         qual_after_map=qa,
-        unit=re.compile(rf"[ ]?(?:{alternation(units)})(?![A-Za-z])"),
+        unit=re.compile(rf"[ ]{{0,3}}(?:{spaced_alternation(units)})(?![A-Za-z])"),
         unit_map=units,
         measure=re.compile(rf"[ ]?(?:{alternation(norm_all(lex.units.measure_words.words))})"),
         filters=[
             (name, re.compile(rx), re.compile(lex.filters.pattern_hints[name]) if name in lex.filters.pattern_hints else None)
             for name, rx in lex.filters.patterns.items()
         ],
-        # an idiom (一家, 一个) never starts inside a longer numeral (二十一家, 十一个)
-        idioms=re.compile(rf"(?<![{cn_chars}])(?:{alternation(norm_all(lex.filters.idioms.words))})"),
+        # an idiom (一家, 一个, 之一) never starts inside a longer numeral (二十一家, 十一个) or a fraction (三分之一)
+        idioms=re.compile(rf"(?<![{cn_chars}分])(?:{alternation(norm_all(lex.filters.idioms.words))})"),
         ordinal_prefix=re.compile(rf"(?:{alternation(norm_all(lex.filters.ordinal.prefixes))})$"),
         rank_verb=re.compile(rf"(?:{alternation(norm_all(lex.filters.rank_verbs.words))})[^,。;]{{0,4}}$"),
         cn_chars=cn_chars,
+        power_chars="".join(sorted(set(n.units) | set(n.sections))),
+        ten_chars="".join(ch for ch, v in n.units.items() if v == 1),
+        tenth_word=next((norm(k) for k, v in lex.units.units.items() if v[0] == "percent" and v[1] == 10), "成"),
+        discount=re.compile(rf"[ ]{{0,2}}{re.escape(disc.word)}(?![{re.escape(disc.not_before)}])") if disc else None,
+        # 壹角, 捌分, 整: what may follow 元 in a written sum
+        money_tail=re.compile(rf"(?:(?:[{digit_class}\d][{sub_words}])+(?:[整正])?|[整正])"),
+        money_part=re.compile(rf"([{digit_class}\d])([{sub_words}])"),
+        money_subunits=subunits,
     )

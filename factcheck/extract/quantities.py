@@ -72,7 +72,8 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
 
 
 def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
-    is_arabic = num_text[0].isdigit()
+    body = num_text[1:].lstrip() if num_text[0] == "负" else num_text
+    is_arabic = body[0].isdigit()
     if is_arabic and s > 0 and (text[s - 1] in ".," and s > 1 and text[s - 2].isdigit()):
         return None  # the tail of a malformed number such as 1..5 or 1,2,3
     if is_arabic and s > 0 and text[s - 1].isascii() and text[s - 1].isalpha():
@@ -83,6 +84,10 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     if parsed is None:
         return Mention(start=s, end=e, kind="quantity", num_start=s, reason="not a number")
     value, resolution = parsed
+    per = _per_hundred(num_text, p)
+    if per is not None:  # 百分之五, 千分之2.4, 万分之三: a share, in percent
+        value, resolution = value * per, resolution * per
+        is_arabic = False
     if is_arabic and s > 0 and text[s - 1] in "-−" and (s < 2 or not (text[s - 2].isdigit() or text[s - 2].isascii() and text[s - 2].isalpha())):
         value, s = -value, s - 1  # 同比增长-5%: a signed figure
     mention = Mention(start=s, end=e, kind="quantity", num_start=s, value=value, resolution=resolution)
@@ -102,18 +107,21 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     if qb:
         mention.qualifier = p.qual_before_map[qb.group().strip()]
         mention.start = s - len(qb.group())
-    if _PERCENT_WORD.search(text[max(0, s - 3) : s]):
+    if per is not None:
+        mention.unit = "percent"
+    elif _PERCENT_WORD.search(text[max(0, s - 3) : s]):
         mention.start = min(mention.start, s - 3)
         mention.unit = "percent"
     pos = e
     # range: 10-20, 10至20
     rng = _range_rx(p.cn_chars).match(text, pos)
     upper_value = None
-    if rng and is_arabic == rng.group(1)[0].isdigit():
+    if rng and is_arabic == rng.group(1)[0].isdigit() and per is None:
         parsed2 = parse_number(rng.group(1))
         if parsed2 and parsed2[0] > value:
             upper_value = parsed2[0]
             pos = rng.end()
+            mention.range_end = rng.span(1)
     # 多 / 余 / + right after the number
     qa = p.qual_after.match(text, pos)
     if qa and p.qual_after_map[qa.group().strip()] in ("more", "at_least") and mention.qualifier in ("exact", "reach"):
@@ -125,7 +133,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         um = p.unit.match(text, pos)
         if um and not (um.group().strip() in ("P", "E", "PF") and pos < len(text) - 1 and _is_latin_word_tail(text, um.end())):
             unit_word = um.group().strip()
-            unit_name, factor = p.unit_map[unit_word]
+            unit_name, factor = p.unit_map.get(unit_word) or p.unit_map[unit_word.replace(" ", "")]
             mention.unit = unit_name
             factor = _exact(factor)
             if factor != 1:  # Fraction arithmetic is slow; multiplying by one changes nothing
@@ -134,6 +142,22 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
                 if upper_value is not None:
                     upper_value *= factor
             pos = um.end()
+            if unit_name == "percent" and unit_word.replace(" ", "") == p.tenth_word:  # 三成半, 七成六
+                extra = _TENTH_TAIL.match(text, pos)
+                if extra:
+                    tail = Fraction(1, 2) if extra.group(1) == "半" else parse_number(extra.group(1))[0] / 10
+                    value += tail * factor
+                    resolution = min(resolution, factor / 10 if extra.group(1) != "半" else factor / 2)
+                    pos = extra.end()
+            elif unit_name == "CNY":
+                value, resolution, pos = _money_subunits(text, pos, value, resolution, p)
+        elif p.discount and p.discount.match(text, pos):  # 七五折 = 75 %, 九折 = 90 %, 半折 = 50 %
+            mention.unit = "percent"
+            if num_text == "半":
+                value = Fraction(50)
+            elif value < 10:
+                value, resolution = value * 10, resolution * 10
+            pos = p.discount.match(text, pos).end()
         else:
             mm = p.measure.match(text, pos)
             if mm:
@@ -167,6 +191,13 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         else:
             mention.reason = "bare number" if not _YEARLIKE.match(num_text) else "year without 年"
             mention.end = pos
+            if not is_arabic and not _bare_value_ok(text, s, e, num_text, p):
+                mention.value = None  # 一看, 两岸, 万万: a numeral inside a word is not a value
+            else:
+                mention.value, mention.resolution = value, resolution
+                if mention.qualifier == "reach":
+                    mention.qualifier = "exact"
+                apply_qualifier(mention, tolerance)
             return mention
     # Chinese numerals alone are claims only with a unit or measure word, and never in idioms
     if not is_arabic:
@@ -230,6 +261,52 @@ def _score_nearby(text: str, start: int, end: int) -> bool:
     """A bare figure that the sentence calls a score: 以7043.99和1129.75的得分, 得分为 85.5."""
     after, before = _score_rx()
     return bool(after.match(text[end : end + 24]) or before.search(text[max(0, start - 8) : start]))
+
+
+_TENTH_TAIL = re.compile(r"[ ]{0,2}(半|[一二两三四五六七八九])(?![一二两三四五六七八九十百千万亿点])")
+
+
+def _per_hundred(num_text: str, p) -> Fraction | None:
+    """100 when a fraction's denominator is a bare power of ten (百分之, 千分之, 万分之): the fraction times 100.
+
+    Such a fraction is a share and reads as percent; 五百分之2.2 has a digit in its denominator and
+    stays a plain fraction (2.2 / 500).
+    """
+    if "分之" not in num_text:
+        return None
+    den = num_text.partition("分之")[0].replace(" ", "")
+    if not den or any(ch not in p.power_chars for ch in den):
+        return None
+    return Fraction(100)  # the parsed value is already numerator / denominator
+
+
+def _money_subunits(text: str, pos: int, value: Fraction, resolution: Fraction, p):
+    """壹拾壹元壹角壹分: the 角 and 分 after 元 add tenths and hundredths of a yuan; 整 / 正 close the sum."""
+    m = p.money_tail.match(text, pos)
+    if not m or not m.group():
+        return value, resolution, pos
+    for digit, word in p.money_part.findall(m.group()):
+        step = _exact(p.money_subunits[word])
+        value += parse_number(digit)[0] * step
+        resolution = min(resolution, step)
+    return value, resolution, m.end()
+
+
+def _bare_value_ok(text: str, s: int, e: int, num_text: str, p) -> bool:
+    """Whether a Chinese numeral with no unit is a value: 三万五 and 十 standing alone are; a
+    numeral inside a word (一看, 两岸, 四川), a lone section word (万), a doubled digit (两两, 九九)
+    or an idiom (十分, 万一) is not."""
+    plain = num_text.replace(" ", "")
+    if len(set(plain)) == 1 and len(plain) > 1:
+        return False  # 两两, 万万, 九九
+    if len(plain) == 1:
+        if plain in p.power_chars and plain not in p.ten_chars:
+            return False
+        before = text[s - 1] if s > 0 else ""
+        after = text[e] if e < len(text) else ""
+        return not (_CJK.match(before) or _CJK.match(after))
+    window = text[max(0, s - 2) : min(len(text), e + 2)]
+    return not p.idioms.search(window)
 
 
 def _is_latin_word_tail(text: str, pos: int) -> bool:

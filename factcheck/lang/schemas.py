@@ -17,12 +17,20 @@ class NumeralsFile(_Strict):
     sections: dict[str, int]
     aliases: dict[str, str]
     fractions: dict[str, float]
+    letter_sections: dict[str, int] = {}
+
+
+class Discount(_Strict):
+    word: str
+    not_before: str
 
 
 class UnitsFile(_Strict):
     units: dict[str, tuple[str, float]]
     measure_words: Words
     multipliers: dict[str, int]
+    discount: Discount | None = None
+    money_subunits: dict[str, float] = {}
 
 
 class QualifiersFile(_Strict):

@@ -29,7 +29,7 @@ def spaced_alternation(words) -> str:
     out = []
     for w in sorted(set(words), key=len, reverse=True):
         piece = re.escape(w[0])
-        for a, b in zip(w, w[1:]):
+        for a, b in zip(w, w[1:], strict=False):
             piece += ("[ ]{0,2}" if "\u3400" <= a <= "\u9fff" and "\u3400" <= b <= "\u9fff" else "") + re.escape(b)
         out.append(piece)
     return "|".join(out)

@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 from factcheck.lang import load_lexicon
 
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-_ARABIC_ALL = re.compile(r"(?:\d+(?:,\d{3})*(?:\.\d+)?)\Z")
+_ARABIC_ALL = re.compile(r"(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)\Z")
 MAX_DIGITS = 40  # longer digit strings are identifiers, not quantities
 MAX_VALUE = 10**MAX_DIGITS  # 亿亿亿亿亿亿 piled up past this is not a quantity either
 _EXPONENT = re.compile(r"(\d+(?:\.\d+)?)[eE]([+-]?[12]?\d)\Z")
@@ -50,6 +50,8 @@ def _letters() -> dict[str, int]:
 
 def _arabic(text: str) -> tuple[Fraction, Fraction]:
     plain = text.replace(",", "")
+    if plain.startswith("."):
+        plain = "0" + plain
     if "." in plain:
         _whole, frac = plain.split(".")
         return Fraction(plain), Fraction(1, 10 ** len(frac))
@@ -85,10 +87,18 @@ def _unsigned(s: str) -> tuple[Fraction, Fraction] | None:
     if s in fractions:
         v = Fraction(str(fractions[s]))
         return v, v
+    if "又" in s:  # 三百五又三分之一: a whole number and a fraction
+        whole, _, part = s.partition("又")
+        head, tail = _unsigned(whole) if whole else None, _unsigned(part) if "分之" in part else None
+        if head is None or tail is None or tail[0] >= 1 or head[0].denominator != 1:
+            return None
+        return head[0] + tail[0], tail[1]
     if "分之" in s:  # 三分之一: the denominator is written first
         den_text, _, num_text = s.partition("分之")
         sign = -1 if num_text.startswith(_SIGNS) else 1
         num_text = num_text[1:] if sign < 0 else num_text
+        if den_text.startswith(_SIGNS):  # 负3分之负157: two signs cancel
+            sign, den_text = -sign, den_text[1:]
         den = _unsigned(den_text) if den_text else None
         num = _unsigned(num_text) if num_text and "分之" not in num_text else None
         if den is None or num is None or den[0] == 0:
@@ -145,6 +155,8 @@ def _sectioned(s: str) -> tuple[Fraction, Fraction] | None:
         if i < 0:
             continue
         left, right = s[:i], s[i + 1 :]
+        if word in left and not left.endswith(word):
+            return None  # 3万5万: two figures, not one (万万 and 百万万 pile sections up)
         mult = 10**power
         if left:
             head = _unsigned(left)

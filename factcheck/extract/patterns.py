@@ -57,6 +57,8 @@ class Patterns:
     money_tail: re.Pattern
     money_part: re.Pattern
     money_subunits: dict
+    section_after: re.Pattern  # a section word right after 多 / 余 / 几 (十余万)
+    mega: re.Pattern  # 兆 before these is the SI prefix mega (兆瓦)
 
 
 @cache
@@ -66,6 +68,7 @@ def patterns() -> Patterns:
     cn_chars = "".join(sorted(set(n.digits) | set(n.units) | set(n.sections) | set(n.aliases)))
     mult = "".join(sorted(lex.units.multipliers))
     cn_digits = "".join(sorted(set(n.digits)))
+    small_mult = "".join(sorted(n.units))
     letters = "".join(sorted(n.letter_sections))
     big_letters = "".join(ch for ch in letters if n.letter_sections[ch] > 3)
     small_letters = "".join(ch for ch in letters if n.letter_sections[ch] <= 3)
@@ -76,13 +79,15 @@ def patterns() -> Patterns:
     )
     number = re.compile(
         # a fraction, the denominator first: 三分之一, 五百分之2.2, 百分之负三点八, 百 分 之 2.4
-        rf"(?:(?:{ARABIC}|{cn_run})[ ]{{0,2}}分[ ]{{0,2}}之[ ]{{0,2}}(?:负[ ]?)?"
+        rf"(?:(?:负[ ]?)?(?:(?:{ARABIC}|{cn_run})[ ]{{0,2}}又[ ]{{0,2}})?(?:{ARABIC}|{cn_run})[ ]{{0,2}}分[ ]{{0,2}}之[ ]{{0,2}}(?:负[ ]?)?"
         rf"(?:{ARABIC}(?:[ ]?[{small_letters}](?![A-Za-z]))?|{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?)"
         # Arabic digits with magnitude words or letters: 3万4000, 5万4千6百, 100万三千, 15k, 10.85M, 2e5
         rf"|(?:负[ ]?)?{arabic}(?:[eE][+-]?\d{{1,2}}(?![\d.])|[ ]?[{small_letters}](?![A-Za-z])|[{big_letters}](?![A-Za-z\u3400-\u9fff])"
-        rf"|(?:[ ]?[{mult}]+(?:(?:{ARABIC})[{mult}]*|[{cn_digits}][{mult}]+)*)?)"
+        rf"|(?:[ ]{{0,2}}[{mult}]+(?:(?:{ARABIC})[{mult}]*|[{cn_digits}][{mult}]+|[ ]{{1,2}}(?:{ARABIC}|[{cn_digits}])[{small_mult}])*)?)"
         # Chinese numerals, with a decimal part: 十点五, 一百点123, 负三十二
-        rf"|(?:负[ ]?)?{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?|半)"
+        rf"|(?:负[ ]?)?{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?|半"
+        # a decimal with no whole part: .5
+        rf"|(?<![\dA-Za-z.])\.\d+(?![\d.])(?:[eE][+-]?\d{{1,2}}(?![\d.]))?)"
     )
     qb = {norm(k): v for k, v in lex.qualifiers.before.items()}
     qa = {norm(k): v for k, v in lex.qualifiers.after.items()}
@@ -117,4 +122,6 @@ def patterns() -> Patterns:
         money_tail=re.compile(rf"(?:(?:[{digit_class}\d][{sub_words}])+(?:[整正])?|[整正])"),
         money_part=re.compile(rf"([{digit_class}\d])([{sub_words}])"),
         money_subunits=subunits,
+        mega=re.compile(rf"(?:{alternation(n.mega_words.words if n.mega_words else ['瓦'])})"),
+        section_after=re.compile(rf"[ ]{{0,2}}[{''.join(sorted(n.sections))}]+"),
     )

@@ -6,7 +6,7 @@ import re
 from fractions import Fraction
 from functools import cache
 
-from factcheck.extract.intervals import apply_qualifier
+from factcheck.extract.intervals import apply_qualifier, next_step
 from factcheck.extract.mention import Mention
 from factcheck.extract.numerals import parse_number
 from factcheck.extract.patterns import ARABIC, norm_all, patterns
@@ -62,10 +62,26 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
         if blocked(s, e):
             out.append(Mention(start=s, end=e, kind="quantity", num_start=s, reason="filtered"))
             continue
+        if num_text.endswith("兆") and p.mega.match(text, e):  # 5兆瓦: mega, not 10^12
+            e, num_text = e - 1, num_text[:-1]
+            if not num_text.strip():
+                continue
         mention = _read(text, s, e, num_text, p, tolerance)
+        if mention is not None and mention.reason == "not a number" and not num_text[-1].isdigit():
+            # 五十千, 百分之七十百分位: read the longest head that is a numeral, leave the rest
+            for cut in range(e - 1, max(s, e - 3), -1):
+                if parse_number(text[s:cut].rstrip()) is not None:
+                    mention = _read(text, s, cut, text[s:cut].rstrip(), p, tolerance)
+                    break
         if mention is None:
             continue
         out.append(mention)
+        if mention.range_end and mention.reason is None:  # 5-20%: the upper end is a value found too
+            a, b = mention.range_end
+            end = Mention(start=a, end=b, kind="quantity", num_start=a, value=mention.upper, unit=mention.unit,
+                          dimension=mention.dimension, qualifier="exact", reason="range end")
+            end.lower = end.upper = mention.upper
+            out.append(end)
         if mention.reason is None:
             taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     return out
@@ -73,7 +89,7 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
 
 def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     body = num_text[1:].lstrip() if num_text[0] == "负" else num_text
-    is_arabic = body[0].isdigit()
+    is_arabic = body[0].isdigit() or body[0] == "."
     if is_arabic and s > 0 and (text[s - 1] in ".," and s > 1 and text[s - 2].isdigit()):
         return None  # the tail of a malformed number such as 1..5 or 1,2,3
     if is_arabic and s > 0 and text[s - 1].isascii() and text[s - 1].isalpha():
@@ -127,6 +143,12 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     if qa and p.qual_after_map[qa.group().strip()] in ("more", "at_least") and mention.qualifier in ("exact", "reach"):
         mention.qualifier = p.qual_after_map[qa.group().strip()]
         pos = qa.end()
+        sec = p.section_after.match(text, pos) if mention.qualifier == "more" else None
+        if sec:  # 十余万, 500多万, 二十几亿: the section word scales the number and its step
+            scale = parse_number(sec.group().strip())[0]
+            resolution = next_step(value, resolution) * scale
+            value *= scale
+            pos = sec.end()
     # unit or measure word
     unit_word = None
     if mention.unit is None:
@@ -157,6 +179,9 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
                 value = Fraction(50)
             elif value < 10:
                 value, resolution = value * 10, resolution * 10
+            elif not (10 <= value < 100 and len(num_text.replace(" ", "")) == 2 and value.denominator == 1
+                      and not any(ch in p.power_chars for ch in num_text)):
+                return Mention(start=s, end=e, kind="quantity", num_start=s, reason="not a number")  # 十折
             pos = p.discount.match(text, pos).end()
         else:
             mm = p.measure.match(text, pos)

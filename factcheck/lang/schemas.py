@@ -18,6 +18,7 @@ class NumeralsFile(_Strict):
     aliases: dict[str, str]
     fractions: dict[str, float]
     letter_sections: dict[str, int] = {}
+    mega_words: Words | None = None
 
 
 class Discount(_Strict):

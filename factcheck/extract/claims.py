@@ -232,7 +232,7 @@ class _Doc:
 
 
 # mentions that are no claim but still carry the value read (--mentions lists every value found)
-_VALUED_REASONS = ("bare number", "year without 年", "range end")
+_VALUED_REASONS = ("bare number", "year without 年", "range end", "ordinal")
 
 
 def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10), mentions: bool = False) -> Extraction:

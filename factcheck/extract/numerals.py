@@ -33,6 +33,8 @@ _ARABIC_ALL = re.compile(r"(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)\Z")
 MAX_DIGITS = 40  # longer digit strings are identifiers, not quantities
 MAX_VALUE = 10**MAX_DIGITS  # 亿亿亿亿亿亿 piled up past this is not a quantity either
 _EXPONENT = re.compile(r"(\d+(?:\.\d+)?)[eE]([+-]?[12]?\d)\Z")
+_POWER = re.compile(r"(\d+(?:\.\d+)?)\^([+-]{0,2})(\d{1,2})\Z")
+_SLASH = re.compile(r"(\d{1,6})/(\d{1,6})\Z")
 _SIGNS = ("负", "-", "−")
 
 
@@ -108,6 +110,18 @@ def _unsigned(s: str) -> tuple[Fraction, Fraction] | None:
         return _decimal(s)
     if _ARABIC_ALL.match(s):
         return _arabic(s)
+    power = _POWER.match(s)
+    if power:  # 2^5, 2.5^-1, 1.1^--23 (two minus signs cancel)
+        base = _arabic(power.group(1))[0]
+        exponent = Fraction(power.group(3)) * (-1 if power.group(2).count("-") % 2 else 1)
+        if base == 0 or exponent.denominator != 1:
+            return None
+        value = base ** int(exponent)
+        return value, Fraction(1, 10**6) if value.denominator != 1 else Fraction(1)
+    slash = _SLASH.match(s)
+    if slash:  # 3/5, 16/5: a fraction in digits
+        num, den = int(slash.group(1)), int(slash.group(2))
+        return (Fraction(num, den), Fraction(1, den)) if den else None
     exp = _EXPONENT.match(s)
     if exp:  # 2e5, 1.5E-3: scientific notation, within what a quantity can be
         value, res = _arabic(exp.group(1))
@@ -118,7 +132,7 @@ def _unsigned(s: str) -> tuple[Fraction, Fraction] | None:
         value, res = _arabic(s[:-1])
         return value * 10**letter, res * 10**letter
     # a run of digit characters with no units is positional: 二〇二一 -> 2021, 〇〇〇 -> 0
-    if len(s) > 1 and all(ch in digits for ch in s):
+    if len(s) > 1 and all(ch in digits for ch in s) and "两" not in s:
         return Fraction(int("".join(str(digits[ch]) for ch in s))), Fraction(1)
     return _sectioned(s)
 
@@ -133,7 +147,7 @@ def _decimal(s: str) -> tuple[Fraction, Fraction] | None:
         return None
     if rest.isdigit() and rest.isascii():
         frac_digits = rest
-    elif all(ch in digits for ch in rest):
+    elif all(ch in digits for ch in rest) and "两" not in rest:  # 一点两: 两 is no decimal digit
         frac_digits = "".join(str(digits[ch]) for ch in rest)
     else:
         return None

@@ -59,6 +59,8 @@ class Patterns:
     money_subunits: dict
     section_after: re.Pattern  # a section word right after 多 / 余 / 几 (十余万)
     mega: re.Pattern  # 兆 before these is the SI prefix mega (兆瓦)
+    lone_before: str  # function words around a one-character numeral that stands alone
+    lone_after: str
 
 
 @cache
@@ -82,7 +84,7 @@ def patterns() -> Patterns:
         rf"(?:(?:负[ ]?)?(?:(?:{ARABIC}|{cn_run})[ ]{{0,2}}又[ ]{{0,2}})?(?:{ARABIC}|{cn_run})[ ]{{0,2}}分[ ]{{0,2}}之[ ]{{0,2}}(?:负[ ]?)?"
         rf"(?:{ARABIC}(?:[ ]?[{small_letters}](?![A-Za-z]))?|{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?)"
         # Arabic digits with magnitude words or letters: 3万4000, 5万4千6百, 100万三千, 15k, 10.85M, 2e5
-        rf"|(?:负[ ]?)?{arabic}(?:[eE][+-]?\d{{1,2}}(?![\d.])|[ ]?[{small_letters}](?![A-Za-z])|[{big_letters}](?![A-Za-z\u3400-\u9fff])"
+        rf"|(?:负[ ]?)?{arabic}(?:[eE][+-]?\d{{1,2}}(?![\d.])|\^[+-]{{0,2}}\d{{1,2}}(?:\.\d+)?(?![\d.])|/\d+(?![\d/.])(?<!\d/0)|[ ]?[{small_letters}](?![A-Za-z])|[{big_letters}](?![A-Za-z\u3400-\u9fff])"
         rf"|(?:[ ]{{0,2}}[{mult}]+(?:(?:{ARABIC})[{mult}]*|[{cn_digits}][{mult}]+|[ ]{{1,2}}(?:{ARABIC}|[{cn_digits}])[{small_mult}])*)?)"
         # Chinese numerals, with a decimal part: 十点五, 一百点123, 负三十二
         rf"|(?:负[ ]?)?{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?|半"
@@ -122,6 +124,8 @@ def patterns() -> Patterns:
         money_tail=re.compile(rf"(?:(?:[{digit_class}\d][{sub_words}])+(?:[整正])?|[整正])"),
         money_part=re.compile(rf"([{digit_class}\d])([{sub_words}])"),
         money_subunits=subunits,
+        lone_before=lex.filters.lone_numeral.before if lex.filters.lone_numeral else "",
+        lone_after=lex.filters.lone_numeral.after if lex.filters.lone_numeral else "",
         mega=re.compile(rf"(?:{alternation(n.mega_words.words if n.mega_words else ['瓦'])})"),
         section_after=re.compile(rf"[ ]{{0,2}}[{''.join(sorted(n.sections))}]+"),
     )

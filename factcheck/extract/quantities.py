@@ -94,7 +94,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         return None  # the tail of a malformed number such as 1..5 or 1,2,3
     if is_arabic and s > 0 and text[s - 1].isascii() and text[s - 1].isalpha():
         return Mention(start=s, end=e, kind="quantity", num_start=s, reason="code or version")
-    if not is_arabic and len(num_text) == 1 and num_text not in _COMMON_CN:
+    if not is_arabic and len(num_text) == 1 and num_text not in _COMMON_CN and not _standalone(text, s, e, p):
         return None  # 陆 in 陆续, 半 in 半导体: a lone rare numeral is a word, not a number
     parsed = parse_number(num_text)
     if parsed is None:
@@ -216,7 +216,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         else:
             mention.reason = "bare number" if not _YEARLIKE.match(num_text) else "year without 年"
             mention.end = pos
-            if not is_arabic and not _bare_value_ok(text, s, e, num_text, p):
+            if not is_arabic and not _bare_value_ok(text, s, pos, num_text, p):
                 mention.value = None  # 一看, 两岸, 万万: a numeral inside a word is not a value
             else:
                 mention.value, mention.resolution = value, resolution
@@ -322,16 +322,22 @@ def _bare_value_ok(text: str, s: int, e: int, num_text: str, p) -> bool:
     numeral inside a word (一看, 两岸, 四川), a lone section word (万), a doubled digit (两两, 九九)
     or an idiom (十分, 万一) is not."""
     plain = num_text.replace(" ", "")
-    if len(set(plain)) == 1 and len(plain) > 1:
-        return False  # 两两, 万万, 九九
+    if len(set(plain)) == 1 and len(plain) > 1 and (plain[0] in p.power_chars or not _standalone(text, s, e, p)):
+        return False  # 万万, 陽光九九是 (一一 alone is 11)
     if len(plain) == 1:
         if plain in p.power_chars and plain not in p.ten_chars:
             return False
-        before = text[s - 1] if s > 0 else ""
-        after = text[e] if e < len(text) else ""
-        return not (_CJK.match(before) or _CJK.match(after))
+        return _standalone(text, s, e, p)
     window = text[max(0, s - 2) : min(len(text), e + 2)]
     return not p.idioms.search(window)
+
+
+def _standalone(text: str, s: int, e: int, p) -> bool:
+    """A numeral that stands as a word of its own: at the ends of the text, beside punctuation or
+    spaces, or between function words (这是五那是四); not a character of a word (一看, 四川)."""
+    before = text[s - 1] if s > 0 else ""
+    after = text[e] if e < len(text) else ""
+    return (not _CJK.match(before) or before in p.lone_before) and (not _CJK.match(after) or after in p.lone_after)
 
 
 def _is_latin_word_tail(text: str, pos: int) -> bool:

@@ -25,12 +25,16 @@ CANONICAL = {
     "[share]": "percent",
     "[share_change]": "percentage_point",
     "[money_cny]": "CNY",
+    "[mass]": "kilogram",
+    "[area]": "square_metre",
+    "[storage]": "PB",
 }
 DIMENSION_NAMES = {
     "[compute]": "compute", "[integer_ops]": "integer_ops", "[accelerator]": "accelerator", "[rack]": "rack",
     "[count]": "count", "[score]": "score", "[rank]": "rank", "[share]": "share",
     "[share_change]": "share_change", "[money_cny]": "money", "[money_usd]": "money_usd",
     "[money_eur]": "money_eur", "[money_hkd]": "money_hkd", "[time]": "time",
+    "[mass]": "mass", "[area]": "area", "[storage]": "storage",
 }
 
 

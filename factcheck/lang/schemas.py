@@ -80,6 +80,11 @@ class Phrases(_Strict):
     phrases: list[str]
 
 
+class LoneNumeral(_Strict):
+    before: str
+    after: str
+
+
 class FiltersFile(_Strict):
     patterns: dict[str, str]
     pattern_hints: dict[str, str]
@@ -91,6 +96,7 @@ class FiltersFile(_Strict):
     spam: Spam
     attribution: Attribution
     instrument: Instrument
+    lone_numeral: LoneNumeral | None = None
 
 
 class Heads(_Strict):

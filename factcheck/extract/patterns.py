@@ -23,6 +23,13 @@ def norm_all(words) -> list[str]:
 ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
+def _words_rx(words, tail: str, start: bool = True) -> re.Pattern | None:
+    """words (longest first) followed by tail; start: matched at a position (re.match), else searched."""
+    if not words:
+        return None
+    return re.compile(("[ ]?" if start else "") + rf"(?:{alternation(norm_all(words))}){tail}")
+
+
 def spaced_alternation(words) -> str:
     """An alternation of unit words (longest first) that allows spaces between Chinese characters:
     个 百 分点 is 个百分点 as typed with spaces."""
@@ -59,6 +66,12 @@ class Patterns:
     money_subunits: dict
     section_after: re.Pattern  # a section word right after 多 / 余 / 几 (十余万)
     mega: re.Pattern  # 兆 before these is the SI prefix mega (兆瓦)
+    count_noun: re.Pattern | None  # 300机柜, 三大枢纽: nouns that count with no measure word
+    money_before: re.Pattern | None  # 总投资约120亿: a bare 亿 figure that is yuan
+    before_unit: re.Pattern | None  # PUE 1.3: a unit named before the figure
+    before_unit_map: dict
+    ops_after: re.Pattern | None  # 次每秒 / 次浮点运算: a count of operations that is a rate
+    ops_before: re.Pattern | None
     lone_before: str  # function words around a one-character numeral that stands alone
     lone_after: str
 
@@ -71,6 +84,7 @@ def patterns() -> Patterns:
     mult = "".join(sorted(lex.units.multipliers))
     cn_digits = "".join(sorted(set(n.digits)))
     small_mult = "".join(sorted(n.units))
+    fraction_words = alternation(n.fractions)  # 半百, 半
     letters = "".join(sorted(n.letter_sections))
     big_letters = "".join(ch for ch in letters if n.letter_sections[ch] > 3)
     small_letters = "".join(ch for ch in letters if n.letter_sections[ch] <= 3)
@@ -87,7 +101,7 @@ def patterns() -> Patterns:
         rf"|(?:负[ ]?)?{arabic}(?:[eE][+-]?\d{{1,2}}(?![\d.])|\^[+-]{{0,2}}\d{{1,2}}(?:\.\d+)?(?![\d.])|/\d+(?![\d/.])(?<!\d/0)|[ ]?[{small_letters}](?![A-Za-z])|[{big_letters}](?![A-Za-z\u3400-\u9fff])"
         rf"|(?:[ ]{{0,2}}[{mult}]+(?:(?:{ARABIC})[{mult}]*|[{cn_digits}][{mult}]+|[ ]{{1,2}}(?:{ARABIC}|[{cn_digits}])[{small_mult}])*)?)"
         # Chinese numerals, with a decimal part: 十点五, 一百点123, 负三十二
-        rf"|(?:负[ ]?)?{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?|半"
+        rf"|(?:负[ ]?)?{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?|{fraction_words}"
         # a decimal with no whole part: .5
         rf"|(?<![\dA-Za-z.])\.\d+(?![\d.])(?:[eE][+-]?\d{{1,2}}(?![\d.]))?)"
     )
@@ -104,7 +118,7 @@ def patterns() -> Patterns:
         qual_after=re.compile(rf"[ ]?(?:{alternation(qa)})"),
         qual_before_map=qb,
         qual_after_map=qa,
-        unit=re.compile(rf"[ ]{{0,3}}(?:{spaced_alternation(units)})(?![A-Za-z])"),
+        unit=re.compile(rf"[ ]{{0,4}}(?:{spaced_alternation(units)})(?![A-Za-z])"),
         unit_map=units,
         measure=re.compile(rf"[ ]?(?:{alternation(norm_all(lex.units.measure_words.words))})"),
         filters=[
@@ -112,7 +126,7 @@ def patterns() -> Patterns:
             for name, rx in lex.filters.patterns.items()
         ],
         # an idiom (一家, 一个, 之一) never starts inside a longer numeral (二十一家, 十一个) or a fraction (三分之一)
-        idioms=re.compile(rf"(?<![{cn_chars}分])(?:{alternation(norm_all(lex.filters.idioms.words))})"),
+        idioms=re.compile(rf"(?<![{cn_chars}分 ])(?:{alternation(norm_all(lex.filters.idioms.words))})"),
         ordinal_prefix=re.compile(rf"(?:{alternation(norm_all(lex.filters.ordinal.prefixes))})$"),
         rank_verb=re.compile(rf"(?:{alternation(norm_all(lex.filters.rank_verbs.words))})[^,。;]{{0,4}}$"),
         cn_chars=cn_chars,
@@ -124,6 +138,12 @@ def patterns() -> Patterns:
         money_tail=re.compile(rf"(?:(?:[{digit_class}\d][{sub_words}])+(?:[整正])?|[整正])"),
         money_part=re.compile(rf"([{digit_class}\d])([{sub_words}])"),
         money_subunits=subunits,
+        count_noun=_words_rx(lex.units.count_nouns.words if lex.units.count_nouns else None, ""),
+        money_before=_words_rx(lex.units.money_words.words if lex.units.money_words else None, "[^,。;]{0,6}$", start=False),
+        before_unit=_words_rx(list(lex.units.before_units) or None, "[^,。;0-9]{0,8}$", start=False),
+        before_unit_map=dict(lex.units.before_units),
+        ops_after=_words_rx(lex.units.ops_rate.after if lex.units.ops_rate else None, ""),
+        ops_before=_words_rx(lex.units.ops_rate.before if lex.units.ops_rate else None, "[^,。;]{0,10}$", start=False),
         lone_before=lex.filters.lone_numeral.before if lex.filters.lone_numeral else "",
         lone_after=lex.filters.lone_numeral.after if lex.filters.lone_numeral else "",
         mega=re.compile(rf"(?:{alternation(n.mega_words.words if n.mega_words else ['瓦'])})"),

@@ -54,11 +54,12 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
         mention.lower, mention.upper = Fraction(1000), None
         out.append(mention)
         taken[s:e] = b"\x01" * (e - s)
+    last_end = 0
     for m in finditer(p.number, text):
         s, e = m.span()
         num_text = m.group()
-        if any(taken[s:e]) or (num_text == "百" and text.startswith("分之", e)):
-            continue
+        if s < last_end or any(taken[s:e]) or (num_text == "百" and text.startswith("分之", e)):
+            continue  # inside the last figure read (十余万: 万), or inside a date
         if blocked(s, e):
             out.append(Mention(start=s, end=e, kind="quantity", num_start=s, reason="filtered"))
             continue
@@ -70,12 +71,16 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
         if mention is not None and mention.reason == "not a number" and not num_text[-1].isdigit():
             # 五十千, 百分之七十百分位: read the longest head that is a numeral, leave the rest
             for cut in range(e - 1, max(s, e - 3), -1):
-                if parse_number(text[s:cut].rstrip()) is not None:
+                head = text[s:cut].rstrip()
+                if text[cut] in p.power_chars and len(head) > 1 and not any(ch in p.power_chars for ch in head):
+                    break  # 二三十: two digits before a unit are "twenty or thirty", not 23
+                if parse_number(head) is not None:
                     mention = _read(text, s, cut, text[s:cut].rstrip(), p, tolerance)
                     break
         if mention is None:
             continue
         out.append(mention)
+        last_end = mention.end
         if mention.range_end and mention.reason is None:  # 5-20%: the upper end is a value found too
             a, b = mention.range_end
             end = Mention(start=a, end=b, kind="quantity", num_start=a, value=mention.upper, unit=mention.unit,
@@ -94,7 +99,8 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         return None  # the tail of a malformed number such as 1..5 or 1,2,3
     if is_arabic and s > 0 and text[s - 1].isascii() and text[s - 1].isalpha():
         return Mention(start=s, end=e, kind="quantity", num_start=s, reason="code or version")
-    if not is_arabic and len(num_text) == 1 and num_text not in _COMMON_CN and not _standalone(text, s, e, p):
+    if (not is_arabic and len(num_text) == 1 and num_text not in _COMMON_CN and not _standalone(text, s, e, p)
+            and not p.unit.match(text, e)):
         return None  # 陆 in 陆续, 半 in 半导体: a lone rare numeral is a word, not a number
     parsed = parse_number(num_text)
     if parsed is None:
@@ -134,6 +140,11 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     upper_value = None
     if rng and is_arabic == rng.group(1)[0].isdigit() and per is None:
         parsed2 = parse_number(rng.group(1))
+        upper_text = rng.group(1).rstrip()
+        if parsed2 and upper_text[-1] in p.power_chars and num_text[-1] not in p.power_chars:
+            # 15至25亿: the section word of the upper end scales the lower one too
+            scale = parsed2[0] / parse_number(upper_text.rstrip(p.power_chars) or "1")[0] if upper_text.rstrip(p.power_chars) else 1
+            value, resolution = value * scale, resolution * scale
         if parsed2 and parsed2[0] > value:
             upper_value = parsed2[0]
             pos = rng.end()
@@ -185,7 +196,12 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
             pos = p.discount.match(text, pos).end()
         else:
             mm = p.measure.match(text, pos)
-            if mm:
+            rate = mm and _ops_rate(text, s, mm, value, p)
+            if rate:  # 每秒1亿亿次, 百亿亿次浮点运算: operations per second are compute
+                value, resolution = value * rate, resolution * rate
+                mention.unit = "PFLOPS"
+                pos = rate_end(text, mm.end(), p)
+            elif mm:
                 mention.unit = "count"
                 mention.counted = mm.group().strip()
                 pos = mm.end()
@@ -198,6 +214,11 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         pos += 1
     elif mention.unit == "percent" and text.startswith("%", pos):
         pos += 1
+    if mention.unit is None:
+        mention.unit, value, resolution, pos = _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p)
+    if mention.unit == "count" and mention.counted is None:
+        noun, noun_end = _counted_noun(text, pos)
+        mention.counted, mention.counted_end = noun, noun_end
     if mention.unit is None:
         # a number followed directly by a noun: 20+企业, 35 万昇腾开发者, 千亿参数
         noun, noun_end = _counted_noun(text, pos)
@@ -216,7 +237,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         else:
             mention.reason = "bare number" if not _YEARLIKE.match(num_text) else "year without 年"
             mention.end = pos
-            if not is_arabic and not _bare_value_ok(text, s, pos, num_text, p):
+            if not is_arabic and pos <= e and not _bare_value_ok(text, s, pos, num_text, p):
                 mention.value = None  # 一看, 两岸, 万万: a numeral inside a word is not a value
             else:
                 mention.value, mention.resolution = value, resolution
@@ -267,7 +288,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
 @cache
 def _range_rx(cn_chars: str) -> re.Pattern:
     """10-20, 10至20: the upper end of a range right after a number."""
-    return re.compile(rf"[ ]?(?:-|~|至|到|—)[ ]?({ARABIC}|[{cn_chars}]+)")
+    return re.compile(rf"[ ]?(?:-|~|至|到|—)[ ]?((?:{ARABIC})(?:[ ]?[{cn_chars}]*[万亿兆])?|[{cn_chars}]+)")
 
 
 @cache
@@ -297,9 +318,10 @@ def _per_hundred(num_text: str, p) -> Fraction | None:
     Such a fraction is a share and reads as percent; 五百分之2.2 has a digit in its denominator and
     stays a plain fraction (2.2 / 500).
     """
-    if "分之" not in num_text:
+    plain = num_text.replace(" ", "")
+    if "分之" not in plain:
         return None
-    den = num_text.partition("分之")[0].replace(" ", "")
+    den = plain.partition("分之")[0]
     if not den or any(ch not in p.power_chars for ch in den):
         return None
     return Fraction(100)  # the parsed value is already numerator / denominator
@@ -330,6 +352,44 @@ def _bare_value_ok(text: str, s: int, e: int, num_text: str, p) -> bool:
         return _standalone(text, s, e, p)
     window = text[max(0, s - 2) : min(len(text), e + 2)]
     return not p.idioms.search(window)
+
+
+def _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p):
+    """A unit the words around a figure imply when none follows it: 300机柜 and 三大枢纽 count,
+    总投资约120亿 is yuan, PUE 1.3 is a PUE. Returns (unit or None, value, resolution, new end)."""
+    if p.before_unit:
+        bu = p.before_unit.search(text, max(0, s - 14), s)
+        if bu and value < 10:
+            name = next((w for w in p.before_unit_map if bu.group().startswith(w)), None)
+            unit = p.before_unit_map[name] if name else next(iter(p.before_unit_map.values()))
+            return unit[0], value, resolution, pos
+    if not is_arabic and text.startswith("大", pos):  # 三大枢纽: a count; 三大优势 stays an idiom
+        cn = p.count_noun.match(text, pos + 1) if p.count_noun else None
+        if cn:
+            return "count", value, resolution, pos + 1
+        return None, value, resolution, pos
+    if p.count_noun and p.count_noun.match(text, pos) and not _YEARLIKE.match(num_text):
+        return "count", value, resolution, pos
+    if p.money_before and resolution >= 10000 and p.money_before.search(text, max(0, s - 12), s):
+        after = text[pos : pos + 1]
+        if not after or not _CJK.match(after):
+            return "CNY", value, resolution, pos
+    return None, value, resolution, pos
+
+
+def _ops_rate(text, s, mm, value, p):
+    """The factor to PFLOPS when a count of 次 is operations per second, else None."""
+    if mm.group().strip() != "次" or value < 10**8:
+        return None
+    after = p.ops_after and p.ops_after.match(text, mm.start() + mm.group().index("次"))
+    before = p.ops_before and p.ops_before.search(text, max(0, s - 12), s)
+    return Fraction(1, 10**15) if (after or before) else None
+
+
+def rate_end(text, pos, p) -> int:
+    """The end of 次 with its rate words (次每秒, 次浮点运算)."""
+    m = p.ops_after.match(text, pos - 1) if p.ops_after else None
+    return m.end() if m else pos
 
 
 def _standalone(text: str, s: int, e: int, p) -> bool:

@@ -13,7 +13,7 @@ import pint
 
 from factcheck.lang import data_path
 
-# the canonical unit of each dimension (SEMANTICS.md section 2); durations stay as stated
+# the canonical unit of each dimension (SEMANTICS.md section 2); durations and masses stay as stated
 CANONICAL = {
     "[compute]": "PFLOPS",
     "[integer_ops]": "TOPS",
@@ -25,16 +25,17 @@ CANONICAL = {
     "[share]": "percent",
     "[share_change]": "percentage_point",
     "[money_cny]": "CNY",
-    "[mass]": "kilogram",
     "[area]": "square_metre",
     "[storage]": "PB",
+    "[multiple]": "times",
+    "[pue]": "pue",
 }
 DIMENSION_NAMES = {
     "[compute]": "compute", "[integer_ops]": "integer_ops", "[accelerator]": "accelerator", "[rack]": "rack",
     "[count]": "count", "[score]": "score", "[rank]": "rank", "[share]": "share",
     "[share_change]": "share_change", "[money_cny]": "money", "[money_usd]": "money_usd",
     "[money_eur]": "money_eur", "[money_hkd]": "money_hkd", "[time]": "time",
-    "[mass]": "mass", "[area]": "area", "[storage]": "storage",
+    "[mass]": "mass", "[area]": "area", "[storage]": "storage", "[multiple]": "multiple", "[pue]": "pue",
 }
 
 

@@ -21,6 +21,11 @@ class NumeralsFile(_Strict):
     mega_words: Words | None = None
 
 
+class OpsRate(_Strict):
+    after: list[str]
+    before: list[str]
+
+
 class Discount(_Strict):
     word: str
     not_before: str
@@ -32,6 +37,10 @@ class UnitsFile(_Strict):
     multipliers: dict[str, int]
     discount: Discount | None = None
     money_subunits: dict[str, float] = {}
+    count_nouns: Words | None = None
+    money_words: Words | None = None
+    before_units: dict[str, tuple[str, float]] = {}
+    ops_rate: OpsRate | None = None
 
 
 class QualifiersFile(_Strict):

@@ -214,6 +214,9 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         pos += 1
     elif mention.unit == "percent" and text.startswith("%", pos):
         pos += 1
+    if not is_arabic and len(set(num_text)) == 1 and len(num_text) > 1 and num_text[0] in p.power_chars:
+        mention.reason, mention.end = "idiom", pos  # 万万没想到, 千千万万: emphasis, not a number
+        return mention
     if mention.unit is None:
         mention.unit, value, resolution, pos = _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p)
     if mention.unit == "count" and mention.counted is None:

@@ -58,6 +58,7 @@ class Patterns:
     rank_verb: re.Pattern
     cn_chars: str
     power_chars: str  # 十 百 千 万 亿 (and their financial and traditional forms)
+    small_units: str  # 十 百 千
     ten_chars: str  # the characters for ten
     tenth_word: str  # 成: tenths, read as percent
     discount: re.Pattern | None
@@ -132,6 +133,7 @@ def patterns() -> Patterns:
         rank_verb=re.compile(rf"(?:{alternation(norm_all(lex.filters.rank_verbs.words))})[^,。;]{{0,4}}$"),
         cn_chars=cn_chars,
         power_chars="".join(sorted(set(n.units) | set(n.sections))),
+        small_units="".join(sorted(n.units)),
         ten_chars="".join(ch for ch, v in n.units.items() if v == 1),
         tenth_word=next((norm(k) for k, v in lex.units.units.items() if v[0] == "percent" and v[1] == 10), "成"),
         discount=re.compile(rf"[ ]{{0,2}}{re.escape(disc.word)}(?![{re.escape(disc.not_before)}])") if disc else None,

@@ -63,6 +63,8 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
         if blocked(s, e):
             out.append(Mention(start=s, end=e, kind="quantity", num_start=s, reason="filtered"))
             continue
+        if len(num_text) > 1 and num_text[-1] in p.small_units and p.unit.match(text, e - 1):
+            e, num_text = e - 1, num_text[:-1]  # 260亿千瓦时: 千 starts the unit (千瓦时), it is no multiplier
         if num_text.endswith("兆") and p.mega.match(text, e):  # 5兆瓦: mega, not 10^12
             e, num_text = e - 1, num_text[:-1]
             if not num_text.strip():
@@ -97,7 +99,8 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     is_arabic = body[0].isdigit() or body[0] == "."
     if is_arabic and s > 0 and (text[s - 1] in ".," and s > 1 and text[s - 2].isdigit()):
         return None  # the tail of a malformed number such as 1..5 or 1,2,3
-    if is_arabic and s > 0 and text[s - 1].isascii() and text[s - 1].isalpha():
+    if s > 0 and text[s - 1].isascii() and text[s - 1].isalpha() and (is_arabic or text[s - 1].isupper()):
+        # H100, GB二百: a number glued to Latin letters names a product or a code
         return Mention(start=s, end=e, kind="quantity", num_start=s, reason="code or version")
     if (not is_arabic and len(num_text) == 1 and num_text not in _COMMON_CN and not _standalone(text, s, e, p)
             and not p.unit.match(text, e)):

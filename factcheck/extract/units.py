@@ -28,6 +28,8 @@ CANONICAL = {
     "[area]": "square_metre",
     "[storage]": "PB",
     "[multiple]": "times",
+    "[power]": "megawatt",
+    "[energy]": "kWh",
     "[pue]": "pue",
 }
 DIMENSION_NAMES = {
@@ -36,6 +38,7 @@ DIMENSION_NAMES = {
     "[share_change]": "share_change", "[money_cny]": "money", "[money_usd]": "money_usd",
     "[money_eur]": "money_eur", "[money_hkd]": "money_hkd", "[time]": "time",
     "[mass]": "mass", "[area]": "area", "[storage]": "storage", "[multiple]": "multiple", "[pue]": "pue",
+    "[power]": "power", "[energy]": "energy",
 }
 
 

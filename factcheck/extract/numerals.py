@@ -34,6 +34,7 @@ MAX_DIGITS = 40  # longer digit strings are identifiers, not quantities
 MAX_VALUE = 10**MAX_DIGITS  # 亿亿亿亿亿亿 piled up past this is not a quantity either
 _EXPONENT = re.compile(r"(\d+(?:\.\d+)?)[eE]([+-]?[12]?\d)\Z")
 _POWER = re.compile(r"(\d+(?:\.\d+)?)\^([+-]{0,2})(\d{1,2})\Z")
+_MIXED = re.compile(r"(\d{1,3})[ ]+(\d{1,3})/(\d{1,3})\Z")
 _SLASH = re.compile(r"(\d{1,6})/(\d{1,6})\Z")
 _SIGNS = ("负", "-", "−")
 
@@ -67,6 +68,10 @@ def parse_number(text: str) -> tuple[Fraction, Fraction] | None:
     Cached: the same figures recur through a long article, and the result is immutable.
     """
     digits, _units, _sections, aliases, fractions, _big = _tables()
+    mixed = _MIXED.match(text)
+    if mixed:  # 1 3/5: a whole number, a space and a fraction (before spaces are dropped)
+        whole, num, den = (int(g) for g in mixed.groups())
+        return (whole + Fraction(num, den), Fraction(1, den)) if den else None
     s = "".join(aliases.get(ch, ch) for ch in text if not ch.isspace())
     if not s or len(s) > MAX_DIGITS + 10:
         return None
@@ -211,8 +216,8 @@ def _small(s: str) -> tuple[Fraction, Fraction] | None:
         ch = s[i]
         m = _ARABIC.match(s, i)
         if m:
-            if current is not None:
-                return None
+            if current is not None and (current != 0 or current_res != 1 or not total):
+                return None  # 1千零20 has Arabic after 零; 12 3 has two numbers
             if len(m.group().replace(",", "").replace(".", "")) > MAX_DIGITS:
                 return None
             current, current_res = _arabic(m.group())

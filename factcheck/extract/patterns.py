@@ -99,8 +99,10 @@ def patterns() -> Patterns:
         rf"(?:(?:负[ ]?)?(?:(?:{ARABIC}|{cn_run})[ ]{{0,2}}又[ ]{{0,2}})?(?:{ARABIC}|{cn_run})[ ]{{0,2}}分[ ]{{0,2}}之[ ]{{0,2}}(?:负[ ]?)?"
         rf"(?:{ARABIC}(?:[ ]?[{small_letters}](?![A-Za-z]))?|{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?)"
         # Arabic digits with magnitude words or letters: 3万4000, 5万4千6百, 100万三千, 15k, 10.85M, 2e5
-        rf"|(?:负[ ]?)?{arabic}(?:[eE][+-]?\d{{1,2}}(?![\d.])|\^[+-]{{0,2}}\d{{1,2}}(?:\.\d+)?(?![\d.])|/\d+(?![\d/.])(?<!\d/0)|[ ]?[{small_letters}](?![A-Za-z])|[{big_letters}](?![A-Za-z\u3400-\u9fff])"
-        rf"|(?:[ ]{{0,2}}[{mult}]+(?:(?:{ARABIC})[{mult}]*|[{cn_digits}][{mult}]+|[ ]{{1,2}}(?:{ARABIC}|[{cn_digits}])[{small_mult}])*)?)"
+        rf"|(?:负[ ]?)?{arabic}(?:[eE][+-]?\d{{1,2}}(?![\d.])|\^[+-]{{0,2}}\d{{1,2}}(?:\.\d+)?(?![\d.])|/\d+(?![\d/.])(?<!\d/0)|[ ]?[{small_letters}](?![A-Za-z])|[ ]?[{big_letters}](?![A-Za-z\u3400-\u9fff])"
+        # a whole number and a fraction in digits: 1 3/5
+        rf"|[ ]\d{{1,3}}/\d{{1,3}}(?![\d/.])"
+        rf"|(?:[ ]{{0,2}}[{mult}]+(?:零?(?:{ARABIC})(?:[ ]?[{mult}]+)?|[{cn_digits}][{mult}]+|[ ]{{1,2}}(?:{ARABIC}|[{cn_digits}])[ ]?[{small_mult}])*)?)"
         # Chinese numerals, with a decimal part: 十点五, 一百点123, 负三十二
         rf"|(?:负[ ]?)?{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?|{fraction_words}"
         # a decimal with no whole part: .5

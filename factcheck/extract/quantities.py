@@ -10,7 +10,7 @@ from factcheck.extract.intervals import apply_qualifier, next_step
 from factcheck.extract.mention import Mention
 from factcheck.extract.numerals import parse_number
 from factcheck.extract.patterns import ARABIC, norm_all, patterns
-from factcheck.extract.scan import finditer
+from factcheck.extract.scan import finditer, search
 from factcheck.extract.units import canonical
 from factcheck.lang import load_lexicon
 from factcheck.lang.grammar import grammar
@@ -54,12 +54,16 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
         mention.lower, mention.upper = Fraction(1000), None
         out.append(mention)
         taken[s:e] = b"\x01" * (e - s)
-    last_end = 0
-    for m in finditer(p.number, text):
+    pos = 0
+    while True:
+        m = search(p.number, text, pos)
+        if m is None:
+            break
         s, e = m.span()
+        pos = e
         num_text = m.group()
-        if s < last_end or any(taken[s:e]) or (num_text == "百" and text.startswith("分之", e)):
-            continue  # inside the last figure read (十余万: 万), or inside a date
+        if any(taken[s:e]) or (num_text == "百" and text.startswith("分之", e)):
+            continue  # inside a date
         if blocked(s, e):
             out.append(Mention(start=s, end=e, kind="quantity", num_start=s, reason="filtered"))
             continue
@@ -70,19 +74,23 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
             if not num_text.strip():
                 continue
         mention = _read(text, s, e, num_text, p, tolerance)
+        cut_at = None
         if mention is not None and mention.reason == "not a number" and not num_text[-1].isdigit():
-            # 五十千, 百分之七十百分位: read the longest head that is a numeral, leave the rest
+            # 五十千, 百分之七十百分位, 两百点两: read the longest head that is a numeral, then the rest
             for cut in range(e - 1, max(s, e - 3), -1):
                 head = text[s:cut].rstrip()
-                if text[cut] in p.power_chars and len(head) > 1 and not any(ch in p.power_chars for ch in head):
-                    break  # 二三十: two digits before a unit are "twenty or thirty", not 23
+                tail = head.rpartition("分之")[2].replace(" ", "")
+                if text[cut] in p.power_chars and len(tail) > 1 and not any(ch in p.power_chars for ch in tail):
+                    mention.reason = "rough figure"  # 二三十: "twenty or thirty", not 23
+                    break
                 if parse_number(head) is not None:
-                    mention = _read(text, s, cut, text[s:cut].rstrip(), p, tolerance)
+                    mention = _read(text, s, cut, head, p, tolerance)
+                    cut_at = cut
                     break
         if mention is None:
             continue
         out.append(mention)
-        last_end = mention.end
+        pos = max(mention.end, s + 1) if cut_at is not None else max(pos, mention.end)
         if mention.range_end and mention.reason is None:  # 5-20%: the upper end is a value found too
             a, b = mention.range_end
             end = Mention(start=a, end=b, kind="quantity", num_start=a, value=mention.upper, unit=mention.unit,

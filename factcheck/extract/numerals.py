@@ -36,7 +36,7 @@ _EXPONENT = re.compile(r"(\d+(?:\.\d+)?)[eE]([+-]?[12]?\d)\Z")
 _POWER = re.compile(r"(\d+(?:\.\d+)?)\^([+-]{0,2})(\d{1,2})\Z")
 _MIXED = re.compile(r"(\d{1,3})[ ]+(\d{1,3})/(\d{1,3})\Z")
 _SLASH = re.compile(r"(\d{1,6})/(\d{1,6})\Z")
-_SIGNS = ("负", "-", "−")
+_SIGNS = ("负", "-", "−", "零下")  # 零下四度: below zero
 
 
 @cache
@@ -76,8 +76,8 @@ def parse_number(text: str) -> tuple[Fraction, Fraction] | None:
     if not s or len(s) > MAX_DIGITS + 10:
         return None
     sign = 1
-    if s.startswith(_SIGNS):
-        sign, s = -1, s[1:]
+    if s.startswith(_SIGNS) and s != "零下":
+        sign, s = -1, s[2:] if s.startswith("零下") else s[1:]
         if not s or s.startswith(_SIGNS):
             return None
     parsed = _unsigned(s)

@@ -104,7 +104,7 @@ def patterns() -> Patterns:
         rf"|[ ]\d{{1,3}}/\d{{1,3}}(?![\d/.])"
         rf"|(?:[ ]{{0,2}}[{mult}]+(?:零?(?:{ARABIC})(?:[ ]?[{mult}]+)?|[{cn_digits}][{mult}]+|[ ]{{1,2}}(?:{ARABIC}|[{cn_digits}])[ ]?[{small_mult}])*)?)"
         # Chinese numerals, with a decimal part: 十点五, 一百点123, 负三十二
-        rf"|(?:负[ ]?)?{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?|{fraction_words}"
+        rf"|(?:(?:负|零下)[ ]?)?{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?|{fraction_words}"
         # a decimal with no whole part: .5
         rf"|(?<![\dA-Za-z.])\.\d+(?![\d.])(?:[eE][+-]?\d{{1,2}}(?![\d.]))?)"
     )
@@ -129,8 +129,8 @@ def patterns() -> Patterns:
             for name, rx in lex.filters.patterns.items()
         ],
         # an idiom (一家, 一个, 之一) never starts inside a longer numeral (二十一家, 十一个) or a fraction
-        # (三分之一), and 十分 / 万分 before 之 are denominators (万分之三)
-        idioms=re.compile(rf"(?<![{cn_chars}分 ])(?:{alternation(norm_all(lex.filters.idioms.words))})(?!之)"),
+        # (三分之一) or an ordinal (第一场), and 十分 / 万分 before 之 are denominators (万分之三)
+        idioms=re.compile(rf"(?<![{cn_chars}分 第])(?:{alternation(norm_all(lex.filters.idioms.words))})(?!之)"),
         ordinal_prefix=re.compile(rf"(?:{alternation(norm_all(lex.filters.ordinal.prefixes))})$"),
         rank_verb=re.compile(rf"(?:{alternation(norm_all(lex.filters.rank_verbs.words))})[^,。;]{{0,4}}$"),
         cn_chars=cn_chars,

@@ -67,8 +67,9 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
         if blocked(s, e):
             out.append(Mention(start=s, end=e, kind="quantity", num_start=s, reason="filtered"))
             continue
-        if len(num_text) > 1 and num_text[-1] in p.small_units and p.unit.match(text, e - 1):
-            e, num_text = e - 1, num_text[:-1]  # 260亿千瓦时: 千 starts the unit (千瓦时), it is no multiplier
+        if len(num_text) > 2 and num_text[-1] in p.small_units and num_text[-2] in p.power_chars and p.unit.match(text, e - 1):
+            # 260亿千瓦时: 千 right after a section word starts the unit (千瓦时); 两千米 stays 2000 米
+            e, num_text = e - 1, num_text[:-1]
         if num_text.endswith("兆") and p.mega.match(text, e):  # 5兆瓦: mega, not 10^12
             e, num_text = e - 1, num_text[:-1]
             if not num_text.strip():
@@ -103,7 +104,7 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
 
 
 def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
-    body = num_text[1:].lstrip() if num_text[0] == "负" else num_text
+    body = num_text.removeprefix("零下").removeprefix("负").lstrip()
     is_arabic = body[0].isdigit() or body[0] == "."
     if is_arabic and s > 0 and (text[s - 1] in ".," and s > 1 and text[s - 2].isdigit()):
         return None  # the tail of a malformed number such as 1..5 or 1,2,3

@@ -145,7 +145,7 @@ def patterns() -> Patterns:
         money_subunits=subunits,
         count_noun=_words_rx(lex.units.count_nouns.words if lex.units.count_nouns else None, ""),
         money_before=_words_rx(lex.units.money_words.words if lex.units.money_words else None, "[^,。;]{0,6}$", start=False),
-        before_unit=_words_rx(list(lex.units.before_units) or None, "[^,。;0-9]{0,8}$", start=False),
+        before_unit=_words_rx(list(lex.units.before_units) or None, "[^,。;0-9]{0,20}$", start=False),
         before_unit_map=dict(lex.units.before_units),
         ops_after=_words_rx(lex.units.ops_rate.after if lex.units.ops_rate else None, ""),
         ops_before=_words_rx(lex.units.ops_rate.before if lex.units.ops_rate else None, "[^,。;]{0,10}$", start=False),

@@ -373,7 +373,7 @@ def _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p):
     """A unit the words around a figure imply when none follows it: 300机柜 and 三大枢纽 count,
     总投资约120亿 is yuan, PUE 1.3 is a PUE. Returns (unit or None, value, resolution, new end)."""
     if p.before_unit:
-        bu = p.before_unit.search(text, max(0, s - 14), s)
+        bu = p.before_unit.search(text, max(0, s - 26), s)
         if bu and value < 10:
             name = next((w for w in p.before_unit_map if bu.group().startswith(w)), None)
             unit = p.before_unit_map[name] if name else next(iter(p.before_unit_map.values()))

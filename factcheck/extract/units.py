@@ -39,6 +39,7 @@ DIMENSION_NAMES = {
     "[money_eur]": "money_eur", "[money_hkd]": "money_hkd", "[time]": "time",
     "[mass]": "mass", "[area]": "area", "[storage]": "storage", "[multiple]": "multiple", "[pue]": "pue",
     "[power]": "power", "[energy]": "energy",
+    "[electricity_price]": "electricity_price", "[length]": "length", "[temperature]": "temperature",
 }
 
 

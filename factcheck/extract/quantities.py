@@ -138,9 +138,15 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         return mention
     # qualifier before the number
     qb = p.qual_before.search(before)
+    several = False
     if qb:
         mention.qualifier = p.qual_before_map[qb.group().strip()]
         mention.start = s - len(qb.group())
+        if mention.qualifier == "several":  # 数百亿, 几十个: two to ten of the leading unit word
+            several = not is_arabic and num_text[0] in p.power_chars
+            mention.qualifier = "exact"
+            if not several:
+                mention.start = s
     if per is not None:
         mention.unit = "percent"
     elif _PERCENT_WORD.search(text[max(0, s - 3) : s]):
@@ -232,8 +238,11 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     if mention.unit is None:
         mention.unit, value, resolution, pos = _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p)
     if mention.unit == "count" and mention.counted is None:
-        noun, noun_end = _counted_noun(text, pos)
-        mention.counted, mention.counted_end = noun, noun_end
+        cn = p.count_noun.match(text, pos) if p.count_noun else None
+        if cn:  # 300机柜, 三大枢纽: the counted noun is the listed word
+            mention.counted, mention.counted_end = cn.group().strip(), cn.end()
+        else:
+            mention.counted, mention.counted_end = _counted_noun(text, pos)
     if mention.unit is None:
         # a number followed directly by a noun: 20+企业, 35 万昇腾开发者, 千亿参数
         noun, noun_end = _counted_noun(text, pos)
@@ -293,6 +302,10 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     mention.unit, mention.dimension = target, dimension
     if upper_value is not None:
         mention.lower, mention.upper = mention.value, upper_value
+        mention.qualifier = "range"
+    elif several:
+        mention.value, mention.lower, mention.upper = 2 * mention.value, 2 * mention.value, 10 * mention.value
+        mention.lower_open = mention.upper_open = False
         mention.qualifier = "range"
     if mention.qualifier == "reach":
         mention.qualifier = "exact"

@@ -46,7 +46,7 @@ def article():
 @pytest.mark.parametrize("text, value, unit", [
     ("300", 300, "count"), ("达到2,000P", 2000, "PFLOPS"), ("80PHPC", 80, "PFLOPS"),
     ("3E OPS", 3_000_000, "TOPS"), ("达6.5E FLOP", 6500, "PFLOPS"), ("1亿亿次", 10, "PFLOPS"),
-    ("3.5倍", Fraction(7, 2), "times"), ("约120亿", 12_000_000_000, "CNY"), ("低于1.25", Fraction(5, 4), "pue"),
+    ("3.5倍", Fraction(7, 2), "times"), ("约120亿", 12_000_000_000, "CNY"), ("低于1.25", Fraction(5, 4), "ratio"),
     ("12万平方米", 120_000, "square_metre"), ("5EB", 5000, "PB"), ("三大", 3, "count"), ("128个", 128, "count"),
     ("4096卡", 4096, "card"), ("70亿", 7_000_000_000, "count"), ("36箱", 36, "count"),
     ("百分之负三点八", Fraction(-38, 10), "percent"), ("七成半", 75, "percent"), ("三万五人", 35000, "count"),

@@ -139,7 +139,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     # qualifier before the number
     qb = p.qual_before.search(before)
     several = False
-    if qb:
+    if qb and not (not is_arabic and qb.group().strip()[0] in "<>≤≥"):  # "> 四川": a quote mark, no sign
         mention.qualifier = p.qual_before_map[qb.group().strip()]
         mention.start = s - len(qb.group())
         if mention.qualifier == "several":  # 数百亿, 几十个: two to ten of the leading unit word

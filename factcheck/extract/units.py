@@ -30,14 +30,14 @@ CANONICAL = {
     "[multiple]": "times",
     "[power]": "megawatt",
     "[energy]": "kWh",
-    "[pue]": "pue",
+    "[ratio]": "ratio",
 }
 DIMENSION_NAMES = {
     "[compute]": "compute", "[integer_ops]": "integer_ops", "[accelerator]": "accelerator", "[rack]": "rack",
     "[count]": "count", "[score]": "score", "[rank]": "rank", "[share]": "share",
     "[share_change]": "share_change", "[money_cny]": "money", "[money_usd]": "money_usd",
     "[money_eur]": "money_eur", "[money_hkd]": "money_hkd", "[time]": "time",
-    "[mass]": "mass", "[area]": "area", "[storage]": "storage", "[multiple]": "multiple", "[pue]": "pue",
+    "[mass]": "mass", "[area]": "area", "[storage]": "storage", "[multiple]": "multiple", "[ratio]": "ratio",
     "[power]": "power", "[energy]": "energy",
     "[electricity_price]": "electricity_price", "[length]": "length", "[temperature]": "temperature",
 }

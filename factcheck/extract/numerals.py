@@ -203,51 +203,53 @@ def _sectioned(s: str) -> tuple[Fraction, Fraction] | None:
 
 
 def _small(s: str) -> tuple[Fraction, Fraction] | None:
-    """A numeral below the first section word: digits and the units 十 百 千, Arabic parts allowed."""
+    """A numeral below the first section word: digits and the units 十 百 千, Arabic parts allowed.
+
+    Plain ints where the parts are whole (Fraction arithmetic is several times slower); a Fraction
+    enters only with an Arabic decimal.
+    """
     digits, units, _sections, _aliases, _fractions, _big = _tables()
-    total = Fraction(0)
-    current: Fraction | None = None
-    current_res = Fraction(1)
-    last_res = Fraction(1)
+    total = 0
+    current = None
+    current_res = 1
+    last_res = 1
     unit_seen = 10**99  # units must come in falling order
     last_unit = 0  # the power of the unit just read (0 when the last thing read was not a unit)
-    i = 0
-    while i < len(s):
+    i, n = 0, len(s)
+    while i < n:
         ch = s[i]
-        m = _ARABIC.match(s, i)
-        if m:
-            if current is not None and (current != 0 or current_res != 1 or not total):
-                return None  # 1千零20 has Arabic after 零; 12 3 has two numbers
-            if len(m.group().replace(",", "").replace(".", "")) > MAX_DIGITS:
-                return None
-            current, current_res = _arabic(m.group())
-            i, last_unit = m.end(), 0
-            continue
         if ch in digits:
             if current is not None and current != 0:
                 return None
-            current, current_res = Fraction(digits[ch]), Fraction(1)
+            current, current_res = digits[ch], 1
             i += 1
-            if digits[ch] != 0 and i == len(s) and last_unit > 1 and current_res == 1:
-                step = Fraction(10 ** (last_unit - 1))  # 一百二 = 120, 两千三 = 2300
-                return total + current * step, step
-            last_unit = 0 if digits[ch] != 0 else -1
+            if current and i == n and last_unit > 1:
+                step = 10 ** (last_unit - 1)  # 一百二 = 120, 两千三 = 2300
+                return Fraction(total + current * step), Fraction(step)
+            last_unit = 0 if current else -1
             continue
         if ch in units:
             mult = 10 ** units[ch]
             if mult >= unit_seen:  # 十十, 千千, 十百: not a numeral
                 return None
             unit_seen = mult
-            base = current if current else Fraction(1)  # 十 alone and 零十 (in 一千零十) are one ten
-            total += base * mult
+            total += (current or 1) * mult  # 十 alone and 零十 (in 一千零十) are one ten
             last_res = current_res * mult
             current = None
             last_unit = units[ch]
             i += 1
             continue
-        return None
+        m = _ARABIC.match(s, i)
+        if not m:
+            return None
+        if current is not None and (current != 0 or current_res != 1 or not total):
+            return None  # 1千零20 has Arabic after 零; 12 3 has two numbers
+        if len(m.group().replace(",", "").replace(".", "")) > MAX_DIGITS:
+            return None
+        current, current_res = _arabic(m.group())
+        i, last_unit = m.end(), 0
     if current is not None:
         # a trailing digit after a unit: 二十五 -> 25; 3千4 is not read as spoken
         total += current
         last_res = current_res
-    return total, last_res
+    return Fraction(total), Fraction(last_res)

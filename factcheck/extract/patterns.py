@@ -49,7 +49,8 @@ class Patterns:
     qual_after: re.Pattern
     qual_before_map: dict
     qual_after_map: dict
-    unit: re.Pattern
+    unit: re.Pattern  # a unit word right after a number (one space allowed before it)
+    unit_spaced: re.Pattern  # the same typed with spaces inside (个 百 分点), tried only where spaces follow
     unit_map: dict
     measure: re.Pattern
     filters: list[tuple[str, re.Pattern, re.Pattern | None]]
@@ -68,6 +69,11 @@ class Patterns:
     section_after: re.Pattern  # a section word right after 多 / 余 / 几 (十余万)
     mega: re.Pattern  # 兆 before these is the SI prefix mega (兆瓦)
     count_noun: re.Pattern | None  # 300机柜, 三大枢纽: nouns that count with no measure word
+    ordinal_lasts: str  # the last characters of the ordinal prefixes (第, 首)
+    range_upper: re.Pattern  # 10-20, 10至20: the upper end of a range right after a number
+    range_firsts: str
+    count_noun_firsts: str  # their first characters (a cheap test before the regex)
+    discount_word: str  # 折
     money_before: re.Pattern | None  # 总投资约120亿: a bare 亿 figure that is yuan
     before_unit: re.Pattern | None  # PUE 1.3: a unit named before the figure
     before_unit_map: dict
@@ -94,19 +100,22 @@ def patterns() -> Patterns:
         # Arabic digits never start right after a digit, '.', ',' or an exponent (1..5, 1,,000, 1.79e+308)
         rf"(?<!\d)(?<!\.)(?<![\d,],)(?<!\d[eE])(?<!\d[eE][+-])(?:{ARABIC})"
     )
+    cn_dec = rf"{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?"  # 十点五, 一百点123
+    numerator = rf"(?:负[ ]?)?(?:{ARABIC}(?:[ ]?[{small_letters}](?![A-Za-z]))?|{cn_dec})"
+    frac_tail = rf"[ ]{{0,2}}分[ ]{{0,2}}之[ ]{{0,2}}{numerator}"
     number = re.compile(
-        # a fraction, the denominator first: 三分之一, 五百分之2.2, 百分之负三点八, 百 分 之 2.4
-        rf"(?:(?:负[ ]?)?(?:(?:{ARABIC}|{cn_run})[ ]{{0,2}}又[ ]{{0,2}})?(?:{ARABIC}|{cn_run})[ ]{{0,2}}分[ ]{{0,2}}之[ ]{{0,2}}(?:负[ ]?)?"
-        rf"(?:{ARABIC}(?:[ ]?[{small_letters}](?![A-Za-z]))?|{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?)"
         # Arabic digits with magnitude words or letters: 3万4000, 5万4千6百, 100万三千, 15k, 10.85M, 2e5
-        rf"|(?:负[ ]?)?{arabic}(?:[eE][+-]?\d{{1,2}}(?![\d.])|\^[+-]{{0,2}}\d{{1,2}}(?:\.\d+)?(?![\d.])|/\d+(?![\d/.])(?<!\d/0)|[ ]?[{small_letters}](?![A-Za-z])|[ ]?[{big_letters}](?![A-Za-z\u3400-\u9fff])"
+        rf"(?:(?:负[ ]?)?{arabic}(?:[eE][+-]?\d{{1,2}}(?![\d.])|\^[+-]{{0,2}}\d{{1,2}}(?:\.\d+)?(?![\d.])|/\d+(?![\d/.])(?<!\d/0)|[ ]?[{small_letters}](?![A-Za-z])|[ ]?[{big_letters}](?![A-Za-z\u3400-\u9fff])"
         # a whole number and a fraction in digits: 1 3/5
         rf"|[ ]\d{{1,3}}/\d{{1,3}}(?![\d/.])"
         rf"|(?:[ ]{{0,2}}[{mult}]+(?:零?(?:{ARABIC})(?:[ ]?[{mult}]+)?|[{cn_digits}][{mult}]+|[ ]{{1,2}}(?:{ARABIC}|[{cn_digits}])[ ]?[{small_mult}])*)?)"
-        # Chinese numerals, with a decimal part: 十点五, 一百点123, 负三十二
-        rf"|(?:(?:负|零下)[ ]?)?{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?|{fraction_words}"
+        # Chinese numerals, with a decimal part: 十点五, 一百点123, 负三十二, 零下四
+        rf"|(?:(?:负|零下)[ ]?)?{cn_dec}|{fraction_words})"
+        # then a fraction's numerator after its denominator (三分之一, 五百分之2.2, 百分之负三点八, 百 分 之 2.4),
+        # or a whole number and a fraction (三百五又三分之一)
+        rf"(?:[ ]{{0,2}}又[ ]{{0,2}}(?:{ARABIC}|{cn_run}){frac_tail}|{frac_tail})?"
         # a decimal with no whole part: .5
-        rf"|(?<![\dA-Za-z.])\.\d+(?![\d.])(?:[eE][+-]?\d{{1,2}}(?![\d.]))?)"
+        rf"|(?<![\dA-Za-z.])\.\d+(?![\d.])(?:[eE][+-]?\d{{1,2}}(?![\d.]))?"
     )
     qb = {norm(k): v for k, v in lex.qualifiers.before.items()}
     qa = {norm(k): v for k, v in lex.qualifiers.after.items()}
@@ -121,7 +130,8 @@ def patterns() -> Patterns:
         qual_after=re.compile(rf"[ ]?(?:{alternation(qa)})"),
         qual_before_map=qb,
         qual_after_map=qa,
-        unit=re.compile(rf"[ ]{{0,4}}(?:{spaced_alternation(units)})(?![A-Za-z])"),
+        unit=re.compile(rf"[ ]?(?:{alternation(units)})(?![A-Za-z])"),
+        unit_spaced=re.compile(rf"[ ]{{0,4}}(?:{spaced_alternation(units)})(?![A-Za-z])"),
         unit_map=units,
         measure=re.compile(rf"[ ]?(?:{alternation(norm_all(lex.units.measure_words.words))})"),
         filters=[
@@ -143,6 +153,11 @@ def patterns() -> Patterns:
         money_tail=re.compile(rf"(?:(?:[{digit_class}\d][{sub_words}])+(?:[整正])?|[整正])"),
         money_part=re.compile(rf"([{digit_class}\d])([{sub_words}])"),
         money_subunits=subunits,
+        ordinal_lasts="".join(sorted({norm(w)[-1] for w in lex.filters.ordinal.prefixes})),
+        range_upper=re.compile(rf"[ ]?(?:-|~|至|到|—)[ ]?((?:{ARABIC})(?:[ ]?[{cn_chars}]*[万亿兆])?|[{cn_chars}]+)"),
+        range_firsts="-~至到—",
+        count_noun_firsts="".join(sorted({norm(w)[0] for w in (lex.units.count_nouns.words if lex.units.count_nouns else [])})),
+        discount_word=disc.word if disc else "\x00",
         count_noun=_words_rx(lex.units.count_nouns.words if lex.units.count_nouns else None, ""),
         money_before=_words_rx(lex.units.money_words.words if lex.units.money_words else None, "[^,。;]{0,6}$", start=False),
         before_unit=_words_rx(list(lex.units.before_units) or None, "[^,。;0-9]{0,20}$", start=False),

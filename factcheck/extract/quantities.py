@@ -9,8 +9,8 @@ from functools import cache
 from factcheck.extract.intervals import apply_qualifier, next_step
 from factcheck.extract.mention import Mention
 from factcheck.extract.numerals import parse_number
-from factcheck.extract.patterns import ARABIC, norm_all, patterns
-from factcheck.extract.scan import finditer, search
+from factcheck.extract.patterns import norm_all, patterns
+from factcheck.extract.scan import finditer
 from factcheck.extract.units import canonical
 from factcheck.lang import load_lexicon
 from factcheck.lang.grammar import grammar
@@ -54,53 +54,68 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
         mention.lower, mention.upper = Fraction(1000), None
         out.append(mention)
         taken[s:e] = b"\x01" * (e - s)
-    pos = 0
-    while True:
-        m = search(p.number, text, pos)
-        if m is None:
-            break
-        s, e = m.span()
-        pos = e
-        num_text = m.group()
-        if any(taken[s:e]) or (num_text == "百" and text.startswith("分之", e)):
-            continue  # inside a date
-        if blocked(s, e):
-            out.append(Mention(start=s, end=e, kind="quantity", num_start=s, reason="filtered"))
-            continue
-        if len(num_text) > 2 and num_text[-1] in p.small_units and num_text[-2] in p.power_chars and p.unit.match(text, e - 1):
-            # 260亿千瓦时: 千 right after a section word starts the unit (千瓦时); 两千米 stays 2000 米
-            e, num_text = e - 1, num_text[:-1]
-        if num_text.endswith("兆") and p.mega.match(text, e):  # 5兆瓦: mega, not 10^12
-            e, num_text = e - 1, num_text[:-1]
-            if not num_text.strip():
+    pos: int | None = 0
+    last_end = 0
+    while pos is not None:
+        start, pos = pos, None
+        for m in finditer(p.number, text, start):
+            s, e = m.span()
+            num_text = m.group()
+            if s < last_end or any(taken[s:e]) or (num_text == "百" and text.startswith("分之", e)):
+                continue  # inside the last figure read (十余万: 万), or inside a date
+            if blocked(s, e):
+                out.append(Mention(start=s, end=e, kind="quantity", num_start=s, reason="filtered"))
                 continue
-        mention = _read(text, s, e, num_text, p, tolerance)
-        cut_at = None
-        if mention is not None and mention.reason == "not a number" and not num_text[-1].isdigit():
-            # 五十千, 百分之七十百分位, 两百点两: read the longest head that is a numeral, then the rest
-            for cut in range(e - 1, max(s, e - 3), -1):
-                head = text[s:cut].rstrip()
-                tail = head.rpartition("分之")[2].replace(" ", "")
-                if text[cut] in p.power_chars and len(tail) > 1 and not any(ch in p.power_chars for ch in tail):
-                    mention.reason = "rough figure"  # 二三十: "twenty or thirty", not 23
-                    break
-                if parse_number(head) is not None:
-                    mention = _read(text, s, cut, head, p, tolerance)
-                    cut_at = cut
-                    break
-        if mention is None:
-            continue
-        out.append(mention)
-        pos = max(mention.end, s + 1) if cut_at is not None else max(pos, mention.end)
-        if mention.range_end and mention.reason is None:  # 5-20%: the upper end is a value found too
-            a, b = mention.range_end
-            end = Mention(start=a, end=b, kind="quantity", num_start=a, value=mention.upper, unit=mention.unit,
-                          dimension=mention.dimension, qualifier="exact", reason="range end")
-            end.lower = end.upper = mention.upper
-            out.append(end)
-        if mention.reason is None:
-            taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+            mention, cut = _read_longest(text, s, e, num_text, p, tolerance)
+            if mention is None:
+                continue
+            out.append(mention)
+            last_end = mention.end
+            if mention.reason is None:  # the English readers after this one skip what is read
+                taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+            if mention.range_end and mention.reason is None:  # 5-20%: the upper end is a value found too
+                out.append(_range_end(mention))
+            if cut and mention.end < m.end():
+                pos = mention.end  # 一点两小时: read on from where the numeral's head ended
+                break
     return out
+
+
+def _unit_spaced(text: str, pos: int, p):
+    """A unit word typed with spaces (六   个 百 分点); a separate pattern, as spaces are rare."""
+    return p.unit_spaced.match(text, pos)
+
+
+def _range_end(mention: Mention) -> Mention:
+    a, b = mention.range_end
+    end = Mention(start=a, end=b, kind="quantity", num_start=a, value=mention.upper, unit=mention.unit,
+                  dimension=mention.dimension, qualifier="exact", reason="range end")
+    end.lower = end.upper = mention.upper
+    return end
+
+
+def _read_longest(text, s, e, num_text, p, tolerance) -> tuple[Mention | None, bool]:
+    """The mention for the numeral at [s, e); when it is no numeral as a whole, its longest head that
+    is one (五十千, 百分之七十百分位, 两百点两). The flag says whether the numeral was cut."""
+    if len(num_text) > 2 and num_text[-1] in p.small_units and num_text[-2] in p.power_chars and p.unit.match(text, e - 1):
+        # 260亿千瓦时: 千 right after a section word starts the unit (千瓦时); 两千米 stays 2000 米
+        e, num_text = e - 1, num_text[:-1]
+    if num_text.endswith("兆") and p.mega.match(text, e):  # 5兆瓦: mega, not 10^12
+        e, num_text = e - 1, num_text[:-1]
+        if not num_text.strip():
+            return None, False
+    mention = _read(text, s, e, num_text, p, tolerance)
+    if mention is None or mention.reason != "not a number" or num_text[-1].isdigit():
+        return mention, False
+    for cut in range(e - 1, max(s, e - 3), -1):
+        head = text[s:cut].rstrip()
+        tail = head.rpartition("分之")[2].replace(" ", "")
+        if text[cut] in p.power_chars and len(tail) > 1 and not any(ch in p.power_chars for ch in tail):
+            mention.reason = "rough figure"  # 二三十: "twenty or thirty", not 23
+            return mention, False
+        if parse_number(head) is not None:
+            return _read(text, s, cut, head, p, tolerance), True
+    return mention, False
 
 
 def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
@@ -127,7 +142,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     mention = Mention(start=s, end=e, kind="quantity", num_start=s, value=value, resolution=resolution)
     before = text[max(0, s - 8) : s]
     # ordinals: 第一, 首 ... are ranks after a rank verb, else not quantities
-    if p.ordinal_prefix.search(before):
+    if before and before[-1] in p.ordinal_lasts and p.ordinal_prefix.search(before):
         if p.rank_verb.search(text[max(0, s - 12) : s - 1]) and value == int(value):
             mention.start = s - 1
             mention.unit, mention.dimension = "rank", "rank"
@@ -149,12 +164,12 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
                 mention.start = s
     if per is not None:
         mention.unit = "percent"
-    elif _PERCENT_WORD.search(text[max(0, s - 3) : s]):
+    elif s >= 3 and text[s - 1] == "之" and _PERCENT_WORD.search(text[max(0, s - 3) : s]):
         mention.start = min(mention.start, s - 3)
         mention.unit = "percent"
     pos = e
     # range: 10-20, 10至20
-    rng = _range_rx(p.cn_chars).match(text, pos)
+    rng = p.range_upper.match(text, pos) if text[pos : pos + 2].strip(" ")[:1] in p.range_firsts else None
     upper_value = None
     if rng and is_arabic == rng.group(1)[0].isdigit() and per is None:
         parsed2 = parse_number(rng.group(1))
@@ -181,7 +196,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     # unit or measure word
     unit_word = None
     if mention.unit is None:
-        um = p.unit.match(text, pos)
+        um = p.unit.match(text, pos) or (_unit_spaced(text, pos, p) if " " in text[pos : pos + 8] else None)
         if um and not (um.group().strip() in ("P", "E", "PF") and pos < len(text) - 1 and _is_latin_word_tail(text, um.end())):
             unit_word = um.group().strip()
             unit_name, factor = p.unit_map.get(unit_word) or p.unit_map[unit_word.replace(" ", "")]
@@ -202,7 +217,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
                     pos = extra.end()
             elif unit_name == "CNY":
                 value, resolution, pos = _money_subunits(text, pos, value, resolution, p)
-        elif p.discount and p.discount.match(text, pos):  # 七五折 = 75 %, 九折 = 90 %, 半折 = 50 %
+        elif p.discount_word in text[pos : pos + 3] and p.discount.match(text, pos):  # 七五折 = 75 %, 九折 = 90 %
             mention.unit = "percent"
             if num_text == "半":
                 value = Fraction(50)
@@ -238,7 +253,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     if mention.unit is None:
         mention.unit, value, resolution, pos = _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p)
     if mention.unit == "count" and mention.counted is None:
-        cn = p.count_noun.match(text, pos) if p.count_noun else None
+        cn = _count_noun(text, pos, p)
         if cn:  # 300机柜, 三大枢纽: the counted noun is the listed word
             mention.counted, mention.counted_end = cn.group().strip(), cn.end()
         else:
@@ -289,7 +304,8 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     if prec:
         mention.precision = prec.group(1).upper()
     else:
-        pb = _PRECISION_BEFORE.search(text[max(0, s - 12) : s])
+        window = text[max(0, s - 12) : s]
+        pb = _PRECISION_BEFORE.search(window) if ("F" in window or "INT" in window.upper()) else None
         if pb:
             mention.precision = pb.group(1).upper()
     mention.end = pos
@@ -311,12 +327,6 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         mention.qualifier = "exact"
     apply_qualifier(mention, tolerance)
     return mention
-
-
-@cache
-def _range_rx(cn_chars: str) -> re.Pattern:
-    """10-20, 10至20: the upper end of a range right after a number."""
-    return re.compile(rf"[ ]?(?:-|~|至|到|—)[ ]?((?:{ARABIC})(?:[ ]?[{cn_chars}]*[万亿兆])?|[{cn_chars}]+)")
 
 
 @cache
@@ -386,23 +396,30 @@ def _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p):
     """A unit the words around a figure imply when none follows it: 300机柜 and 三大枢纽 count,
     总投资约120亿 is yuan, PUE 1.3 is a PUE. Returns (unit or None, value, resolution, new end)."""
     if p.before_unit:
-        bu = p.before_unit.search(text, max(0, s - 26), s)
-        if bu and value < 10:
+        bu = p.before_unit.search(text, max(0, s - 26), s) if value < 10 else None
+        if bu:
             name = next((w for w in p.before_unit_map if bu.group().startswith(w)), None)
             unit = p.before_unit_map[name] if name else next(iter(p.before_unit_map.values()))
             return unit[0], value, resolution, pos
     if not is_arabic and text.startswith("大", pos):  # 三大枢纽: a count; 三大优势 stays an idiom
-        cn = p.count_noun.match(text, pos + 1) if p.count_noun else None
+        cn = _count_noun(text, pos + 1, p)
         if cn:
             return "count", value, resolution, pos + 1
         return None, value, resolution, pos
-    if p.count_noun and p.count_noun.match(text, pos) and not _YEARLIKE.match(num_text):
+    if _count_noun(text, pos, p) and not _YEARLIKE.match(num_text):
         return "count", value, resolution, pos
     if p.money_before and resolution >= 10000 and p.money_before.search(text, max(0, s - 12), s):
         after = text[pos : pos + 1]
         if not after or not _CJK.match(after):
             return "CNY", value, resolution, pos
     return None, value, resolution, pos
+
+
+def _count_noun(text: str, pos: int, p):
+    """A listed count noun at pos (one space allowed); the first-character test skips the regex."""
+    if pos >= len(text) or (text[pos] not in p.count_noun_firsts and text[pos] != " ") or p.count_noun is None:
+        return None
+    return p.count_noun.match(text, pos)
 
 
 def _ops_rate(text, s, mm, value, p):

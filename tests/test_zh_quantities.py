@@ -139,3 +139,28 @@ def test_megawatt_is_not_ten_to_the_twelfth():
     claims, mentions = _values("台北某機房用電5兆瓦，總投資3兆元。")
     assert not [m for m in mentions if m.value is not None and m.value >= 10**12 and "瓦" in m.sentence[m.span.start:]]
     assert any(c.unit == "CNY" and c.value == 3 * 10**12 for c in claims)
+
+
+@pytest.mark.parametrize("sentence, text, value, unit", [
+    ("该校牵头研制百亿亿次超级计算机。", "百亿亿次", 1000, "PFLOPS"),
+    ("改造后峰值达每秒12.5亿亿次。", "12.5亿亿次", 125, "PFLOPS"),
+    ("新系统达到2EFLOP，整数算力5 EOPS。", "达到2EFLOP", 2000, "PFLOPS"),
+    ("新系统达到2EFLOP，整数算力5 EOPS。", "5 EOPS", 5_000_000, "TOPS"),
+    ("平台累计访问量超过10亿次。", "超过10亿次", 1_000_000_000, "count"),
+])
+def test_operations_per_second_are_compute_and_other_counts_of_ci_stay_counts(sentence, text, value, unit):
+    claims, _ = _values(sentence)
+    claim = _claim(claims, text)
+    assert claim.value == pytest.approx(value) and claim.unit == unit
+
+
+def test_several_hundred_is_a_range_of_two_to_ten_hundreds():
+    claims, _ = _values("大型园区投资动辄数百亿元。")
+    claim = _claim(claims, "数百亿元")
+    assert (claim.lower, claim.upper, claim.unit) == (2 * 10**10, 10**11, "CNY")
+
+
+def test_a_quote_mark_is_no_comparison_sign():
+    claims, _ = _values("> 四川在线记者 李明\n新机房PUE<1.25。")
+    assert [c.text for c in claims] == ["<1.25"]
+    assert claims[0].unit == "ratio" and claims[0].upper == pytest.approx(1.25)

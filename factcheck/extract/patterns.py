@@ -79,6 +79,8 @@ class Patterns:
     before_unit_map: dict
     ops_after: re.Pattern | None  # 次每秒 / 次浮点运算: a count of operations that is a rate
     ops_before: re.Pattern | None
+    ops_context: re.Pattern | None
+    ops_always: int
     lone_before: str  # function words around a one-character numeral that stands alone
     lone_after: str
 
@@ -163,6 +165,8 @@ def patterns() -> Patterns:
         before_unit=_words_rx(list(lex.units.before_units) or None, "[^,。;0-9]{0,20}$", start=False),
         before_unit_map=dict(lex.units.before_units),
         ops_after=_words_rx(lex.units.ops_rate.after if lex.units.ops_rate else None, ""),
+        ops_context=_words_rx(lex.units.ops_rate.context if lex.units.ops_rate else None, ""),
+        ops_always=int(lex.units.ops_rate.always_from) if lex.units.ops_rate else 10**13,
         ops_before=_words_rx(lex.units.ops_rate.before if lex.units.ops_rate else None, "[^,。;]{0,10}$", start=False),
         lone_before=lex.filters.lone_numeral.before if lex.filters.lone_numeral else "",
         lone_after=lex.filters.lone_numeral.after if lex.filters.lone_numeral else "",

@@ -426,9 +426,10 @@ def _ops_rate(text, s, mm, value, p):
     """The factor to PFLOPS when a count of 次 is operations per second, else None."""
     if mm.group().strip() != "次" or value < 10**8:
         return None
-    after = p.ops_after and p.ops_after.match(text, mm.start() + mm.group().index("次"))
+    at = mm.start() + mm.group().index("次")
+    after = p.ops_after and (p.ops_after.match(text, at) or (p.ops_context and p.ops_context.match(text, at)))
     before = p.ops_before and p.ops_before.search(text, max(0, s - 12), s)
-    return Fraction(1, 10**15) if (after or before) else None
+    return Fraction(1, 10**15) if (after or before or value >= p.ops_always) else None
 
 
 def rate_end(text, pos, p) -> int:

@@ -24,6 +24,8 @@ class NumeralsFile(_Strict):
 class OpsRate(_Strict):
     after: list[str]
     before: list[str]
+    context: list[str] = []
+    always_from: float = 1e13
 
 
 class Discount(_Strict):

@@ -164,3 +164,21 @@ def test_a_quote_mark_is_no_comparison_sign():
     claims, _ = _values("> 四川在线记者 李明\n新机房PUE<1.25。")
     assert [c.text for c in claims] == ["<1.25"]
     assert claims[0].unit == "ratio" and claims[0].upper == pytest.approx(1.25)
+
+
+def test_taiwan_style_spaced_sections_are_one_figure():
+    claims, _ = _values("第二季全島封測產值達新台幣 1 兆 230 億元，季增 1 成，年增 12.4%。")
+    claim = _claim(claims, "1 兆 230 億元")
+    assert claim.value == 1_023_000_000_000 and claim.unit == "CNY"
+    assert _claim(claims, "1 成").value == 10
+
+
+def test_figures_in_a_row_separated_by_spaces_stay_apart():
+    _claims, mentions = _values("各季出貨（萬台）：3万 5万 8万")
+    assert [m.value for m in mentions if m.reason == "bare number"] == [30000, 50000, 80000]
+
+
+def test_a_range_takes_the_section_word_of_its_upper_end():
+    claims, _ = _values("新廠單月投片量可達2~3.5萬片。")
+    claim = _claim(claims, "可達2~3.5萬片")
+    assert (claim.lower, claim.upper) == (20000, 35000)

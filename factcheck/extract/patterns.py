@@ -110,7 +110,7 @@ def patterns() -> Patterns:
         rf"(?:(?:负[ ]?)?{arabic}(?:[eE][+-]?\d{{1,2}}(?![\d.])|\^[+-]{{0,2}}\d{{1,2}}(?:\.\d+)?(?![\d.])|/\d+(?![\d/.])(?<!\d/0)|[ ]?[{small_letters}](?![A-Za-z])|[ ]?[{big_letters}](?![A-Za-z\u3400-\u9fff])"
         # a whole number and a fraction in digits: 1 3/5
         rf"|[ ]\d{{1,3}}/\d{{1,3}}(?![\d/.])"
-        rf"|(?:[ ]{{0,2}}[{mult}]+(?:零?(?:{ARABIC})(?:[ ]?[{mult}]+)?|[{cn_digits}][{mult}]+|[ ]{{1,2}}(?:{ARABIC}|[{cn_digits}])[ ]?[{small_mult}])*)?)"
+        rf"|(?:[ ]{{0,2}}[{mult}]+(?:零?(?:{ARABIC})(?:[ ]?[{mult}]+)?|[{cn_digits}][{mult}]+|[ ]{{1,2}}(?:{ARABIC}|[{cn_digits}])[ ]?[{small_mult}]|[ ]{{1,2}}(?:{ARABIC})[ ]?[{mult}]+)*)?)"
         # Chinese numerals, with a decimal part: 十点五, 一百点123, 负三十二, 零下四
         rf"|(?:(?:负|零下)[ ]?)?{cn_dec}|{fraction_words})"
         # then a fraction's numerator after its denominator (三分之一, 五百分之2.2, 百分之负三点八, 百 分 之 2.4),

@@ -105,7 +105,15 @@ def _read_longest(text, s, e, num_text, p, tolerance) -> tuple[Mention | None, b
         if not num_text.strip():
             return None, False
     mention = _read(text, s, e, num_text, p, tolerance)
-    if mention is None or mention.reason != "not a number" or num_text[-1].isdigit():
+    if mention is None or mention.reason != "not a number":
+        return mention, False
+    if " " in num_text.strip():  # 3万 5万: two figures in a row; read the first, then the rest
+        head = num_text[: num_text.rstrip().rindex(" ")].rstrip()
+        while head and parse_number(head) is None and " " in head:
+            head = head[: head.rindex(" ")].rstrip()
+        if head and parse_number(head) is not None:
+            return _read(text, s, s + len(head), head, p, tolerance), True
+    if num_text[-1].isdigit():
         return mention, False
     for cut in range(e - 1, max(s, e - 3), -1):
         head = text[s:cut].rstrip()

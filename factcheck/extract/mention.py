@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a long article makes tens of thousands of these
 class Mention:
     start: int  # analysis offsets of the whole expression: qualifier, number, unit
     end: int

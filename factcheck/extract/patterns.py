@@ -71,7 +71,8 @@ class Patterns:
     count_noun: re.Pattern | None  # 300机柜, 三大枢纽: nouns that count with no measure word
     ordinal_lasts: str  # the last characters of the ordinal prefixes (第, 首)
     range_upper: re.Pattern  # 10-20, 10至20: the upper end of a range right after a number
-    range_firsts: str
+    implied_firsts: str  # characters after a figure that may start an implied unit (大, count nouns, a space)
+    implied_before: re.Pattern  # words before a figure that may imply its unit (PUE, 总投资)
     count_noun_firsts: str  # their first characters (a cheap test before the regex)
     discount_word: str  # 折
     money_before: re.Pattern | None  # 总投资约120亿: a bare 亿 figure that is yuan
@@ -157,7 +158,10 @@ def patterns() -> Patterns:
         money_subunits=subunits,
         ordinal_lasts="".join(sorted({norm(w)[-1] for w in lex.filters.ordinal.prefixes})),
         range_upper=re.compile(rf"[ ]?(?:-|~|至|到|—)[ ]?((?:{ARABIC})(?:[ ]?[{cn_chars}]*[万亿兆])?|[{cn_chars}]+)"),
-        range_firsts="-~至到—",
+        implied_firsts="".join(sorted({"大", " "} | {norm(w)[0] for w in (lex.units.count_nouns.words if lex.units.count_nouns else [])})),
+        implied_before=re.compile("|".join(re.escape(norm(w)) for w in sorted(
+            set(lex.units.before_units) | set(lex.units.money_words.words if lex.units.money_words else []), key=len, reverse=True))
+            or "(?!)"),
         count_noun_firsts="".join(sorted({norm(w)[0] for w in (lex.units.count_nouns.words if lex.units.count_nouns else [])})),
         discount_word=disc.word if disc else "\x00",
         count_noun=_words_rx(lex.units.count_nouns.words if lex.units.count_nouns else None, ""),

@@ -34,11 +34,16 @@ def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
         return None, pos
     pos = m.start(1)
     word = m.group(1).rstrip()
-    for i, ch in enumerate(word):
-        if ch in _NOUN_STOP or word.startswith(tuple(grammar().quantities.qualifier_tails), i):
-            word = word[:i]
-            break
+    cut = _noun_cut().search(word)  # the first stop character or qualifier tail ends the noun
+    if cut:
+        word = word[: cut.start()]
     return (word or None), pos + len(word)
+
+
+@cache
+def _noun_cut() -> re.Pattern:
+    tails = grammar().quantities.qualifier_tails
+    return re.compile(rf"[{re.escape(_NOUN_STOP)}]" + (rf"|{alternation(tails)}" if tails else ""))
 
 
 def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -> list[Mention]:
@@ -66,15 +71,20 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
             if blocked(s, e):
                 out.append(Mention(start=s, end=e, kind="quantity", num_start=s, reason="filtered"))
                 continue
-            mention, cut = _read_longest(text, s, e, num_text, p, tolerance)
+            if num_text[-1] in p.power_chars and len(num_text) > 1:  # rare: 亿千瓦时, 兆瓦
+                mention, cut = _read_longest(text, s, e, num_text, p, tolerance)
+            else:
+                mention, cut = _read(text, s, e, num_text, p, tolerance), False
+                if mention is not None and mention.reason == "not a number":
+                    mention, cut = _read_longest(text, s, e, num_text, p, tolerance)
             if mention is None:
                 continue
             out.append(mention)
             last_end = mention.end
             if mention.reason is None:  # the English readers after this one skip what is read
                 taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
-            if mention.range_end and mention.reason is None:  # 5-20%: the upper end is a value found too
-                out.append(_range_end(mention))
+                if mention.range_end:  # 5-20%: the upper end is a value found too
+                    out.append(_range_end(mention))
             if cut and mention.end < m.end():
                 pos = mention.end  # 一点两小时: read on from where the numeral's head ended
                 break
@@ -127,7 +137,7 @@ def _read_longest(text, s, e, num_text, p, tolerance) -> tuple[Mention | None, b
 
 
 def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
-    body = num_text.removeprefix("零下").removeprefix("负").lstrip()
+    body = num_text.removeprefix("零下").removeprefix("负").lstrip() if num_text[0] in "负零" else num_text
     is_arabic = body[0].isdigit() or body[0] == "."
     if is_arabic and s > 0 and (text[s - 1] in ".," and s > 1 and text[s - 2].isdigit()):
         return None  # the tail of a malformed number such as 1..5 or 1,2,3
@@ -141,7 +151,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     if parsed is None:
         return Mention(start=s, end=e, kind="quantity", num_start=s, reason="not a number")
     value, resolution = parsed
-    per = _per_hundred(num_text, p)
+    per = _per_hundred(num_text, p) if "之" in num_text else None
     if per is not None:  # 百分之五, 千分之2.4, 万分之三: a share, in percent
         value, resolution = value * per, resolution * per
         is_arabic = False
@@ -177,7 +187,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         mention.unit = "percent"
     pos = e
     # range: 10-20, 10至20
-    rng = p.range_upper.match(text, pos) if text[pos : pos + 2].strip(" ")[:1] in p.range_firsts else None
+    rng = p.range_upper.match(text, pos)
     upper_value = None
     if rng and is_arabic == rng.group(1)[0].isdigit() and per is None:
         parsed2 = parse_number(rng.group(1))
@@ -255,10 +265,10 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         pos += 1
     elif mention.unit == "percent" and text.startswith("%", pos):
         pos += 1
-    if not is_arabic and len(set(num_text)) == 1 and len(num_text) > 1 and num_text[0] in p.power_chars:
+    if not is_arabic and len(num_text) > 1 and num_text[0] in p.power_chars and len(set(num_text)) == 1:
         mention.reason, mention.end = "idiom", pos  # 万万没想到, 千千万万: emphasis, not a number
         return mention
-    if mention.unit is None:
+    if mention.unit is None and (pos >= len(text) or text[pos] in p.implied_firsts or p.implied_before.search(text, max(0, s - 26), s)):
         mention.unit, value, resolution, pos = _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p)
     if mention.unit == "count" and mention.counted is None:
         cn = _count_noun(text, pos, p)
@@ -288,9 +298,10 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
                 mention.value = None  # 一看, 两岸, 万万: a numeral inside a word is not a value
             else:
                 mention.value, mention.resolution = value, resolution
-                if mention.qualifier == "reach":
-                    mention.qualifier = "exact"
-                apply_qualifier(mention, tolerance)
+                if mention.qualifier in ("exact", "reach"):
+                    mention.qualifier, mention.lower, mention.upper = "exact", value, value
+                else:
+                    apply_qualifier(mention, tolerance)
             return mention
     # Chinese numerals alone are claims only with a unit or measure word, and never in idioms
     if not is_arabic:
@@ -364,6 +375,8 @@ def _per_hundred(num_text: str, p) -> Fraction | None:
     Such a fraction is a share and reads as percent; 五百分之2.2 has a digit in its denominator and
     stays a plain fraction (2.2 / 500).
     """
+    if "之" not in num_text:
+        return None
     plain = num_text.replace(" ", "")
     if "分之" not in plain:
         return None
@@ -402,24 +415,23 @@ def _bare_value_ok(text: str, s: int, e: int, num_text: str, p) -> bool:
 
 def _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p):
     """A unit the words around a figure imply when none follows it: 300机柜 and 三大枢纽 count,
-    总投资约120亿 is yuan, PUE 1.3 is a PUE. Returns (unit or None, value, resolution, new end)."""
-    if p.before_unit:
-        bu = p.before_unit.search(text, max(0, s - 26), s) if value < 10 else None
-        if bu:
-            name = next((w for w in p.before_unit_map if bu.group().startswith(w)), None)
-            unit = p.before_unit_map[name] if name else next(iter(p.before_unit_map.values()))
-            return unit[0], value, resolution, pos
-    if not is_arabic and text.startswith("大", pos):  # 三大枢纽: a count; 三大优势 stays an idiom
+    总投资约120亿 is yuan, PUE 1.3 is a ratio. Returns (unit or None, value, resolution, new end)."""
+    window = text[max(0, s - 26) : s]
+    if p.before_unit and p.before_unit.search(window) and value < 10:
+        bu = p.before_unit.search(window)
+        name = next((w for w in p.before_unit_map if bu.group().startswith(w)), None)
+        unit = p.before_unit_map[name] if name else next(iter(p.before_unit_map.values()))
+        return unit[0], value, resolution, pos
+    nxt = text[pos] if pos < len(text) else ""
+    if nxt == "大" and not is_arabic:  # 三大枢纽: a count; 三大优势 stays an idiom
         cn = _count_noun(text, pos + 1, p)
         if cn:
             return "count", value, resolution, pos + 1
         return None, value, resolution, pos
-    if _count_noun(text, pos, p) and not _YEARLIKE.match(num_text):
+    if (nxt in p.count_noun_firsts or nxt == " ") and nxt and _count_noun(text, pos, p) and not _YEARLIKE.match(num_text):
         return "count", value, resolution, pos
-    if p.money_before and resolution >= 10000 and p.money_before.search(text, max(0, s - 12), s):
-        after = text[pos : pos + 1]
-        if not after or not _CJK.match(after):
-            return "CNY", value, resolution, pos
+    if p.money_before and resolution >= 10000 and p.money_before.search(window[-12:]) and not _CJK.match(nxt):
+        return "CNY", value, resolution, pos
     return None, value, resolution, pos
 
 

@@ -182,3 +182,9 @@ def test_a_range_takes_the_section_word_of_its_upper_end():
     claims, _ = _values("新廠單月投片量可達2~3.5萬片。")
     claim = _claim(claims, "可達2~3.5萬片")
     assert (claim.lower, claim.upper) == (20000, 35000)
+
+
+def test_below_zero_and_person_times():
+    claims, _ = _values("春运期间发送旅客1.2亿人次，山区最低气温零下12.5℃。")
+    assert _claim(claims, "1.2亿人次").counted == "人次"
+    assert _claim(claims, "零下12.5℃").value == pytest.approx(-12.5)

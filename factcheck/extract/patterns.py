@@ -108,7 +108,7 @@ def patterns() -> Patterns:
     frac_tail = rf"[ ]{{0,2}}分[ ]{{0,2}}之[ ]{{0,2}}{numerator}"
     number = re.compile(
         # Arabic digits with magnitude words or letters: 3万4000, 5万4千6百, 100万三千, 15k, 10.85M, 2e5
-        rf"(?:(?:负[ ]?)?{arabic}(?:[eE][+-]?\d{{1,2}}(?![\d.])|\^[+-]{{0,2}}\d{{1,2}}(?:\.\d+)?(?![\d.])|/\d+(?![\d/.])(?<!\d/0)|[ ]?[{small_letters}](?![A-Za-z])|[ ]?[{big_letters}](?![A-Za-z\u3400-\u9fff])"
+        rf"(?:(?:(?:负|零下)[ ]?)?{arabic}(?:[eE][+-]?\d{{1,2}}(?![\d.])|\^[+-]{{0,2}}\d{{1,2}}(?:\.\d+)?(?![\d.])|/\d+(?![\d/.])(?<!\d/0)|[ ]?[{small_letters}](?![A-Za-z])|[ ]?[{big_letters}](?![A-Za-z\u3400-\u9fff])"
         # a whole number and a fraction in digits: 1 3/5
         rf"|[ ]\d{{1,3}}/\d{{1,3}}(?![\d/.])"
         rf"|(?:[ ]{{0,2}}[{mult}]+(?:零?(?:{ARABIC})(?:[ ]?[{mult}]+)?|[{cn_digits}][{mult}]+|[ ]{{1,2}}(?:{ARABIC}|[{cn_digits}])[ ]?[{small_mult}]|[ ]{{1,2}}(?:{ARABIC})[ ]?[{mult}]+)*)?)"

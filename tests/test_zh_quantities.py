@@ -169,7 +169,7 @@ def test_a_quote_mark_is_no_comparison_sign():
 def test_taiwan_style_spaced_sections_are_one_figure():
     claims, _ = _values("第二季全島封測產值達新台幣 1 兆 230 億元，季增 1 成，年增 12.4%。")
     claim = _claim(claims, "1 兆 230 億元")
-    assert claim.value == 1_023_000_000_000 and claim.unit == "CNY"
+    assert claim.value == 1_023_000_000_000 and claim.unit == "TWD"  # 元 of the 新台幣 named before it
     assert _claim(claims, "1 成").value == 10
 
 

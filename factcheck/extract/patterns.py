@@ -71,6 +71,8 @@ class Patterns:
     count_noun: re.Pattern | None  # 300机柜, 三大枢纽: nouns that count with no measure word
     ordinal_lasts: str  # the last characters of the ordinal prefixes (第, 首)
     range_upper: re.Pattern  # 10-20, 10至20: the upper end of a range right after a number
+    currency_before: re.Pattern | None  # 新台幣 1 兆元: the currency of a figure in 元, named before it
+    currency_map: dict
     implied_firsts: str  # characters after a figure that may start an implied unit (大, count nouns, a space)
     implied_before: re.Pattern  # words before a figure that may imply its unit (PUE, 总投资)
     count_noun_firsts: str  # their first characters (a cheap test before the regex)
@@ -158,6 +160,8 @@ def patterns() -> Patterns:
         money_subunits=subunits,
         ordinal_lasts="".join(sorted({norm(w)[-1] for w in lex.filters.ordinal.prefixes})),
         range_upper=re.compile(rf"[ ]?(?:-|~|至|到|—)[ ]?((?:{ARABIC})(?:[ ]?[{cn_chars}]*[万亿兆])?|[{cn_chars}]+)"),
+        currency_before=_words_rx(list(lex.units.currency_before) or None, "[^,。;0-9]{0,3}$", start=False),
+        currency_map={norm(k): v for k, v in lex.units.currency_before.items()},
         implied_firsts="".join(sorted({"大", " "} | {norm(w)[0] for w in (lex.units.count_nouns.words if lex.units.count_nouns else [])})),
         implied_before=re.compile("|".join(re.escape(norm(w)) for w in sorted(
             set(lex.units.before_units) | set(lex.units.money_words.words if lex.units.money_words else []), key=len, reverse=True))

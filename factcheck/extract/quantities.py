@@ -235,6 +235,11 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
                     pos = extra.end()
             elif unit_name == "CNY":
                 value, resolution, pos = _money_subunits(text, pos, value, resolution, p)
+                if p.currency_before and unit_word in ("元", "圆"):
+                    cur = p.currency_before.search(text, max(0, mention.start - 8), mention.start)
+                    if cur:  # 新台幣 1 兆元: 元 of the currency named before the figure
+                        name = next(w for w in sorted(p.currency_map, key=len, reverse=True) if cur.group().startswith(w))
+                        mention.unit = p.currency_map[name]
         elif p.discount_word in text[pos : pos + 3] and p.discount.match(text, pos):  # 七五折 = 75 %, 九折 = 90 %
             mention.unit = "percent"
             if num_text == "半":

@@ -36,7 +36,7 @@ DIMENSION_NAMES = {
     "[compute]": "compute", "[integer_ops]": "integer_ops", "[accelerator]": "accelerator", "[rack]": "rack",
     "[count]": "count", "[score]": "score", "[rank]": "rank", "[share]": "share",
     "[share_change]": "share_change", "[money_cny]": "money", "[money_usd]": "money_usd",
-    "[money_eur]": "money_eur", "[money_hkd]": "money_hkd", "[time]": "time",
+    "[money_eur]": "money_eur", "[money_hkd]": "money_hkd", "[money_twd]": "money_twd", "[time]": "time",
     "[mass]": "mass", "[area]": "area", "[storage]": "storage", "[multiple]": "multiple", "[ratio]": "ratio",
     "[power]": "power", "[energy]": "energy",
     "[electricity_price]": "electricity_price", "[length]": "length", "[temperature]": "temperature",

@@ -43,6 +43,7 @@ class UnitsFile(_Strict):
     money_words: Words | None = None
     before_units: dict[str, tuple[str, float]] = {}
     ops_rate: OpsRate | None = None
+    currency_before: dict[str, str] = {}
 
 
 class QualifiersFile(_Strict):

@@ -20,6 +20,9 @@ def norm_all(words) -> list[str]:
     return [norm(w) for w in words]
 
 
+# the signs and words between the ends of a range: 10-20, 10~20, 10〜20 (a wave dash), 10至20, 10到20, 10—20
+_RANGE_SIGNS = "-|~|〜|至|到|—"
+
 ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
@@ -71,8 +74,14 @@ class Patterns:
     count_noun: re.Pattern | None  # 300机柜, 三大枢纽: nouns that count with no measure word
     ordinal_lasts: str  # the last characters of the ordinal prefixes (第, 首)
     range_upper: re.Pattern  # 10-20, 10至20: the upper end of a range right after a number
+    pct_range: re.Pattern  # 5%-8%, 百分之五到百分之八, 百分之一到三: the upper end of a range of shares
     currency_before: re.Pattern | None  # 新台幣 1 兆元: the currency of a figure in 元, named before it
     currency_map: dict
+    currency_declared: re.Pattern | None  # (新台幣，下同): the currency of this and every later bare 元
+    currency_markers: re.Pattern | None  # words that mark a document's own currency (新台幣, 本港)
+    currency_marker_map: dict
+    currency_declare_map: dict
+    renminbi: re.Pattern | None
     implied_firsts: str  # characters after a figure that may start an implied unit (大, count nouns, a space)
     implied_before: re.Pattern  # words before a figure that may imply its unit (PUE, 总投资)
     count_noun_firsts: str  # their first characters (a cheap test before the regex)
@@ -126,6 +135,7 @@ def patterns() -> Patterns:
     qa = {norm(k): v for k, v in lex.qualifiers.after.items()}
     units = {norm(k): v for k, v in lex.units.units.items()}
     disc = lex.units.discount
+    dc = lex.units.document_currency
     subunits = lex.units.money_subunits
     digit_class = "".join(sorted(set(n.digits) - {ch for ch, v in n.digits.items() if v == 0}))
     sub_words = "".join(sorted(subunits)) or "角"
@@ -159,9 +169,17 @@ def patterns() -> Patterns:
         money_part=re.compile(rf"([{digit_class}\d])([{sub_words}])"),
         money_subunits=subunits,
         ordinal_lasts="".join(sorted({norm(w)[-1] for w in lex.filters.ordinal.prefixes})),
-        range_upper=re.compile(rf"[ ]?(?:-|~|至|到|—)[ ]?((?:{ARABIC})(?:[ ]?[{cn_chars}]*[万亿兆])?|[{cn_chars}]+)"),
+        range_upper=re.compile(rf"[ ]?(?:{_RANGE_SIGNS})[ ]?((?:{ARABIC})(?:[ ]?[{cn_chars}]*[万亿兆])?|[{cn_chars}]+)"),
+        pct_range=re.compile(rf"[ ]?(?:{_RANGE_SIGNS})[ ]?(百分之[ ]?)?({ARABIC}|{cn_dec})([ ]?%)?"),
         currency_before=_words_rx(list(lex.units.currency_before) or None, "[^,。;0-9]{0,3}$", start=False),
         currency_map={norm(k): v for k, v in lex.units.currency_before.items()},
+        currency_declared=re.compile(
+            rf"\([ ]?({alternation(norm_all(dc.declare))})[ ]?[,、;]?[ ]?(?:{alternation(norm_all(dc.declare_words))})[ ]?\)")
+            if dc else None,
+        currency_markers=re.compile(alternation(norm_all(dc.markers))) if dc else None,
+        currency_marker_map={norm(k): v for k, v in dc.markers.items()} if dc else {},
+        currency_declare_map={norm(k): v for k, v in dc.declare.items()} if dc else {},
+        renminbi=re.compile(alternation(norm_all(dc.renminbi))) if dc else None,
         implied_firsts="".join(sorted({"大", " "} | {norm(w)[0] for w in (lex.units.count_nouns.words if lex.units.count_nouns else [])})),
         implied_before=re.compile("|".join(re.escape(norm(w)) for w in sorted(
             set(lex.units.before_units) | set(lex.units.money_words.words if lex.units.money_words else []), key=len, reverse=True))

@@ -88,7 +88,31 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
             if cut and mention.end < m.end():
                 pos = mention.end  # 一点两小时: read on from where the numeral's head ended
                 break
+    if p.currency_markers is not None and any(m.unit == "CNY" and m.reason is None for m in out):
+        _document_currency(text, out, p)
     return out
+
+
+def _document_currency(text: str, out: list[Mention], p) -> None:
+    """A bare 元 in a document written in another currency: after a declaration ((新台幣，下同)), that
+    currency; else, when the document's markers name one currency only (新台幣 / 年增率 for Taiwan,
+    港元 / 本港 for Hong Kong) and no word names renminbi, that currency. An explicit 人民币 stays CNY."""
+    declared = [(d.start(), p.currency_declare_map[d.group(1)]) for d in p.currency_declared.finditer(text)]
+    found = {p.currency_marker_map[w] for w in p.currency_markers.findall(text)}
+    default = next(iter(found)) if len(found) == 1 and not p.renminbi.search(text) else None
+    if default is None and not declared:
+        return
+    for m in out:
+        if m.unit != "CNY" or m.reason is not None or p.renminbi.match(text, m.end - 1) or "人民币" in text[m.start : m.end]:
+            continue
+        cur = default
+        for at, name in declared:
+            if at > m.end + 1:
+                break
+            cur = name
+        if cur and cur != "CNY":
+            target, factor, dimension = canonical(cur)
+            m.unit, m.dimension = target, dimension
 
 
 def _unit_spaced(text: str, pos: int, p):
@@ -102,6 +126,26 @@ def _range_end(mention: Mention) -> Mention:
                   dimension=mention.dimension, qualifier="exact", reason="range end")
     end.lower = end.upper = mention.upper
     return end
+
+
+_RANGE_FIRSTS = " -~〜至到—"
+
+
+def _percent_range(text, pos, value, is_arabic, mention, p):
+    """The upper end of a range of shares after its lower end and unit: 5%-8%, 5%至8%, 百分之五到百分之八,
+    百分之一到三. After a % sign the upper end needs a % or 百分之 of its own (5%至2024年 is no range).
+    Returns (upper value or None, new end)."""
+    r = p.pct_range.match(text, pos)
+    if not r:
+        return None, pos
+    signed = text[pos - 1] == "%"
+    if not (r.group(1) or r.group(3) or (not signed and not is_arabic and not r.group(2)[0].isdigit())):
+        return None, pos
+    parsed = parse_number(r.group(2))
+    if not parsed or parsed[0] <= value:
+        return None, pos
+    mention.range_end = r.span(2)
+    return parsed[0], r.end()
 
 
 def _read_longest(text, s, e, num_text, p, tolerance) -> tuple[Mention | None, bool]:
@@ -270,6 +314,8 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         pos += 1
     elif mention.unit == "percent" and text.startswith("%", pos):
         pos += 1
+    if mention.unit == "percent" and upper_value is None and pos < len(text) and text[pos] in _RANGE_FIRSTS:
+        upper_value, pos = _percent_range(text, pos, value, is_arabic, mention, p)
     if not is_arabic and len(num_text) > 1 and num_text[0] in p.power_chars and len(set(num_text)) == 1:
         mention.reason, mention.end = "idiom", pos  # 万万没想到, 千千万万: emphasis, not a number
         return mention

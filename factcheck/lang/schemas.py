@@ -33,6 +33,13 @@ class Discount(_Strict):
     not_before: str
 
 
+class DocumentCurrency(_Strict):
+    declare_words: list[str]
+    declare: dict[str, str]
+    renminbi: list[str]
+    markers: dict[str, str]
+
+
 class UnitsFile(_Strict):
     units: dict[str, tuple[str, float]]
     measure_words: Words
@@ -44,6 +51,7 @@ class UnitsFile(_Strict):
     before_units: dict[str, tuple[str, float]] = {}
     ops_rate: OpsRate | None = None
     currency_before: dict[str, str] = {}
+    document_currency: DocumentCurrency | None = None
 
 
 class QualifiersFile(_Strict):

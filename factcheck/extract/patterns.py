@@ -87,6 +87,7 @@ class Patterns:
     count_noun_firsts: str  # their first characters (a cheap test before the regex)
     discount_word: str  # 折
     money_before: re.Pattern | None  # 总投资约120亿: a bare 亿 figure that is yuan
+    money_after: re.Pattern | None  # 千亿营收: the same words right after a bare 亿 figure
     before_unit: re.Pattern | None  # PUE 1.3: a unit named before the figure
     before_unit_map: dict
     ops_after: re.Pattern | None  # 次每秒 / 次浮点运算: a count of operations that is a rate
@@ -187,6 +188,7 @@ def patterns() -> Patterns:
         count_noun_firsts="".join(sorted({norm(w)[0] for w in (lex.units.count_nouns.words if lex.units.count_nouns else [])})),
         discount_word=disc.word if disc else "\x00",
         count_noun=_words_rx(lex.units.count_nouns.words if lex.units.count_nouns else None, ""),
+        money_after=_words_rx(lex.units.money_words.words if lex.units.money_words else None, "", start=False),
         money_before=_words_rx(lex.units.money_words.words if lex.units.money_words else None, "[^,。;]{0,6}$", start=False),
         before_unit=_words_rx(list(lex.units.before_units) or None, "[^,。;0-9]{0,20}$", start=False),
         before_unit_map=dict(lex.units.before_units),

@@ -42,7 +42,9 @@ def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
 
 @cache
 def _noun_cut() -> re.Pattern:
-    tails = grammar().quantities.qualifier_tails
+    # the qualifier words after a figure (左右, 开外, 出头) end its counted noun too
+    after = [w for w in norm_all(load_lexicon().qualifiers.after) if len(w) > 1]
+    tails = sorted(set(grammar().quantities.qualifier_tails) | set(after), key=len, reverse=True)
     return re.compile(rf"[{re.escape(_NOUN_STOP)}]" + (rf"|{alternation(tails)}" if tails else ""))
 
 
@@ -98,7 +100,10 @@ def _document_currency(text: str, out: list[Mention], p) -> None:
     currency; else, when the document's markers name one currency only (新台幣 / 年增率 for Taiwan,
     港元 / 本港 for Hong Kong) and no word names renminbi, that currency. An explicit 人民币 stays CNY."""
     declared = [(d.start(), p.currency_declare_map[d.group(1)]) for d in p.currency_declared.finditer(text)]
-    found = {p.currency_marker_map[w] for w in p.currency_markers.findall(text)}
+    # a marker that is a figure's own unit (12亿港元) says nothing of the page: a mainland page names
+    # a foreign currency on each figure and keeps its bare 元 for renminbi
+    found = {p.currency_marker_map[w.group()] for w in p.currency_markers.finditer(text)
+             if not _after_figure(text, w.start(), p)}
     default = next(iter(found)) if len(found) == 1 and not p.renminbi.search(text) else None
     if default is None and not declared:
         return
@@ -113,6 +118,12 @@ def _document_currency(text: str, out: list[Mention], p) -> None:
         if cur and cur != "CNY":
             target, factor, dimension = canonical(cur)
             m.unit, m.dimension = target, dimension
+
+
+def _after_figure(text: str, at: int, p) -> bool:
+    """Whether a word at `at` follows a number (one space allowed): 12亿港元, 30 港元."""
+    before = text[max(0, at - 2) : at].rstrip(" ")
+    return bool(before) and (before[-1].isdigit() or before[-1] in p.cn_chars)
 
 
 def _unit_spaced(text: str, pos: int, p):
@@ -151,8 +162,9 @@ def _percent_range(text, pos, value, is_arabic, mention, p):
 def _read_longest(text, s, e, num_text, p, tolerance) -> tuple[Mention | None, bool]:
     """The mention for the numeral at [s, e); when it is no numeral as a whole, its longest head that
     is one (五十千, 百分之七十百分位, 两百点两). The flag says whether the numeral was cut."""
-    if len(num_text) > 2 and num_text[-1] in p.small_units and num_text[-2] in p.power_chars and p.unit.match(text, e - 1):
-        # 260亿千瓦时: 千 right after a section word starts the unit (千瓦时); 两千米 stays 2000 米
+    if len(num_text) > 1 and num_text[-1] in p.small_units and (num_text[-2] in p.power_chars or num_text[-2].isdigit()) and p.unit.match(text, e - 1):
+        # 260亿千瓦时, 220千伏: 千 right after a section word or a digit starts the unit (千瓦时, 千伏);
+        # 两千米 stays 2000 米 (after a digit both readings have one value: 5千瓦 is 5 kW either way)
         e, num_text = e - 1, num_text[:-1]
     if num_text.endswith("兆") and p.mega.match(text, e):  # 5兆瓦: mega, not 10^12
         e, num_text = e - 1, num_text[:-1]
@@ -339,7 +351,10 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
             pass
         elif noun and _CJK.match(noun) and signalled and not (
             is_arabic and _YEARLIKE.match(num_text) and mention.qualifier not in ("at_least", "more")):
-            mention.unit, mention.counted, mention.counted_end = "count", noun, noun_end
+            if resolution >= 10000 and p.money_after and p.money_after.match(noun):
+                mention.unit = "CNY"  # 千亿营收, 50亿投资: a sum of money named after the figure
+            else:
+                mention.unit, mention.counted, mention.counted_end = "count", noun, noun_end
             if not is_arabic and num_text[0] not in "一二两三四五六七八九十":
                 mention.qualifier = "approx"  # 千亿参数: a scale class
         else:

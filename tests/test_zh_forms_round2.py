@@ -28,6 +28,8 @@ HK_PAGE = """即時財經｜2025年6月2日 星期一
 【星島記者報道】本港首個公營數據園區昨日公布，第一期將提供約4千匹算力，
 政府為此撥款28億元，並推出資助計劃，企業最低每月只需付1,200元試用。
 園區已接獲逾60宗申請，現有逾1800間初創企業進駐，使用率已達八成以上。
+本港初創企業數目達4,870間，按年上升9%，融資額則按年下跌4.5%；園區企業由 40 間增加至超過 120 間。
+政府另撥款2.4億元推出配對計劃，每間企業資助上限為2,500萬元。
 （本網保留一切權利，未經授權不得轉載）
 """
 
@@ -213,3 +215,13 @@ def test_list_numbers_and_page_chrome_are_not_claims():
     texts = {c.text for c in claims}
     assert "1" not in texts and "2" not in texts
     assert not [c for c in claims if c.text in ("40天",) and c.unit == "count"]
+
+
+def test_hong_kong_year_on_year_words_caps_and_counted_companies():
+    claims = _extract(HK_PAGE)
+    assert _claim(claims, "9%").metric.key == "growth"
+    assert _claim(claims, "4.5%").metric.key == "decline"
+    cap = _claim(claims, "上限為2,500萬元")
+    assert (cap.unit, cap.qualifier, cap.upper) == ("HKD", "at_most", 25_000_000)
+    assert _claim(claims, "40 間").counted in ("間", "间")
+    assert _claim(claims, "2.4億元").metric.key == "investment"

@@ -21,6 +21,7 @@ TAIWAN_PAGE = """首頁 > 財經 > 產業　　2025/03/11 14:02　記者林小�
 累計前兩月營收 853.2 億元，公司預估第二季毛利率落在 24.5%-27% 之間，
 法人估全年營收可望突破 5,000 億元，年增率約百分之十二到十五。
 公司去年每股純益八點七五元，股價昨日收在 168 元，市值約 7,350 億元。
+全台去年用電量2,815億度，資料中心年耗電逾30萬度；公司將斥資NT$120億擴建新廠，另以US$8億收購海外同業。
 ▲ 延伸閱讀：AI 晶片帶旺封測　下半年產能滿載
 """
 
@@ -225,3 +226,18 @@ def test_hong_kong_year_on_year_words_caps_and_counted_companies():
     assert (cap.unit, cap.qualifier, cap.upper) == ("HKD", "at_most", 25_000_000)
     assert _claim(claims, "40 間").counted in ("間", "间")
     assert _claim(claims, "2.4億元").metric.key == "investment"
+
+
+def test_du_after_a_section_word_is_kilowatt_hours_and_a_currency_symbol_names_the_currency():
+    claims = _extract(TAIWAN_PAGE)
+    use = _claim(claims, "2,815億度")
+    assert (use.unit, use.value, use.metric.key) == ("kWh", 281_500_000_000, "electricity_use")
+    assert _claim(claims, "逾30萬度").qualifier == "at_least"
+    assert _claim(claims, "NT$120億").unit == "TWD"
+    usd = _claim(claims, "US$8億")
+    assert (usd.unit, usd.value) == ("USD", 800_000_000)
+
+
+def test_a_temperature_in_du_is_no_energy():
+    claims = _extract("當日氣溫高達36度，用電量再創新高。")
+    assert not [c for c in claims if c.unit == "kWh"]

@@ -81,6 +81,12 @@ class Patterns:
     currency_markers: re.Pattern | None  # words that mark a document's own currency (新台幣, 本港)
     currency_marker_map: dict
     currency_declare_map: dict
+    after_section: re.Pattern | None  # 2,800亿度: a unit word only after a section word
+    after_section_map: dict
+    section_chars: str  # 万 亿 兆
+    symbol_before: re.Pattern | None  # NT$120亿: a currency symbol glued before a figure
+    symbol_map: dict
+    currency_declare_words: tuple  # 下同: a cheap test before the declaration pattern
     renminbi: re.Pattern | None
     implied_firsts: str  # characters after a figure that may start an implied unit (大, count nouns, a space)
     implied_before: re.Pattern  # words before a figure that may imply its unit (PUE, 总投资)
@@ -180,6 +186,12 @@ def patterns() -> Patterns:
         currency_markers=re.compile(alternation(norm_all(dc.markers))) if dc else None,
         currency_marker_map={norm(k): v for k, v in dc.markers.items()} if dc else {},
         currency_declare_map={norm(k): v for k, v in dc.declare.items()} if dc else {},
+        currency_declare_words=tuple(norm_all(dc.declare_words)) if dc else (),
+        after_section=_words_rx(list(lex.units.after_section) or None, ""),
+        after_section_map={norm(k): tuple(v) for k, v in lex.units.after_section.items()},
+        section_chars="".join(sorted(n.sections)),
+        symbol_before=re.compile(rf"(?:{alternation(norm_all(lex.units.symbol_before))})[ ]?$") if lex.units.symbol_before else None,
+        symbol_map={norm(k): v for k, v in lex.units.symbol_before.items()},
         renminbi=re.compile(alternation(norm_all(dc.renminbi))) if dc else None,
         implied_firsts="".join(sorted({"大", " "} | {norm(w)[0] for w in (lex.units.count_nouns.words if lex.units.count_nouns else [])})),
         implied_before=re.compile("|".join(re.escape(norm(w)) for w in sorted(

@@ -99,7 +99,8 @@ def _document_currency(text: str, out: list[Mention], p) -> None:
     """A bare 元 in a document written in another currency: after a declaration ((新台幣，下同)), that
     currency; else, when the document's markers name one currency only (新台幣 / 年增率 for Taiwan,
     港元 / 本港 for Hong Kong) and no word names renminbi, that currency. An explicit 人民币 stays CNY."""
-    declared = [(d.start(), p.currency_declare_map[d.group(1)]) for d in p.currency_declared.finditer(text)]
+    declared = [(d.start(), p.currency_declare_map[d.group(1)]) for d in p.currency_declared.finditer(text)
+                ] if any(w in text for w in p.currency_declare_words) else []
     # a marker that is a figure's own unit (12亿港元) says nothing of the page: a mainland page names
     # a foreign currency on each figure and keeps its bare 元 for renminbi
     found = {p.currency_marker_map[w.group()] for w in p.currency_markers.finditer(text)
@@ -140,6 +141,7 @@ def _range_end(mention: Mention) -> Mention:
 
 
 _RANGE_FIRSTS = " -~〜至到—"
+_SYMBOL_LASTS = "$¥￥B "  # the last characters of the currency symbols (NT$, ¥, RMB) or a space
 
 
 def _percent_range(text, pos, value, is_arabic, mention, p):
@@ -321,6 +323,18 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
                 mention.counted_end = noun_end
                 if noun:
                     mention.counted = mention.counted + noun
+    if mention.unit is None and num_text[-1] in p.section_chars and p.after_section:
+        am = p.after_section.match(text, pos)
+        if am:  # 2,800亿度: 度 after a section word is a kilowatt hour
+            unit_name, factor = p.after_section_map[am.group().strip()]
+            mention.unit, pos = unit_name, am.end()
+            if factor != 1:
+                value, resolution = value * _exact(factor), resolution * _exact(factor)
+    if mention.unit is None and p.symbol_before and s > 0 and text[s - 1] in _SYMBOL_LASTS:
+        sm = p.symbol_before.search(text, max(0, s - 6), s)
+        if sm:  # NT$120亿, HK$ 30亿: the symbol names the currency
+            mention.unit = p.symbol_map[sm.group().strip()]
+            mention.start = min(mention.start, sm.start())
     if mention.unit is None and text.startswith("%", pos):
         mention.unit = "percent"
         pos += 1

@@ -52,6 +52,8 @@ class UnitsFile(_Strict):
     ops_rate: OpsRate | None = None
     currency_before: dict[str, str] = {}
     document_currency: DocumentCurrency | None = None
+    after_section: dict[str, tuple[str, float]] = {}
+    symbol_before: dict[str, str] = {}
 
 
 class QualifiersFile(_Strict):

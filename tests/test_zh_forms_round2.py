@@ -241,3 +241,37 @@ def test_du_after_a_section_word_is_kilowatt_hours_and_a_currency_symbol_names_t
 def test_a_temperature_in_du_is_no_energy():
     claims = _extract("當日氣溫高達36度，用電量再創新高。")
     assert not [c for c in claims if c.unit == "kWh"]
+
+
+TAIWAN_PRINT = """經濟日報 ／ 記者陳大文／台北報導　2025-12-09 07:10
+代工大廠昨公告11月營收二六○五．一八億元，年增一八三．二一％，月增四二．六％；
+累計前十一月營收達一．七六兆元。公司去年出貨4萬櫃AI伺服器，今年可望出貨6.5萬櫃。
+研調機構估明年全球AI支出將達二．四一兆美元，年增率三十八％。
+〔相關新聞〕新竹重劃區房價每坪逾80萬元，園區規劃用地約386.25公頃。
+"""
+
+
+def test_chinese_digits_with_a_printed_point_are_decimals():
+    claims = _extract(TAIWAN_PRINT)
+    rev = _claim(claims, "二六○五．一八億元")
+    assert rev.value == 260_518_000_000
+    share = _claim(claims, "一八三．二一％")
+    assert (share.unit, share.value) == ("percent", pytest.approx(183.21))
+    assert _claim(claims, "達二．四一兆美元").value == 2_410_000_000_000
+
+
+def test_a_taiwan_page_without_the_currency_name_is_known_by_its_year_on_year_words():
+    claims = _extract(TAIWAN_PRINT)
+    assert _claim(claims, "二六○五．一八億元").unit == "TWD"
+    assert _claim(claims, "達一．七六兆元").unit == "TWD"
+    mainland = _extract("该市全年增长8%，地区生产总值达1.2万亿元，月减少排放3万吨。")
+    assert _claim(mainland, "达1.2万亿元").unit == "CNY"
+
+
+def test_cabinets_hectares_and_ping():
+    claims = _extract(TAIWAN_PRINT)
+    racks = _claim(claims, "4萬櫃")
+    assert (racks.value, racks.unit) == (40_000, "count") and racks.counted.startswith(("櫃", "柜"))
+    land = _claim(claims, "約386.25公頃")
+    assert (land.unit, land.value) == ("square_metre", pytest.approx(3_862_500))
+    assert _claim(claims, "逾80萬元").unit == "TWD"

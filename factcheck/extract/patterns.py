@@ -121,7 +121,8 @@ def patterns() -> Patterns:
         # Arabic digits never start right after a digit, '.', ',' or an exponent (1..5, 1,,000, 1.79e+308)
         rf"(?<!\d)(?<!\.)(?<![\d,],)(?<!\d[eE])(?<!\d[eE][+-])(?:{ARABIC})"
     )
-    cn_dec = rf"{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?"  # 十点五, 一百点123
+    # 十点五, 一百点123; 二．五二兆 (Taiwan prints Chinese digits with a full-width point)
+    cn_dec = rf"{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+)|\.(?=[{cn_digits}]){cn_run})?"
     numerator = rf"(?:负[ ]?)?(?:{ARABIC}(?:[ ]?[{small_letters}](?![A-Za-z]))?|{cn_dec})"
     frac_tail = rf"[ ]{{0,2}}分[ ]{{0,2}}之[ ]{{0,2}}{numerator}"
     number = re.compile(
@@ -183,7 +184,9 @@ def patterns() -> Patterns:
         currency_declared=re.compile(
             rf"\([ ]?({alternation(norm_all(dc.declare))})[ ]?[,、;]?[ ]?(?:{alternation(norm_all(dc.declare_words))})[ ]?\)")
             if dc else None,
-        currency_markers=re.compile(alternation(norm_all(dc.markers))) if dc else None,
+        currency_markers=re.compile(
+            rf"(?:{alternation(norm_all(dc.markers))})" + (rf"(?![{re.escape(norm(dc.not_before))}])" if dc.not_before else ""))
+            if dc else None,
         currency_marker_map={norm(k): v for k, v in dc.markers.items()} if dc else {},
         currency_declare_map={norm(k): v for k, v in dc.declare.items()} if dc else {},
         currency_declare_words=tuple(norm_all(dc.declare_words)) if dc else (),

@@ -141,6 +141,7 @@ def _range_end(mention: Mention) -> Mention:
 
 
 _RANGE_FIRSTS = " -~〜至到—"
+_CALENDAR_WORDS = "月日号"  # 前十一月, 十二日: a numeral before these names a month or a day, never counts them
 _SYMBOL_LASTS = "$¥￥B "  # the last characters of the currency symbols (NT$, ¥, RMB) or a space
 
 
@@ -363,7 +364,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
             mention.unit = "score"
         if score:
             pass
-        elif noun and _CJK.match(noun) and signalled and not (
+        elif noun and _CJK.match(noun) and signalled and noun[0] not in _CALENDAR_WORDS and not (
             is_arabic and _YEARLIKE.match(num_text) and mention.qualifier not in ("at_least", "more")):
             if resolution >= 10000 and p.money_after and p.money_after.match(noun):
                 mention.unit = "CNY"  # 千亿营收, 50亿投资: a sum of money named after the figure

@@ -275,3 +275,36 @@ def test_cabinets_hectares_and_ping():
     land = _claim(claims, "約386.25公頃")
     assert (land.unit, land.value) == ("square_metre", pytest.approx(3_862_500))
     assert _claim(claims, "逾80萬元").unit == "TWD"
+
+
+HK_PROPERTY = """地產版 ｜ 更新時間：10:05 2025-04-12 HKT
+差估署數據顯示，3月私人住宅落成量為2870伙，按月回落約3%。其中面積420方呎至760方呎單位錄2110伙，
+多區均錄約1,200伙至1,400多伙。一個實用面積580方呎單位以960萬元售出，發展商預計明年推盤涉資80億元至120億元。
+《本報》APP經已推出最新版本，請立即更新
+"""
+
+
+def test_a_range_that_repeats_its_unit_is_one_range():
+    claims = _extract(HK_PROPERTY)
+    money = _claim(claims, "80億元至120億元")
+    assert (money.qualifier, money.lower, money.upper, money.unit) == ("range", 8_000_000_000, 12_000_000_000, "HKD")
+    flats = _claim(claims, "約1,200伙至1,400多伙")
+    assert (flats.lower, flats.upper, flats.counted) == (1200, 1500, "伙")
+    area = _claim(claims, "420方呎至760方呎")
+    assert area.unit == "square_metre" and area.lower == pytest.approx(39.02, abs=0.01)
+    assert area.upper == pytest.approx(70.61, abs=0.01)
+
+
+def test_flats_square_feet_and_month_on_month_falls():
+    claims = _extract(HK_PROPERTY)
+    assert _claim(claims, "2870伙").counted == "伙"
+    assert _claim(claims, "580方呎").value == pytest.approx(53.88, abs=0.01)
+    assert _claim(claims, "約3%").metric.key == "decline"
+    assert _claim(claims, "960萬元").unit == "HKD"
+
+
+def test_a_year_span_and_a_month_span_stay_dates():
+    claims = _extract("項目工期3年至5年，預計2026年至2028年分期落成。")
+    years = _claim(claims, "3年至5年")
+    assert (years.unit, years.lower, years.upper) == ("year", 3, 5)
+    assert not [c for c in claims if c.kind == "quantity" and c.text.startswith("2026")]

@@ -104,7 +104,7 @@ def _document_currency(text: str, out: list[Mention], p) -> None:
     # a marker that is a figure's own unit (12亿港元) says nothing of the page: a mainland page names
     # a foreign currency on each figure and keeps its bare 元 for renminbi
     found = {p.currency_marker_map[w.group()] for w in p.currency_markers.finditer(text)
-             if not _after_figure(text, w.start(), p)}
+             if w.group() not in p.currency_declare_map or not _after_figure(text, w.start(), p)}
     default = next(iter(found)) if len(found) == 1 and not p.renminbi.search(text) else None
     if default is None and not declared:
         return
@@ -160,6 +160,35 @@ def _percent_range(text, pos, value, is_arabic, mention, p):
         return None, pos
     mention.range_end = r.span(2)
     return parsed[0], r.end()
+
+
+_RANGE_SIGN = re.compile(r"[ ]?(?:-|~|〜|至|到|—)[ ]?")
+
+
+def _unit_range(text, pos, word, factor, value, is_arabic, mention, p):
+    """The upper end of a range that repeats its unit: 15亿元至25亿元, 300万元到500万元, 420方呎至760方呎,
+    1,200伙至1,400多伙 (多 / 余 on the upper end widen it to the next step). The upper end is written
+    in the same script as the lower. Returns (upper value in the lower end's unit or None, new end)."""
+    r = _RANGE_SIGN.match(text, pos)
+    nm = p.number.match(text, r.end()) if r else None
+    if not nm or nm.group()[0].isdigit() != is_arabic:
+        return None, pos
+    q = nm.end()
+    more = q < len(text) and text[q] in "多余"
+    q += more
+    if text.startswith(" ", q):
+        q += 1
+    if not text.startswith(word, q):
+        return None, pos
+    parsed = parse_number(nm.group().strip())
+    if not parsed:
+        return None, pos
+    upper = parsed[0] + (next_step(parsed[0], parsed[1]) if more else 0)
+    upper *= factor
+    if upper <= value:
+        return None, pos
+    mention.range_end = nm.span()
+    return upper, q + len(word)
 
 
 def _read_longest(text, s, e, num_text, p, tolerance) -> tuple[Mention | None, bool]:
@@ -272,6 +301,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
             pos = sec.end()
     # unit or measure word
     unit_word = None
+    range_word, range_factor = None, Fraction(1)  # the word a repeated upper end must end with (15亿元至25亿元)
     if mention.unit is None:
         um = p.unit.match(text, pos) or (_unit_spaced(text, pos, p) if " " in text[pos : pos + 8] else None)
         if um and not (um.group().strip() in ("P", "E", "PF") and pos < len(text) - 1 and _is_latin_word_tail(text, um.end())):
@@ -279,6 +309,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
             unit_name, factor = p.unit_map.get(unit_word) or p.unit_map[unit_word.replace(" ", "")]
             mention.unit = unit_name
             factor = _exact(factor)
+            range_word, range_factor = unit_word, factor
             if factor != 1:  # Fraction arithmetic is slow; multiplying by one changes nothing
                 value *= factor
                 resolution *= factor
@@ -318,7 +349,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
                 pos = rate_end(text, mm.end(), p)
             elif mm:
                 mention.unit = "count"
-                mention.counted = mm.group().strip()
+                mention.counted = range_word = mm.group().strip()
                 pos = mm.end()
                 noun, noun_end = _counted_noun(text, pos)
                 mention.counted_end = noun_end
@@ -343,6 +374,8 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         pos += 1
     if mention.unit == "percent" and upper_value is None and pos < len(text) and text[pos] in _RANGE_FIRSTS:
         upper_value, pos = _percent_range(text, pos, value, is_arabic, mention, p)
+    elif range_word and upper_value is None and pos < len(text) and text[pos] in _RANGE_FIRSTS:
+        upper_value, pos = _unit_range(text, pos, range_word, range_factor, value, is_arabic, mention, p)
     if not is_arabic and len(num_text) > 1 and num_text[0] in p.power_chars and len(set(num_text)) == 1:
         mention.reason, mention.end = "idiom", pos  # 万万没想到, 千千万万: emphasis, not a number
         return mention

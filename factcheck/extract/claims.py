@@ -52,20 +52,37 @@ def _as_of_rx():
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z]+")  # [A-Za-z]{2,}, written so that re skips ahead to a letter
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+_NON_CJK_RUN = re.compile(r"[^\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 
 
 def _line_languages(text: str) -> tuple[bytearray, bytearray]:
-    """Masks of the lines written in English and in Chinese: a page may mix them, each line is
-    read by its own language's extractor."""
+    """Masks of the text read as English and as Chinese. A page may mix them, and a line is read by
+    every language it contains: a line with no Chinese character and a Latin word is English however
+    short (100 percent), a mostly English line is English, and on a Chinese line a run of English
+    prose (at least three Latin words, two of them lower-case: a sentence, not a product name such as
+    Atlas 900 AI) is English."""
+    if count_cjk(text) == 0:
+        return bytearray(b"\x01" * len(text)), bytearray(len(text))
     lines = text.split("\n")
-    if len(_LATIN_WORD.findall(text)) < 3:  # no line can be English: no need to look at each
+    if _LATIN_WORD.search(text) is None:  # no line can be English: no need to look at each
         return bytearray(len(text)), bytearray(b"\x00".join([b"\x01" * len(line) for line in lines]))
     en, zh = [], []
     for line in lines:
         latin = len(_LATIN_WORD.findall(line))
-        if latin >= 3 and latin > count_cjk(line):
+        cjk = count_cjk(line) if latin else 1
+        if latin and (cjk == 0 or (latin >= 3 and latin > cjk)):
             en.append(b"\x01" * len(line))
             zh.append(bytes(len(line)))
+        elif latin >= 3:
+            e, z = bytearray(len(line)), bytearray(b"\x01" * len(line))
+            for m in _NON_CJK_RUN.finditer(line):
+                run = m.group()
+                if len(_LATIN_WORD.findall(run)) >= 3 and len(_LOWER_WORD.findall(run)) >= 2:
+                    a, b = m.span()
+                    e[a:b], z[a:b] = b"\x01" * (b - a), bytes(b - a)
+            en.append(bytes(e))
+            zh.append(bytes(z))
         else:
             en.append(bytes(len(line)))
             zh.append(b"\x01" * len(line))
@@ -358,6 +375,8 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
             "qualifier": m.qualifier if m.qualifier in ("exact", "approx", "at_least", "at_most", "range") else "exact",
             "precision": m.precision, "counted": m.counted,
         }
+    elif m.kind == "quantity" and m.value is not None and reason == "bare number":
+        extra = {"value": _fnum(m.value)}  # --mentions: a bare number carries its value
     elif m.kind == "date" and m.date_start:
         extra = {
             "date": DateSpan(start=m.date_start, end=m.date_end, precision=m.date_precision),

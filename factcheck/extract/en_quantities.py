@@ -7,6 +7,7 @@ import re
 from fractions import Fraction
 from functools import cache
 
+from factcheck.extract.en_numbers import Num, find_numbers
 from factcheck.extract.intervals import apply_qualifier
 from factcheck.extract.mention import Mention
 from factcheck.extract.scan import finditer
@@ -15,6 +16,7 @@ from factcheck.lang import load_english
 from factcheck.lang.loader import alternation
 
 _EXASCALE = re.compile(r"\bexascale\b", re.I)
+_PERCENT_OF = re.compile(r"(?i)\b(?:per ?cent|percents?)\s+of\s+$")
 _SCORE = re.compile(r"(?i)\b(?:scored|score of|scoring|points? of)\s*$")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
@@ -22,80 +24,69 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 @cache
 def _rx():
     en = load_english()
-    words = alternation(en.numbers.words)
-    tens = alternation(w for w, v in en.numbers.words.items() if v in range(20, 100, 10))
-    units_words = alternation(w for w, v in en.numbers.words.items() if v in range(1, 10))
-    scales = alternation(en.numbers.scales)
+    scales = alternation(k for k in en.numbers.scales if k.lower() != "m")
     cur = alternation(en.units.currency_before)
-    number = re.compile(
-        rf"(?<![\w.,])(?P<cur>{cur})?\s?(?:(?P<num>{_DIGITS})|(?P<word>\b(?:(?:{tens})-(?:{units_words})|{words})\b))"
-        rf"(?:\s?(?P<scale>\b(?:{scales})\b))?(?![\w])", re.I)
     units = {k.lower(): v for k, v in en.units.units.items()}
-    unit = re.compile(rf"\s?(?P<u>(?:{alternation(units)}))(?![A-Za-z])", re.I)
+    unit = re.compile(rf"[ ]?(?P<u>(?:{alternation(units)}))(?![A-Za-z])", re.I)
     nouns = alternation(en.units.count_nouns.words)
-    count = re.compile(rf"\s(?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*\s){{0,3}}?(?P<n>{nouns})\b")
+    count = re.compile(rf"[ ](?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*[ ]){{0,3}}?(?P<n>{nouns})\b")
     device_units = alternation(k for k, v in units.items() if v[0] in ("card", "rack"))
-    device = re.compile(rf"\s(?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*\s){{1,3}}?(?P<u>{device_units})\b", re.I)
+    device = re.compile(rf"[ ](?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*[ ]){{1,3}}?(?P<u>{device_units})\b", re.I)
     qb = {k.lower(): v for k, v in en.qualifiers.before.items()}
     qa = {k.lower(): v for k, v in en.qualifiers.after.items()}
     before = re.compile(rf"\b(?P<q>{alternation(qb)})\s*$", re.I)
-    after = re.compile(rf"\s?(?P<q>{alternation(qa)})(?![A-Za-z])(?!\s?(?:\d|{cur}))", re.I)  # not "plus 200 racks"
+    after = re.compile(rf"[ ]?(?P<q>{alternation(qa)})(?![A-Za-z])(?![ ]?(?:\d|{cur}))", re.I)  # not "plus 200 racks"
     between = re.compile(r"\bbetween\s*$", re.I)
-    rng = re.compile(rf"\s?(?:-|–|to|and)\s?(?P<cur>{cur})?\s?(?P<num>{_DIGITS})(?:\s?(?P<scale>\b(?:{scales})\b))?", re.I)
+    rng = re.compile(rf"[ ]?(?:-|–|to|and)[ ]?(?P<cur>{cur})?[ ]?(?P<num>{_DIGITS})(?:[ ]?(?P<scale>\b(?:{scales})\b))?", re.I)
+    currency = re.compile(rf"(?:{cur})[ ]?$", re.I)
     compute = re.compile(rf"\b(?:{alternation(en.units.compute_context.words)})\b", re.I)
-    return dict(number=number, unit=unit, units=units, count=count, device=device, before=before, after=after, qb=qb, qa=qa,
-                between=between, range=rng, compute=compute, words={k.lower(): v for k, v in en.numbers.words.items()},
+    return dict(unit=unit, units=units, count=count, device=device, before=before, after=after, qb=qb, qa=qa,
+                between=between, range=rng, compute=compute, currency_rx=currency,
                 scales={k.lower(): v for k, v in en.numbers.scales.items()},
                 currency={k.lower(): v for k, v in en.units.currency_before.items()})
-
-
-def _value(m, r) -> tuple[Fraction, Fraction] | None:
-    if m.group("num"):
-        text = m.group("num").replace(",", "")
-        value = Fraction(text)
-        res = Fraction(1, 10 ** len(text.split(".")[1])) if "." in text else Fraction(1)
-    else:
-        value = sum(Fraction(r["words"][w]) for w in m.group("word").lower().split("-"))  # thirty-five
-        res = Fraction(1)
-    if m.group("scale"):
-        mult = 10 ** r["scales"][m.group("scale").lower()]
-        value, res = value * mult, res * mult
-    return value, res
 
 
 def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction) -> list[Mention]:
     r = _rx()
     out: list[Mention] = []
-    for m in r["number"].finditer(text):
-        s, e = m.span()
-        if any(taken[s:e]):
+    consumed = 0  # the end of the last mention: the upper end of a range is not a number of its own
+    for num in find_numbers(text):
+        s, e = num.start, num.end
+        if s < consumed or any(taken[s:e]):
             continue
-        if m.group("scale") and m.group("scale").lower() == "m" and not m.group("cur"):
-            e = m.start("scale")  # "5 m" is metres more often than millions without a currency
-        if blocked(m.start("num") if m.group("num") else m.start("word"), e):
+        if blocked(s, e):
             out.append(Mention(start=s, end=e, kind="quantity", num_start=s, reason="filtered"))
             continue
-        mention = _read(text, m, r, tolerance)
+        mention = _read(text, num, r, tolerance)
         if mention is None:
             continue
         out.append(mention)
+        consumed = mention.end
         if mention.reason is None:
             taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     return out
 
 
-def _read(text: str, m, r, tolerance) -> Mention | None:
-    s, e = m.span()
-    value, res = _value(m, r)
+def _read(text: str, num: Num, r, tolerance) -> Mention | None:
+    s, e = num.start, num.end
+    value, res = num.value, num.resolution
+    cm = r["currency_rx"].search(text, max(0, s - 4), s)
+    if cm and cm.start() > 0 and text[cm.start() - 1].isalpha() and cm.group()[0].isalpha():
+        cm = None  # "erm 5" is not RMB
+    unit = r["currency"].get(cm.group().strip().lower()) if cm else None
+    if cm:
+        s = cm.start()
     mention = Mention(start=s, end=e, kind="quantity", num_start=s, value=value, resolution=res)
-    spelled = m.group("num") is None
-    unit = r["currency"].get(m.group("cur").lower()) if m.group("cur") else None
+    spelled = num.spelled
     before = text[max(0, s - 30) : s]
     qb = r["before"].search(before)
     if qb:
         mention.qualifier = r["qb"][qb.group("q").lower()]
         mention.start = s - (len(before) - qb.start())
     pos = e
+    if unit and re.match(r"[ ]?m(?:n)?\b", text[pos : pos + 3]):  # $5m, $5 m
+        value, res = value * 10**6, res * 10**6
+        mention.value, pos = value, pos + len(re.match(r"[ ]?mn?", text[pos:]).group())
     upper = None
     if r["between"].search(before) or not spelled:
         rng = r["range"].match(text, pos)
@@ -103,8 +94,8 @@ def _read(text: str, m, r, tolerance) -> Mention | None:
             hi = Fraction(rng.group("num").replace(",", ""))
             if rng.group("scale"):
                 hi *= 10 ** r["scales"][rng.group("scale").lower()]
-            elif m.group("scale"):
-                hi *= 10 ** r["scales"][m.group("scale").lower()]
+            elif num.scale_power:
+                hi *= 10 ** num.scale_power
             if hi > value:
                 upper, pos = hi, rng.end()
                 if r["between"].search(before):
@@ -119,8 +110,12 @@ def _read(text: str, m, r, tolerance) -> Mention | None:
         if um and not (word in ("m", "ms") and spelled):
             unit_name, f = r["units"][word]
             unit, factor, pos = unit_name, Fraction(str(f)), um.end()
-        elif re.match(r"\s?P\b", text[pos:pos + 3]) and r["compute"].search(text, max(0, s - 60), pos + 60):
-            unit, pos = "PFLOPS", pos + len(re.match(r"\s?P", text[pos:]).group())
+        elif re.match(r"[ ]?[Pp]\b", text[pos:pos + 3]) and r["compute"].search(text, max(0, s - 60), pos + 60):
+            unit, pos = "PFLOPS", pos + len(re.match(r"[ ]?[Pp]", text[pos:]).group())
+        elif pos < len(text) and text[pos].isalpha():
+            return None  # 180ml, 29km, 4th: a unit or suffix this reader does not know
+        elif num.fraction:
+            pass  # two thirds of the racks: not a count of racks
         elif dm := r["device"].match(text, pos):
             # 4,096 Ascend 910 AI processors, 1,600 AI accelerator cards
             unit_name, f = r["units"][dm.group("u").lower()]
@@ -136,6 +131,8 @@ def _read(text: str, m, r, tolerance) -> Mention | None:
         pos = qa.end()
     if unit is None and _SCORE.search(text, max(0, s - 20), s):
         unit = "score"  # scored 7,043.99 / a score of 85.5
+    if unit is None and (pm := _PERCENT_OF.search(text, max(0, s - 16), s)):
+        unit, mention.start = "percent", pm.start()  # per cent of twenty-two
     if unit is None:
         mention.reason = "bare number"
         mention.end = pos

@@ -160,6 +160,12 @@ class AliasesFile(_Strict):
 class EnNumbersFile(_Strict):
     words: dict[str, int]
     scales: dict[str, int]
+    suffixes: dict[str, int] = {}
+    multipliers: dict[str, int] = {}
+    fractions: dict[str, int] = {}
+    ordinal_units: dict[str, int] = {}
+    signs: Words = Words(words=[])
+    pronoun_before: Words = Words(words=[])
 
 
 class EnUnitsFile(_Strict):

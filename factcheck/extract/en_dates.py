@@ -1,6 +1,9 @@
-"""English dates as intervals: July 9, 2021; 9 July 2021; in May 2022; in 2021; the first half of 2024;
-by the end of 2023; last November; March this year; next week; as of June 2024 (sets as_of). Relative dates resolve
-against publication, never the clock."""
+"""English dates as intervals: July 9, 2021; Dec. 31, 1994; 9 July 2021; the 3rd of May; 1/31/2021;
+2015-12; in May 2022; april 2017; in 2021; between 2019 and 2021; April 12-19; from March to May; the
+first half of 2024; 2024 Q1; by the end of 2023; last November; March this year; yesterday; on Friday;
+next Monday; two years ago; in three months; next week; Christmas. Relative dates resolve against
+publication, never the clock, and only as far as the publication date's own precision allows (this
+year under a piece dated 2024-09 is 2024; yesterday under it stays unresolved)."""
 
 from __future__ import annotations
 
@@ -14,58 +17,152 @@ from factcheck.extract.scan import finditer
 from factcheck.lang import load_english
 from factcheck.lang.loader import alternation
 
+_RANK = {"day": 0, "week": 0, "month": 1, "quarter": 2, "half": 2, "year": 3}
+_RANGE_SEP = re.compile(r"(?i)\s*(?:-|–|—|to|through|thru|till|until|and)\s*(?:the\s+)?$")
+_RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+(?:the\s+)?$")
+
 
 @cache
 def _rules():
     d = load_english().dates
+    n = load_english().numbers
     months = {k.lower(): v for k, v in d.months.items()}
-    mon = alternation([k.capitalize() for k in months] + [k.upper() for k in months if len(k) == 3])
+    mon = rf"(?P<m>(?i:{alternation(months)}))(?![a-z])\.?"
     periods = {k.lower(): v for k, v in d.periods.items()}
     per = alternation(periods)
     rel_years = {k.lower(): v for k, v in d.relative_years.items()}
     rel_weeks = {k.lower(): v for k, v in d.relative_weeks.items()}
+    weekdays = {k.lower(): v for k, v in d.weekdays.items()}
+    full_wd = alternation(w for w in weekdays if len(w) > 4)
+    abbr_wd = alternation(w.capitalize() for w in weekdays if len(w) <= 4)
+    wd = rf"(?P<wd>(?i:{full_wd})|(?:{abbr_wd})(?![a-z])\.?)(?![a-z])"
+    wd_prefix = rf"(?:(?:(?i:{full_wd})|{abbr_wd})\.?,?\s+(?:the\s+)?)?"
+    dirs = {k.lower(): v for k, v in d.directions.items()}
+    units = {k.lower(): v for k, v in d.units.items()}
+    offsets = {k.lower(): v for k, v in d.offsets_after.items()}
+    holidays = {k.lower(): v for k, v in d.holidays.items()}
+    day_words = {k.lower(): v for k, v in d.day_ordinals.items()}
+    counts = {k.lower(): v for k, v in n.words.items() if 0 < v <= 100}
+    counts.update({"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a few": 3})
+    rel_days = {k.lower(): v for k, v in d.relative_days.items()}
     preps = alternation(d.year_prepositions.words)
-    y = r"(?P<y>(?:19|20)\d{2})(?![\d])"
+    day = r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+    dayw = rf"(?:{day}|(?P<dw>(?i:{alternation(day_words)}))\b)"
+    y = r"(?P<y>(?:1[0-9]|20)\d{2})(?![\d])"
+    by = r"(?P<y>(?:19|20)\d{2})(?![\d%])"
+    num = rf"(?P<n>\d{{1,3}}|(?i:{alternation(counts)}))"
+    unit = rf"(?P<unit>(?i:{alternation(units)}))\b"
+    dirw = rf"(?P<dir>(?i:{alternation(dirs)}))"
+    i = re.I
     rules = [
-        ("mdy", re.compile(rf"\b(?P<m>{mon})\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s+{y}")),
-        ("dmy", re.compile(rf"\b(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<m>{mon})\.?,?\s+{y}")),
-        ("iso", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})-(?P<mm>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])(?![\d])")),
-        ("py", re.compile(rf"\b(?P<period>{per})(?:\s+of)?[\s-]+{y}", re.I)),
-        ("prel", re.compile(rf"\b(?P<period>{per})\s+of\s+(?P<rel>{alternation(rel_years)})", re.I)),
-        ("my", re.compile(rf"\b(?P<m>{mon})\.?\s+(?:of\s+)?{y}")),
-        ("mrel", re.compile(rf"\b(?P<m>{mon})\.?\s+(?:of\s+)?(?P<rel>{alternation(rel_years)})\b", re.I)),
-        ("relm", re.compile(rf"\b(?P<dir>(?i:last|this|next))\s+(?P<m>{mon})\b")),
-        ("md", re.compile(rf"\b(?P<m>{mon})\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)")),
-        ("rely", re.compile(rf"\b(?P<rel>{alternation(rel_years)})\b", re.I)),
-        ("relw", re.compile(rf"\b(?P<week>{alternation(rel_weeks)})\b", re.I)),
-        ("y", re.compile(rf"\b(?:{preps})\s+(?:the\s+(?:year\s+)?)?{y}", re.I)),
+        # April 12-19, 2021; 12-19 April
+        ("mdd", re.compile(rf"(?<![\w-])(?:(?i:from|between)\s+)?{mon}\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|through|until|and)\s*(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:/])(?:,?\s+{y})?")),
+        ("ddm", re.compile(rf"(?<![\w-])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|until)\s*(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+{y})?")),
+        # between 2019 and 2021, 2014 to 2018, 2019-2021, 2021-25
+        ("yy", re.compile(rf"\bbetween\s+(?:the\s+years\s+)?{by}\s+and\s+(?P<y2>(?:19|20)\d{{2}})(?![\d%\w])", i)),
+        ("yy", re.compile(rf"(?:\bfrom\s+)?(?<![\w.,/-]){by}\s*(?:-|–|~|to|through|until)\s*(?P<y2>(?:19|20)\d{{2}}|\d{{2}})(?![\d%\w])", i)),
+        ("mdy", re.compile(rf"\b{wd_prefix}{mon}(?:\s*|-){dayw}(?:,?\s*,?\s+(?:of\s+|in\s+)?|-){y}")),
+        ("dmy", re.compile(rf"\b{wd_prefix}(?:the\s+)?{dayw}\s*(?:of\s+|-|/)?{mon}(?:,\s*|\s+|-|/)(?:of\s+|in\s+)?{y}")),
+        ("iso", re.compile(r"(?<![\d./])(?P<y>(?:19|20)\d{2})[-/.](?P<mm>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12]\d|0?[1-9])(?![\d])")),
+        ("ymd_mon", re.compile(rf"(?<![\d/])(?P<y>(?:19|20)\d{{2}})[/-]{mon}[/-](?P<d>3[01]|[12]\d|0?[1-9])(?![\d])")),
+        ("us", re.compile(r"(?<![\d./-])(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d)")),
+        ("ym", re.compile(r"(?<![\d./-])(?P<y>(?:19|20)\d{2})-(?P<mm>1[0-2]|0?[1-9])(?![\d-])")),
+        ("ym", re.compile(r"(?<![\d./-])(?P<mm>1[0-2]|0?[1-9])[-/](?P<y>(?:19|20)\d{2})(?![\d-])")),
+        ("my", re.compile(rf"\b{mon}[-/]{y}")),
+        ("my", re.compile(rf"(?<![\w.,]){y}\s+{mon}(?!\s*\d)")),
+        ("hol", re.compile(rf"(?:\b{dirw}\s+)?\b(?P<hol>(?i:{alternation(holidays)}))\b(?:,?\s+(?:of\s+)?{by})?")),
+        ("py", re.compile(rf"\b(?P<period>{per})(?:\s+of)?[\s-]+(?:the\s+year\s+)?{by}", i)),
+        ("yp", re.compile(rf"(?<![\w.,]){by}[\s-]*(?P<period>q[1-4]|h[12])\b", i)),
+        ("prel", re.compile(rf"\b(?P<period>{per})\s+of\s+(?P<rel>{alternation(rel_years)})", i)),
+        ("my", re.compile(rf"\b{mon},?\s+(?:of\s+)?{y}")),
+        ("mrel", re.compile(rf"\b{mon}\s+(?:of\s+)?(?P<rel>{alternation(rel_years)})\b", i)),
+        ("relm", re.compile(rf"\b(?P<dir>(?i:last|this|next))\s+{mon}")),
+        ("md", re.compile(rf"\b{wd_prefix}{mon}(?:,?\s*|/){dayw}(?!\s*(?:,\s*)?\d)")),
+        ("dm", re.compile(rf"\b{wd_prefix}(?:the\s+)?{dayw}\s*(?:of\s+)?{mon}(?!\s*,?\s*\d)")),
+        ("md_num", re.compile(rf"(?:\b(?i:on|from|by|until|since)\s+|{wd}\s+)(?P<a>1[0-2]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9])(?![\d/])")),
+        ("wdd", re.compile(rf"\b{wd},?\s+(?:the\s+)?{dayw}(?!\s*(?:[:/.]\d|[ap]\.?m\b|(?i:percent|per cent|%)))")),
+        ("dd", re.compile(r"\b(?i:on|by|until|till|since)\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\b|[A-Za-z]+\s+of\b))")),
+        ("wdrel", re.compile(rf"\b{wd}\s+(?:of\s+)?(?:the\s+)?{dirw}\s+week")),
+        ("wdrel", re.compile(rf"\b{dirw}\s+week(?:'s)?\s*(?:-\s*|on\s+)?{wd}")),
+        ("wdrel", re.compile(rf"\b{dirw}\s+{wd}")),
+        ("wd", re.compile(rf"\b{wd}")),
+        ("ago", re.compile(rf"\b{num}\s+{unit}\s+(?P<off>(?i:{alternation(offsets)}))\b")),
+        ("inn", re.compile(rf"\b(?i:in|within)\s+(?:(?i:the\s+)?(?P<dir>(?i:next|coming))\s+)?{num}\s+{unit}")),
+        ("dirn", re.compile(rf"\b{dirw}\s+{num}\s+{unit}")),
+        ("dirn", re.compile(rf"\b{num}\s+{dirw}\s+{unit}")),
+        ("reld", re.compile(rf"\b(?P<rd>(?i:{alternation(rel_days)}))\b")),
+        ("rely", re.compile(rf"\b(?P<rel>{alternation(rel_years)})\b", i)),
+        ("relw", re.compile(rf"\b(?P<week>{alternation(rel_weeks)})\b", i)),
+        ("relu", re.compile(rf"\b{dirw}\s+{unit}")),
+        ("bm", re.compile(r"\b(?i:in|since|until|till|by|from|to|through|before|after|during|early|late|mid|since|and)[\s-]+(?-i:(?P<m>(?:January|February|March|April|May|Mar|June|July|August|September|October|November|December|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)))\b\.?(?!\s*\d)")),
+        ("y", re.compile(rf"\b(?:{preps})\s+(?:the\s+(?:year\s+)?)?{by}", i)),
     ]
-    return rules, months, periods, rel_years, rel_weeks
+    lex = dict(months=months, periods=periods, rel_years=rel_years, rel_weeks=rel_weeks, weekdays=weekdays,
+               dirs=dirs, units=units, offsets=offsets, holidays=holidays, day_words=day_words, counts=counts,
+               rel_days=rel_days, nearest=frozenset(w.lower() for w in d.nearest.words))
+    return rules, lex
 
 
 def _month_span(y: int, m: int) -> tuple[date, date]:
     return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
 
 
-def find_dates_en(text: str, blocked, pub: date | None) -> list[Mention]:
-    rules, months, periods, rel_years, rel_weeks = _rules()
+def _add_months(d: date, k: int) -> date:
+    m = d.month - 1 + k
+    y, m = d.year + m // 12, m % 12 + 1
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "day") -> list[Mention]:
+    """Every English date in text. pub is the first day of the publication date's period at
+    pub_precision ("day", "month" or "year")."""
+    rules, lex = _rules()
     taken = bytearray(len(text))
     out: list[Mention] = []
     for name, rx in rules:
         for m in finditer(rx, text):
             s, e = m.span()
             if name == "y":
-                s = m.start("y") if not re.match(r"(?i)(?:in|by|since|before|after|until|during|through)\b", m.group()) else s
+                s = m.start("y") if not re.match(r"(?i)(?:in|by|since|before|after|until|during|through|between|from)\b", m.group()) else s
+            elif name == "bm":
+                s = m.start("m") if re.match(r"(?i)(?:to|and)\b", m.group()) else s
             if any(taken[s:e]) or blocked(s, e):
                 continue
             mention = Mention(start=s, end=e, kind="date", num_start=s)
             try:
-                _resolve(name, m, mention, pub, months, periods, rel_years, rel_weeks)
-            except ValueError:
+                ok = _resolve(name, m, mention, pub, pub_precision, lex)
+            except (ValueError, OverflowError):
                 mention.reason = "invalid date"
+                ok = True
+            if ok is False:
+                continue
             taken[s:e] = b"\x01" * (e - s)
             out.append(mention)
     out.sort(key=lambda x: x.start)
+    return _ranges(text, out)
+
+
+def _ranges(text: str, found: list[Mention]) -> list[Mention]:
+    """from March to May, 2 July to 10 July, between 2007 and the end of 2008: one range from the
+    first date's start to the second's end (the first takes the second's year when it has none)."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.reason is None and m.reason is None and prev.date_start and m.date_start
+                and _RANGE_SEP.match(text[prev.end : m.start]) and m.start - prev.end <= 12):
+            between = text[prev.end : m.start].strip().lower()
+            opened = _RANGE_OPEN.search(text, max(0, prev.start - 12), prev.start)
+            if between in ("-", "–", "—", "to", "through", "thru", "till", "until") or (opened and between.startswith(("and", "to"))):
+                start = prev.date_start
+                if prev.relative and not m.relative and prev.date_start[:4] != m.date_start[:4] and prev.date_precision in ("month", "day"):
+                    start = m.date_start[:4] + prev.date_start[4:]  # from January to April 2015
+                if start <= m.date_end:
+                    if opened:
+                        prev.start = opened.start()
+                    prev.end, prev.date_start, prev.date_end = m.end, start, m.date_end
+                    prev.date_precision = "range"
+                    continue
+        out.append(m)
     return out
 
 
@@ -73,53 +170,234 @@ def _set(out: Mention, a: date, b: date, precision: str) -> None:
     out.date_start, out.date_end, out.date_precision = a.isoformat(), b.isoformat(), precision
 
 
-def _resolve(name, m, out, pub, months, periods, rel_years, rel_weeks) -> None:
+def _day(g, lex) -> int:
+    return int(g["d"]) if g.get("d") else lex["day_words"][re.sub(r"\s+", " ", g["dw"].lower())]
+
+
+def _near_year(pub: date, mo: int, d: int = 15) -> int:
+    """The year of a month (and day) given without one: the nearest to publication, looking back
+    further than forward (a report mostly tells what happened)."""
+    y = pub.year
+    if (date(y, mo, min(d, 28)) - pub).days > 183:
+        y -= 1
+    elif (pub - date(y, mo, min(d, 28))).days > 183 + 90:
+        y += 1
+    return y
+
+
+def _relative(out: Mention, pub, pub_precision: str, need: str) -> bool:
+    """Marks a relative date; False (with the reason set) when it cannot resolve: no publication
+    date, or one coarser than the date needs."""
+    out.relative = True
+    if pub is None:
+        out.reason = "relative date without a publication date"
+        return False
+    if _RANK.get(pub_precision, 0) > _RANK[need]:
+        out.reason = f"relative date finer than the publication date ({pub_precision})"
+        return False
+    return True
+
+
+def _count(g, lex) -> int:
+    n = g["n"].lower()
+    return int(n) if n.isdigit() else lex["counts"][re.sub(r"\s+", " ", n)]
+
+
+def _shift(pub: date, unit: str, k: int) -> date:
+    if unit == "day":
+        return pub + timedelta(days=k)
+    if unit == "week":
+        return pub + timedelta(weeks=k)
+    if unit == "month":
+        return _add_months(pub, k)
+    if unit == "quarter":
+        return _add_months(pub, 3 * k)
+    return _add_months(pub, 12 * k)
+
+
+def _unit_span(pub: date, unit: str, k: int) -> tuple[date, date, str]:
+    """The calendar unit k units from publication's: next week, last month, this quarter."""
+    if unit == "day":
+        d = pub + timedelta(days=k)
+        return d, d, "day"
+    if unit == "week":
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=k)
+        return monday, monday + timedelta(days=6), "week"
+    if unit == "month":
+        first = _add_months(pub.replace(day=1), k)
+        return *_month_span(first.year, first.month), "month"
+    if unit == "quarter":
+        q0 = date(pub.year, 3 * ((pub.month - 1) // 3) + 1, 1)
+        first = _add_months(q0, 3 * k)
+        return first, _month_span(*_add_months(first, 2).timetuple()[:2])[1], "quarter"
+    y = pub.year + k
+    return date(y, 1, 1), date(y, 12, 31), "year"
+
+
+def _resolve(name, m, out, pub, pub_precision, lex) -> bool | None:
     g = m.groupdict()
+    months = lex["months"]
     if name in ("mdy", "dmy"):
-        day = date(int(g["y"]), months[g["m"].lower()], int(g["d"]))
+        day = date(int(g["y"]), months[g["m"].lower()], _day(g, lex))
         _set(out, day, day, "day")
+    elif name in ("mdd", "ddm"):
+        mo, a, b = months[g["m"].lower()], int(g["d"]), int(g["d2"])
+        if b <= a:
+            return False
+        if g.get("y"):
+            y = int(g["y"])
+        else:
+            if not _relative(out, pub, pub_precision, "year"):
+                return None
+            y = _near_year(pub, mo, a)
+        _set(out, date(y, mo, a), date(y, mo, b), "range")
+    elif name == "yy":
+        a, b = int(g["y"]), g["y2"]
+        b = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
+        if b <= a or b - a > 50:
+            return False
+        _set(out, date(a, 1, 1), date(b, 12, 31), "range")
     elif name == "iso":
         day = date(int(g["y"]), int(g["mm"]), int(g["d"]))
         _set(out, day, day, "day")
+    elif name == "ymd_mon":
+        day = date(int(g["y"]), months[g["m"].lower()], int(g["d"]))
+        _set(out, day, day, "day")
+    elif name == "us":
+        a, b, yt = int(g["a"]), int(g["b"]), g["y"]
+        y = int(yt) if len(yt) == 4 else (2000 + int(yt) if int(yt) < 50 else 1900 + int(yt))
+        mo, d = (a, b) if a <= 12 else (b, a)  # US order, unless the first cannot be a month
+        day = date(y, mo, d)
+        _set(out, day, day, "day")
+    elif name == "ym":
+        _set(out, *_month_span(int(g["y"]), int(g["mm"])), "month")
     elif name == "my":
         _set(out, *_month_span(int(g["y"]), months[g["m"].lower()]), "month")
-    elif name in ("py", "prel"):
+    elif name in ("py", "prel", "yp"):
         if name == "prel":
-            out.relative = True
-            if pub is None:
-                out.reason = "relative date without a publication date"
-                return
-            y = pub.year + rel_years[g["rel"].lower()]
+            if not _relative(out, pub, pub_precision, "year"):
+                return None
+            y = pub.year + lex["rel_years"][g["rel"].lower()]
         else:
             y = int(g["y"])
-        a, b = periods[g["period"].lower()]
+        a, b = lex["periods"][g["period"].lower()]
         _set(out, date(y, a, 1), _month_span(y, b)[1], "half" if b - a == 5 else "quarter" if b - a == 2 else "month")
     elif name == "y":
         y = int(g["y"])
         _set(out, date(y, 1, 1), date(y, 12, 31), "year")
-    else:
-        out.relative = True
-        if pub is None:
-            out.reason = "relative date without a publication date"
-            return
-        if name == "mrel":  # March this year, May of last year
-            _set(out, *_month_span(pub.year + rel_years[g["rel"].lower()], months[g["m"].lower()]), "month")
-        elif name == "relm":
-            mo = months[g["m"].lower()]
-            y = pub.year + {"last": -1, "this": 0, "next": 1}[g["dir"].lower()]
-            if g["dir"].lower() == "last" and mo < pub.month:
-                y = pub.year
-            _set(out, *_month_span(y, mo), "month")
-        elif name == "md":
-            mo, d = months[g["m"].lower()], int(g["d"])
+    elif name == "hol":
+        mo, d = lex["holidays"][re.sub(r"\s+", " ", g["hol"].lower())]
+        if g.get("y"):
+            y = int(g["y"])
+        else:
+            if not _relative(out, pub, pub_precision, "year"):
+                return None
+            k = lex["dirs"].get((g.get("dir") or "").lower(), None)
             y = pub.year
-            if (date(y, mo, min(d, 28)) - pub).days > 183:
+            if k is not None and k > 0 and date(y, mo, d) <= pub:
+                y += 1
+            elif k is not None and k < 0 and date(y, mo, d) >= pub:
                 y -= 1
-            day = date(y, mo, d)
+        day = date(y, mo, d)
+        _set(out, day, day, "day")
+    else:
+        return _resolve_relative(name, g, out, pub, pub_precision, lex)
+    return None
+
+
+def _resolve_relative(name, g, out, pub, pub_precision, lex) -> bool | None:
+    months, weekdays = lex["months"], lex["weekdays"]
+    need = {"mrel": "year", "relm": "year", "md": "year", "dm": "year", "md_num": "year", "bm": "year", "rely": "year",
+            "relw": "day", "wdrel": "day", "wd": "day", "reld": "day", "ago": "day", "inn": "day", "dirn": "day",
+            "relu": "day", "wdd": "day", "dd": "month"}[name]
+    if name == "relu" and lex["units"][g["unit"].lower()][0] in ("month", "quarter", "year"):
+        need = "month" if lex["units"][g["unit"].lower()][0] == "month" else "year"
+    if name in ("ago", "inn", "dirn") and lex["units"][g["unit"].lower()][0] in ("month", "quarter", "year"):
+        need = "month"
+    if not _relative(out, pub, pub_precision, need):
+        return None
+    if name == "mrel":  # March this year, May of last year
+        _set(out, *_month_span(pub.year + lex["rel_years"][g["rel"].lower()], months[g["m"].lower()]), "month")
+    elif name == "relm":
+        mo = months[g["m"].lower()]
+        y = pub.year + {"last": -1, "this": 0, "next": 1}[g["dir"].lower()]
+        if g["dir"].lower() == "last" and mo < pub.month:
+            y = pub.year
+        _set(out, *_month_span(y, mo), "month")
+    elif name in ("md", "dm"):
+        mo, d = months[g["m"].lower()], _day(g, lex)
+        y = _near_year(pub, mo, d)
+        if (mo, d) == (2, 29):  # 29 February without a year: the nearest leap year
+            y = min((x for x in range(y - 4, y + 5) if calendar.isleap(x)), key=lambda x: abs(x - pub.year))
+        day = date(y, mo, d)
+        _set(out, day, day, "day")
+    elif name == "md_num":
+        mo, d = int(g["a"]), int(g["b"])
+        day = date(_near_year(pub, mo, d), mo, d)
+        _set(out, day, day, "day")
+    elif name == "bm":
+        mo = months[g["m"].lower()]
+        _set(out, *_month_span(_near_year(pub, mo), mo), "month")
+    elif name == "rely":
+        y = pub.year + lex["rel_years"][g["rel"].lower()]
+        _set(out, date(y, 1, 1), date(y, 12, 31), "year")
+    elif name == "relw":
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=lex["rel_weeks"][g["week"].lower()])
+        _set(out, monday, monday + timedelta(days=6), "week")
+    elif name == "wd":  # on Friday: the latest one up to publication (news reports what happened)
+        wd = weekdays[g["wd"].lower().rstrip(".")]
+        day = pub - timedelta(days=(pub.weekday() - wd) % 7)
+        _set(out, day, day, "day")
+    elif name == "wdrel":  # next Monday, Tuesday of last week, next week on Tuesday
+        wd = weekdays[g["wd"].lower().rstrip(".")]
+        k = lex["dirs"][g["dir"].lower()]
+        monday = pub - timedelta(days=pub.weekday())
+        if re.sub(r"\s+", " ", g["dir"].lower()) in lex["nearest"]:  # coming Thursday, this past Friday
+            step = (wd - pub.weekday()) % 7 or 7
+            day = pub + timedelta(days=step) if k > 0 else pub - timedelta(days=(pub.weekday() - wd) % 7 or 7)
+        else:
+            day = monday + timedelta(weeks=k, days=wd)
+        _set(out, day, day, "day")
+    elif name == "wdd":  # Monday 21, Tue 13th: the nearest month where that day is that weekday
+        wd, d = weekdays[g["wd"].lower().rstrip(".")], _day(g, lex)
+        for k in (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6, -7, 7, -8, 8, -9, 9, -10, 10, -11, 11, -12, 12):
+            first = _add_months(pub.replace(day=1), k)
+            if d <= calendar.monthrange(first.year, first.month)[1] and date(first.year, first.month, d).weekday() == wd:
+                day = date(first.year, first.month, d)
+                _set(out, day, day, "day")
+                break
+        else:
+            return False
+    elif name == "dd":  # on the 4th: that day of the month of publication
+        day = date(pub.year, pub.month, int(g["d"]))
+        _set(out, day, day, "day")
+    elif name == "reld":
+        day = pub + timedelta(days=lex["rel_days"][re.sub(r"\s+", " ", g["rd"].lower())])
+        _set(out, day, day, "day")
+    elif name in ("ago", "inn", "dirn"):
+        unit, per = lex["units"][g["unit"].lower()]
+        k = _count(g, lex) * per
+        if name == "ago":
+            sign = lex["offsets"][re.sub(r"\s+", " ", g["off"].lower())]
+        elif name == "inn":
+            sign = 1
+        else:
+            sign = lex["dirs"][g["dir"].lower()]
+            if sign == 0:
+                return False
+        if name == "dirn" and sign > 0:  # the next five days: from tomorrow
+            a = pub + timedelta(days=1)
+            _set(out, a, _shift(pub, unit, k), "range")
+        elif name == "dirn":  # the last three months: up to publication
+            _set(out, _shift(pub, unit, -k), pub, "range")
+        else:
+            day = _shift(pub, unit, sign * k)
             _set(out, day, day, "day")
-        elif name == "rely":
-            y = pub.year + rel_years[g["rel"].lower()]
-            _set(out, date(y, 1, 1), date(y, 12, 31), "year")
-        elif name == "relw":
-            monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=rel_weeks[g["week"].lower()])
-            _set(out, monday, monday + timedelta(days=6), "week")
+    elif name == "relu":
+        unit, per = lex["units"][g["unit"].lower()]
+        k = lex["dirs"][g["dir"].lower()] * per
+        a, b, precision = _unit_span(pub, unit, k)
+        if per > 1 and unit == "year":  # the next decade
+            a, b, precision = date(pub.year // 10 * 10 + k, 1, 1), date(pub.year // 10 * 10 + k + 9, 12, 31), "range"
+        _set(out, a, b, precision)
+    return None

@@ -182,6 +182,14 @@ class EnDatesFile(_Strict):
     periods: dict[str, tuple[int, int]]
     as_of: Words
     year_prepositions: Words
+    weekdays: dict[str, int] = {}
+    relative_days: dict[str, int] = {}
+    units: dict[str, tuple[str, int]] = {}
+    directions: dict[str, int] = {}
+    nearest: Words = Words(words=[])
+    offsets_after: dict[str, int] = {}
+    holidays: dict[str, tuple[int, int]] = {}
+    day_ordinals: dict[str, int] = {}
 
 
 class EnOrganisations(_Strict):

@@ -62,7 +62,7 @@ def _rules():
         ("yy", re.compile(rf"\bbetween\s+(?:the\s+years\s+)?{by}\s+and\s+(?P<y2>(?:19|20)\d{{2}})(?![\d%\w])", i)),
         ("yy", re.compile(rf"(?:\bfrom\s+)?(?<![\w.,/-]){by}\s*(?:-|–|~|to|through|until)\s*(?P<y2>(?:19|20)\d{{2}}|\d{{2}})(?![\d%\w])", i)),
         ("mdy", re.compile(rf"\b{wd_prefix}{mon}(?:\s*|-){dayw}(?:,?\s*,?\s+(?:of\s+|in\s+)?|-){y}")),
-        ("dmy", re.compile(rf"\b{wd_prefix}(?:the\s+)?{dayw}\s*(?:of\s+|-|/)?{mon}(?:,\s*|\s+|-|/)(?:of\s+|in\s+)?{y}")),
+        ("dmy", re.compile(rf"(?<![\d.,]){wd_prefix}(?:the\s+)?{dayw}\s*(?:of\s+|-|/)?{mon}(?:,\s*|\s+|-|/)(?:of\s+|in\s+)?{y}")),
         ("iso", re.compile(r"(?<![\d./])(?P<y>(?:19|20)\d{2})[-/.](?P<mm>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12]\d|0?[1-9])(?![\d])")),
         ("ymd_mon", re.compile(rf"(?<![\d/])(?P<y>(?:19|20)\d{{2}})[/-]{mon}[/-](?P<d>3[01]|[12]\d|0?[1-9])(?![\d])")),
         ("us", re.compile(r"(?<![\d./-])(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d)")),
@@ -70,6 +70,7 @@ def _rules():
         ("ym", re.compile(r"(?<![\d./-])(?P<mm>1[0-2]|0?[1-9])[-/](?P<y>(?:19|20)\d{2})(?![\d-])")),
         ("my", re.compile(rf"\b{mon}[-/]{y}")),
         ("my", re.compile(rf"(?<![\w.,]){y}\s+{mon}(?!\s*\d)")),
+        ("mm", re.compile(rf"(?:\b(?i:from|between)\s+)?\b{mon}\s*(?:-|–|to|through|until|till|and)\s*(?P<m2>(?i:{alternation(months)}))(?![a-z])\.?(?:,?\s+(?:in\s+|of\s+)?{y})?(?!\s*\d)")),
         ("hol", re.compile(rf"(?:\b{dirw}\s+)?\b(?P<hol>(?i:{alternation(holidays)}))\b(?:,?\s+(?:of\s+)?{by})?")),
         ("py", re.compile(rf"\b(?P<period>{per})(?:\s+of)?[\s-]+(?:the\s+year\s+)?{by}", i)),
         ("yp", re.compile(rf"(?<![\w.,]){by}[\s-]*(?P<period>q[1-4]|h[12])\b", i)),
@@ -78,16 +79,16 @@ def _rules():
         ("mrel", re.compile(rf"\b{mon}\s+(?:of\s+)?(?P<rel>{alternation(rel_years)})\b", i)),
         ("relm", re.compile(rf"\b(?P<dir>(?i:last|this|next))\s+{mon}")),
         ("md", re.compile(rf"\b{wd_prefix}{mon}(?:,?\s*|/){dayw}(?!\s*(?:,\s*)?\d)")),
-        ("dm", re.compile(rf"\b{wd_prefix}(?:the\s+)?{dayw}\s*(?:of\s+)?{mon}(?!\s*,?\s*\d)")),
+        ("dm", re.compile(rf"(?<![\d.,]){wd_prefix}(?:the\s+)?{dayw}\s*(?:of\s+)?{mon}(?!\s*,?\s*\d)")),
         ("md_num", re.compile(rf"(?:\b(?i:on|from|by|until|since)\s+|{wd}\s+)(?P<a>1[0-2]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9])(?![\d/])")),
-        ("wdd", re.compile(rf"\b{wd},?\s+(?:the\s+)?{dayw}(?!\s*(?:[:/.]\d|[ap]\.?m\b|(?i:percent|per cent|%)))")),
+        ("wdd", re.compile(rf"\b{wd},?\s+(?:the\s+)?{dayw}(?!\s*(?:[:/.\-–]\d|[ap]\.?m\b|(?i:percent|per cent|%|{alternation(units)})\b))")),
         ("dd", re.compile(r"\b(?i:on|by|until|till|since)\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\b|[A-Za-z]+\s+of\b))")),
         ("wdrel", re.compile(rf"\b{wd}\s+(?:of\s+)?(?:the\s+)?{dirw}\s+week")),
         ("wdrel", re.compile(rf"\b{dirw}\s+week(?:'s)?\s*(?:-\s*|on\s+)?{wd}")),
         ("wdrel", re.compile(rf"\b{dirw}\s+{wd}")),
         ("wd", re.compile(rf"\b{wd}")),
         ("ago", re.compile(rf"\b{num}\s+{unit}\s+(?P<off>(?i:{alternation(offsets)}))\b")),
-        ("inn", re.compile(rf"\b(?i:in|within)\s+(?:(?i:the\s+)?(?P<dir>(?i:next|coming))\s+)?{num}\s+{unit}")),
+        ("inn", re.compile(rf"\b(?P<prep>(?i:in|within))\s+{num}\s+{unit}")),
         ("dirn", re.compile(rf"\b{dirw}\s+{num}\s+{unit}")),
         ("dirn", re.compile(rf"\b{num}\s+{dirw}\s+{unit}")),
         ("reld", re.compile(rf"\b(?P<rd>(?i:{alternation(rel_days)}))\b")),
@@ -97,7 +98,8 @@ def _rules():
         ("bm", re.compile(r"\b(?i:in|since|until|till|by|from|to|through|before|after|during|early|late|mid|since|and)[\s-]+(?-i:(?P<m>(?:January|February|March|April|May|Mar|June|July|August|September|October|November|December|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)))\b\.?(?!\s*\d)")),
         ("y", re.compile(rf"\b(?:{preps})\s+(?:the\s+(?:year\s+)?)?{by}", i)),
     ]
-    lex = dict(months=months, periods=periods, rel_years=rel_years, rel_weeks=rel_weeks, weekdays=weekdays,
+    anchor = re.compile(rf"\b{num}\s+{unit}\s+(?P<rel>(?i:before|after|from|prior\s+to))\s+$")
+    lex = dict(anchor=anchor, months=months, periods=periods, rel_years=rel_years, rel_weeks=rel_weeks, weekdays=weekdays,
                dirs=dirs, units=units, offsets=offsets, holidays=holidays, day_words=day_words, counts=counts,
                rel_days=rel_days, nearest=frozenset(w.lower() for w in d.nearest.words))
     return rules, lex
@@ -126,7 +128,12 @@ def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "da
                 s = m.start("y") if not re.match(r"(?i)(?:in|by|since|before|after|until|during|through|between|from)\b", m.group()) else s
             elif name == "bm":
                 s = m.start("m") if re.match(r"(?i)(?:to|and)\b", m.group()) else s
-            if any(taken[s:e]) or blocked(s, e):
+            if any(taken[s:e]):
+                continue
+            if name in ("py", "yp") and re.fullmatch(r"(?i)[qh][1-4]", m.group("period")):
+                if blocked(m.start("y"), m.end("y")):  # Q3, H2 read as codes by the filters
+                    continue
+            elif blocked(s, e):
                 continue
             mention = Mention(start=s, end=e, kind="date", num_start=s)
             try:
@@ -139,7 +146,28 @@ def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "da
             taken[s:e] = b"\x01" * (e - s)
             out.append(mention)
     out.sort(key=lambda x: x.start)
-    return _ranges(text, out)
+    return _ranges(text, _anchored(text, out, lex))
+
+
+def _anchored(text: str, found: list[Mention], lex) -> list[Mention]:
+    """Two weeks before Christmas, 3 days after January 12th, four months from tomorrow: the
+    date moved by the offset."""
+    out: list[Mention] = []
+    for m in found:
+        a = lex["anchor"].search(text, max(0, m.start - 40), m.start) if m.reason is None and m.date_start else None
+        if a is None:
+            out.append(m)
+            continue
+        unit, per = lex["units"][a.group("unit").lower()]
+        sign = -1 if a.group("rel").lower() in ("before", "prior to") or a.group("rel").lower().startswith("prior") else 1
+        base = date.fromisoformat(m.date_start)
+        day = _shift(base, unit, sign * _count(a.groupdict(), lex) * per)
+        while out and out[-1].end > a.start():
+            out.pop()  # "two weeks before", read on its own as a date relative to publication
+        m.start = m.num_start = a.start()
+        _set(m, day, day, "day")
+        out.append(m)
+    return out
 
 
 def _ranges(text: str, found: list[Mention]) -> list[Mention]:
@@ -251,6 +279,16 @@ def _resolve(name, m, out, pub, pub_precision, lex) -> bool | None:
                 return None
             y = _near_year(pub, mo, a)
         _set(out, date(y, mo, a), date(y, mo, b), "range")
+    elif name == "mm":  # Jan-Feb 2017, from March to May, Nov-Feb 2017
+        a, b = months[g["m"].lower()], months[g["m2"].lower()]
+        if g.get("y"):
+            y2 = int(g["y"])
+        else:
+            if not _relative(out, pub, pub_precision, "year"):
+                return None
+            y2 = _near_year(pub, a) + (1 if b < a else 0)
+        y1 = y2 - 1 if b < a else y2
+        _set(out, date(y1, a, 1), _month_span(y2, b)[1], "range")
     elif name == "yy":
         a, b = int(g["y"]), g["y2"]
         b = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
@@ -383,9 +421,15 @@ def _resolve_relative(name, g, out, pub, pub_precision, lex) -> bool | None:
             sign = 1
         else:
             sign = lex["dirs"][g["dir"].lower()]
-            if sign == 0:
-                return False
-        if name == "dirn" and sign > 0:  # the next five days: from tomorrow
+            if sign == 0 or not g["unit"].lower().endswith("s"):
+                return False  # "3 next week" is three people next week
+        if name == "inn" and g["prep"].lower() == "within":  # within 9 months: from now to then
+            _set(out, pub, _shift(pub, unit, k), "range")
+        elif name == "dirn" and unit == "quarter":  # the last two quarters: whole quarters
+            a, _, _ = _unit_span(pub, "quarter", sign * k if sign < 0 else 1)
+            _, b, _ = _unit_span(pub, "quarter", -1 if sign < 0 else k)
+            _set(out, a, b, "range")
+        elif name == "dirn" and sign > 0:  # the next five days: from tomorrow
             a = pub + timedelta(days=1)
             _set(out, a, _shift(pub, unit, k), "range")
         elif name == "dirn":  # the last three months: up to publication

@@ -40,10 +40,12 @@ def _rules():
     dirs = {k.lower(): v for k, v in d.directions.items()}
     units = {k.lower(): v for k, v in d.units.items()}
     offsets = {k.lower(): v for k, v in d.offsets_after.items()}
-    holidays = {k.lower(): v for k, v in d.holidays.items()}
+    holidays = {k.lower(): ("fixed", v) for k, v in d.holidays.items()}
+    holidays.update({k.lower(): ("easter", v) for k, v in d.easter_holidays.items()})
+    holidays.update({k.lower(): ("nth", v) for k, v in d.nth_weekday_holidays.items()})
     day_words = {k.lower(): v for k, v in d.day_ordinals.items()}
     counts = {k.lower(): v for k, v in n.words.items() if 0 < v <= 100}
-    counts.update({"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a few": 3})
+    counts.update({"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a couple": 2, "couple": 2, "a few": 3})
     rel_days = {k.lower(): v for k, v in d.relative_days.items()}
     preps = alternation(d.year_prepositions.words)
     day = r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
@@ -74,13 +76,15 @@ def _rules():
         ("hol", re.compile(rf"(?:\b{dirw}\s+)?\b(?P<hol>(?i:{alternation(holidays)}))\b(?:,?\s+(?:of\s+)?{by})?")),
         ("py", re.compile(rf"\b(?P<period>{per})(?:\s+of)?[\s-]+(?:the\s+year\s+)?{by}", i)),
         ("yp", re.compile(rf"(?<![\w.,]){by}[\s-]*(?P<period>q[1-4]|h[12])\b", i)),
-        ("prel", re.compile(rf"\b(?P<period>{per})\s+of\s+(?P<rel>{alternation(rel_years)})", i)),
+        ("prel", re.compile(rf"\b(?P<period>{per})\s+of\s+(?P<rel>{alternation(rel_years)}|the\s+(?:current\s+)?year)\b", i)),
         ("my", re.compile(rf"\b{mon},?\s+(?:of\s+)?{y}")),
         ("mrel", re.compile(rf"\b{mon}\s+(?:of\s+)?(?P<rel>{alternation(rel_years)})\b", i)),
         ("relm", re.compile(rf"\b(?P<dir>(?i:last|this|next))\s+{mon}")),
         ("md", re.compile(rf"\b{wd_prefix}{mon}(?:,?\s*|/){dayw}(?!\s*(?:,\s*)?\d)")),
         ("dm", re.compile(rf"(?<![\d.,]){wd_prefix}(?:the\s+)?{dayw}\s*(?:of\s+)?{mon}(?!\s*,?\s*\d)")),
-        ("md_num", re.compile(rf"(?:\b(?i:on|from|by|until|since)\s+|{wd}\s+)(?P<a>1[0-2]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9])(?![\d/])")),
+        ("md_num", re.compile(rf"(?:\b(?i:on|from|by|until|since)\s+|\b(?P<dir>(?i:this|next|last))\s+|{wd}\s+)(?P<a>[12]\d|3[01]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9])(?![\d/])")),
+        ("isow", re.compile(rf"\b(?i:week)\s+(?P<w>[1-4]\d|5[0-3]|0?[1-9])(?![\d:])(?:\s+of\s+(?:{by}|(?P<rel>{alternation(rel_years)})))?")),
+        ("wkend", re.compile(rf"\b(?:(?P<dir>(?i:this|next|last|the|that|coming|past))\s+)?(?i:{alternation(d.weekend.words)})\b")),
         ("wdd", re.compile(rf"\b{wd},?\s+(?:the\s+)?{dayw}(?!\s*(?:[:/.\-–]\d|[ap]\.?m\b|(?i:percent|per cent|%|{alternation(units)})\b))")),
         ("dd", re.compile(r"\b(?i:on|by|until|till|since)\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\b|[A-Za-z]+\s+of\b))")),
         ("wdrel", re.compile(rf"\b{wd}\s+(?:of\s+)?(?:the\s+)?{dirw}\s+week")),
@@ -315,7 +319,7 @@ def _resolve(name, m, out, pub, pub_precision, lex) -> bool | None:
         if name == "prel":
             if not _relative(out, pub, pub_precision, "year"):
                 return None
-            y = pub.year + lex["rel_years"][g["rel"].lower()]
+            y = pub.year + lex["rel_years"].get(re.sub(r"\s+", " ", g["rel"].lower()), 0)  # of the year: this one
         else:
             y = int(g["y"])
         a, b = lex["periods"][g["period"].lower()]
@@ -324,7 +328,7 @@ def _resolve(name, m, out, pub, pub_precision, lex) -> bool | None:
         y = int(g["y"])
         _set(out, date(y, 1, 1), date(y, 12, 31), "year")
     elif name == "hol":
-        mo, d = lex["holidays"][re.sub(r"\s+", " ", g["hol"].lower())]
+        kind, rule = lex["holidays"][re.sub(r"\s+", " ", g["hol"].lower())]
         if g.get("y"):
             y = int(g["y"])
         else:
@@ -332,22 +336,46 @@ def _resolve(name, m, out, pub, pub_precision, lex) -> bool | None:
                 return None
             k = lex["dirs"].get((g.get("dir") or "").lower(), None)
             y = pub.year
-            if k is not None and k > 0 and date(y, mo, d) <= pub:
+            if k is not None and k > 0 and _holiday(kind, rule, y) <= pub:
                 y += 1
-            elif k is not None and k < 0 and date(y, mo, d) >= pub:
+            elif k is not None and k < 0 and _holiday(kind, rule, y) >= pub:
                 y -= 1
-        day = date(y, mo, d)
+        day = _holiday(kind, rule, y)
         _set(out, day, day, "day")
     else:
         return _resolve_relative(name, g, out, pub, pub_precision, lex)
     return None
 
 
+def _easter(y: int) -> date:
+    """Easter Sunday of the Gregorian calendar (the anonymous algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    return date(y, month, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+def _holiday(kind: str, rule, y: int) -> date:
+    if kind == "fixed":
+        return date(y, rule[0], rule[1])
+    if kind == "easter":
+        return _easter(y) + timedelta(days=rule)
+    mo, wd, n = rule
+    first = date(y, mo, 1)
+    return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+
+
 def _resolve_relative(name, g, out, pub, pub_precision, lex) -> bool | None:
     months, weekdays = lex["months"], lex["weekdays"]
     need = {"mrel": "year", "relm": "year", "md": "year", "dm": "year", "md_num": "year", "bm": "year", "rely": "year",
             "relw": "day", "wdrel": "day", "wd": "day", "reld": "day", "ago": "day", "inn": "day", "dirn": "day",
-            "relu": "day", "wdd": "day", "dd": "month"}[name]
+            "relu": "day", "wdd": "day", "dd": "month", "isow": "day", "wkend": "day"}[name]
     if name == "relu" and lex["units"][g["unit"].lower()][0] in ("month", "quarter", "year"):
         need = "month" if lex["units"][g["unit"].lower()][0] == "month" else "year"
     if name in ("ago", "inn", "dirn") and lex["units"][g["unit"].lower()][0] in ("month", "quarter", "year"):
@@ -371,8 +399,20 @@ def _resolve_relative(name, g, out, pub, pub_precision, lex) -> bool | None:
         _set(out, day, day, "day")
     elif name == "md_num":
         mo, d = int(g["a"]), int(g["b"])
-        day = date(_near_year(pub, mo, d), mo, d)
+        if mo > 12:  # 22/04: day first
+            mo, d = d, mo
+        k = lex["dirs"].get((g.get("dir") or "").lower())
+        y = pub.year + k if k is not None else _near_year(pub, mo, d)
+        day = date(y, mo, d)
         _set(out, day, day, "day")
+    elif name == "isow":  # week 23, week 3 of 2027: the ISO week
+        y = int(g["y"]) if g.get("y") else pub.year + lex["rel_years"].get((g.get("rel") or "this year").lower(), 0)
+        monday = date.fromisocalendar(y, int(g["w"]), 1)
+        _set(out, monday, monday + timedelta(days=6), "week")
+    elif name == "wkend":  # the weekend, next weekend: its Saturday
+        k = lex["dirs"].get((g.get("dir") or "this").lower(), 0)
+        sat = pub - timedelta(days=pub.weekday()) + timedelta(days=5, weeks=k)
+        _set(out, sat, sat + timedelta(days=1), "week")
     elif name == "bm":
         mo = months[g["m"].lower()]
         _set(out, *_month_span(_near_year(pub, mo), mo), "month")

@@ -189,6 +189,9 @@ class EnDatesFile(_Strict):
     nearest: Words = Words(words=[])
     offsets_after: dict[str, int] = {}
     holidays: dict[str, tuple[int, int]] = {}
+    easter_holidays: dict[str, int] = {}
+    nth_weekday_holidays: dict[str, tuple[int, int, int]] = {}
+    weekend: Words = Words(words=[])
     day_ordinals: dict[str, int] = {}
 
 

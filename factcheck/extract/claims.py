@@ -53,6 +53,7 @@ def _as_of_rx():
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z]+")  # [A-Za-z]{2,}, written so that re skips ahead to a letter
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+_FIRST_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z]")
 _NON_CJK_RUN = re.compile(r"[^\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 
 
@@ -79,7 +80,7 @@ def _line_languages(text: str) -> tuple[bytearray, bytearray]:
             for m in _NON_CJK_RUN.finditer(line):
                 run = m.group()
                 if len(_LATIN_WORD.findall(run)) >= 3 and len(_LOWER_WORD.findall(run)) >= 2:
-                    a, b = m.span()
+                    a, b = m.start() + _FIRST_WORD.search(run).start(), m.end()  # 约7000P stays with its Chinese
                     e[a:b], z[a:b] = b"\x01" * (b - a), bytes(b - a)
             en.append(bytes(e))
             zh.append(bytes(z))

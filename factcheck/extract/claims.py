@@ -53,6 +53,7 @@ def _as_of_rx():
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z]+")  # [A-Za-z]{2,}, written so that re skips ahead to a letter
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _FIRST_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z]")
 _NON_CJK_RUN = re.compile(r"[^\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 
@@ -63,7 +64,7 @@ def _line_languages(text: str) -> tuple[bytearray, bytearray]:
     short (100 percent), a mostly English line is English, and on a Chinese line a run of English
     prose (at least three Latin words, two of them lower-case: a sentence, not a product name such as
     Atlas 900 AI) is English."""
-    if count_cjk(text) == 0:
+    if _CJK.search(text) is None:
         return bytearray(b"\x01" * len(text)), bytearray(len(text))
     lines = text.split("\n")
     if _LATIN_WORD.search(text) is None:  # no line can be English: no need to look at each
@@ -71,8 +72,7 @@ def _line_languages(text: str) -> tuple[bytearray, bytearray]:
     en, zh = [], []
     for line in lines:
         latin = len(_LATIN_WORD.findall(line))
-        cjk = count_cjk(line) if latin else 1
-        if latin and (cjk == 0 or (latin >= 3 and latin > cjk)):
+        if latin and (_CJK.search(line) is None or (latin >= 3 and latin > count_cjk(line))):
             en.append(b"\x01" * len(line))
             zh.append(bytes(len(line)))
         elif latin >= 3:
@@ -181,15 +181,18 @@ class _Doc:
         pub = published.date() if published else None
         self.pub = pub
         self.dates = find_dates(text, blocked, pub, paragraph_year) if has_zh else []
+        # the English parts, a run of English lines taken as one (en_blocked still guards the Chinese)
+        en_spans = [m.span() for m in re.finditer(rb"\x01+(?:\x00\x01+)*", en_lines)] if has_en else []
         if has_en:
-            self.dates = sorted(self.dates + find_dates_en(text, en_blocked, pub), key=lambda x: x.start)
+            self.dates = sorted(self.dates + find_dates_en(text, en_blocked, pub, spans=en_spans), key=lambda x: x.start)
         taken = bytearray(len(text))
         for d in self.dates:
             taken[d.start : d.end] = b"\x01" * (d.end - d.start)
         self.quantities = find_quantities(text, blocked, taken, tolerance) if has_zh else []
         self.entities = find_entities(text) if has_zh else []
         if has_en:
-            self.quantities += find_exascale(text, en_blocked, taken) + find_quantities_en(text, en_blocked, taken, tolerance)
+            self.quantities += (find_exascale(text, en_blocked, taken, en_spans)
+                                + find_quantities_en(text, en_blocked, taken, tolerance, en_spans))
             self.entities = sorted(self.entities + find_entities_en(text), key=lambda x: (x.start, -(x.end - x.start)))
         occupied = bytearray(len(text))
         for q in self.quantities:

@@ -36,7 +36,7 @@ def _rules():
     full_wd = alternation(w for w in weekdays if len(w) > 4)
     abbr_wd = alternation(w.capitalize() for w in weekdays if len(w) <= 4)
     wd = rf"(?P<wd>(?i:{full_wd})|(?:{abbr_wd})(?![a-z])\.?)(?![a-z])"
-    wd_prefix = rf"(?:(?:(?i:{full_wd})|{abbr_wd})\.?,?\s+(?:the\s+)?)?"
+    wd_before = re.compile(rf"\b(?:(?i:{full_wd})|{abbr_wd})\.?,?\s+(?:the\s+)?$")
     dirs = {k.lower(): v for k, v in d.directions.items()}
     units = {k.lower(): v for k, v in d.units.items()}
     offsets = {k.lower(): v for k, v in d.offsets_after.items()}
@@ -63,8 +63,9 @@ def _rules():
         # between 2019 and 2021, 2014 to 2018, 2019-2021, 2021-25
         ("yy", re.compile(rf"\bbetween\s+(?:the\s+years\s+)?{by}\s+and\s+(?P<y2>(?:19|20)\d{{2}})(?![\d%\w])", i)),
         ("yy", re.compile(rf"(?:\bfrom\s+)?(?<![\w.,/-]){by}\s*(?:-|–|~|to|through|until)\s*(?P<y2>(?:19|20)\d{{2}}|\d{{2}})(?![\d%\w])", i)),
-        ("mdy", re.compile(rf"\b{wd_prefix}{mon}(?:\s*|-){dayw}(?:,?\s*,?\s+(?:of\s+|in\s+)?|-){y}")),
-        ("dmy", re.compile(rf"(?<![\d.,]){wd_prefix}(?:the\s+)?{dayw}\s*(?:of\s+|-|/)?{mon}(?:,\s*|\s+|-|/)(?:of\s+|in\s+)?{y}")),
+        ("mdy", re.compile(rf"\b{mon}(?:\s*|-){dayw}(?:,?\s*,?\s+(?:of\s+|in\s+)?|-){y}")),
+        ("dmy", re.compile(rf"(?<![\d.,])(?:the\s+)?{day}\s*(?:of\s+|-|/)?{mon}(?:,\s*|\s+|-|/)(?:of\s+|in\s+)?{y}")),
+        ("dmw", re.compile(rf"\b(?P<dw>(?i:{alternation(day_words)}))\s+(?:of\s+)?{mon}(?:(?:,\s*|\s+)(?:of\s+|in\s+)?{y}|(?!\s*,?\s*\d))")),
         ("iso", re.compile(r"(?<![\d./])(?P<y>(?:19|20)\d{2})[-/.](?P<mm>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12]\d|0?[1-9])(?![\d])")),
         ("ymd_mon", re.compile(rf"(?<![\d/])(?P<y>(?:19|20)\d{{2}})[/-]{mon}[/-](?P<d>3[01]|[12]\d|0?[1-9])(?![\d])")),
         ("us", re.compile(r"(?<![\d./-])(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d)")),
@@ -73,15 +74,15 @@ def _rules():
         ("my", re.compile(rf"\b{mon}[-/]{y}")),
         ("my", re.compile(rf"(?<![\w.,]){y}\s+{mon}(?!\s*\d)")),
         ("mm", re.compile(rf"(?:\b(?i:from|between)\s+)?\b{mon}\s*(?:-|–|to|through|until|till|and)\s*(?P<m2>(?i:{alternation(months)}))(?![a-z])\.?(?:,?\s+(?:in\s+|of\s+)?{y})?(?!\s*\d)")),
-        ("hol", re.compile(rf"(?:\b{dirw}\s+)?\b(?P<hol>(?i:{alternation(holidays)}))\b(?:,?\s+(?:of\s+)?{by})?")),
+        ("hol", re.compile(rf"\b(?P<hol>(?i:{alternation(holidays)}))\b(?:,?\s+(?:of\s+)?{by})?")),
         ("py", re.compile(rf"\b(?P<period>{per})(?:\s+of)?[\s-]+(?:the\s+year\s+)?{by}", i)),
         ("yp", re.compile(rf"(?<![\w.,]){by}[\s-]*(?P<period>q[1-4]|h[12])\b", i)),
         ("prel", re.compile(rf"\b(?P<period>{per})\s+of\s+(?P<rel>{alternation(rel_years)}|the\s+(?:current\s+)?year)\b", i)),
         ("my", re.compile(rf"\b{mon},?\s+(?:of\s+)?{y}")),
         ("mrel", re.compile(rf"\b{mon}\s+(?:of\s+)?(?P<rel>{alternation(rel_years)})\b", i)),
         ("relm", re.compile(rf"\b(?P<dir>(?i:last|this|next))\s+{mon}")),
-        ("md", re.compile(rf"\b{wd_prefix}{mon}(?:,?\s*|/){dayw}(?!\s*(?:,\s*)?\d)")),
-        ("dm", re.compile(rf"(?<![\d.,]){wd_prefix}(?:the\s+)?{dayw}\s*(?:of\s+)?{mon}(?!\s*,?\s*\d)")),
+        ("md", re.compile(rf"\b{mon}(?:,?\s*|/){dayw}(?!\s*(?:,\s*)?\d)")),
+        ("dm", re.compile(rf"(?<![\d.,])(?:the\s+)?{day}\s*(?:of\s+)?{mon}(?!\s*,?\s*\d)")),
         ("md_num", re.compile(rf"(?:\b(?i:on|from|by|until|since)\s+|\b(?P<dir>(?i:this|next|last))\s+|{wd}\s+)(?P<a>[12]\d|3[01]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9])(?![\d/])")),
         ("isow", re.compile(rf"\b(?i:week)\s+(?P<w>[1-4]\d|5[0-3]|0?[1-9])(?![\d:])(?:\s+of\s+(?:{by}|(?P<rel>{alternation(rel_years)})))?")),
         ("wkend", re.compile(rf"\b(?:(?P<dir>(?i:this|next|last|the|that|coming|past))\s+)?(?i:{alternation(d.weekend.words)})\b")),
@@ -91,7 +92,7 @@ def _rules():
         ("wdrel", re.compile(rf"\b{dirw}\s+week(?:'s)?\s*(?:-\s*|on\s+)?{wd}")),
         ("wdrel", re.compile(rf"\b{dirw}\s+{wd}")),
         ("wd", re.compile(rf"\b{wd}")),
-        ("ago", re.compile(rf"\b{num}\s+{unit}\s+(?P<off>(?i:{alternation(offsets)}))\b")),
+        ("ago", re.compile(rf"\b{unit}\s+(?P<off>(?i:{alternation(offsets)}))\b")),
         ("inn", re.compile(rf"\b(?P<prep>(?i:in|within))\s+{num}\s+{unit}")),
         ("dirn", re.compile(rf"\b{dirw}\s+{num}\s+{unit}")),
         ("dirn", re.compile(rf"\b{num}\s+{dirw}\s+{unit}")),
@@ -102,8 +103,33 @@ def _rules():
         ("bm", re.compile(r"\b(?i:in|since|until|till|by|from|to|through|before|after|during|early|late|mid|since|and)[\s-]+(?-i:(?P<m>(?:January|February|March|April|May|Mar|June|July|August|September|October|November|December|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)))\b\.?(?!\s*\d)")),
         ("y", re.compile(rf"\b(?:{preps})\s+(?:the\s+(?:year\s+)?)?{by}", i)),
     ]
+    gates = {  # what a span must hold for a rule to be tried there (a cheap search saves a costly scan)
+        "month": re.compile(rf"(?i:{alternation(months)})(?![a-z])"),
+        "weekday": re.compile(rf"(?i:{full_wd})|{abbr_wd}"),
+        "digit": re.compile(r"\d"),
+        "slash": re.compile(r"\d/\d"),
+        "dayword": re.compile(rf"(?i:{alternation(day_words)})(?![a-z])"),
+        "offset": re.compile(rf"\b(?i:{alternation(offsets)})\b"),
+        "holiday": re.compile(rf"\b(?i:{alternation(holidays)})\b"),
+        "direction": re.compile(rf"\b(?i:{alternation(dirs)})\b"),
+        "inn": re.compile(r"\b(?i:in|within)\s"),
+        "week": re.compile(r"(?i:week)"),
+        "year": re.compile(r"(?i:year)"),
+        "relday": re.compile(rf"\b(?i:{alternation(rel_days)})\b"),
+    }
+    needs = {"mdd": "month", "ddm": "month", "mdy": "month", "dmy": "month", "ymd_mon": "month", "my": "month",
+             "mrel": "month", "relm": "month", "md": "month", "dm": "month", "mm": "month", "bm": "month",
+             "dmw": "dayword",
+             "wdd": "weekday", "wdrel": "weekday", "wd": "weekday",
+             "yy": "digit", "iso": "digit", "us": "digit", "ym": "digit", "py": "digit", "yp": "digit", "y": "digit",
+             "isow": "week", "dd": "digit", "md_num": "slash", "ago": "offset", "inn": "inn", "dirn": "direction",
+             "relu": "direction", "hol": "holiday", "wkend": "week", "relw": "week", "rely": "year", "prel": "year",
+             "reld": "relday"}
+    num_before = re.compile(rf"\b{num}\s+$")
+    dir_before = re.compile(rf"\b{dirw}\s+$")
+    the_before = re.compile(r"\b(?i:the)\s+$")
     anchor = re.compile(rf"\b{num}\s+{unit}\s+(?P<rel>(?i:before|after|from|prior\s+to))\s+$")
-    lex = dict(anchor=anchor, months=months, periods=periods, rel_years=rel_years, rel_weeks=rel_weeks, weekdays=weekdays,
+    lex = dict(num_before=num_before, dir_before=dir_before, the_before=the_before, wd_before=wd_before, gates=gates, needs=needs, anchor=anchor, months=months, periods=periods, rel_years=rel_years, rel_weeks=rel_weeks, weekdays=weekdays,
                dirs=dirs, units=units, offsets=offsets, holidays=holidays, day_words=day_words, counts=counts,
                rel_days=rel_days, nearest=frozenset(w.lower() for w in d.nearest.words))
     return rules, lex
@@ -119,19 +145,39 @@ def _add_months(d: date, k: int) -> date:
     return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
-def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "day") -> list[Mention]:
-    """Every English date in text. pub is the first day of the publication date's period at
-    pub_precision ("day", "month" or "year")."""
+def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "day",
+                  spans: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Every English date in text (only within spans, the English parts, when given). pub is the
+    first day of the publication date's period at pub_precision ("day", "month" or "year")."""
     rules, lex = _rules()
     taken = bytearray(len(text))
     out: list[Mention] = []
+    spans = [(0, len(text))] if spans is None else spans
+    present: dict[str, list] = {}
     for name, rx in rules:
-        for m in finditer(rx, text):
+        need = lex["needs"].get(name)
+        if need is not None and need not in present:
+            gate = lex["gates"][need]
+            present[need] = [sp for sp in spans if gate.search(text, *sp)]
+        usable = spans if need is None else present[need]
+        for m in (m for a, b in usable for m in finditer(rx, text, a, b)):
             s, e = m.span()
             if name == "y":
                 s = m.start("y") if not re.match(r"(?i)(?:in|by|since|before|after|until|during|through|between|from)\b", m.group()) else s
             elif name == "bm":
                 s = m.start("m") if re.match(r"(?i)(?:to|and)\b", m.group()) else s
+            if name in ("mdy", "dmy", "md", "dm", "dmw"):
+                if name == "dmw" and (t := lex["the_before"].search(text, max(0, s - 5), s)):
+                    s = t.start()
+                if w := lex["wd_before"].search(text, max(0, s - 16), s):
+                    s = w.start()  # Friday, March 3: the weekday belongs to the date
+            elif name == "ago":  # two years ago: the count is read back from the unit
+                c = lex["num_before"].search(text, max(0, s - 16), s)
+                if c is None:
+                    continue
+                s = c.start()
+            elif name == "hol" and (dm := lex["dir_before"].search(text, max(0, s - 16), s)):
+                s = dm.start()  # next Christmas
             if any(taken[s:e]):
                 continue
             if name in ("py", "yp") and re.fullmatch(r"(?i)[qh][1-4]", m.group("period")):
@@ -140,8 +186,13 @@ def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "da
             elif blocked(s, e):
                 continue
             mention = Mention(start=s, end=e, kind="date", num_start=s)
+            extra = {}
+            if name == "ago":
+                extra["n"] = c.group("n")
+            elif name == "hol" and s < m.start():
+                extra["dir"] = lex["dir_before"].search(text, s, m.start()).group("dir")
             try:
-                ok = _resolve(name, m, mention, pub, pub_precision, lex)
+                ok = _resolve(name, m, mention, pub, pub_precision, lex, extra)
             except (ValueError, OverflowError):
                 mention.reason = "invalid date"
                 ok = True
@@ -266,10 +317,10 @@ def _unit_span(pub: date, unit: str, k: int) -> tuple[date, date, str]:
     return date(y, 1, 1), date(y, 12, 31), "year"
 
 
-def _resolve(name, m, out, pub, pub_precision, lex) -> bool | None:
-    g = m.groupdict()
+def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
+    g = {**m.groupdict(), **(extra or {})}
     months = lex["months"]
-    if name in ("mdy", "dmy"):
+    if name in ("mdy", "dmy") or (name == "dmw" and g.get("y")):
         day = date(int(g["y"]), months[g["m"].lower()], _day(g, lex))
         _set(out, day, day, "day")
     elif name in ("mdd", "ddm"):
@@ -373,7 +424,7 @@ def _holiday(kind: str, rule, y: int) -> date:
 
 def _resolve_relative(name, g, out, pub, pub_precision, lex) -> bool | None:
     months, weekdays = lex["months"], lex["weekdays"]
-    need = {"mrel": "year", "relm": "year", "md": "year", "dm": "year", "md_num": "year", "bm": "year", "rely": "year",
+    need = {"mrel": "year", "relm": "year", "md": "year", "dm": "year", "dmw": "year", "md_num": "year", "bm": "year", "rely": "year",
             "relw": "day", "wdrel": "day", "wd": "day", "reld": "day", "ago": "day", "inn": "day", "dirn": "day",
             "relu": "day", "wdd": "day", "dd": "month", "isow": "day", "wkend": "day"}[name]
     if name == "relu" and lex["units"][g["unit"].lower()][0] in ("month", "quarter", "year"):
@@ -390,7 +441,7 @@ def _resolve_relative(name, g, out, pub, pub_precision, lex) -> bool | None:
         if g["dir"].lower() == "last" and mo < pub.month:
             y = pub.year
         _set(out, *_month_span(y, mo), "month")
-    elif name in ("md", "dm"):
+    elif name in ("md", "dm", "dmw"):
         mo, d = months[g["m"].lower()], _day(g, lex)
         y = _near_year(pub, mo, d)
         if (mo, d) == (2, 29):  # 29 February without a year: the nearest leap year

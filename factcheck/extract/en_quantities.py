@@ -46,11 +46,14 @@ def _rx():
                 currency={k.lower(): v for k, v in en.units.currency_before.items()})
 
 
-def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction) -> list[Mention]:
+def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction,
+                       spans: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """English figures in text (only within spans, the English parts, when given)."""
     r = _rx()
     out: list[Mention] = []
     consumed = 0  # the end of the last mention: the upper end of a range is not a number of its own
-    for num in find_numbers(text):
+    spans = [(0, len(text))] if spans is None else spans
+    for num in (n for a, b in spans for n in find_numbers(text, a, b)):
         s, e = num.start, num.end
         if s < consumed or any(taken[s:e]):
             continue
@@ -150,10 +153,11 @@ def _read(text: str, num: Num, r, tolerance) -> Mention | None:
     return mention
 
 
-def find_exascale(text: str, blocked, taken: bytearray) -> list[Mention]:
+def find_exascale(text: str, blocked, taken: bytearray, spans: list[tuple[int, int]] | None = None) -> list[Mention]:
     """"exascale" with no number: [1000, ∞) PFLOPS, like E级."""
     out = []
-    for m in finditer(_EXASCALE, text):
+    spans = [(0, len(text))] if spans is None else spans
+    for m in (m for a, b in spans for m in finditer(_EXASCALE, text, a, b)):
         s, e = m.span()
         if blocked(s, e) or any(taken[s:e]):
             continue

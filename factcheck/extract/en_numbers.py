@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 
+from factcheck.extract.scan import finditer
 from factcheck.lang import load_english
 from factcheck.lang.loader import alternation
 
@@ -36,6 +37,7 @@ _DIGIT_ATOM = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?!\d)|\d{1,3}(?: \d{3}){2,}(?!\d)|\d{1,3} 000(?![\d,])|\d+)"
     r"(?:\.\d+)?|(?<![\d,])\.\d+"
 )
+_PLAIN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _EXPONENT = r"(?:[eE][+-]?\d+(?![\w])|\^[+-]{0,2}\d+|[ ]?[x×][ ]?10\^[+-]?\d+)"
 
 
@@ -320,7 +322,12 @@ def find_numbers(text: str, start: int = 0, end: int | None = None):
     """Every number in text[start:end], in order, as Num."""
     lx = _lex()
     end = len(text) if end is None else end
-    for m in lx["run"].finditer(text, start, end):
+    for m in finditer(lx["run"], text, start, end):
+        if _PLAIN.fullmatch(m.group()):  # most figures: 1,024 or 3.5, nothing to parse
+            clean = m.group().replace(",", "")
+            res = Fraction(1, 10 ** (len(clean) - clean.index(".") - 1)) if "." in clean else Fraction(1)
+            yield Num(m.start(), m.end(), Fraction(clean), res, False, False)
+            continue
         toks = _tokens(text, m.start(), m.end(), lx)
         p = _Parser(toks)
         i = 0

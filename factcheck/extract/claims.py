@@ -34,6 +34,7 @@ from factcheck.model import Claim, DateSpan, Named, Span
 
 _EVENT_OF_DATE = rx(r"[ ]*的[ ]*(?P<name>[^,，。;；、的]{3,24}?){dates.event_of_date}(?=[,，。;；]|$)")
 _ENGLISH_AS_OF = re.compile(r"(?i)\bas (?:of|at)\s*$")
+_EN_RELATIVE_AS_OF = re.compile(r"(?i)\b(?:earlier|before)$")  # a year earlier, a year before: when the figure held
 _COUNT_UNITS = {"rack": "rack", "accelerator": "card"}
 _YEAR = re.compile(r"((?:19|20)\d{2})[ ]*年")
 
@@ -205,7 +206,8 @@ class _Doc:
                 self.name_mask[e.start : e.end] = b"\x01" * (e.end - e.start)
         self.respectively = respectively(text, self.ctx, [q for q in self.quantities if q.reason is None])
         rx = _as_of_rx()
-        self.as_of_dates = [d for d in self.dates if d.reason is None and rx.search(text[max(0, d.start - 20) : d.start])]
+        self.as_of_dates = [d for d in self.dates if d.reason is None and (
+            rx.search(text[max(0, d.start - 20) : d.start]) or (d.relative and _EN_RELATIVE_AS_OF.search(text, d.start, d.end)))]
         for d in self.as_of_dates:
             d.reason = "as-of date"
         starts = [d.start for d in self.dates]
@@ -217,6 +219,11 @@ class _Doc:
         if starts is None:
             return self.dates
         return self.dates[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def _figure_between(self, a: int, b: int) -> bool:
+        """Whether a figure stands in [a, b): "6.4 million last year, up from 5.2 million a year earlier"
+        puts "a year earlier" on the second figure only."""
+        return any(a <= q.start < b for q in self.quantities if q.reason is None)
 
     def _since(self, d: Mention) -> bool:
         """自2021年…以来: a starting point, not the time the figure holds."""
@@ -236,7 +243,8 @@ class _Doc:
                 governing = d
         if governing is None:
             # English puts it after the figure: 70 EFLOPS as of June 2024
-            governing = next((d for d in self.as_of_dates if m.end <= d.start < sent.end and d.start >= sent.start), None)
+            governing = next((d for d in self.as_of_dates if m.end <= d.start < sent.end and d.start >= sent.start
+                              and not self._figure_between(m.end, d.start)), None)
         if governing:
             return _as_of_text(governing.date_start, governing.date_end, governing.date_precision)
         near = None

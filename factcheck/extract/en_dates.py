@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
+from factcheck.extract.en_entities import datelines
 from factcheck.extract.mention import Mention
 from factcheck.extract.scan import finditer
 from factcheck.lang import load_english
@@ -200,6 +201,10 @@ def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "da
                 continue
             taken[s:e] = b"\x01" * (e - s)
             out.append(mention)
+    for a, b in (d for sa, sb in spans for d in datelines(text, sa, sb)):
+        for m in out:
+            if a <= m.start < b:
+                m.reason = "dateline"  # DALIAN, March 3 (Wire) -: it dates the story
     out.sort(key=lambda x: x.start)
     return _ranges(text, _anchored(text, out, lex))
 

@@ -82,3 +82,32 @@ def find_entities_en(text: str) -> list[Entity]:
             continue
         kept.append(ent)
     return kept
+
+
+# A dateline opens a wire story: "DALIAN, March 3 (Wire) -", "BEIJING, Dec. 5 (Xinhua) --". Its date dates
+# the story, not an event (SEMANTICS.md section 1).
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*)(?:,[ ][A-Z][A-Za-z.]+)?,[ ]+"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?[ ]\d{1,2}(?:,[ ]\d{4})?)(?:[ ]\([^)\n]{1,40}\))?[ ]*(?:-{1,2}|–|—)")
+
+
+def datelines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the dates that stand in a dateline."""
+    end = len(text) if end is None else end
+    return [m.span("date") for m in _DATELINE.finditer(text, start, end)]
+
+
+# A unit's gloss or definition: "a 1-EFLOPS system can perform a quintillion operations per second",
+# "1 PFLOPS equals a thousand trillion operations per second". Its figures explain a unit; they are not
+# claims about anything (SEMANTICS.md section 1).
+_UNIT = r"(?:[EPT]?FLOPS?|[EPT]OPS|[EPT]F|exaflops?|petaflops?|teraflops?)"
+_GLOSS = re.compile(
+    rf"(?i:\b(?:a|an|one)[ ]1[- ]{_UNIT}\b(?:[- ][a-z]+)?[ ](?:system|machine|computer|cluster|supercomputer|centre|center)s?\b"
+    rf"|(?<![\d.,])1[ ]?{_UNIT}[ ]+(?:equals|is equal to|is equivalent to|equates to|means|stands for|corresponds to|=))"
+    r"[^.;\n]*")
+
+
+def glosses(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of unit glosses (the rest of the clause after the defining phrase)."""
+    end = len(text) if end is None else end
+    return [m.span() for m in _GLOSS.finditer(text, start, end)]

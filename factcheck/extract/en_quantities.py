@@ -7,6 +7,7 @@ import re
 from fractions import Fraction
 from functools import cache
 
+from factcheck.extract.en_entities import glosses
 from factcheck.extract.en_numbers import Num, find_numbers
 from factcheck.extract.intervals import apply_qualifier
 from factcheck.extract.mention import Mention
@@ -17,7 +18,10 @@ from factcheck.lang.loader import alternation
 
 _EXASCALE = re.compile(r"\bexascale\b", re.I)
 _PERCENT_OF = re.compile(r"(?i)\b(?:per ?cent|percents?)\s+of\s+$")
-_SCORE = re.compile(r"(?i)\b(?:scored|score of|scoring|points? of)\s*$")
+_SCORE = re.compile(r"(?i)\b(?:scored|scores? of|scoring|points? of|a score of)\s*$")
+_FROM = re.compile(r"(?i)\b(?:up|down|rising|rose|falling|fell|increased?|decreased?|grew|growing|climbed|dropped|compared)\s+(?:from|with|to)\s*$")
+_SCORE_LIST = re.compile(r"\s*(?:,|and|,\s*and|&)\s*$")  # scores of 812.5 and 96.4
+_NUMBER_OF = re.compile(r"(?i)\bthe (?:total )?number of (?:[\w-]+ ){0,3}?(?P<n>[a-z][\w-]*s)\b")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
 
@@ -40,7 +44,10 @@ def _rx():
     rng = re.compile(rf"[ ]?(?:-|–|to|and)[ ]?(?P<cur>{cur})?[ ]?(?P<num>{_DIGITS})(?:[ ]?(?P<scale>\b(?:{scales})\b))?", re.I)
     currency = re.compile(rf"(?:{cur})[ ]?$", re.I)
     compute = re.compile(rf"\b(?:{alternation(en.units.compute_context.words)})\b", re.I)
-    return dict(unit=unit, units=units, count=count, device=device, before=before, after=after, qb=qb, qa=qa,
+    stop = r"(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on|than|that|which|who|per|each|were|are|was|is|have|has|had|will|would|could|can|may|more|less|over|under|about|its|their|our|this|these|those)"
+    plural = re.compile(rf"[ ](?:(?!{stop}\b)[A-Za-z][\w-]*[ ]){{0,2}}?(?!{stop}\b)(?P<n>[a-z][a-z-]{{2,}}s|[A-Z]{{2,}}s)\b(?!['’]\w)")
+    not_counted = frozenset(w.lower() for w in en.units.not_counted.words)
+    return dict(plural=plural, not_counted=not_counted, unit=unit, units=units, count=count, device=device, before=before, after=after, qb=qb, qa=qa,
                 between=between, range=rng, compute=compute, currency_rx=currency,
                 scales={k.lower(): v for k, v in en.numbers.scales.items()},
                 currency={k.lower(): v for k, v in en.units.currency_before.items()})
@@ -53,16 +60,28 @@ def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction
     out: list[Mention] = []
     consumed = 0  # the end of the last mention: the upper end of a range is not a number of its own
     spans = [(0, len(text))] if spans is None else spans
+    gloss = [g for a, b in spans for g in glosses(text, a, b)]
+    last_score = last = None
     for num in (n for a, b in spans for n in find_numbers(text, a, b)):
         s, e = num.start, num.end
         if s < consumed or any(taken[s:e]):
             continue
-        if blocked(s, e):
-            out.append(Mention(start=s, end=e, kind="quantity", num_start=s, reason="filtered"))
+        if blocked(s, e) or any(a <= s < b for a, b in gloss):
+            reason = "filtered" if blocked(s, e) else "unit gloss"
+            out.append(Mention(start=s, end=e, kind="quantity", num_start=s, reason=reason))
             continue
-        mention = _read(text, num, r, tolerance)
+        mention = _read(text, num, r, tolerance, consumed)
         if mention is None:
             continue
+        if mention.reason == "bare number" and last_score is not None and _SCORE_LIST.fullmatch(text, last_score, s):
+            _set_unit(mention, "score", Fraction(1), tolerance)  # the second of "scores of 812.5 and 96.4"
+        elif mention.reason == "bare number" and last is not None and _FROM.search(text, last.end, s) and "." not in text[last.end : s]:
+            # passed 6.4 million racks, up from 5.2 million: the figure compared takes the first one's unit
+            mention.counted = last.counted
+            _set_unit(mention, last.unit, Fraction(1), tolerance)
+        if mention.reason is None and mention.unit:
+            last = mention
+        last_score = mention.end if mention.unit == "score" else None
         out.append(mention)
         consumed = mention.end
         if mention.reason is None:
@@ -70,7 +89,15 @@ def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction
     return out
 
 
-def _read(text: str, num: Num, r, tolerance) -> Mention | None:
+def _set_unit(mention: Mention, unit: str, factor: Fraction, tolerance) -> None:
+    target, to_canon, dimension = canonical(unit)
+    mention.value = mention.value * factor * to_canon
+    mention.resolution = mention.resolution * factor * to_canon
+    mention.unit, mention.dimension, mention.reason = target, dimension, None
+    apply_qualifier(mention, tolerance)
+
+
+def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
     s, e = num.start, num.end
     value, res = num.value, num.resolution
     cm = r["currency_rx"].search(text, max(0, s - 4), s)
@@ -113,8 +140,8 @@ def _read(text: str, num: Num, r, tolerance) -> Mention | None:
         if um and not (word in ("m", "ms") and spelled):
             unit_name, f = r["units"][word]
             unit, factor, pos = unit_name, Fraction(str(f)), um.end()
-        elif re.match(r"[ ]?[Pp]\b", text[pos:pos + 3]) and r["compute"].search(text, max(0, s - 60), pos + 60):
-            unit, pos = "PFLOPS", pos + len(re.match(r"[ ]?[Pp]", text[pos:]).group())
+        elif (pe := re.match(r"[ ]?([PpE])\b", text[pos:pos + 3])) and r["compute"].search(text, max(0, s - 60), pos + 60):
+            unit, pos = ("EFLOPS" if pe.group(1) == "E" else "PFLOPS"), pos + len(pe.group())  # 120P, 450p, 3E
         elif pos < len(text) and text[pos].isalpha():
             return None  # 180ml, 29km, 4th: a unit or suffix this reader does not know
         elif num.fraction:
@@ -125,9 +152,16 @@ def _read(text: str, num: Num, r, tolerance) -> Mention | None:
             unit, factor, pos = unit_name, Fraction(str(f)), dm.end()
         else:
             cm = r["count"].match(text, pos)
-            if cm:
-                unit, mention.counted, pos = "count", cm.group("n").lower(), cm.end()
+            pm = None if cm or spelled else r["plural"].match(text, pos)  # "two lists" stays a word
+            if pm and pm.group("n").lower() in r["not_counted"]:
+                pm = None
+            if cm or pm:  # 20 companies; 36 clients, 1,024 CPUs, 80,000 desktop PCs
+                unit, mention.counted, pos = "count", (cm or pm).group("n").lower(), (cm or pm).end()
                 mention.counted_end = pos
+            elif nm := _number_of(text, s, after):
+                # the number of data-centre racks in use passed 6.4 million: the noun comes first
+                noun = nm.group("n").lower()
+                unit, mention.counted = (r["units"][noun][0], None) if r["units"].get(noun, ("",))[0] in ("rack", "card") else ("count", noun)
     qa = r["after"].match(text, pos)
     if qa and mention.qualifier in ("exact", "reach"):
         mention.qualifier = r["qa"][qa.group("q").lower()]
@@ -151,6 +185,19 @@ def _read(text: str, num: Num, r, tolerance) -> Mention | None:
         mention.qualifier = "exact"
     apply_qualifier(mention, tolerance)
     return mention
+
+
+def _number_of(text: str, s: int, after: int):
+    """"the number of <nouns> ..." earlier in the sentence, with no figure in between."""
+    start = max(after, s - 120)
+    for stop in (".", ";", "\n"):
+        start = max(start, text.rfind(stop, start, s) + 1)
+    found = None
+    for m in _NUMBER_OF.finditer(text, start, s):
+        found = m
+    if found and not re.search(r"\d", text[found.end() : s]):
+        return found
+    return None
 
 
 def find_exascale(text: str, blocked, taken: bytearray, spans: list[tuple[int, int]] | None = None) -> list[Mention]:

@@ -173,6 +173,8 @@ class EnUnitsFile(_Strict):
     currency_before: dict[str, str]
     count_nouns: Words
     compute_context: Words
+    not_counted: Words = Words(words=[])
+    equivalent: Words = Words(words=[])
 
 
 class EnDatesFile(_Strict):

@@ -28,7 +28,9 @@ def _rules():
     d = load_english().dates
     n = load_english().numbers
     months = {k.lower(): v for k, v in d.months.items()}
-    mon = rf"(?P<m>(?i:{alternation(months)}))(?![a-z])\.?"
+    abbr_m = [k for k in months if any(o != k and o.startswith(k) for o in months)]  # dec, sept: may take a dot
+    mon = rf"(?P<m>(?i:{alternation(k for k in months if k not in abbr_m)})(?![a-z])|(?i:{alternation(abbr_m)})(?![a-z])\.?)"
+    months.update({k + ".": months[k] for k in abbr_m})
     periods = {k.lower(): v for k, v in d.periods.items()}
     per = alternation(periods)
     rel_years = {k.lower(): v for k, v in d.relative_years.items()}
@@ -101,7 +103,7 @@ def _rules():
         ("rely", re.compile(rf"\b(?P<rel>{alternation(rel_years)})\b", i)),
         ("relw", re.compile(rf"\b(?P<week>{alternation(rel_weeks)})\b", i)),
         ("relu", re.compile(rf"\b{dirw}\s+{unit}")),
-        ("bm", re.compile(r"\b(?i:in|since|until|till|by|from|to|through|before|after|during|early|late|mid|since|and)[\s-]+(?-i:(?P<m>(?:January|February|March|April|May|Mar|June|July|August|September|October|November|December|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)))\b\.?(?!\s*\d)")),
+        ("bm", re.compile(r"\b(?i:in|since|until|till|by|from|to|through|before|after|during|early|late|mid|since|and)[\s-]+(?-i:(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?))(?!\s*\d)")),
         ("y", re.compile(rf"\b(?:{preps})\s+(?:the\s+(?:year\s+)?)?{by}", i)),
     ]
     gates = {  # what a span must hold for a rule to be tried there (a cheap search saves a costly scan)

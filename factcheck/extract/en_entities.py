@@ -98,12 +98,15 @@ def datelines(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
 
 
 # A unit's gloss or definition: "a 1-EFLOPS system can perform a quintillion operations per second",
-# "1 PFLOPS equals a thousand trillion operations per second". Its figures explain a unit; they are not
+# "1 PFLOPS equals a thousand trillion operations per second", "one petaflop can handle ...", "an EFLOP, a unit
+# equal to ...". Its figures explain a unit; they are not
 # claims about anything (SEMANTICS.md section 1).
 _UNIT = r"(?:[EPT]?FLOPS?|[EPT]OPS|[EPT]F|exaflops?|petaflops?|teraflops?)"
+_DEFINES = r"(?:equals?|is equal to|is equivalent to|equates to|means|stands for|corresponds to|represents|can (?:handle|perform|process|do|complete)|=)"
 _GLOSS = re.compile(
     rf"(?i:\b(?:a|an|one)[ ]1[- ]{_UNIT}\b(?:[- ][a-z]+)?[ ](?:system|machine|computer|cluster|supercomputer|centre|center)s?\b"
-    rf"|(?<![\d.,])1[ ]?{_UNIT}[ ]+(?:equals|is equal to|is equivalent to|equates to|means|stands for|corresponds to|=))"
+    rf"|(?<![\d.,])(?:1|one|a|an)[ -]?{_UNIT}[ ]+{_DEFINES}"
+    rf"|\b{_UNIT}[ ]*(?:[-–—,(:][ ]*)?(?:a|the)[ ]unit\b)"
     r"[^.;\n]*")
 
 

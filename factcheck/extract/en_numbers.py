@@ -72,7 +72,9 @@ def _lex():
     tok = rf"(?:{digit}|\b(?:{tens})[ ]?-[ ]?(?:{ord_units})\b|\b(?:{word})\b)"
     link = r"(?:[ \t]*-[ \t]*|[ \t]+(?:(?:and|point|over)[ \t]+)?(?:(?:a|an)[ \t]+)?)"
     sign = rf"(?:\b(?:{alternation(signs)})[ \t]+|(?<![\w.,)\-−])[-−](?=[\d.]))"
-    run = re.compile(rf"(?i:(?:{sign})?(?:\b(?:a|an)[ \t]+)?(?<![\w.,/])(?:{tok})(?:{link}(?:{tok}))*)")
+    glued = "".join(f"|(?<=(?-i:{k.upper()}))" for k in load_english().units.currency_before if k.isalpha())
+    start = rf"(?:(?<![\w.,/]){glued})"  # RMB16 billion: a currency code may touch the figure
+    run = re.compile(rf"(?i:(?:{sign})?(?:\b(?:a|an)[ \t]+)?{start}(?:{tok})(?:{link}(?:{tok}))*)")
     token = re.compile(
         rf"(?P<d>{digit})|(?P<ord>(?:{tens})[ ]?-[ ]?(?:{ord_units})\b)|(?P<w>[A-Za-z]+)|(?P<h>[-−])",
         re.I)
@@ -140,7 +142,8 @@ def _tokens(text: str, start: int, end: int, lx) -> list[_Tok]:
                 toks.append(_Tok(kind, Fraction(v), s, e))
             elif w in lx["scales"]:
                 p = lx["scales"][w]
-                toks.append(_Tok("H" if p == 2 else "S", Fraction(10) ** p, s, e, power=p, plural=w.endswith("s") or len(w) <= 4))
+                alone = w in ("hundred", "thousand")  # hundred thousand dollars; "billion" alone is a word
+                toks.append(_Tok("H" if p == 2 else "S", Fraction(10) ** p, s, e, power=p, plural=not alone))
             elif w in lx["fractions"]:
                 toks.append(_Tok("F", Fraction(lx["fractions"][w]), s, e))
             elif w in lx["mult"]:

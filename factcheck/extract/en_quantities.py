@@ -19,6 +19,7 @@ from factcheck.lang.loader import alternation
 _EXASCALE = re.compile(r"\bexascale\b", re.I)
 _PERCENT_OF = re.compile(r"(?i)\b(?:per ?cent|percents?)\s+of\s+$")
 _SCORE = re.compile(r"(?i)\b(?:scored|scores? of|scoring|points? of|a score of)\s*$")
+_PAREN = re.compile(r"[ ]?[(（][ ]?")
 _FROM = re.compile(r"(?i)\b(?:up|down|rising|rose|falling|fell|increased?|decreased?|grew|growing|climbed|dropped|compared)\s+(?:from|with|to)\s*$")
 _SCORE_LIST = re.compile(r"\s*(?:,|and|,\s*and|&)\s*$")  # scores of 812.5 and 96.4
 _NUMBER_OF = re.compile(r"(?i)\bthe (?:total )?number of (?:[\w-]+ ){0,3}?(?P<n>[a-z][\w-]*s)\b")
@@ -43,11 +44,12 @@ def _rx():
     between = re.compile(r"\bbetween\s*$", re.I)
     rng = re.compile(rf"[ ]?(?:-|–|to|and)[ ]?(?P<cur>{cur})?[ ]?(?P<num>{_DIGITS})(?:[ ]?(?P<scale>\b(?:{scales})\b))?", re.I)
     currency = re.compile(rf"(?:{cur})[ ]?$", re.I)
+    codes = re.compile(rf"(?<![A-Za-z])(?:{alternation(k.upper() for k in en.units.currency_before if k.isalpha())})$")
     compute = re.compile(rf"\b(?:{alternation(en.units.compute_context.words)})\b", re.I)
     stop = r"(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on|than|that|which|who|per|each|were|are|was|is|have|has|had|will|would|could|can|may|more|less|over|under|about|its|their|our|this|these|those)"
     plural = re.compile(rf"[ ](?:(?!{stop}\b)[A-Za-z][\w-]*[ ]){{0,2}}?(?!{stop}\b)(?P<n>[a-z][a-z-]{{2,}}s|[A-Z]{{2,}}s)\b(?!['’]\w)")
     not_counted = frozenset(w.lower() for w in en.units.not_counted.words)
-    return dict(plural=plural, not_counted=not_counted, unit=unit, units=units, count=count, device=device, before=before, after=after, qb=qb, qa=qa,
+    return dict(codes=codes, plural=plural, not_counted=not_counted, unit=unit, units=units, count=count, device=device, before=before, after=after, qb=qb, qa=qa,
                 between=between, range=rng, compute=compute, currency_rx=currency,
                 scales={k.lower(): v for k, v in en.numbers.scales.items()},
                 currency={k.lower(): v for k, v in en.units.currency_before.items()})
@@ -66,8 +68,9 @@ def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction
         s, e = num.start, num.end
         if s < consumed or any(taken[s:e]):
             continue
-        if blocked(s, e) or any(a <= s < b for a, b in gloss):
-            reason = "filtered" if blocked(s, e) else "unit gloss"
+        glued = r["codes"].search(text, max(0, s - 4), s)  # RMB16 billion: read as a code by the filters
+        if (blocked(s, e) and not glued) or any(a <= s < b for a, b in gloss):
+            reason = "unit gloss" if not blocked(s, e) or glued else "filtered"
             out.append(Mention(start=s, end=e, kind="quantity", num_start=s, reason=reason))
             continue
         mention = _read(text, num, r, tolerance, consumed)
@@ -79,6 +82,8 @@ def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction
             # passed 6.4 million racks, up from 5.2 million: the figure compared takes the first one's unit
             mention.counted = last.counted
             _set_unit(mention, last.unit, Fraction(1), tolerance)
+        if mention.reason is None and last is not None and _PAREN.fullmatch(text, last.end, mention.start):
+            mention.reason = "gloss"  # RMB16 billion ($2.2 billion), 6.7 EFLOPS (6.7 quintillion ...): the same figure again
         if mention.reason is None and mention.unit:
             last = mention
         last_score = mention.end if mention.unit == "score" else None

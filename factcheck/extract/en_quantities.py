@@ -36,7 +36,7 @@ def _rx():
     nouns = alternation(en.units.count_nouns.words)
     count = re.compile(rf"[ ](?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*[ ]){{0,3}}?(?P<n>{nouns})\b")
     device_units = alternation(k for k, v in units.items() if v[0] in ("card", "rack"))
-    device = re.compile(rf"[ ](?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*[ ]){{1,3}}?(?P<u>{device_units})\b", re.I)
+    device = re.compile(rf"[ ](?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*[ ]){{1,4}}?(?P<u>{device_units})\b", re.I)
     qb = {k.lower(): v for k, v in en.qualifiers.before.items()}
     qa = {k.lower(): v for k, v in en.qualifiers.after.items()}
     before = re.compile(rf"\b(?P<q>{alternation(qb)})\s*$", re.I)

@@ -13,6 +13,7 @@ where the grammar stops (4000 3 hundred: a digit group after a digit group), a n
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -37,6 +38,7 @@ _DIGIT_ATOM = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?!\d)|\d{1,3}(?: \d{3}){2,}(?!\d)|\d{1,3} 000(?![\d,])|\d+)"
     r"(?:\.\d+)?|(?<![\d,])\.\d+"
 )
+_VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 _PLAIN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _EXPONENT = r"(?:[eE][+-]?\d+(?![\w])|\^[+-]{0,2}\d+|[ ]?[x×][ ]?10\^[+-]?\d+)"
 
@@ -67,16 +69,16 @@ def _lex():
     tens = alternation(w for w, v in words.items() if v in range(20, 100, 10))
     ord_units = alternation(ordinal_units)
     word = alternation(list(words) + list(scales) + list(fractions) + list(mult))
-    digit = (rf"(?:(?:{_DIGIT_ATOM}){_EXPONENT}?(?:/\d+(?![\d/]))?"
+    digit = (rf"(?:(?:{_DIGIT_ATOM}){_EXPONENT}?(?:/\d+(?![\d/])|[{_VULGAR}])?"
              rf"(?:(?-i:{alternation(suffixes)})(?![A-Za-z]))?)")
-    tok = rf"(?:{digit}|\b(?:{tens})[ ]?-[ ]?(?:{ord_units})\b|\b(?:{word})\b)"
+    tok = rf"(?:{digit}|[{_VULGAR}]|\b(?:{tens})[ ]?-[ ]?(?:{ord_units})\b|\b(?:{word})\b)"
     link = r"(?:[ \t]*-[ \t]*|[ \t]+(?:(?:and|point|over)[ \t]+)?(?:(?:a|an)[ \t]+)?)"
     sign = rf"(?:\b(?:{alternation(signs)})[ \t]+|(?<![\w.,)\-−])[-−](?=[\d.]))"
     glued = "".join(f"|(?<=(?-i:{k.upper()}))" for k in load_english().units.currency_before if k.isalpha())
     start = rf"(?:(?<![\w.,/]){glued})"  # RMB16 billion: a currency code may touch the figure
     run = re.compile(rf"(?i:(?:{sign})?(?:\b(?:a|an)[ \t]+)?{start}(?:{tok})(?:{link}(?:{tok}))*)")
     token = re.compile(
-        rf"(?P<d>{digit})|(?P<ord>(?:{tens})[ ]?-[ ]?(?:{ord_units})\b)|(?P<w>[A-Za-z]+)|(?P<h>[-−])",
+        rf"(?P<d>{digit})|(?P<v>[{_VULGAR}])|(?P<ord>(?:{tens})[ ]?-[ ]?(?:{ord_units})\b)|(?P<w>[A-Za-z]+)|(?P<h>[-−])",
         re.I)
     return dict(run=run, token=token, words=words, scales=scales, fractions=fractions, mult=mult, signs=set(signs),
                 suffixes=suffixes, ordinal_units=ordinal_units,
@@ -85,6 +87,9 @@ def _lex():
 
 def _digits(text: str, lx) -> tuple[Fraction, Fraction, bool]:
     """The value and resolution of a digit atom: 1,234.5  1 234  .08  1.3e6  2.5^-1  3/4  10k."""
+    if text[-1] in _VULGAR:  # 2½
+        v, res, _ = _digits(text[:-1], lx)
+        return v + Fraction(unicodedata.numeric(text[-1])).limit_denominator(16), res, False
     suf = 0
     m = re.search(r"[A-Za-z]+$", text)
     if m and m.group() in lx["suffixes"] and not re.search(r"\d[eE]$", text[: m.start() + 1]):
@@ -129,6 +134,8 @@ def _tokens(text: str, start: int, end: int, lx) -> list[_Tok]:
             except (ZeroDivisionError, ValueError, OverflowError):
                 return toks
             toks.append(_Tok("D", v, s, e, res, slash=slash))
+        elif m.group("v"):  # ½, ¾: a fraction of its own, or the part after a whole number (2½)
+            toks.append(_Tok("D", Fraction(unicodedata.numeric(m.group("v"))).limit_denominator(16), s, e, slash=True))
         elif m.group("ord"):  # twenty-first, thirty-fifths: a denominator
             tens, unit = re.split(r"[ ]?-[ ]?", m.group("ord").lower())
             toks.append(_Tok("F", Fraction(lx["words"][tens] + lx["ordinal_units"][unit]), s, e))
@@ -301,6 +308,9 @@ class _Parser:
         elif nk == "-" and self.kind(j + 1) == "F" and spelled:  # one-eighth
             v, res, j = v / t[j + 1].value, Fraction(0), j + 2
             fraction = v < 1
+        elif nk == "and" and spelled and self.kind(j + 1) in ("U", "T", "X") and (c2 := self.cardinal(j + 1)) and \
+                self.kind(c2[2]) == "F" and c2[0] < t[c2[2]].value and not c2[5]:
+            v, res, j = v + c2[0] / t[c2[2]].value, Fraction(0), c2[2] + 1  # two and fifty-four hundredths
         elif nk == "and" and self.kind(j + 1) in ("a", "U") and self.kind(j + 2) == "F" and spelled or (
                 nk == "and" and self.kind(j + 1) == "a" and self.kind(j + 2) == "F"):
             num = Fraction(1) if t[j + 1].kind == "a" else t[j + 1].value

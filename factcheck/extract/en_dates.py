@@ -62,7 +62,7 @@ def _rules():
     rules = [
         # April 12-19, 2021; 12-19 April
         ("mdd", re.compile(rf"(?<![\w-])(?:(?i:from|between)\s+)?{mon}\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|through|until|and)\s*(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:/])(?:,?\s+{y})?")),
-        ("ddm", re.compile(rf"(?<![\w-])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|until)\s*(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+{y})?")),
+        ("ddm", re.compile(rf"(?:(?P<between>(?i:between))\s+)?(?<![\w-])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?P<sep>-|–|to|until|till|through|and)\s*(?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+{y})?")),
         # between 2019 and 2021, 2014 to 2018, 2019-2021, 2021-25
         ("yy", re.compile(rf"\bbetween\s+(?:the\s+years\s+)?{by}\s+and\s+(?P<y2>(?:19|20)\d{{2}})(?![\d%\w])", i)),
         ("yy", re.compile(rf"(?:\bfrom\s+)?(?<![\w.,/-]){by}\s*(?:-|–|~|to|through|until)\s*(?P<y2>(?:19|20)\d{{2}}|\d{{2}})(?![\d%\w])", i)),
@@ -74,9 +74,9 @@ def _rules():
         ("us", re.compile(r"(?<![\d./-])(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d)")),
         ("ym", re.compile(r"(?<![\d./-])(?P<y>(?:19|20)\d{2})-(?P<mm>1[0-2]|0?[1-9])(?![\d-])")),
         ("ym", re.compile(r"(?<![\d./-])(?P<mm>1[0-2]|0?[1-9])[-/](?P<y>(?:19|20)\d{2})(?![\d-])")),
+        ("mm", re.compile(rf"(?:\b(?i:from|between)\s+)?\b{mon}\s*(?:-|–|to|through|until|till|and)\s*(?P<m2>(?i:{alternation(months)}))(?![a-z])\.?(?:,?\s+(?:in\s+|of\s+)?{y})?(?!\s*\d)")),
         ("my", re.compile(rf"\b{mon}[-/]{y}")),
         ("my", re.compile(rf"(?<![\w.,]){y}\s+{mon}(?!\s*\d)")),
-        ("mm", re.compile(rf"(?:\b(?i:from|between)\s+)?\b{mon}\s*(?:-|–|to|through|until|till|and)\s*(?P<m2>(?i:{alternation(months)}))(?![a-z])\.?(?:,?\s+(?:in\s+|of\s+)?{y})?(?!\s*\d)")),
         ("hol", re.compile(rf"\b(?P<hol>(?i:{alternation(holidays)}))\b(?:,?\s+(?:of\s+)?{by})?")),
         ("py", re.compile(rf"\b(?P<period>{per})(?:\s+of)?[\s-]+(?:the\s+year\s+)?{by}", i)),
         ("yp", re.compile(rf"(?<![\w.,]){by}[\s-]*(?P<period>q[1-4]|h[12])\b", i)),
@@ -96,7 +96,7 @@ def _rules():
         ("wdrel", re.compile(rf"\b{dirw}\s+{wd}")),
         ("wd", re.compile(rf"\b{wd}")),
         ("ago", re.compile(rf"\b{unit}\s+(?P<off>(?i:{alternation(offsets)}))\b")),
-        ("inn", re.compile(rf"\b(?P<prep>(?i:in|within))\s+{num}\s+{unit}")),
+        ("inn", re.compile(rf"\b(?:(?P<prep>(?i:in))|(?P<within>(?i:within))(?:\s+(?i:the))?(?:\s+(?i:next))?)\s+{num}\s+{unit}")),
         ("dirn", re.compile(rf"\b{dirw}\s+{num}\s+{unit}")),
         ("dirn", re.compile(rf"\b{num}\s+{dirw}\s+{unit}")),
         ("reld", re.compile(rf"\b(?P<rd>(?i:{alternation(rel_days)}))\b")),
@@ -332,8 +332,8 @@ def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
         _set(out, day, day, "day")
     elif name in ("mdd", "ddm"):
         mo, a, b = months[g["m"].lower()], int(g["d"]), int(g["d2"])
-        if b <= a:
-            return False
+        if b <= a or (g.get("sep") == "and" and not g.get("between")):
+            return False  # "18 and 19 June" lists two days
         if g.get("y"):
             y = int(g["y"])
         else:
@@ -521,7 +521,7 @@ def _resolve_relative(name, g, out, pub, pub_precision, lex) -> bool | None:
             sign = lex["dirs"][g["dir"].lower()]
             if sign == 0 or not g["unit"].lower().endswith("s"):
                 return False  # "3 next week" is three people next week
-        if name == "inn" and g["prep"].lower() == "within":  # within 9 months: from now to then
+        if name == "inn" and g.get("within"):  # within (the next) 9 months: from now to then
             _set(out, pub, _shift(pub, unit, k), "range")
         elif name == "dirn" and unit == "quarter":  # the last two quarters: whole quarters
             a, _, _ = _unit_span(pub, "quarter", sign * k if sign < 0 else 1)

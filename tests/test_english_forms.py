@@ -32,7 +32,7 @@ Operators reported 8.1 million users, nine million in the previous round, and 10
 The province has committed RMB 4.2 billion to the second phase, about $580 million.
 Energy use fell by minus 3.5 percent, to -12.5 on the index the operator publishes.
 About twenty percent of jobs ran overnight; the cluster ran at 87 per cent load, and 4.5 pct of tasks failed.
-Idle time was 2.5 p.c. of the total.
+Idle time was 2.5 p.c. of the total, and the error rate stayed at 1.5‰.
 
 Share this article: Facebook | Twitter
 """
@@ -59,6 +59,7 @@ def test_english_percents(tmp_path, settings):
     assert percents["87 per cent"] == 87
     assert percents["4.5 pct"] == 4.5
     assert percents["2.5 p.c."] == 2.5
+    assert percents["1.5‰"] == 0.15  # per mille
 
 
 DATES = """---
@@ -69,6 +70,7 @@ The operator said yesterday that the hall opened on Friday, two years ago it was
 and the next hall will open in three months. Testing ran April 12-19, after a pilot between 2019 and 2021.
 The first contract was signed on Dec. 31, 1994, the plan was drafted in april 2017, and the review is due
 the 3rd of May. An earlier notice was dated 1/31/2021. Engineers meet again next Monday.
+Demand for such halls has grown since the 2010s.
 """
 
 
@@ -86,6 +88,7 @@ def test_english_dates_resolve_against_publication(tmp_path, settings):
     assert dates["the 3rd of May"][0] == "2024-05-03"
     assert dates["1/31/2021"][0] == "2021-01-31"
     assert dates["next Monday"][0] == "2024-03-18"
+    assert dates["2010s"] == ("2010-01-01", "2019-12-31")
 
 
 @pytest.mark.parametrize(("precision", "pub"), [("month", date(2024, 9, 1)), ("year", date(2024, 1, 1))])

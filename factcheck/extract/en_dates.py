@@ -104,6 +104,7 @@ def _rules():
         ("relw", re.compile(rf"\b(?P<week>{alternation(rel_weeks)})\b", i)),
         ("relu", re.compile(rf"\b{dirw}\s+{unit}")),
         ("bm", re.compile(r"\b(?i:in|since|until|till|by|from|to|through|before|after|during|early|late|mid|since|and)[\s-]+(?-i:(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?))(?!\s*\d)")),
+        ("dec", re.compile(r"(?<![\w.,])(?P<y>(?:1[0-9]|20)\d0)['’]?s\b")),
         ("y", re.compile(rf"\b(?:{preps})\s+(?:the\s+(?:year\s+)?)?{by}", i)),
     ]
     gates = {  # what a span must hold for a rule to be tried there (a cheap search saves a costly scan)
@@ -125,7 +126,7 @@ def _rules():
              "dmw": "dayword",
              "wdd": "weekday", "wdrel": "weekday", "wd": "weekday",
              "yy": "digit", "iso": "digit", "us": "digit", "ym": "digit", "py": "digit", "yp": "digit", "y": "digit",
-             "isow": "week", "dd": "digit", "md_num": "slash", "ago": "offset", "inn": "inn", "dirn": "direction",
+             "isow": "week", "dd": "digit", "dec": "digit", "md_num": "slash", "ago": "offset", "inn": "inn", "dirn": "direction",
              "relu": "direction", "hol": "holiday", "wkend": "week", "relw": "week", "rely": "year", "prel": "year",
              "reld": "relday"}
     num_before = re.compile(rf"\b{num}\s+$")
@@ -385,6 +386,9 @@ def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
     elif name == "y":
         y = int(g["y"])
         _set(out, date(y, 1, 1), date(y, 12, 31), "year")
+    elif name == "dec":  # the 1990s
+        y = int(g["y"])
+        _set(out, date(y, 1, 1), date(y + 9, 12, 31), "range")
     elif name == "hol":
         kind, rule = lex["holidays"][re.sub(r"\s+", " ", g["hol"].lower())]
         if g.get("y"):

@@ -23,6 +23,21 @@ _RANGE_SEP = re.compile(r"(?i)\s*(?:-|–|—|to|through|thru|till|until|and)\s*
 _RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+(?:the\s+)?$")
 
 
+class _Lazy:
+    """A rule's pattern, compiled the first time a text holds its key word: most pages never need
+    most rules, and compiling them all costs more than reading a short English line."""
+
+    __slots__ = ("_args", "_rx")
+
+    def __init__(self, *args):
+        self._args, self._rx = args, None
+
+    def compiled(self) -> re.Pattern:
+        if self._rx is None:
+            self._rx = re.compile(*self._args)
+        return self._rx
+
+
 @cache
 def _rules():
     d = load_english().dates
@@ -61,51 +76,51 @@ def _rules():
     i = re.I
     rules = [
         # April 12-19, 2021; 12-19 April
-        ("mdd", re.compile(rf"(?<![\w-])(?:(?i:from|between)\s+)?{mon}\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|through|until|and)\s*(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:/])(?:,?\s+{y})?")),
-        ("ddm", re.compile(rf"(?:(?P<between>(?i:between))\s+)?(?<![\w-])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?P<sep>-|–|to|until|till|through|and)\s*(?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+{y})?")),
+        ("mdd", _Lazy(rf"(?<![\w-])(?:(?i:from|between)\s+)?{mon}\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|through|until|and)\s*(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:/])(?:,?\s+{y})?")),
+        ("ddm", _Lazy(rf"(?:(?P<between>(?i:between))\s+)?(?<![\w-])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?P<sep>-|–|to|until|till|through|and)\s*(?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+{y})?")),
         # between 2019 and 2021, 2014 to 2018, 2019-2021, 2021-25
-        ("yy", re.compile(rf"\bbetween\s+(?:the\s+years\s+)?{by}\s+and\s+(?P<y2>(?:19|20)\d{{2}})(?![\d%\w])", i)),
-        ("yy", re.compile(rf"(?:\bfrom\s+)?(?<![\w.,/-]){by}\s*(?:-|–|~|to|through|until)\s*(?P<y2>(?:19|20)\d{{2}}|\d{{2}})(?![\d%\w])", i)),
-        ("mdy", re.compile(rf"\b{mon}(?:\s*|-){dayw}(?:,?\s*,?\s+(?:of\s+|in\s+)?|-){y}")),
-        ("dmy", re.compile(rf"(?<![\d.,])(?:the\s+)?{day}\s*(?:of\s+|-|/)?{mon}(?:,\s*|\s+|-|/)(?:of\s+|in\s+)?{y}")),
-        ("dmw", re.compile(rf"\b(?P<dw>(?i:{alternation(day_words)}))\s+(?:of\s+)?{mon}(?:(?:,\s*|\s+)(?:of\s+|in\s+)?{y}|(?!\s*,?\s*\d))")),
-        ("iso", re.compile(r"(?<![\d./])(?P<y>(?:19|20)\d{2})[-/.](?P<mm>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12]\d|0?[1-9])(?![\d])")),
-        ("ymd_mon", re.compile(rf"(?<![\d/])(?P<y>(?:19|20)\d{{2}})[/-]{mon}[/-](?P<d>3[01]|[12]\d|0?[1-9])(?![\d])")),
-        ("us", re.compile(r"(?<![\d./-])(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d)")),
-        ("ym", re.compile(r"(?<![\d./-])(?P<y>(?:19|20)\d{2})-(?P<mm>1[0-2]|0?[1-9])(?![\d-])")),
-        ("ym", re.compile(r"(?<![\d./-])(?P<mm>1[0-2]|0?[1-9])[-/](?P<y>(?:19|20)\d{2})(?![\d-])")),
-        ("mm", re.compile(rf"(?:\b(?i:from|between)\s+)?\b{mon}\s*(?:-|–|to|through|until|till|and)\s*(?P<m2>(?i:{alternation(months)}))(?![a-z])\.?(?:,?\s+(?:in\s+|of\s+)?{y})?(?!\s*\d)")),
-        ("my", re.compile(rf"\b{mon}[-/]{y}")),
-        ("my", re.compile(rf"(?<![\w.,]){y}\s+{mon}(?!\s*\d)")),
-        ("hol", re.compile(rf"\b(?P<hol>(?i:{alternation(holidays)}))\b(?:,?\s+(?:of\s+)?{by})?")),
-        ("py", re.compile(rf"\b(?P<period>{per})(?:\s+of)?[\s-]+(?:the\s+year\s+)?{by}", i)),
-        ("yp", re.compile(rf"(?<![\w.,]){by}[\s-]*(?P<period>q[1-4]|h[12])\b", i)),
-        ("prel", re.compile(rf"\b(?P<period>{per})\s+of\s+(?P<rel>{alternation(rel_years)}|the\s+(?:current\s+)?year)\b", i)),
-        ("my", re.compile(rf"\b{mon},?\s+(?:of\s+)?{y}")),
-        ("mrel", re.compile(rf"\b{mon}\s+(?:of\s+)?(?P<rel>{alternation(rel_years)})\b", i)),
-        ("relm", re.compile(rf"\b(?P<dir>(?i:last|this|next))\s+{mon}")),
-        ("md", re.compile(rf"\b{mon}(?:,?\s*|/){dayw}(?!\s*(?:,\s*)?\d)")),
-        ("dm", re.compile(rf"(?<![\d.,])(?:the\s+)?{day}\s*(?:of\s+)?{mon}(?!\s*,?\s*\d)")),
-        ("md_num", re.compile(rf"(?:\b(?i:on|from|by|until|since)\s+|\b(?P<dir>(?i:this|next|last))\s+|{wd}\s+)(?P<a>[12]\d|3[01]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9])(?![\d/])")),
-        ("isow", re.compile(rf"\b(?i:week)\s+(?P<w>[1-4]\d|5[0-3]|0?[1-9])(?![\d:])(?:\s+of\s+(?:{by}|(?P<rel>{alternation(rel_years)})))?")),
-        ("wkend", re.compile(rf"\b(?:(?P<dir>(?i:this|next|last|the|that|coming|past))\s+)?(?i:{alternation(d.weekend.words)})\b")),
-        ("wdd", re.compile(rf"\b{wd},?\s+(?:the\s+)?{dayw}(?!\s*(?:[:/.\-–]\d|[ap]\.?m\b|(?i:percent|per cent|%|{alternation(units)})\b))")),
-        ("dd", re.compile(r"\b(?i:on|by|until|till|since)\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\b|[A-Za-z]+\s+of\b))")),
-        ("wdrel", re.compile(rf"\b{wd}\s+(?:of\s+)?(?:the\s+)?{dirw}\s+week")),
-        ("wdrel", re.compile(rf"\b{dirw}\s+week(?:'s)?\s*(?:-\s*|on\s+)?{wd}")),
-        ("wdrel", re.compile(rf"\b{dirw}\s+{wd}")),
-        ("wd", re.compile(rf"\b{wd}")),
-        ("ago", re.compile(rf"\b{unit}\s+(?P<off>(?i:{alternation(offsets)}))\b")),
-        ("inn", re.compile(rf"\b(?:(?P<prep>(?i:in))|(?P<within>(?i:within))(?:\s+(?i:the))?(?:\s+(?i:next))?)\s+{num}\s+{unit}")),
-        ("dirn", re.compile(rf"\b{dirw}\s+{num}\s+{unit}")),
-        ("dirn", re.compile(rf"\b{num}\s+{dirw}\s+{unit}")),
-        ("reld", re.compile(rf"\b(?P<rd>(?i:{alternation(rel_days)}))\b")),
-        ("rely", re.compile(rf"\b(?P<rel>{alternation(rel_years)})\b", i)),
-        ("relw", re.compile(rf"\b(?P<week>{alternation(rel_weeks)})\b", i)),
-        ("relu", re.compile(rf"\b{dirw}\s+{unit}")),
-        ("bm", re.compile(r"\b(?i:in|since|until|till|by|from|to|through|before|after|during|early|late|mid|since|and)[\s-]+(?-i:(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?))(?!\s*\d)")),
-        ("dec", re.compile(r"(?<![\w.,])(?P<y>(?:1[0-9]|20)\d0)['’]?s\b")),
-        ("y", re.compile(rf"\b(?:{preps})\s+(?:the\s+(?:year\s+)?)?{by}", i)),
+        ("yy", _Lazy(rf"\bbetween\s+(?:the\s+years\s+)?{by}\s+and\s+(?P<y2>(?:19|20)\d{{2}})(?![\d%\w])", i)),
+        ("yy", _Lazy(rf"(?:\bfrom\s+)?(?<![\w.,/-]){by}\s*(?:-|–|~|to|through|until)\s*(?P<y2>(?:19|20)\d{{2}}|\d{{2}})(?![\d%\w])", i)),
+        ("mdy", _Lazy(rf"\b{mon}(?:\s*|-){dayw}(?:,?\s*,?\s+(?:of\s+|in\s+)?|-){y}")),
+        ("dmy", _Lazy(rf"(?<![\d.,])(?:the\s+)?{day}\s*(?:of\s+|-|/)?{mon}(?:,\s*|\s+|-|/)(?:of\s+|in\s+)?{y}")),
+        ("dmw", _Lazy(rf"\b(?P<dw>(?i:{alternation(day_words)}))\s+(?:of\s+)?{mon}(?:(?:,\s*|\s+)(?:of\s+|in\s+)?{y}|(?!\s*,?\s*\d))")),
+        ("iso", _Lazy(r"(?<![\d./])(?P<y>(?:19|20)\d{2})[-/.](?P<mm>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12]\d|0?[1-9])(?![\d])")),
+        ("ymd_mon", _Lazy(rf"(?<![\d/])(?P<y>(?:19|20)\d{{2}})[/-]{mon}[/-](?P<d>3[01]|[12]\d|0?[1-9])(?![\d])")),
+        ("us", _Lazy(r"(?<![\d./-])(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d)")),
+        ("ym", _Lazy(r"(?<![\d./-])(?P<y>(?:19|20)\d{2})-(?P<mm>1[0-2]|0?[1-9])(?![\d-])")),
+        ("ym", _Lazy(r"(?<![\d./-])(?P<mm>1[0-2]|0?[1-9])[-/](?P<y>(?:19|20)\d{2})(?![\d-])")),
+        ("mm", _Lazy(rf"(?:\b(?i:from|between)\s+)?\b{mon}\s*(?:-|–|to|through|until|till|and)\s*(?P<m2>(?i:{alternation(months)}))(?![a-z])\.?(?:,?\s+(?:in\s+|of\s+)?{y})?(?!\s*\d)")),
+        ("my", _Lazy(rf"\b{mon}[-/]{y}")),
+        ("my", _Lazy(rf"(?<![\w.,]){y}\s+{mon}(?!\s*\d)")),
+        ("hol", _Lazy(rf"\b(?P<hol>(?i:{alternation(holidays)}))\b(?:,?\s+(?:of\s+)?{by})?")),
+        ("py", _Lazy(rf"\b(?P<period>{per})(?:\s+of)?[\s-]+(?:the\s+year\s+)?{by}", i)),
+        ("yp", _Lazy(rf"(?<![\w.,]){by}[\s-]*(?P<period>q[1-4]|h[12])\b", i)),
+        ("prel", _Lazy(rf"\b(?P<period>{per})\s+of\s+(?P<rel>{alternation(rel_years)}|the\s+(?:current\s+)?year)\b", i)),
+        ("my", _Lazy(rf"\b{mon},?\s+(?:of\s+)?{y}")),
+        ("mrel", _Lazy(rf"\b{mon}\s+(?:of\s+)?(?P<rel>{alternation(rel_years)})\b", i)),
+        ("relm", _Lazy(rf"\b(?P<dir>(?i:last|this|next))\s+{mon}")),
+        ("md", _Lazy(rf"\b{mon}(?:,?\s*|/){dayw}(?!\s*(?:,\s*)?\d)")),
+        ("dm", _Lazy(rf"(?<![\d.,])(?:the\s+)?{day}\s*(?:of\s+)?{mon}(?!\s*,?\s*\d)")),
+        ("md_num", _Lazy(rf"(?:\b(?i:on|from|by|until|since)\s+|\b(?P<dir>(?i:this|next|last))\s+|{wd}\s+)(?P<a>[12]\d|3[01]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9])(?![\d/])")),
+        ("isow", _Lazy(rf"\b(?i:week)\s+(?P<w>[1-4]\d|5[0-3]|0?[1-9])(?![\d:])(?:\s+of\s+(?:{by}|(?P<rel>{alternation(rel_years)})))?")),
+        ("wkend", _Lazy(rf"\b(?:(?P<dir>(?i:this|next|last|the|that|coming|past))\s+)?(?i:{alternation(d.weekend.words)})\b")),
+        ("wdd", _Lazy(rf"\b{wd},?\s+(?:the\s+)?{dayw}(?!\s*(?:[:/.\-–]\d|[ap]\.?m\b|(?i:percent|per cent|%|{alternation(units)})\b))")),
+        ("dd", _Lazy(r"\b(?i:on|by|until|till|since)\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\b|[A-Za-z]+\s+of\b))")),
+        ("wdrel", _Lazy(rf"\b{wd}\s+(?:of\s+)?(?:the\s+)?{dirw}\s+week")),
+        ("wdrel", _Lazy(rf"\b{dirw}\s+week(?:'s)?\s*(?:-\s*|on\s+)?{wd}")),
+        ("wdrel", _Lazy(rf"\b{dirw}\s+{wd}")),
+        ("wd", _Lazy(rf"\b{wd}")),
+        ("ago", _Lazy(rf"\b{unit}\s+(?P<off>(?i:{alternation(offsets)}))\b")),
+        ("inn", _Lazy(rf"\b(?:(?P<prep>(?i:in))|(?P<within>(?i:within))(?:\s+(?i:the))?(?:\s+(?i:next))?)\s+{num}\s+{unit}")),
+        ("dirn", _Lazy(rf"\b{dirw}\s+{num}\s+{unit}")),
+        ("dirn", _Lazy(rf"\b{num}\s+{dirw}\s+{unit}")),
+        ("reld", _Lazy(rf"\b(?P<rd>(?i:{alternation(rel_days)}))\b")),
+        ("rely", _Lazy(rf"\b(?P<rel>{alternation(rel_years)})\b", i)),
+        ("relw", _Lazy(rf"\b(?P<week>{alternation(rel_weeks)})\b", i)),
+        ("relu", _Lazy(rf"\b{dirw}\s+{unit}")),
+        ("bm", _Lazy(r"\b(?i:in|since|until|till|by|from|to|through|before|after|during|early|late|mid|since|and)[\s-]+(?-i:(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?))(?!\s*\d)")),
+        ("dec", _Lazy(r"(?<![\w.,])(?P<y>(?:1[0-9]|20)\d0)['’]?s\b")),
+        ("y", _Lazy(rf"\b(?:{preps})\s+(?:the\s+(?:year\s+)?)?{by}", i)),
     ]
     gates = {  # what a span must hold for a rule to be tried there (a cheap search saves a costly scan)
         "month": re.compile(rf"(?i:{alternation(months)})(?![a-z])"),
@@ -164,6 +179,9 @@ def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "da
             gate = lex["gates"][need]
             present[need] = [sp for sp in spans if gate.search(text, *sp)]
         usable = spans if need is None else present[need]
+        if not usable:
+            continue
+        rx = rx.compiled()
         for m in (m for a, b in usable for m in finditer(rx, text, a, b)):
             s, e = m.span()
             if name == "y":

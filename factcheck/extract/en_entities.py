@@ -103,14 +103,29 @@ def datelines(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
 # claims about anything (SEMANTICS.md section 1).
 _UNIT = r"(?:[EPT]?FLOPS?|[EPT]OPS|[EPT]F|exaflops?|petaflops?|teraflops?)"
 _DEFINES = r"(?:equals?|is equal to|is equivalent to|equates to|means|stands for|corresponds to|represents|can (?:handle|perform|process|do|complete)|=)"
-_GLOSS = re.compile(
-    rf"(?i:\b(?:a|an|one)[ ]1[- ]{_UNIT}\b(?:[- ][a-z]+)?[ ](?:system|machine|computer|cluster|supercomputer|centre|center)s?\b"
-    rf"|(?<![\d.,])(?:1|one|a|an)[ -]?{_UNIT}[ ]+{_DEFINES}"
-    rf"|\b{_UNIT}[ ]*(?:[-–—,(:][ ]*)?(?:a|the)[ ]unit\b)"
-    r"[^.;\n]*")
+_UNIT_WORD = re.compile(rf"(?i)(?<![A-Za-z]){_UNIT}(?![A-Za-z])")
+_GLOSS_BEFORE = re.compile(r"(?i)(?:\b(?:a|an|one)[ ]1[- ]|(?<![\d.,])(?:1|one|a|an)[ -]?)$")
+_GLOSS_AFTER = re.compile(
+    rf"(?i)(?:[- ][a-z]+)?[ ](?:system|machine|computer|cluster|supercomputer|centre|center)s?\b|[ ]+{_DEFINES}"
+    r"|[ ]*(?:[-–—,(:][ ]*)?(?:a|the)[ ]unit\b")
+_CLAUSE_END = re.compile(r"[.;\n]")
 
 
 def glosses(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of unit glosses (the rest of the clause after the defining phrase)."""
+    """Spans of unit glosses (from the defining phrase to the end of its clause). Found from the unit
+    word, which is rare, and its few characters around."""
     end = len(text) if end is None else end
-    return [m.span() for m in _GLOSS.finditer(text, start, end)]
+    out: list[tuple[int, int]] = []
+    for u in _UNIT_WORD.finditer(text, start, end):
+        after = _GLOSS_AFTER.match(text, u.end(), end)
+        if after is None:
+            continue
+        before = _GLOSS_BEFORE.search(text, max(start, u.start() - 8), u.start())
+        if before is None and not after.group().lstrip(" -–—,(:").lower().startswith(("a unit", "the unit")):
+            continue
+        stop = _CLAUSE_END.search(text, u.end(), end)
+        a, b = (before.start() if before else u.start()), (stop.start() if stop else end)
+        if out and a < out[-1][1]:
+            continue
+        out.append((a, b))
+    return out

@@ -123,9 +123,10 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
         value, res = value * 10**6, res * 10**6
         mention.value, pos = value, pos + len(re.match(r"[ ]?mn?", text[pos:]).group())
     upper = None
-    if r["between"].search(before) or not spelled:
+    bw = r["between"].search(before) if "etween" in before else None
+    if bw or not spelled:
         rng = r["range"].match(text, pos)
-        if rng and (rng.group(0).strip().startswith(("-", "–", "to")) or r["between"].search(before)):
+        if rng and (rng.group(0).strip().startswith(("-", "–", "to")) or bw):
             hi = Fraction(rng.group("num").replace(",", ""))
             if rng.group("scale"):
                 hi *= 10 ** r["scales"][rng.group("scale").lower()]
@@ -133,8 +134,8 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
                 hi *= 10 ** num.scale_power
             if hi > value:
                 upper, pos = hi, rng.end()
-                if r["between"].search(before):
-                    mention.start = s - (len(before) - r["between"].search(before).start())
+                if bw:
+                    mention.start = s - (len(before) - bw.start())
     factor = Fraction(1)
     early = r["after"].match(text, pos) if upper is None and mention.qualifier in ("exact", "reach") else None
     if early:  # 200-plus companies, 200 or more companies: the qualifier comes before the noun

@@ -206,6 +206,7 @@ date: 2024-02-02T08:00:00+08:00
 ---
 Which one do you prefer? The one you mentioned is the 29km road past the 4th exit.
 The 180ml bottle and the A100 card were on the desk, next to a COVID-19 leaflet.
+The 2023 rankings praised its 7 nanometres chips.
 """
 
 

@@ -152,13 +152,15 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
             return None  # 180ml, 29km, 4th: a unit or suffix this reader does not know
         elif num.fraction:
             pass  # two thirds of the racks: not a count of racks
-        elif dm := r["device"].match(text, pos):
+        elif (dm := r["device"].match(text, pos)) and not any(
+                w.lower() in r["not_counted"] for w in text[pos : dm.start("u")].split()):  # 7 nanometre chips
             # 4,096 Ascend 910 AI processors, 1,600 AI accelerator cards
             unit_name, f = r["units"][dm.group("u").lower()]
             unit, factor, pos = unit_name, Fraction(str(f)), dm.end()
         else:
             cm = r["count"].match(text, pos)
-            pm = None if cm or spelled else r["plural"].match(text, pos)  # "two lists" stays a word
+            yearlike = num.resolution == 1 and 1900 <= value <= 2100 and "," not in text[s:e]  # the 2023 rankings
+            pm = None if cm or spelled or yearlike else r["plural"].match(text, pos)  # "two lists" stays a word
             if pm and pm.group("n").lower() in r["not_counted"]:
                 pm = None
             if cm or pm:  # 20 companies; 36 clients, 1,024 CPUs, 80,000 desktop PCs

@@ -43,7 +43,7 @@ def test_english_numerals_in_words_and_digits(tmp_path, settings):
     found = _by_text(mentions)
     assert found["one hundred and sixteen engineers"].value == 116
     assert found["one hundred and sixteen engineers"].counted == "engineers"
-    assert found["three quarters"].value == 0.75 and found["three quarters"].unit is None  # not 0.75 racks
+    assert (found["three quarters"].value, found["three quarters"].unit) == (75, "percent")  # a share, not 0.75 racks
     assert found["8.1 million users"].value == 8_100_000
     assert found["nine million"].value == 9_000_000
     assert found["10.85M visits"].value == 10_850_000
@@ -222,3 +222,47 @@ def test_a_bare_number_carries_its_value(tmp_path, settings):
     found = _by_text(mentions)
     assert found["42"].value == 42 and found["42"].reason == "bare number"
     assert found["seventy-five"].value == 75
+
+
+REAL_FORMS = """---
+title: Harbour region grows its data centre estate
+date: 2025-03-12T20:00:00+08:00
+---
+<p class="meta">Posted: 2025-03-11 09:30 | 2,315 views | 4 min read</p>
+Marlow, March 11 (Bay Wire) Data centres used 19pc of the region's power, up 1.8pc on a year before.
+TechDaily March 10 news, the operator today at a forum unveiled a 3.6-billion-yuan (about 500 million U.S. dollars) campus.
+Its new cluster delivers 40 PFLOPs (TechDaily note: 1 PFLOPs is 10^15 floating-point operations per second), about 2.5 times
+its older system, and memory bandwidth reaches 1.8x. Investors put in RM12 billion, 300 billion won and Rs 450 crore.
+About a fifth of the capacity is reserved for research, with a PUE of 1.25 or lower, in 4,000 standard cabinets.
+Orders peaked in the final quarter of 2024 and stood at 120 by the end of last year.
+Also read: 7 ways operators cut cooling bills
+"""
+
+
+def test_forms_real_english_pages_print(tmp_path, settings):
+    claims, mentions = _extract(tmp_path, settings, "real.md", REAL_FORMS)
+    found = _by_text(claims)
+    assert (found["19pc"].value, found["19pc"].unit) == (19, "percent")
+    assert (found["3.6-billion-yuan"].value, found["3.6-billion-yuan"].unit) == (3_600_000_000, "CNY")
+    assert found["about 500 million U.S. dollars"].unit == "USD", "a conversion into another currency is a figure of its own"
+    assert (found["about 2.5 times"].value, found["about 2.5 times"].unit) == (2.5, "times")
+    assert (found["reaches 1.8x"].value, found["reaches 1.8x"].unit) == (1.8, "times")
+    assert found["RM12 billion"].unit == "MYR" and found["300 billion won"].unit == "KRW"
+    assert found["Rs 450 crore"].value == 4_500_000_000 and found["Rs 450 crore"].unit == "INR"
+    assert (found["About a fifth"].value, found["About a fifth"].unit) == (20, "percent")
+    assert (found["1.25 or lower"].unit, found["1.25 or lower"].qualifier) == ("ratio", "at_most")
+    assert found["4,000 standard cabinets"].unit == "rack"
+    quarter = next(c for c in claims if c.kind == "date" and "final quarter" in c.text)
+    assert (quarter.date.start, quarter.date.end) == ("2024-10-01", "2024-12-31")
+    end = next(m for m in mentions if m.text == "the end of last year")
+    assert (end.date.start, end.date.end) == ("2024-12-01", "2024-12-31")  # the end of a year is its December
+
+
+def test_page_furniture_datelines_and_notes_are_not_claims(tmp_path, settings):
+    claims, mentions = _extract(tmp_path, settings, "real.md", REAL_FORMS)
+    texts = {c.text for c in claims}
+    assert not {"2025-03-11", "March 11", "March 10", "today", "2,315 views", "7 ways"} & texts, texts
+    assert not any("10^15" in t or t.startswith("1 PFLOPs") for t in texts)
+    reasons = {m.text: m.reason for m in mentions if m.reason}
+    assert reasons.get("March 11") == "dateline" and reasons.get("March 10") == "dateline"
+    assert reasons.get("2025-03-11") == "page date"

@@ -12,12 +12,13 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from factcheck.extract.en_entities import datelines
+from factcheck.extract.en_entities import chrome_lines, datelines, page_date
 from factcheck.extract.mention import Mention
 from factcheck.extract.scan import finditer
 from factcheck.lang import load_english
 from factcheck.lang.loader import alternation
 
+_TODAY = re.compile(r"(?i)today")
 _RANK = {"day": 0, "week": 0, "month": 1, "quarter": 2, "half": 2, "year": 3}
 _RANGE_SEP = re.compile(r"(?i)\s*(?:-|–|—|to|through|thru|till|until|and)\s*(?:the\s+)?$")
 _RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+(?:the\s+)?$")
@@ -224,8 +225,16 @@ def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "da
             out.append(mention)
     for a, b in (d for sa, sb in spans for d in datelines(text, sa, sb)):
         for m in out:
-            if a <= m.start < b:
-                m.reason = "dateline"  # DALIAN, March 3 (Wire) -: it dates the story
+            if a <= m.start < b or (b <= m.start < b + 80 and m.relative and _TODAY.fullmatch(text, m.start, m.end)
+                                    and "\n" not in text[b : m.start]):
+                m.reason = "dateline"  # DALIAN, March 3 (Wire) -; IT Home May 21 news, X today ...: it dates the story
+    chrome = [c for sa, sb in spans for c in chrome_lines(text, sa, sb)]
+    for m in out:
+        if any(a <= m.start < b for a, b in chrome):
+            m.reason = "page chrome"  # Also read: ... (another story)
+    for m in out:
+        if m.reason is None and page_date(text, m.start):
+            m.reason = "page date"  # Posted: 2025-02-18
     out.sort(key=lambda x: x.start)
     return _ranges(text, _anchored(text, out, lex))
 

@@ -184,7 +184,8 @@ class _Parser:
         while j < n:
             k = t[j].kind
             if k == "-":
-                if last in ("U", "X", "T", "H", "S", "D") and last != "D" and self.kind(j + 1) in ("U", "F", "H", "S", "X"):
+                if (last in ("U", "X", "T", "H", "S") and self.kind(j + 1) in ("U", "F", "H", "S", "X")) or (
+                        last == "D" and self.kind(j + 1) == "S"):  # 2.8-billion-yuan
                     j += 1
                     continue
                 break
@@ -241,8 +242,8 @@ class _Parser:
                     break
             else:
                 break
-            if k != "D":
-                spelled = True
+            if k in ("U", "T", "X", "a") or (k == "H" and last != "D"):
+                spelled = True  # words for the number itself; "2 trillion" is digits with a scale word
             j += 1
         while j > i and t[j - 1].kind in ("and", "a", "-"):
             j -= 1

@@ -7,7 +7,7 @@ import re
 from fractions import Fraction
 from functools import cache
 
-from factcheck.extract.en_entities import glosses
+from factcheck.extract.en_entities import chrome_lines, glosses
 from factcheck.extract.en_numbers import Num, find_numbers
 from factcheck.extract.intervals import apply_qualifier
 from factcheck.extract.mention import Mention
@@ -19,6 +19,9 @@ from factcheck.lang.loader import alternation
 _EXASCALE = re.compile(r"\bexascale\b", re.I)
 _PERCENT_OF = re.compile(r"(?i)\b(?:per ?cent|percents?)\s+of\s+$")
 _SCORE = re.compile(r"(?i)\b(?:scored|scores? of|scoring|points? of|a score of)\s*$")
+_OF = re.compile(r"[ ]+of\b")
+_TIMES = re.compile(r"[ ]?times\b")
+_PUE = re.compile(r"\bPUE\b[^.;\d]{0,24}$")
 _PAREN = re.compile(r"[ ]?[(（][ ]?")
 _FROM = re.compile(r"(?i)\b(?:up|down|rising|rose|falling|fell|increased?|decreased?|grew|growing|climbed|dropped|compared)\s+(?:from|with|to)\s*$")
 _SCORE_LIST = re.compile(r"\s*(?:,|and|,\s*and|&)\s*$")  # scores of 812.5 and 96.4
@@ -26,13 +29,22 @@ _NUMBER_OF = re.compile(r"(?i)\bthe (?:total )?number of (?:[\w-]+ ){0,3}?(?P<n>
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
 
+def _defined(unit: str) -> bool:
+    """Whether data/units.txt defines the unit (an English surface of a family not defined yet stays out)."""
+    try:
+        canonical(unit)
+    except Exception:  # noqa: BLE001 - pint raises several kinds for an unknown name
+        return False
+    return True
+
+
 @cache
 def _rx():
     en = load_english()
     scales = alternation(k for k in en.numbers.scales if k.lower() != "m")
     cur = alternation(en.units.currency_before)
-    units = {k.lower(): v for k, v in en.units.units.items()}
-    unit = re.compile(rf"[ ]?(?P<u>(?:{alternation(units)}))(?![A-Za-z])", re.I)
+    units = {k.lower(): v for k, v in en.units.units.items() if _defined(v[0])}
+    unit = re.compile(rf"(?:[ ]|-(?=[A-Za-z]))?(?P<u>(?:{alternation(units)}))(?![A-Za-z])", re.I)
     nouns = alternation(en.units.count_nouns.words)
     count = re.compile(rf"[ ](?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*[ ]){{0,3}}?(?P<n>{nouns})\b")
     device_units = alternation(k for k, v in units.items() if v[0] in ("card", "rack"))
@@ -62,7 +74,7 @@ def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction
     out: list[Mention] = []
     consumed = 0  # the end of the last mention: the upper end of a range is not a number of its own
     spans = [(0, len(text))] if spans is None else spans
-    gloss = [g for a, b in spans for g in glosses(text, a, b)]
+    gloss = [g for a, b in spans for g in glosses(text, a, b)] + [c for a, b in spans for c in chrome_lines(text, a, b)]
     last_score = last = None
     for num in (n for a, b in spans for n in find_numbers(text, a, b)):
         s, e = num.start, num.end
@@ -82,8 +94,9 @@ def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction
             # passed 6.4 million racks, up from 5.2 million: the figure compared takes the first one's unit
             mention.counted = last.counted
             _set_unit(mention, last.unit, Fraction(1), tolerance)
-        if mention.reason is None and last is not None and _PAREN.fullmatch(text, last.end, mention.start):
-            mention.reason = "gloss"  # RMB16 billion ($2.2 billion), 6.7 EFLOPS (6.7 quintillion ...): the same figure again
+        if (mention.reason is None and last is not None and _PAREN.fullmatch(text, last.end, mention.start)
+                and mention.dimension == last.dimension and not (mention.dimension or "").startswith("money")):
+            mention.reason = "gloss"  # 6.7 EFLOPS (6.7 quintillion floating-point operations per second): the figure again
         if mention.reason is None and mention.unit:
             last = mention
         last_score = mention.end if mention.unit == "score" else None
@@ -148,10 +161,16 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
             unit, factor, pos = unit_name, Fraction(str(f)), um.end()
         elif (pe := re.match(r"[ ]?([PpE])\b", text[pos:pos + 3])) and r["compute"].search(text, max(0, s - 60), pos + 60):
             unit, pos = ("EFLOPS" if pe.group(1) == "E" else "PFLOPS"), pos + len(pe.group())  # 120P, 450p, 3E
+        elif re.match(r"[xX×](?![A-Za-z0-9])", text[pos : pos + 2]):
+            unit, pos = "times", pos + 1  # 2.1x, 10x faster
         elif pos < len(text) and text[pos].isalpha():
             return None  # 180ml, 29km, 4th: a unit or suffix this reader does not know
         elif num.fraction:
-            pass  # two thirds of the racks: not a count of racks
+            if _OF.match(text, pos) and text[num.start : num.end].lower() not in ("quarter", "quarters"):
+                # about a fifth of the total, three quarters of the racks: a share ("the final quarter of" is a date)
+                unit, factor = "percent", Fraction(100)
+        elif res != 1 and (tm := _TIMES.match(text, pos)):
+            unit, pos = "times", tm.end()  # about 1.7 times (a whole "5 times" may count events)
         elif (dm := r["device"].match(text, pos)) and not any(
                 w.lower() in r["not_counted"] for w in text[pos : dm.start("u")].split()):  # 7 nanometre chips
             # 4,096 Ascend 910 AI processors, 1,600 AI accelerator cards
@@ -160,7 +179,7 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
         else:
             cm = r["count"].match(text, pos)
             yearlike = num.resolution == 1 and 1900 <= value <= 2100 and "," not in text[s:e]  # the 2023 rankings
-            pm = None if cm or spelled or yearlike else r["plural"].match(text, pos)  # "two lists" stays a word
+            pm = None if cm or yearlike or value == 1 else r["plural"].match(text, pos)
             if pm and pm.group("n").lower() in r["not_counted"]:
                 pm = None
             if cm or pm:  # 20 companies; 36 clients, 1,024 CPUs, 80,000 desktop PCs
@@ -174,6 +193,8 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
     if qa and mention.qualifier in ("exact", "reach"):
         mention.qualifier = r["qa"][qa.group("q").lower()]
         pos = qa.end()
+    if unit is None and _PUE.search(text, max(0, s - 40), s):
+        unit = "ratio"  # power usage effectiveness (PUE) of 1.3
     if unit is None and _SCORE.search(text, max(0, s - 20), s):
         unit = "score"  # scored 7,043.99 / a score of 85.5
     if unit is None and (pm := _PERCENT_OF.search(text, max(0, s - 16), s)):

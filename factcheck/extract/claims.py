@@ -391,8 +391,6 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
             "qualifier": m.qualifier if m.qualifier in ("exact", "approx", "at_least", "at_most", "range") else "exact",
             "precision": m.precision, "counted": m.counted,
         }
-    elif m.kind == "quantity" and m.value is not None and reason == "bare number":
-        extra = {"value": _fnum(m.value)}  # --mentions: a bare number carries its value
     elif m.kind == "date" and m.date_start:
         extra = {
             "date": DateSpan(start=m.date_start, end=m.date_end, precision=m.date_precision),

@@ -308,3 +308,11 @@ def test_a_year_span_and_a_month_span_stay_dates():
     years = _claim(claims, "3年至5年")
     assert (years.unit, years.lower, years.upper) == ("year", 3, 5)
     assert not [c for c in claims if c.kind == "quantity" and c.text.startswith("2026")]
+
+
+def test_shang_before_a_bare_scale_word_is_at_least_and_never_before_digits():
+    claims = _extract("產業園已集聚上百家初創公司、上萬台伺服器，線上3000家門店同步開業。")
+    firms = _claim(claims, "上百家")
+    assert (firms.value, firms.qualifier, firms.lower, firms.upper) == (100, "at_least", 100, None)
+    assert _claim(claims, "上萬台").lower == 10000
+    assert _claim(claims, "3000家").qualifier == "exact"

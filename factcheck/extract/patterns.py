@@ -51,6 +51,8 @@ class Patterns:
     qual_before: re.Pattern
     qual_after: re.Pattern
     qual_before_map: dict
+    scale_before: re.Pattern | None  # 上百家: a word that qualifies a bare scale word only
+    scale_before_map: dict
     qual_after_map: dict
     unit: re.Pattern  # a unit word right after a number (one space allowed before it)
     unit_spaced: re.Pattern  # the same typed with spaces inside (个 百 分点), tried only where spaces follow
@@ -152,6 +154,8 @@ def patterns() -> Patterns:
         qual_before=re.compile(rf"(?:{alternation(qb)})[ ]?$"),
         qual_after=re.compile(rf"[ ]?(?:{alternation(qa)})"),
         qual_before_map=qb,
+        scale_before=re.compile(rf"(?:{alternation(norm_all(lex.qualifiers.before_scale))})$") if lex.qualifiers.before_scale else None,
+        scale_before_map={norm(k): v for k, v in lex.qualifiers.before_scale.items()},
         qual_after_map=qa,
         unit=re.compile(rf"[ ]?(?:{alternation(units)})(?![A-Za-z])"),
         unit_spaced=re.compile(rf"[ ]{{0,4}}(?:{spaced_alternation(units)})(?![A-Za-z])"),

@@ -260,6 +260,11 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     # qualifier before the number
     qb = p.qual_before.search(before)
     several = False
+    if not qb and p.scale_before and not is_arabic and num_text[0] in p.power_chars and before:
+        sb = p.scale_before.search(before)
+        if sb:  # 上百家, 上千人: at least that scale
+            mention.qualifier = p.scale_before_map[sb.group()]
+            mention.start = s - len(sb.group())
     if qb and not (not is_arabic and qb.group().strip()[0] in "<>≤≥"):  # "> 四川": a quote mark, no sign
         mention.qualifier = p.qual_before_map[qb.group().strip()]
         mention.start = s - len(qb.group())

@@ -60,6 +60,7 @@ class UnitsFile(_Strict):
 class QualifiersFile(_Strict):
     before: dict[str, str]
     after: dict[str, str]
+    before_scale: dict[str, str] = {}
 
 
 class DatesFile(_Strict):

@@ -264,8 +264,9 @@ def test_a_taiwan_page_without_the_currency_name_is_known_by_its_year_on_year_wo
     claims = _extract(TAIWAN_PRINT)
     assert _claim(claims, "二六○五．一八億元").unit == "TWD"
     assert _claim(claims, "達一．七六兆元").unit == "TWD"
-    mainland = _extract("该市全年增长8%，地区生产总值达1.2万亿元，月减少排放3万吨。")
+    mainland = _extract("该市全年增长8%，地区生产总值达1.2万亿元，月减少排放3万吨；今年增至5000家，年增资3亿元。")
     assert _claim(mainland, "达1.2万亿元").unit == "CNY"
+    assert _claim(mainland, "3亿元").unit == "CNY"
 
 
 def test_cabinets_hectares_and_ping():

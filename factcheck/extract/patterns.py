@@ -189,9 +189,10 @@ def patterns() -> Patterns:
             rf"\([ ]?({alternation(norm_all(dc.declare))})[ ]?[,、;]?[ ]?(?:{alternation(norm_all(dc.declare_words))})[ ]?\)")
             if dc else None,
         currency_markers=re.compile(
-            rf"(?:{alternation(norm_all(dc.markers))})" + (rf"(?![{re.escape(norm(dc.not_before))}])" if dc.not_before else ""))
+            alternation(norm_all(dc.markers))
+            + (rf"|(?:{alternation(norm_all(dc.figure_markers))})(?=[ ]?[\d{cn_chars}逾近约超达率])" if dc.figure_markers else ""))
             if dc else None,
-        currency_marker_map={norm(k): v for k, v in dc.markers.items()} if dc else {},
+        currency_marker_map={norm(k): v for k, v in {**dc.markers, **dc.figure_markers}.items()} if dc else {},
         currency_declare_map={norm(k): v for k, v in dc.declare.items()} if dc else {},
         currency_declare_words=tuple(norm_all(dc.declare_words)) if dc else (),
         after_section=_words_rx(list(lex.units.after_section) or None, ""),

@@ -38,7 +38,7 @@ class DocumentCurrency(_Strict):
     declare: dict[str, str]
     renminbi: list[str]
     markers: dict[str, str]
-    not_before: str = ""
+    figure_markers: dict[str, str] = {}
 
 
 class UnitsFile(_Strict):

@@ -317,3 +317,12 @@ def test_shang_before_a_bare_scale_word_is_at_least_and_never_before_digits():
     assert (firms.value, firms.qualifier, firms.lower, firms.upper) == (100, "at_least", 100, None)
     assert _claim(claims, "上萬台").lower == 10000
     assert _claim(claims, "3000家").qualifier == "exact"
+
+
+def test_a_players_points_rebounds_and_a_minute_that_is_no_score():
+    claims = _extract("體育快訊｜他本季場均攻下28.6分、9.2籃板，投籃命中率47.3%。中場休息5分後再戰。")
+    pts = _claim(claims, "28.6分")
+    assert (pts.unit, pts.value) == ("score", 28.6)
+    reb = [c for c in claims if c.counted in ("篮板", "籃板")]
+    assert reb and reb[0].value == 9.2
+    assert not [c for c in claims if c.value == 5]

@@ -86,6 +86,7 @@ class Patterns:
     after_section: re.Pattern | None  # 2,800亿度: a unit word only after a section word
     after_section_map: dict
     section_chars: str  # 万 亿 兆
+    points_before: re.Pattern | None  # 场均攻下28.6分: 分 as points
     symbol_before: re.Pattern | None  # NT$120亿: a currency symbol glued before a figure
     symbol_map: dict
     currency_declare_words: tuple  # 下同: a cheap test before the declaration pattern
@@ -198,6 +199,7 @@ def patterns() -> Patterns:
         after_section=_words_rx(list(lex.units.after_section) or None, ""),
         after_section_map={norm(k): tuple(v) for k, v in lex.units.after_section.items()},
         section_chars="".join(sorted(n.sections)),
+        points_before=_words_rx(lex.units.points_before.words if lex.units.points_before else None, "[^,。;0-9]{0,4}$", start=False),
         symbol_before=re.compile(rf"(?:{alternation(norm_all(lex.units.symbol_before))})[ ]?$") if lex.units.symbol_before else None,
         symbol_map={norm(k): v for k, v in lex.units.symbol_before.items()},
         renminbi=re.compile(alternation(norm_all(dc.renminbi))) if dc else None,

@@ -367,6 +367,8 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
             mention.unit, pos = unit_name, am.end()
             if factor != 1:
                 value, resolution = value * _exact(factor), resolution * _exact(factor)
+    if mention.unit is None and p.points_before and text.startswith("分", pos) and p.points_before.search(text, max(0, s - 10), s):
+        mention.unit, pos = "score", pos + 1  # 场均攻下28.6分: a player's points
     if mention.unit is None and p.symbol_before and s > 0 and text[s - 1] in _SYMBOL_LASTS:
         sm = p.symbol_before.search(text, max(0, s - 6), s)
         if sm:  # NT$120亿, HK$ 30亿: the symbol names the currency

@@ -54,6 +54,7 @@ class UnitsFile(_Strict):
     currency_before: dict[str, str] = {}
     document_currency: DocumentCurrency | None = None
     after_section: dict[str, tuple[str, float]] = {}
+    points_before: Words | None = None
     symbol_before: dict[str, str] = {}
 
 

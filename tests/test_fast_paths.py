@@ -101,6 +101,34 @@ def test_patterns_that_can_match_nothing_or_anything_fall_back(text):
     assert _scanner(re.compile(r"(?<![ab])1+|\n")) is not None
 
 
+# the forms the scanner's reader of pattern text must get right: escapes, classes with ']' and '-',
+# repeats with bounds, named groups, comments, scoped flags, lookarounds holding ')' and '|', and
+# items it cannot list (., negated classes, back references) after the first character
+READER_SOURCES = [
+    r"[\u3000 ]*\d{1,2}[.)]", r"(?P<y>\d{2,})年(?P=y)?", r"[]a]b|[a\]]c", r"[-a]|[a-]x|[\--/]9", r"(?#note)(?:k|1)\b",
+    r"(?<![)|(])(?:a|b)+[^a]*", r"(?i:x)[é]|\N{DIGIT ONE}", r"\x41\u4e00+|\U0001F600", r"(?<=[a)])\.\d", r"a{0}b|c{,2}d",
+    r"(a)b\1", r"(?-i:a)(?i:B)c", r"a?(?:b|)c", r"(?>ab|a)c", r"\tx|\$1", r"(?:一|二){2}月(?!\d)", r"a{2", r"\bk+",
+]
+READER_ALPHABET = "abcdkxABCK1029.)(]-\t\u3000一二月年é😀$A" + "\u4e00"
+
+
+@PROPERTY
+@given(st.text(alphabet=READER_ALPHABET, max_size=30))
+def test_the_scanner_reads_pattern_text_as_re_does(text):
+    for source in READER_SOURCES:
+        rx = re.compile(source)
+        assert _spans(finditer(rx, text)) == _spans(rx.finditer(text)), source
+
+
+def test_most_reader_forms_get_a_scanner_and_no_private_re_module_is_read():
+    import factcheck.extract.scan as scan_module
+
+    assert sum(_scanner(re.compile(s)) is not None for s in READER_SOURCES) >= 15
+    with open(scan_module.__file__, encoding="utf-8") as fh:
+        source = fh.read()
+    assert "_parser" not in source and "_constants" not in source and "sre_" not in source
+
+
 TAGS = ["p", "P", "div", "span", "a", "br", "img", "li", "h2", "strong", "td", "svg", "template", "o:p", "my-tag",
         "title", "script", "style", "noscript", "textarea"]
 ATTRS = ["", ' class="x"', " class='a b'", " href=http://a.cn/1.html", ' style="font-size:12px;"', " data-n=3", " hidden",

@@ -273,10 +273,63 @@ class _Firsts:
         self.i += 1
 
 
+_PLAIN_LEAD = re.compile(
+    r"""(?:\\[dDsSwW]|\[(?!\^)(?:\\.|[^]\\])(?:\\.|[^]\\])*\]|\\[^A-Za-z0-9]|[^\\.^$*+?{}()|\[])(?![*+?{])"""
+)
+_BRANCH_HEAD = re.compile(r"(?:\\[^A-Za-z0-9]|[^\\.^$*+?{}()|\[\]])(?![*+?{])")
+
+
+def _structure(source: str) -> tuple[list[int], int | None]:
+    """The positions of the top-level '|' of source, and of the ')' that closes a group opened at
+    its first character (None if it does not start with a group); escapes and classes skipped."""
+    bars, depth, close, i = [], 0, None, 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a class: ']' first (or right after '^') is a member
+            i += 1 + (source[i + 1 : i + 2] == "^")
+            i += source[i : i + 1] == "]"
+            while i < len(source) and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0 and close is None and source[0] == "(":
+                close = i
+        elif c == "|" and depth == 0:
+            bars.append(i)
+        i += 1
+    return bars, close
+
+
+def _re_skips(source: str, nocase: bool) -> bool:
+    """Whether re skips ahead by itself, so that plain finditer is faster than a scanner: the
+    pattern starts with one character, class or category that no repeat follows, or with a group
+    (that no repeat follows) of such, or is an alternation whose branches each start with a plain
+    character. A wrong answer costs speed only, never a match."""
+    if nocase:  # re skips only with characters that have no other case: leave it to the scanner
+        return bool(re.match(r"\\[dDsSwW](?![*+?{])", source))
+    bars, close = _structure(source)
+    if bars:
+        heads = [source[a + 1 : b] for a, b in zip([-1, *bars], [*bars, len(source)], strict=True)]
+        return all(_BRANCH_HEAD.match(h) for h in heads)
+    if close is not None:
+        group = re.match(r"\((?:\?:|\?P<\w+>)?", source)
+        if group.group(0) == "(?" or source[close + 1 : close + 2] in ("*", "+", "?", "{"):
+            return False
+        return _re_skips(source[group.end() : close], nocase)
+    return bool(_PLAIN_LEAD.match(source))
+
+
 def _scanner(pattern: re.Pattern) -> re.Pattern | None:
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.LOCALE | re.VERBOSE):
         return None
     source = _LEADING_FLAGS.sub("", pattern.pattern)
+    if _re_skips(source, bool(pattern.flags & re.IGNORECASE)):
+        return None
     try:
         reader = _Firsts(source)
         firsts: list[str] = []

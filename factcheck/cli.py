@@ -14,7 +14,6 @@ from rich.console import Console
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError
-from factcheck.ingest.published import parse_timestamp
 from factcheck.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -81,6 +80,8 @@ def _settings(**overrides) -> Settings:
 def _published(value: str | None):
     if value is None:
         return None
+    from factcheck.ingest.published import parse_timestamp
+
     when = parse_timestamp(value)
     if when is None:
         raise typer.BadParameter(f"not a date or time: {value!r}", param_hint="--published")

@@ -6,9 +6,9 @@ registry; conversion factors are exact Fractions, computed once per unit.
 Importing pint and building the registry take about 0.35 s, more than reading a whole article
 corpus's worth of figures, and every ``factcheck`` command would pay it on start-up. So pint's
 answers for every unit that units.txt defines are kept in data/units_table.tsv, written by
-``python -m factcheck.extract.units`` and stamped with the SHA-256 of the units.txt they came from.
-A lookup uses the table while the stamp matches units.txt; a unit the table lacks, or a units.txt
-edited since, goes to pint itself, so the answers are pint's either way (tests/test_units_table.py
+``python -m factcheck.extract.units`` and stamped with a SHA-256 of what they came from.
+A lookup uses the table while the stamp matches (units.txt and the CANONICAL and DIMENSION_NAMES
+tables below are hashed); a unit the table lacks, or a units.txt edited since, goes to pint itself, so the answers are pint's either way (tests/test_units_table.py
 checks that the table is fresh and agrees with pint).
 """
 
@@ -66,7 +66,10 @@ def _pint_seconds(unit: str) -> Fraction:
 
 
 def definitions_hash() -> str:
-    return hashlib.sha256(data_path("units.txt").read_bytes()).hexdigest()
+    """What the table's answers depend on: units.txt and the canonical units and dimension names above."""
+    digest = hashlib.sha256(data_path("units.txt").read_bytes())
+    digest.update(repr((sorted(CANONICAL.items()), sorted(DIMENSION_NAMES.items()))).encode())
+    return digest.hexdigest()
 
 
 def defined_units() -> list[str]:
@@ -85,10 +88,10 @@ def defined_units() -> list[str]:
 def table_text() -> str:
     """data/units_table.tsv as pint gives it now for units.txt."""
     rows = [
-        "# factcheck unit table, written by `python -m factcheck.extract.units` from units.txt: do not edit.",
+        "# factcheck unit table, written by `python -m factcheck.extract.units` from units.txt and units.py: do not edit.",
         "# Columns (tab-separated): unit, canonical unit, factor to it (a fraction), dimension name,",
         "# seconds in one unit (a fraction; empty for a unit that is not a duration).",
-        f"# units.txt sha256 {definitions_hash()}",
+        f"# definitions sha256 (units.txt and units.py tables) {definitions_hash()}",
     ]
     for unit in defined_units():
         target, factor, dimension = _pint_canonical(unit)
@@ -104,7 +107,7 @@ def _table() -> dict[str, tuple[str, Fraction, str, Fraction | None]]:
         lines = data_path(TABLE).read_text(encoding="utf-8").splitlines()
     except OSError:
         return {}
-    stamp = next((x for x in lines if x.startswith("# units.txt sha256 ")), "")
+    stamp = next((x for x in lines if x.startswith("# definitions sha256 ")), "")
     if stamp.rsplit(" ", 1)[-1] != definitions_hash():
         return {}
     out = {}

@@ -339,7 +339,11 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
         subj = d.respectively[m.start]
     if reason is None:
         if subj is not None:
-            subject = {"text": _subject_text(subj, view, source.raw, text), "key": subject_key(subj.text), "type": subj.type}
+            skey = ("subject", subj.start, subj.end, subj.text)  # claims of one sentence often share it
+            name = d.sentence_cache.get(skey)
+            if name is None:
+                name = d.sentence_cache[skey] = _subject_text(subj, view, source.raw, text)
+            subject = {"text": name, "key": subject_key(subj.text), "type": subj.type}
         metric = {"text": met.text, "key": metric_key(met.key, met.varies, met.cumulative)}
     line = bisect.bisect_right(lines, rs)
     column = rs - lines[line - 1] + 1

@@ -31,48 +31,8 @@ def _read(model, *parts):
 
 
 def alternation(words) -> str:
-    """A regex alternation that tries longer words first.
-
-    Written as a trie (每|中国(?:科学院)?|…) when that means the same: re tries the branches of an
-    alternation one by one at every position a word could start, so a list of 200 words costs 200
-    comparisons there, while a trie costs one per character. The two match alike, with the same
-    backtracking order: the words that match at one position are prefixes of one another, and both
-    forms try them longest first. Under re.IGNORECASE two branches of a trie node might both match
-    one character (a and A); such a list keeps the flat form.
-    """
-    ordered = sorted(set(words), key=len, reverse=True)
-    flat = "|".join(re.escape(w) for w in ordered)
-    if len(ordered) < 2 or "" in ordered:
-        return flat
-    trie: dict = {}
-    for w in ordered:
-        node = trie
-        for c in w:
-            node = node.setdefault(c, {})
-        node[""] = {}
-    out = _trie(trie, top=True)
-    return flat if out is None else out
-
-
-def _trie(node: dict, top: bool = False) -> str | None:
-    """The alternation of a trie node's branches (None if two of them could match one character)."""
-    keys = [k for k in node if k]
-    for i, a in enumerate(keys):
-        if any(re.fullmatch(re.escape(a), b, re.IGNORECASE) for b in keys[i + 1 :]):
-            return None
-    branches = []
-    for k in keys:
-        rest = _trie(node[k])
-        if rest is None:
-            return None
-        branches.append(re.escape(k) + rest)
-    if not branches:
-        return ""
-    if "" in node:  # a word ends here: the longer ones first, then this one
-        return f"(?:{'|'.join(branches)})?"
-    if len(branches) == 1 or top:
-        return "|".join(branches)
-    return f"(?:{'|'.join(branches)})"
+    """A regex alternation that tries longer words first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @dataclass(frozen=True)

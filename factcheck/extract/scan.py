@@ -367,4 +367,10 @@ def finditer(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = 
 
 def search(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
     """pattern.search(text, pos, endpos), found the same way as finditer's first match."""
+    try:
+        scan = _scanners[pattern]
+    except KeyError:
+        scan = _scanners[pattern] = _scanner(pattern)
+    if scan is None:
+        return pattern.search(text, pos, len(text) if endpos is None else endpos)
     return next(finditer(pattern, text, pos, endpos), None)

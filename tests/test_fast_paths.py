@@ -14,7 +14,7 @@ from factcheck.extract.en_quantities import _EXASCALE
 from factcheck.extract.modality import _rx as _modality_rx
 from factcheck.extract.patterns import patterns
 from factcheck.extract.quantities import _E_CLASS
-from factcheck.extract.scan import _FOLDS_ONTO, _LEADING_FLAGS, _re_skips, _scanner, finditer, search
+from factcheck.extract.scan import _FOLDS_ONTO, _LEADING_FLAGS, _re_skips, _scanner, finditer, present, search
 
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -188,3 +188,15 @@ def test_offsets_equal_an_array_of_the_range(start, n):
     from factcheck.ingest.textmap import offsets
 
     assert offsets(start, start + n) == array("q", range(start, start + n))
+
+
+PRESENT_SOURCES = (r"\d:\d", r"(?m)^\s*\d{1,2}[.)]", r"分之", r"@", r"(?i:kb)|\d\s?mb", r"(?<![\d.])1[3-9]\d{2}", r"日\s*(?:讯|电)")
+
+
+@PROPERTY
+@given(text_st)
+def test_present_says_which_patterns_occur_as_search_does(text):
+    hints = tuple(hint for _, _, hint in patterns().filters if hint is not None)
+    assert present(hints, text) == [rx.search(text) is not None for rx in hints]
+    mixed = tuple(re.compile(s) for s in PRESENT_SOURCES)
+    assert present(mixed, text) == [rx.search(text) is not None for rx in mixed]

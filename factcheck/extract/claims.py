@@ -22,7 +22,7 @@ from factcheck.extract.metrics import date_metric, event_position, metric_word_a
 from factcheck.extract.modality import markers, modality
 from factcheck.extract.patterns import norm_all, patterns
 from factcheck.extract.quantities import find_quantities
-from factcheck.extract.scan import finditer, search
+from factcheck.extract.scan import finditer, present
 from factcheck.extract.subjects import SubjectFinder, respectively
 from factcheck.ingest.source import GLOSS, Source, count_cjk
 from factcheck.ingest.textmap import TextMap, line_starts
@@ -99,8 +99,10 @@ def _blocker(text: str, noise: list[tuple[int, int]]) -> bytearray:
     mask = bytearray(len(text))
     for a, b in noise:
         mask[a:b] = b"\x01" * (b - a)
+    hints = tuple(hint for _, _, hint in p.filters if hint is not None)
+    found = dict(zip(hints, present(hints, text), strict=True))
     for _, pattern, hint in p.filters:
-        if hint is not None and not search(hint, text):
+        if hint is not None and not found[hint]:
             continue
         for m in finditer(pattern, text):
             mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())

@@ -374,3 +374,54 @@ def search(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = No
     if scan is None:
         return pattern.search(text, pos, len(text) if endpos is None else endpos)
     return next(finditer(pattern, text, pos, endpos), None)
+
+
+_combined: dict[tuple[re.Pattern, ...], re.Pattern | None] = {}
+
+
+def _any_of(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """One scanner for the positions where any of the patterns matches, or None."""
+    firsts: list[str] = []
+    bodies = []
+    for rx in patterns:
+        if not isinstance(rx.pattern, str) or rx.flags & (re.LOCALE | re.VERBOSE | re.IGNORECASE):
+            return None
+        lead = _LEADING_FLAGS.match(rx.pattern)
+        source = rx.pattern[lead.end() :] if lead else rx.pattern
+        try:
+            reader = _Firsts(source)
+            if reader.alternatives(firsts, False) or reader.i != len(source):
+                return None
+        except (_Unknown, IndexError, ValueError, TypeError):
+            return None
+        flags = lead.group(0).replace("(?", "").replace(")", "") if lead else ""
+        bodies.append(f"(?{flags}:{source})" if flags else f"(?:{source})")
+    try:
+        return re.compile(rf"(?-i:[{''.join(firsts)}])(?<=(?={'|'.join(bodies)})(?s:.))")
+    except re.error:  # a group name used twice, a back reference: one search each
+        return None
+
+
+def present(patterns: tuple[re.Pattern, ...], text: str) -> list[bool]:
+    """For each pattern, whether it matches anywhere in text (as pattern.search(text) is not None).
+
+    One pass finds the positions where any of them matches; each is tried only there. Ten
+    existence checks (the filters' hints) cost one pass instead of ten."""
+    try:
+        combined = _combined[patterns]
+    except KeyError:
+        combined = _combined[patterns] = _any_of(patterns) if len(patterns) > 1 else None
+    if combined is None:
+        return [search(rx, text) is not None for rx in patterns]
+    found = [False] * len(patterns)
+    left, pos, find = len(patterns), 0, combined.search
+    while left:
+        hit = find(text, pos)
+        if hit is None:
+            break
+        q = hit.start()
+        for i, rx in enumerate(patterns):
+            if not found[i] and rx.match(text, q):
+                found[i], left = True, left - 1
+        pos = q + 1
+    return found

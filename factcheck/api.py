@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -215,6 +214,8 @@ def settings_key(settings: Settings) -> str:
 
 
 def _in_workers(files, settings, published, progress, mentions, jobs, cache_dir, findings=True) -> list[Extracted]:
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only a run with workers imports it
+
     results = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(extract_rows_partition, part, settings, published, mentions, cache_dir, findings)

@@ -9,8 +9,9 @@ from functools import cache
 
 from factcheck.extract.entities import Entity
 from factcheck.extract.scan import finditer
-from factcheck.lang import load_english, load_gazetteer
+from factcheck.lang import load_english
 from factcheck.lang.loader import alternation
+from factcheck.link.places import romanised
 
 _TOKEN = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\d+[A-Za-z]*)$")
 _MAX_TOKENS = 5
@@ -23,7 +24,7 @@ def _lex():
     for cls in ("facility", "organisation", "program", "region"):
         for h in getattr(en.heads, cls):
             head_class.setdefault(h.lower(), cls)
-    places = [p for forms in load_gazetteer().places.values() for p in forms]
+    places = list(romanised())
     return (
         re.compile(rf"(?i:\b(?:{alternation(head_class)})\b)(?:\s(?:III|II|IV|I|V|\d)\b)?"),
         head_class,

@@ -15,6 +15,7 @@ from functools import cache
 
 from factcheck.extract.context import Context
 from factcheck.extract.entities import Entity
+from factcheck.extract.entities import _lex as _entity_lex
 from factcheck.extract.patterns import norm, norm_all
 from factcheck.lang import load_english, load_lexicon
 from factcheck.lang.grammar import grammar, rx
@@ -63,8 +64,11 @@ def _valid(ent: Entity, text: str) -> bool:
 
 def _complete(ent: Entity, entities: list[Entity], scope_start: int, text: str) -> Entity | None:
     """A bare facility head takes the nearest city or province named before it in scope, unless
-    another named body stands between them (上海电信…算力集群 is 上海电信's, not 上海's)."""
+    another named body stands between them (上海电信…算力集群 is 上海电信's, not 上海's), or it
+    points back (该数据中心 is the article's topic, not the place named before it)."""
     if not ent.bare or ent.cls != "facility":
+        return None
+    if _ANAPHOR_BEFORE.search(text, max(0, ent.start - 3), ent.start):
         return None
     for other in reversed(entities):
         if other.end > ent.start or other.start < scope_start:
@@ -121,6 +125,19 @@ _POINTS_BACK = rx(r"\s*{subjects.points_back}\b")
 _RELATIVE = rx(r"\s*{subjects.describing_clause}\b", re.I)
 _ANAPHOR = rx(r"^{subjects.anaphor}")
 _NOT_A_NAME = rx(r"{subjects.not_a_topic}")
+_ANAPHOR_BEFORE = rx(r"(?:{subjects.anaphor_head})$")
+_SCOPE_WHOLE = rx(r"{subjects.scope_whole}")
+
+
+@cache
+def _anaphor_rx() -> re.Pattern:
+    """该中心, 该项目, 此数据中心: a pointer word and a generic head (the heads of entities.toml and
+    the pointing nouns of grammar.toml), naming no entity of its own."""
+    from factcheck.extract.entities import _lex as entity_lex
+
+    pointers = set(grammar().subjects.anaphor_head)
+    nouns = [n for n in grammar().subjects.anaphor if n not in pointers] + list(entity_lex().head_class)
+    return re.compile(rf"(?:{alternation(sorted(pointers, key=len, reverse=True))})(?:{alternation(nouns)})")
 
 
 class SubjectFinder:
@@ -214,9 +231,14 @@ class SubjectFinder:
         if dimension == "count":
             # 形成AI应用示范项目超过100个: a name right before a count is what is counted
             own = [e for e in own if start - e.end > 1 or e.cls in ("place", "national", "region")]
+        # 为澳门的38家企业提供服务: a place owning the counted noun says whose, not who counts
+        own = [e for e in own if not (start - e.end <= 2 and self.text.startswith("的", e.end))]
         ent = self._best(own, sent.start, own=True)
         if ent:
             return Subject(ent.text, ent.start, ent.end, 0.9, ent.cls)
+        pointed = self._pointed(sent.start, start)
+        if pointed is not None:
+            return pointed
         for j in range(ci - 1, -1, -1):
             ca, cb = sent.clauses[j]
             if _RELATIVE.match(self.text, ca):
@@ -236,6 +258,26 @@ class SubjectFinder:
         if np:
             return np
         return self._back(si, 0.6)
+
+    def _pointed(self, sentence_start: int, start: int) -> Subject | None:
+        """With no name in the figure's own clause: 全市/全省 is the place named before it (even
+        inside a source: 东莞市卫健局通报，全市…), and a sentence that opens on 该中心 or 该项目
+        is about the article's topic."""
+        scope = None
+        for m in _SCOPE_WHOLE.finditer(self.text, sentence_start, start):
+            scope = m
+        if scope is not None:
+            place = None
+            for pm in _entity_lex().places.finditer(self.text, max(0, scope.start() - 240), scope.start()):
+                place = pm
+            if place is not None:
+                return Subject(place.group(), place.start(), place.end(), 0.7, "place")
+        m = _anaphor_rx().search(self.text, sentence_start, start) if self.topic is not None else None
+        if m is None:
+            return None
+        if any(not e.bare and self._usable(e) for e in self._in(sentence_start, m.start())):
+            return None  # 北京，这座科技之都，…: the pointer names what the sentence named first
+        return Subject(self.topic.text, self.topic.start, self.topic.end, 0.7, self.topic.type)
 
     def _noun_phrase(self, a: int, start: int, dimension: str) -> Subject | None:
         """The topic before the metric word of the figure's own clause: AI初创企业的存活率不到10%."""

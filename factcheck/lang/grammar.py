@@ -19,6 +19,8 @@ class Subjects(_Strict):
     np_cut: list[str]
     anaphor: list[str]
     not_a_topic: list[str]
+    anaphor_head: list[str]
+    scope_whole: list[str]
     points_back: list[str]
     describing_clause: list[str]
     respectively: list[str]

@@ -110,6 +110,7 @@ def find_entities(text: str) -> list[Entity]:
                 # 中国移动长三角（常州）智算中心: a place in brackets belongs to the name
                 opening = max(text.rfind("(", lo, i - 1), text.rfind("（", lo, i - 1))
                 if opening >= 0 and all(in_place[opening + 1 : i - 1]) and i - 1 > opening + 1:
+                    lo -= i - opening  # the bracketed place does not use up the prefix's length
                     i = opening
                     continue
             if c in stop and not in_place[i - 1]:

@@ -32,6 +32,8 @@ def _lex():
         re.compile(rf"\b(?:{alternation(places)})\b"),
         re.compile(rf"(?i:\b(?:{alternation(en.national.words)})\b)"),
         en.national.canonical,
+        re.compile(rf"\b(?:{alternation(en.countries.names)})\b"),
+        frozenset(w.lower() for w in en.countries.pointing),
     )
 
 
@@ -45,7 +47,7 @@ def _bare_head(text: str) -> str:
 
 
 def find_entities_en(text: str) -> list[Entity]:
-    heads, head_class, known, places, national, canonical = _lex()
+    heads, head_class, known, places, national, canonical, countries, pointing = _lex()
     found: list[Entity] = []
     for m in finditer(heads, text):
         hs, he = m.span()
@@ -74,8 +76,16 @@ def find_entities_en(text: str) -> list[Entity]:
         found.append(Entity(m.start(), m.end(), "known", m.group()))
     for m in finditer(places, text):
         found.append(Entity(m.start(), m.end(), "place", m.group()))
+    named = [(m.start(), m.end(), m.group()) for m in finditer(countries, text)]
+    for s, e, name in named:
+        found.append(Entity(s, e, "place", name))
     for m in finditer(national, text):
-        found.append(Entity(m.start(), m.end(), "national", canonical))
+        name = canonical
+        if m.group().lower() in pointing:
+            # "the country" is the last country named before it (Singapore … the country), else China
+            before = [n for s, _, n in named if s < m.start()]
+            name = before[-1] if before else canonical
+        found.append(Entity(m.start(), m.end(), "national", name))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[Entity] = []
     for ent in found:

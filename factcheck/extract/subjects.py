@@ -168,7 +168,13 @@ class SubjectFinder:
             if not e.bare and e.cls in ("facility", "organisation", "known", "national") and self._usable(e):
                 tally.setdefault(e.text, []).append(e)
         if not tally:
-            return None
+            # an article about a place (a city's tourism, a territory's airport): the place named most,
+            # even where it stands in a source (澳門特區政府旅遊局表示) — it still names the topic
+            for e in self.entities:
+                if e.cls == "place":
+                    tally.setdefault(e.text, []).append(e)
+            if not tally:
+                return None
         # a centre named twice outranks a brand named often: articles here are about centres
         best = max(tally.values(), key=lambda es: (es[0].cls == "facility" and len(es) >= 2, len(es), -es[0].start))
         return Subject(best[0].text, best[0].start, best[0].end, 0.4, best[0].cls)

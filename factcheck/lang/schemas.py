@@ -182,10 +182,16 @@ class EnOrganisations(_Strict):
     names: list[str]
 
 
+class Countries(_Strict):
+    names: list[str]
+    pointing: list[str]
+
+
 class EnEntitiesFile(_Strict):
     heads: Heads
     organisations: EnOrganisations
     national: National
+    countries: Countries
     direction_words: Words
     determiners: Words
 

@@ -33,7 +33,7 @@ def _lex():
         re.compile(rf"(?i:\b(?:{alternation(en.national.words)})\b)"),
         en.national.canonical,
         re.compile(rf"\b(?:{alternation(en.countries.names)})\b"),
-        frozenset(w.lower() for w in en.countries.pointing),
+        re.compile(rf"(?i:\b(?:{alternation(en.countries.pointing)})\b)(?![-\w])"),
     )
 
 
@@ -79,13 +79,17 @@ def find_entities_en(text: str) -> list[Entity]:
     named = [(m.start(), m.end(), m.group()) for m in finditer(countries, text)]
     for s, e, name in named:
         found.append(Entity(s, e, "place", name))
+    pointed = set()
+    for m in finditer(pointing, text):
+        # "the country", "the state": the last country named before it (Singapore … the country);
+        # with none named, "the country" is China (a national word) and "the state" nothing
+        before = [n for s, _, n in named if s < m.start()]
+        if before:
+            pointed.add(m.start())
+            found.append(Entity(m.start(), m.end(), "national", before[-1]))
     for m in finditer(national, text):
-        name = canonical
-        if m.group().lower() in pointing:
-            # "the country" is the last country named before it (Singapore … the country), else China
-            before = [n for s, _, n in named if s < m.start()]
-            name = before[-1] if before else canonical
-        found.append(Entity(m.start(), m.end(), "national", name))
+        if m.start() not in pointed:
+            found.append(Entity(m.start(), m.end(), "national", canonical))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[Entity] = []
     for ent in found:

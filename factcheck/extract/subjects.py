@@ -76,7 +76,8 @@ def _complete(ent: Entity, entities: list[Entity], scope_start: int, text: str) 
         if other.cls in ("facility", "organisation", "program") and not other.bare:
             return None
         if other.cls == "place" and _valid_place_for_completion(other, text):
-            return Entity(other.start, ent.end, "facility", other.text + ent.head, False, ent.head)
+            glue = " " if ent.head.isascii() and other.text.isascii() else ""  # Taiwan + cloud computing centre
+            return Entity(other.start, ent.end, "facility", other.text + glue + ent.head, False, ent.head)
     return None
 
 

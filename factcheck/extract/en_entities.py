@@ -15,6 +15,12 @@ from factcheck.link.places import romanised
 
 _TOKEN = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\d+[A-Za-z]*)$")
 _MAX_TOKENS = 5
+# a machine's or site's own name: capitals with a model number or a hyphen (ABCI 3.0, LUMI-AI, HKG5,
+# CloudMatrix 384); it names an entity only where the article repeats it
+_SYSTEM = re.compile(
+    r"(?<![\w$€¥£-])(?:[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+|[A-Z]{2,}\d+[A-Za-z]?"
+    r"|[A-Z][A-Za-z]*[A-Z][A-Za-z]*[ ]\d+(?:\.\d+)?[A-Za-z]?)(?![\w-])"
+)
 
 
 @cache
@@ -76,6 +82,13 @@ def find_entities_en(text: str) -> list[Entity]:
         found.append(Entity(m.start(), m.end(), "known", m.group()))
     for m in finditer(places, text):
         found.append(Entity(m.start(), m.end(), "place", m.group()))
+    systems = [m for m in _SYSTEM.finditer(text)] if any(c.isdigit() or c == "-" for c in text) else []
+    seen: dict[str, int] = {}
+    for m in systems:
+        seen[m.group()] = seen.get(m.group(), 0) + 1
+    for m in systems:
+        if seen[m.group()] >= 2:
+            found.append(Entity(m.start(), m.end(), "facility", m.group()))
     named = [(m.start(), m.end(), m.group()) for m in finditer(countries, text)]
     for s, e, name in named:
         found.append(Entity(s, e, "place", name))

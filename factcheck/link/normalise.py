@@ -25,15 +25,20 @@ def _tables():
         for f in forms:
             fold[_plain(f)] = _plain(canonical)
     head_rx = re.compile(rf"(?:{alternation(fold)})$")
+    # 苏州市 = 苏州, 广东省 = 广东: a known place with its administrative suffix is the place
+    e = lex.entities
+    admin_rx = re.compile(rf"^({alternation(_plain(p) for p in e.places.names)})(?:{alternation(_plain(x) for x in e.places.suffixes)})$")
+    return aliases, fold, head_rx, admin_rx
+
+
+@cache
+def _latin_places():
+    """Romanised places and company names -> Chinese, for names written in Latin letters only."""
     places = {form.lower(): chinese for form, chinese in romanised().items()}
     for chinese, forms in load_gazetteer().names.items():
         for f in forms:
             places[f.lower()] = norm(chinese)
-    place_rx = re.compile(rf"\b(?:{alternation(places)})\b")
-    # 苏州市 = 苏州, 广东省 = 广东: a known place with its administrative suffix is the place
-    e = lex.entities
-    admin_rx = re.compile(rf"^({alternation(_plain(p) for p in e.places.names)})(?:{alternation(_plain(x) for x in e.places.suffixes)})$")
-    return aliases, fold, head_rx, places, place_rx, admin_rx
+    return places, re.compile(rf"\b(?:{alternation(places)})\b")
 
 
 def _plain(text: str) -> str:
@@ -46,7 +51,7 @@ def subject_key(text: str) -> str:
 
     Cached: a pure function of the name, and the same names recur through a corpus.
     """
-    aliases, fold, head_rx, places, place_rx, admin_rx = _tables()
+    aliases, fold, head_rx, admin_rx = _tables()
     plain = _plain(text)
     if plain in aliases:
         return aliases[plain]
@@ -58,6 +63,7 @@ def subject_key(text: str) -> str:
         lowered = re.sub(r"^the\s+", "", text.strip().lower())
         # Wuhan's Ascend-based AI computing centre: the possessive and "-based" describe, they do not name
         lowered = re.sub(r"['’]s\b|\b[\w-]+-(?:based|backed|built|run)\b", " ", lowered)
+        places, place_rx = _latin_places()
         plain = _plain(place_rx.sub(lambda m: places[m.group()], lowered))
         if plain in aliases:
             return aliases[plain]

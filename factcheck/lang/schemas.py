@@ -101,6 +101,7 @@ class Organisations(_Strict):
 class Places(_Strict):
     names: list[str]
     suffixes: list[str]
+    provinces: list[str] = []
 
 
 class National(_Strict):

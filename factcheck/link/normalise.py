@@ -28,7 +28,13 @@ def _tables():
     # 苏州市 = 苏州, 广东省 = 广东: a known place with its administrative suffix is the place
     e = lex.entities
     admin_rx = re.compile(rf"^({alternation(_plain(p) for p in e.places.names)})(?:{alternation(_plain(x) for x in e.places.suffixes)})$")
-    return aliases, fold, head_rx, admin_rx
+    # 广东韶关华南智算中心 = 韶关华南智算中心: a province before another place is wrapping, not identity
+    cities = [_plain(p) for p in e.places.names if p not in e.places.provinces]
+    province_rx = re.compile(
+        rf"^(?:{alternation(_plain(p) for p in e.places.provinces)})(?:{alternation(_plain(x) for x in e.places.suffixes)})?"
+        rf"(?=(?:{alternation(cities)}))"
+    )
+    return aliases, fold, head_rx, admin_rx, province_rx
 
 
 @cache
@@ -51,7 +57,7 @@ def subject_key(text: str) -> str:
 
     Cached: a pure function of the name, and the same names recur through a corpus.
     """
-    aliases, fold, head_rx, admin_rx = _tables()
+    aliases, fold, head_rx, admin_rx, province_rx = _tables()
     plain = _plain(text)
     if plain in aliases:
         return aliases[plain]
@@ -67,6 +73,9 @@ def subject_key(text: str) -> str:
         plain = _plain(place_rx.sub(lambda m: places[m.group()], lowered))
         if plain in aliases:
             return aliases[plain]
+    wrapped = province_rx.match(plain)
+    if wrapped and len(plain) > wrapped.end():
+        plain = plain[wrapped.end() :]
     m = head_rx.search(plain)
     if m:
         plain = plain[: m.start()] + fold[m.group()]

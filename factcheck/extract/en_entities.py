@@ -109,4 +109,19 @@ def find_entities_en(text: str) -> list[Entity]:
         if any(k.start <= ent.start and ent.end <= k.end for k in kept[-6:]):
             continue
         kept.append(ent)
-    return kept
+    return _owned(text, kept)
+
+
+def _owned(text: str, ents: list[Entity]) -> list[Entity]:
+    """China Telecom … began building its Foshan Intelligent Computing Center: "its" names the owner,
+    the body named before it in the sentence, so the centre is China Telecom Foshan Intelligent
+    Computing Center (the name it has in Chinese, 中国电信佛山智算中心)."""
+    out = []
+    for i, ent in enumerate(ents):
+        if ent.cls == "facility" and not ent.bare and text.endswith(("its ", "their "), max(0, ent.start - 6), ent.start):
+            sentence_start = max(text.rfind(". ", 0, ent.start), text.rfind("\n", 0, ent.start)) + 1
+            owners = [o for o in ents[:i] if o.cls in ("known", "organisation") and not o.bare and o.start >= sentence_start]
+            if owners:
+                ent = Entity(ent.start, ent.end, ent.cls, f"{owners[-1].text} {ent.text}", ent.bare, ent.head)
+        out.append(ent)
+    return out

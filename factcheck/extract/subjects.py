@@ -128,6 +128,7 @@ _ANAPHOR = rx(r"^{subjects.anaphor}")
 _NOT_A_NAME = rx(r"{subjects.not_a_topic}")
 _ANAPHOR_BEFORE = rx(r"(?:{subjects.anaphor_head})$")
 _SCOPE_WHOLE = rx(r"{subjects.scope_whole}")
+_PLACE_NOUN = rx(r"\s?(?:{subjects.place_nouns})\b", re.I)
 
 
 @cache
@@ -152,7 +153,22 @@ class SubjectFinder:
         self.metric_words = metric_words
         self._quantity = False
         self._valid_cache: dict[tuple[int, int, str], bool] = {}
-        self.topic = topic if topic is not None else self._main_entity()
+        self.topic = self._fuller(topic) if topic is not None else self._main_entity()
+
+    def _fuller(self, topic: Subject) -> Subject:
+        """The headline's topic under the fuller name the body gives it (Foshan AI computing center in
+        the title, China Telecom Foshan Intelligent Computing Center in the text)."""
+        if topic.type != "facility":
+            return topic
+        from factcheck.link.normalise import subject_key
+
+        short = subject_key(topic.text)
+        fuller = [e for e in self.entities if e.cls == "facility" and not e.bare and len(e.text) > len(topic.text)]
+        for e in fuller:
+            key = subject_key(e.text)
+            if len(key) > len(short) and short in key:
+                return Subject(e.text, e.start, e.end, topic.confidence, e.cls)
+        return topic
 
     def _usable(self, ent: Entity) -> bool:
         """_valid(ent, text), computed once per name: it depends on the name's span and class only."""
@@ -176,8 +192,20 @@ class SubjectFinder:
                     tally.setdefault(e.text, []).append(e)
             if not tally:
                 return None
+        # one centre named in full once and shortly elsewhere (China Telecom Foshan Intelligent
+        # Computing Center, Foshan AI computing center) is one topic, under its fullest name
+        from factcheck.link.normalise import subject_key
+
+        keys = {name: subject_key(name) for name in tally}
+        merged: dict[str, list[Entity]] = {}
+        for name, es in tally.items():
+            fuller = [n for n in tally if n != name and es[0].cls == "facility" and tally[n][0].cls == "facility"
+                      and len(keys[n]) > len(keys[name]) and keys[name] in keys[n]]
+            merged.setdefault(max(fuller, key=lambda n: len(keys[n])) if fuller else name, []).extend(es)
+        for name in merged:
+            merged[name].sort(key=lambda e: e.text != name)  # the fullest name first
         # a centre named twice outranks a brand named often: articles here are about centres
-        best = max(tally.values(), key=lambda es: (es[0].cls == "facility" and len(es) >= 2, len(es), -es[0].start))
+        best = max(merged.values(), key=lambda es: (es[0].cls == "facility" and len(es) >= 2, len(es), -min(e.start for e in es)))
         return Subject(best[0].text, best[0].start, best[0].end, 0.4, best[0].cls)
 
     def _in(self, a: int, b: int) -> list[Entity]:
@@ -222,9 +250,19 @@ class SubjectFinder:
     def for_quantity(self, start: int, dimension: str) -> Subject | None:
         self._quantity = True
         try:
-            return self._for_quantity(start, dimension)
+            return self._topic_place(self._for_quantity(start, dimension))
         finally:
             self._quantity = False
+
+    def _topic_place(self, subject: Subject | None) -> Subject | None:
+        """"The Foshan center had 60 petaflops": a place with a generic noun after it is the
+        article's topic when the topic's name holds that place."""
+        topic = self.topic
+        if subject is None or subject.type != "place" or topic is None or topic.type != "facility" or subject.start < 0:
+            return subject
+        if subject.text not in topic.text or not _PLACE_NOUN.match(self.text, subject.end):
+            return subject
+        return Subject(topic.text, topic.start, topic.end, 0.7, topic.type)
 
     def _for_quantity(self, start: int, dimension: str) -> Subject | None:
         si = self.ctx.sentence_index(start)

@@ -21,6 +21,7 @@ class Subjects(_Strict):
     not_a_topic: list[str]
     anaphor_head: list[str]
     scope_whole: list[str]
+    place_nouns: list[str]
     points_back: list[str]
     describing_clause: list[str]
     respectively: list[str]

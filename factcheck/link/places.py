@@ -30,6 +30,12 @@ def _readings(name: str) -> list[list[str]]:
     return pinyin(name, style=Style.NORMAL, heteronym=True, errors="ignore")
 
 
+def syllables(ch: str) -> str:
+    """The first reading of one Chinese character in pinyin without tones ('' if it has none)."""
+    readings = _readings(ch)
+    return readings[0][0] if readings and readings[0] and readings[0][0].isascii() else ""
+
+
 def _spellings(name: str) -> list[str]:
     """Pengcheng, Peng Cheng; Gui'an, Guian: one place written joined, spaced or with an apostrophe."""
     readings = _readings(name)

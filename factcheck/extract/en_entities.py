@@ -48,6 +48,14 @@ def _words(table: str) -> frozenset:
     return frozenset(w.lower() for w in getattr(load_english().entities, table).words)
 
 
+@cache
+def _system_nouns() -> re.Pattern:
+    """" supernode": a name followed by the kind of machine it is names one even if said once."""
+    from factcheck.lang.grammar import grammar
+
+    return re.compile(rf" (?:{alternation(grammar().subjects.system_nouns)})\b")
+
+
 def _bare_head(text: str) -> str:
     return re.sub(r"\s(?:III|II|IV|I|V|\d)$", "", text).lower()
 
@@ -86,8 +94,9 @@ def find_entities_en(text: str) -> list[Entity]:
     seen: dict[str, int] = {}
     for m in systems:
         seen[m.group()] = seen.get(m.group(), 0) + 1
+    nouns = _system_nouns()
     for m in systems:
-        if seen[m.group()] >= 2:
+        if seen[m.group()] >= 2 or nouns.match(text, m.end()):
             found.append(Entity(m.start(), m.end(), "facility", m.group()))
     named = [(m.start(), m.end(), m.group()) for m in finditer(countries, text)]
     for s, e, name in named:

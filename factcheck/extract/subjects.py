@@ -70,6 +70,18 @@ def _complete(ent: Entity, entities: list[Entity], scope_start: int, text: str) 
         return None
     if _ANAPHOR_BEFORE.search(text, max(0, ent.start - 3), ent.start):
         return None
+    if ent.head.isascii():
+        if text[ent.start : ent.end].endswith("s"):
+            return None  # "new data centres": a plural head is a kind of thing, not one named place
+        # "a new cloud computing centre at the Southern Taiwan Science Park in Tainan": the place
+        # the sentence puts it in, before the one named earlier
+        window_end = min(len(text), ent.end + 80)
+        stop = min([i for i in (text.find(". ", ent.end, window_end), text.find("\n", ent.end, window_end)) if i >= 0],
+                   default=window_end)
+        located = [o for o in entities if ent.end < o.start < stop and o.cls == "place" and text.endswith(" in ", 0, o.start)]
+        if located:
+            where = located[-1]
+            return Entity(ent.start, ent.end, "facility", f"{where.text} {ent.head}", False, ent.head)
     for other in reversed(entities):
         if other.end > ent.start or other.start < scope_start:
             continue
@@ -128,6 +140,7 @@ _ANAPHOR = rx(r"^{subjects.anaphor}")
 _NOT_A_NAME = rx(r"{subjects.not_a_topic}")
 _ANAPHOR_BEFORE = rx(r"(?:{subjects.anaphor_head})$")
 _SCOPE_WHOLE = rx(r"{subjects.scope_whole}")
+_POINTER_NOUN = rx(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts) (?:new |whole |)({subjects.system_nouns})\b")
 _PLACE_NOUN = rx(r"\s?(?:{subjects.place_nouns})\b", re.I)
 
 
@@ -281,13 +294,13 @@ class SubjectFinder:
         ent = self._best(own, sent.start, own=True)
         if ent:
             return Subject(ent.text, ent.start, ent.end, 0.9, ent.cls)
-        pointed = self._pointed(sent.start, start)
+        pointed = self._pointed(sent.start, start) or self._pointed_machine(sent.start, start)
         if pointed is not None:
             return pointed
         for j in range(ci - 1, -1, -1):
             ca, cb = sent.clauses[j]
-            if _RELATIVE.match(self.text, ca):
-                continue  # ", which was built with Huawei," describes the subject, it is not one
+            if j > 0 and _RELATIVE.match(self.text, ca):
+                continue  # ", which was built with Huawei," describes the subject, it is not one (a sentence's first clause states)
             ent = self._best(self._in(ca, cb), sent.start, own=False)
             if ent:
                 return Subject(ent.text, ent.start, ent.end, 0.8, ent.cls)
@@ -323,6 +336,19 @@ class SubjectFinder:
         if any(not e.bare and self._usable(e) for e in self._in(sentence_start, m.start())):
             return None  # 北京，这座科技之都，…: the pointer names what the sentence named first
         return Subject(self.topic.text, self.topic.start, self.topic.end, 0.7, self.topic.type)
+
+    def _pointed_machine(self, sentence_start: int, start: int) -> Subject | None:
+        """"It is said that this supernode provides 300 PFLOPs": the name that noun followed before
+        (the CloudMatrix 384 supernode)."""
+        found = list(_POINTER_NOUN.finditer(self.text, sentence_start, start))
+        if not found:
+            return None
+        m = found[-1]
+        noun = " " + m.group(1)
+        for e in reversed(self._in(max(0, m.start() - 3000), m.start())):
+            if not e.bare and self.text.startswith(noun, e.end):
+                return Subject(e.text, e.start, e.end, 0.7, e.cls)
+        return None
 
     def _noun_phrase(self, a: int, start: int, dimension: str) -> Subject | None:
         """The topic before the metric word of the figure's own clause: AI初创企业的存活率不到10%."""

@@ -22,6 +22,7 @@ class Subjects(_Strict):
     anaphor_head: list[str]
     scope_whole: list[str]
     place_nouns: list[str]
+    system_nouns: list[str]
     points_back: list[str]
     describing_clause: list[str]
     respectively: list[str]

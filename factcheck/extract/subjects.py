@@ -176,12 +176,24 @@ class SubjectFinder:
         from factcheck.link.normalise import subject_key
 
         short = subject_key(topic.text)
-        fuller = [e for e in self.entities if e.cls == "facility" and not e.bare and len(e.text) > len(topic.text)]
-        for e in fuller:
+        named_here = False
+        for e in self.entities:
+            if e.cls != "facility" or e.bare:
+                continue
             key = subject_key(e.text)
             if len(key) > len(short) and short in key:
                 return Subject(e.text, e.start, e.end, topic.confidence, e.cls)
+            named_here = named_here or key == short
+        if not named_here:
+            # a headline's description (將軍澳新數據中心) the body never repeats, while the body names
+            # one centre again and again (匯港數據中心): the body's centre is the topic
+            body = self._main_entity()
+            if body is not None and body.type == "facility" and self._named_twice(body.text):
+                return body
         return topic
+
+    def _named_twice(self, name: str) -> bool:
+        return sum(1 for e in self.entities if e.text == name) >= 2
 
     def _usable(self, ent: Entity) -> bool:
         """_valid(ent, text), computed once per name: it depends on the name's span and class only."""

@@ -120,7 +120,9 @@ def find_entities(text: str) -> list[Entity]:
         found.append(Entity(m.start(), m.end(), "title", m.group(1)))
     in_place = bytearray(len(text))
     place_matches = list(lx.places.finditer(text))
-    for m in place_matches:
+    known_matches = list(lx.known.finditer(text))
+    # a stop character inside a place or a known body's name (华为: 为) does not end a prefix
+    for m in place_matches + known_matches:
         in_place[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in lx.heads.finditer(text):
         hs, he = m.span()
@@ -148,7 +150,7 @@ def find_entities(text: str) -> list[Entity]:
         start = hs - len(prefix)
         head = m.group()
         found.append(Entity(start, he, head_class[head], text[start:he].replace(" ", ""), bare, head))
-    for m in lx.known.finditer(text):
+    for m in known_matches:
         found.append(Entity(m.start(), m.end(), "known", m.group()))
     for m in place_matches:
         found.append(Entity(m.start(), m.end(), "place", m.group()))

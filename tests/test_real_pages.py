@@ -134,3 +134,13 @@ def test_its_names_the_owner_so_one_centre_links_across_languages(tmp_path, sett
     assert [c.subject.key for c in english] == [subject_key("中国联通嘉兴智算中心")]
     by_id = {c.id: c for c in report.claims}
     assert any(f.kind == "agree" and {by_id[i].document for i in f.claims} == {"zh", "en"} for f in report.findings)
+
+
+def test_the_facility_and_this_supernode_point_at_the_name_they_stand_for(tmp_path, settings):
+    got = _subjects(tmp_path, settings,
+                    "Nanning's Wuxiang AI Computing Center opened in May.\n\n"
+                    "According to the regional government, the country's western provinces added 90,000 racks.\n\n"
+                    "The facility, built by Inspur, houses 1,536 GPUs.\n\n"
+                    "Lenovo today released the Quasar 256 supernode. It is said this supernode provides 180 PFLOPs.")
+    assert subject_key(got["1,536 GPUs"]) == subject_key("南宁五象智算中心") or "Wuxiang" in got["1,536 GPUs"]
+    assert got["180 PFLOPs"] == "Quasar 256"

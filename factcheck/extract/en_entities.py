@@ -56,6 +56,9 @@ def _system_nouns() -> re.Pattern:
     return re.compile(rf" (?:{alternation(grammar().subjects.system_nouns)})\b")
 
 
+_SYSTEM_PLAIN = re.compile(r"(?<![\w$€¥£-])[A-Z][a-z]+ \d{2,4}[A-Za-z]?(?![\w.-])")
+
+
 def _bare_head(text: str) -> str:
     return re.sub(r"\s(?:III|II|IV|I|V|\d)$", "", text).lower()
 
@@ -98,6 +101,12 @@ def find_entities_en(text: str) -> list[Entity]:
     for m in systems:
         if seen[m.group()] >= 2 or nouns.match(text, m.end()):
             found.append(Entity(m.start(), m.end(), "facility", m.group()))
+    if any(c.isdigit() for c in text):
+        # a plain word and a model number (Quasar 256) is a name only with its kind after it:
+        # "March 2025" is not a machine
+        for m in _SYSTEM_PLAIN.finditer(text):
+            if nouns.match(text, m.end()):
+                found.append(Entity(m.start(), m.end(), "facility", m.group()))
     named = [(m.start(), m.end(), m.group()) for m in finditer(countries, text)]
     for s, e, name in named:
         found.append(Entity(s, e, "place", name))

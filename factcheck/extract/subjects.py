@@ -356,9 +356,15 @@ class SubjectFinder:
         if not found:
             return None
         m = found[-1]
-        noun = " " + m.group(1)
+        noun = m.group(1)
         for e in reversed(self._in(max(0, m.start() - 3000), m.start())):
-            if not e.bare and self.text.startswith(noun, e.end):
+            if e.bare:
+                continue
+            # the name the noun followed (the CloudMatrix 384 supernode), or a centre whose head is
+            # that noun (the facility, the centre: the last centre named)
+            if self.text.startswith(" " + noun, e.end) or (
+                e.cls == "facility" and (noun in ("facility", "site") or e.head.lower().endswith(noun))
+            ):
                 return Subject(e.text, e.start, e.end, 0.7, e.cls)
         return None
 

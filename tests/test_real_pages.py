@@ -144,3 +144,11 @@ def test_the_facility_and_this_supernode_point_at_the_name_they_stand_for(tmp_pa
                     "Lenovo today released the Quasar 256 supernode. It is said this supernode provides 180 PFLOPs.")
     assert subject_key(got["1,536 GPUs"]) == subject_key("南宁五象智算中心") or "Wuxiang" in got["1,536 GPUs"]
     assert got["180 PFLOPs"] == "Quasar 256"
+
+
+def test_a_name_before_an_appositive_is_the_subject(tmp_path, settings):
+    got = _subjects(tmp_path, settings,
+                    "Kestrel, the new flagship supercomputer of a national lab, delivers 44 petaflops.\n\n"
+                    "前海智算中心——深圳首个全国产化智能算力平台——一期算力达到320P。")
+    assert got["44 petaflops"] == "Kestrel"
+    assert subject_key(got["320P"]) == subject_key("前海智算中心")

@@ -56,6 +56,7 @@ def _system_nouns() -> re.Pattern:
     return re.compile(rf" (?:{alternation(grammar().subjects.system_nouns)})\b")
 
 
+_APPOSITIVE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:[A-Z][\w'’.-]*|of|de|del|la)(?:\s(?:[A-Z][\w'’.-]*|of|de|del|la)){0,4}),\s(?:the|a|an)\s[^,.;:()]{0,80}$")
 _SYSTEM_PLAIN = re.compile(r"(?<![\w$€¥£-])[A-Z][a-z]+ \d{2,4}[A-Za-z]?(?![\w.-])")
 
 
@@ -89,6 +90,12 @@ def find_entities_en(text: str) -> list[Entity]:
         if tokens == 0 and head_is_named and " " not in m.group():
             bare = True  # a capitalised head alone (Laboratory) is not a name
         found.append(Entity(start, he, head_class[head], text[start:he], bare, head))
+        if bare:
+            # "El Capitan, the world's fastest supercomputer,": the name before an appositive is one
+            # of the kind the appositive names
+            ap = _APPOSITIVE.search(text, max(0, hs - 120), hs)
+            if ap:
+                found.append(Entity(ap.start(1), ap.end(1), head_class[head], ap.group(1), False, head))
     for m in finditer(known, text):
         found.append(Entity(m.start(), m.end(), "known", m.group()))
     for m in finditer(places, text):

@@ -152,3 +152,13 @@ def test_a_name_before_an_appositive_is_the_subject(tmp_path, settings):
                     "前海智算中心——深圳首个全国产化智能算力平台——一期算力达到320P。")
     assert got["44 petaflops"] == "Kestrel"
     assert subject_key(got["320P"]) == subject_key("前海智算中心")
+
+
+def test_this_city_and_the_company_point_back_at_the_city_and_the_company(tmp_path, settings):
+    got = _subjects(tmp_path, settings,
+                    "记者9日从绍兴市大数据局获悉，绍兴滨海智算中心一期投运，算力达到500P。\n\n"
+                    "该市在用数据中心机架达到3.2万架。\n\n"
+                    "星云科技发布公告称，公司今年一季度实现营收5.6亿元，同比增长28%。")
+    assert subject_key(got["3.2万架"]) == subject_key("绍兴")
+    assert got["5.6亿元"] == "星云科技" and got["28%"] == "星云科技"
+    assert got["今年一季度"] == "星云科技"

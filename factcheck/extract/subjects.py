@@ -100,6 +100,13 @@ def _national():
 
 
 @cache
+def _sources() -> frozenset:
+    """Bodies that publish other bodies' figures (IDC, 工信部): never a company's own voice."""
+    e = load_lexicon().entities
+    return frozenset(norm_all(list(e.organisations.sources) + list(e.organisations.national_sources)))
+
+
+@cache
 def _recurring_heads() -> frozenset:
     zh = load_lexicon().entities.heads.recurring
     en = load_english().entities.heads.recurring
@@ -140,6 +147,7 @@ _ANAPHOR = rx(r"^{subjects.anaphor}")
 _NOT_A_NAME = rx(r"{subjects.not_a_topic}")
 _ANAPHOR_BEFORE = rx(r"(?:{subjects.anaphor_head})$")
 _SCOPE_WHOLE = rx(r"{subjects.scope_whole}")
+_COMPANY = rx(r"(?:{subjects.np_trim_start})*(?:{subjects.company_pointers})")
 _POINTER_NOUN = rx(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts) (?:new |whole |)({subjects.system_nouns})\b")
 _PLACE_NOUN = rx(r"\s?(?:{subjects.place_nouns})\b", re.I)
 
@@ -337,17 +345,41 @@ class SubjectFinder:
         for m in _SCOPE_WHOLE.finditer(self.text, sentence_start, start):
             scope = m
         if scope is not None:
-            place = None
-            for pm in _entity_lex().places.finditer(self.text, max(0, scope.start() - 240), scope.start()):
-                place = pm
+            # the last place named before, one of that level (市 for 全市/该市) if there is one
+            level = scope.group()[-1]
+            places = list(_entity_lex().places.finditer(self.text, max(0, scope.start() - 240), scope.start()))
+            same_level = [p for p in places if p.group().endswith(level)]
+            place = (same_level or places or [None])[-1]
             if place is not None:
                 return Subject(place.group(), place.start(), place.end(), 0.7, "place")
+        company = self._company(sentence_start, start)
+        if company is not None:
+            return company
         m = _anaphor_rx().search(self.text, sentence_start, start) if self.topic is not None else None
         if m is None:
             return None
         if any(not e.bare and self._usable(e) for e in self._in(sentence_start, m.start())):
             return None  # 北京，这座科技之都，…: the pointer names what the sentence named first
         return Subject(self.topic.text, self.topic.start, self.topic.end, 0.7, self.topic.type)
+
+    def _company(self, sentence_start: int, start: int) -> Subject | None:
+        """公司 opening the figure's clause: the company named last before it, a speaker included
+        (a company reporting its own results is the subject of them); never a statistics source."""
+        sent = self.ctx.sentences[self.ctx.sentence_index(start)]
+        ci = self.ctx.clause_index(sent, start)
+        for j in range(ci, -1, -1):  # 公司一季度营收5.6亿元，同比增长28%: the clause that opens on 公司
+            a = sent.clauses[j][0]
+            if _COMPANY.match(self.text, a):
+                break
+            if j < ci and any(not e.bare and self._usable(e) for e in self._in(*sent.clauses[j])):
+                return None
+        else:
+            return None
+        sources = _sources()
+        for e in reversed(self._in(max(0, a - 400), a)):
+            if e.cls in ("organisation", "known") and not e.bare and e.text not in sources:
+                return Subject(e.text, e.start, e.end, 0.7, e.cls)
+        return None
 
     def _pointed_machine(self, sentence_start: int, start: int) -> Subject | None:
         """"It is said that this supernode provides 300 PFLOPs": the name that noun followed before
@@ -414,6 +446,10 @@ class SubjectFinder:
             own = before
         if own and own.rank > 2:
             return Subject(own.text, own.start, own.end, 0.85, own.cls)
+        if own is None:
+            pointed = self._pointed(sent.start, start)  # 该市去年底…, 公司今年一季度…
+            if pointed is not None:
+                return pointed
         for j in range(ci - 1, -1, -1):
             ent = self._best(self._in(*sent.clauses[j]), sent.start, own=False)
             if ent:

@@ -23,6 +23,7 @@ class Subjects(_Strict):
     scope_whole: list[str]
     place_nouns: list[str]
     system_nouns: list[str]
+    company_pointers: list[str]
     points_back: list[str]
     describing_clause: list[str]
     respectively: list[str]

@@ -47,27 +47,6 @@ class _Lex:
     stop_words: re.Pattern
 
 
-def _trie(words) -> str:
-    """An alternation factored by common prefixes (武(?:汉|威)…): one branch per first character, so
-    a long place list costs a dictionary step per position instead of a try of every name. Longer
-    words still win (a word is followed by its extensions before the empty branch)."""
-    root: dict = {}
-    for w in set(words):
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
-
-
 @cache
 def _lex() -> _Lex:
     e = load_lexicon().entities
@@ -81,7 +60,7 @@ def _lex() -> _Lex:
         heads=re.compile(alternation(head_class)),
         head_class=head_class,
         known=re.compile(alternation(norm_all(e.organisations.names))),
-        places=re.compile(rf"(?:{_trie(places)})(?:{suffix})?"),
+        places=re.compile(rf"(?:{alternation(places)})(?:{suffix})?"),
         place_set=frozenset(places),
         national=re.compile(alternation(norm_all(e.national.words))),
         national_canonical=norm(e.national.canonical),

@@ -148,6 +148,7 @@ _NOT_A_NAME = rx(r"{subjects.not_a_topic}")
 _ANAPHOR_BEFORE = rx(r"(?:{subjects.anaphor_head})$")
 _SCOPE_WHOLE = rx(r"{subjects.scope_whole}")
 _COMPANY = rx(r"(?:{subjects.np_trim_start})*(?:{subjects.company_pointers})")
+_COMPANY_WORD = rx(r"{subjects.company_pointers}")
 _POINTER_NOUN = rx(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts) (?:new |whole |)({subjects.system_nouns})\b")
 _PLACE_NOUN = rx(r"\s?(?:{subjects.place_nouns})\b", re.I)
 
@@ -229,14 +230,16 @@ class SubjectFinder:
         # Computing Center, Foshan AI computing center) is one topic, under its fullest name
         from factcheck.link.normalise import subject_key
 
-        keys = {name: subject_key(name) for name in tally}
-        merged: dict[str, list[Entity]] = {}
-        for name, es in tally.items():
-            fuller = [n for n in tally if n != name and es[0].cls == "facility" and tally[n][0].cls == "facility"
-                      and len(keys[n]) > len(keys[name]) and keys[name] in keys[n]]
-            merged.setdefault(max(fuller, key=lambda n: len(keys[n])) if fuller else name, []).extend(es)
-        for name in merged:
-            merged[name].sort(key=lambda e: e.text != name)  # the fullest name first
+        centres = [name for name, es in tally.items() if es[0].cls == "facility"]
+        merged: dict[str, list[Entity]] = tally
+        if len(centres) > 1:
+            keys = {name: subject_key(name) for name in centres}
+            merged = {}
+            for name, es in tally.items():
+                fuller = [n for n in centres if name in keys and len(keys[n]) > len(keys[name]) and keys[name] in keys[n]]
+                merged.setdefault(max(fuller, key=lambda n: len(keys[n])) if fuller else name, []).extend(es)
+            for name in merged:
+                merged[name].sort(key=lambda e: e.text != name)  # the fullest name first
         # a centre named twice outranks a brand named often: articles here are about centres
         best = max(merged.values(), key=lambda es: (es[0].cls == "facility" and len(es) >= 2, len(es), -min(e.start for e in es)))
         return Subject(best[0].text, best[0].start, best[0].end, 0.4, best[0].cls)
@@ -366,6 +369,8 @@ class SubjectFinder:
         """公司 opening the figure's clause: the company named last before it, a speaker included
         (a company reporting its own results is the subject of them); never a statistics source."""
         sent = self.ctx.sentences[self.ctx.sentence_index(start)]
+        if not _COMPANY_WORD.search(self.text, sent.start, start):
+            return None  # no pointer word in the sentence before the figure: nothing to resolve
         ci = self.ctx.clause_index(sent, start)
         for j in range(ci, -1, -1):  # 公司一季度营收5.6亿元，同比增长28%: the clause that opens on 公司
             a = sent.clauses[j][0]

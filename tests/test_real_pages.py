@@ -162,3 +162,10 @@ def test_this_city_and_the_company_point_back_at_the_city_and_the_company(tmp_pa
     assert subject_key(got["3.2万架"]) == subject_key("绍兴")
     assert got["5.6亿元"] == "星云科技" and got["28%"] == "星云科技"
     assert got["今年一季度"] == "星云科技"
+
+
+def test_an_acronym_defined_in_brackets_names_its_body_later(tmp_path, settings):
+    got = _subjects(tmp_path, settings,
+                    "Malaysia's National Data Hub Agency (NDHA) opened a new site in Cyberjaya on Monday.\n\n"
+                    "The NDHA plans to raise its capacity to 80MW by 2027, and it has hired 120 engineers.")
+    assert got["120 engineers"] == "NDHA"

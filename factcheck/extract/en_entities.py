@@ -57,6 +57,7 @@ def _system_nouns() -> re.Pattern:
 
 
 _APPOSITIVE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:[A-Z][\w'’.-]*|of|de|del|la)(?:\s(?:[A-Z][\w'’.-]*|of|de|del|la)){0,4}),\s(?:the|a|an)\s[^,.;:()]{0,80}$")
+_ACRONYM_DEF = re.compile(r"[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|of|for|and|the))*\s\(([A-Z]{2,6})\)")
 _SYSTEM_PLAIN = re.compile(r"(?<![\w$€¥£-])[A-Z][a-z]+ \d{2,4}[A-Za-z]?(?![\w.-])")
 
 
@@ -114,6 +115,13 @@ def find_entities_en(text: str) -> list[Entity]:
         for m in _SYSTEM_PLAIN.finditer(text):
             if nouns.match(text, m.end()):
                 found.append(Entity(m.start(), m.end(), "facility", m.group()))
+    if "(" in text:
+        # "National Center for High-performance Computing (NCHC)": an acronym defined in brackets
+        # names that body wherever the article uses it again
+        defined = {m.group(1) for m in _ACRONYM_DEF.finditer(text)}
+        if defined:
+            for m in re.finditer(rf"(?<![\w(])(?:{alternation(defined)})(?![\w)])", text):
+                found.append(Entity(m.start(), m.end(), "organisation", m.group()))
     named = [(m.start(), m.end(), m.group()) for m in finditer(countries, text)]
     for s, e, name in named:
         found.append(Entity(s, e, "place", name))

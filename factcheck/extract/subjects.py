@@ -148,6 +148,8 @@ _NOT_A_NAME = rx(r"{subjects.not_a_topic}")
 _ANAPHOR_BEFORE = rx(r"(?:{subjects.anaphor_head})$")
 _SCOPE_WHOLE = rx(r"{subjects.scope_whole}")
 _COMPANY = rx(r"(?:{subjects.np_trim_start})*(?:{subjects.company_pointers})")
+_EN_NP = rx(r"\s*(?:and |but |while )?((?:[A-Za-z][\w-]*\s){0,3}[A-Za-z][\w-]*)\s(?:{subjects.measuring_verbs})\b")
+_EN_NOT_NP = frozenset(w.lower() for w in grammar().subjects.points_back + ["the", "a", "an", "its", "their", "they", "we", "he", "she", "there", "which", "who"])
 _COMPANY_WORD = rx(r"{subjects.company_pointers}")
 _POINTER_NOUN = rx(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts) (?:new |whole |)({subjects.system_nouns})\b")
 _PLACE_NOUN = rx(r"\s?(?:{subjects.place_nouns})\b", re.I)
@@ -405,10 +407,20 @@ class SubjectFinder:
                 return Subject(e.text, e.start, e.end, 0.7, e.cls)
         return None
 
+    def _english_noun_phrase(self, a: int, start: int) -> Subject | None:
+        """"Urban households accounted for 17 per cent": a plain noun phrase opening the clause, as
+        the subject of a verb of measuring (data/grammar.toml), with no name anywhere near."""
+        m = _EN_NP.match(self.text, a, start)
+        if not m or m.group(1).split()[0].lower() in _EN_NOT_NP:
+            return None
+        return Subject(m.group(1), m.start(1), m.end(1), 0.5)
+
     def _noun_phrase(self, a: int, start: int, dimension: str) -> Subject | None:
         """The topic before the metric word of the figure's own clause: AI初创企业的存活率不到10%."""
-        if self.metric_words is None or self.text[a:start].isascii():
-            return None  # English names its subjects; a phrase before the metric is rarely one
+        if self.text[a:start].isascii():
+            return self._english_noun_phrase(a, start)
+        if self.metric_words is None:
+            return None
         at = self.metric_words(self.text, a, start, dimension)
         if at is None:
             return None

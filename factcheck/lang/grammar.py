@@ -24,6 +24,7 @@ class Subjects(_Strict):
     place_nouns: list[str]
     system_nouns: list[str]
     company_pointers: list[str]
+    measuring_verbs: list[str]
     points_back: list[str]
     describing_clause: list[str]
     respectively: list[str]

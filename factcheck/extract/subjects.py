@@ -43,17 +43,18 @@ def _rules():
     for pat in f.instrument.patterns:
         before, _, after = norm(pat).partition("{}")
         instrument.append((before, after))
-    return attribution_after, attribution_before, instrument
+    return attribution_after, attribution_before, instrument, tuple(norm_all(f.instrument.identifying))
 
 
 def _valid(ent: Entity, text: str) -> bool:
-    attribution_after, attribution_before, instrument = _rules()
+    attribution_after, attribution_before, instrument, identifying = _rules()
     before = text[max(0, ent.start - 6) : ent.start]
     after = text[ent.end : ent.end + 16]
     if attribution_after.match(after) or attribution_before.search(before):
         return False
     for b, a in instrument:
-        if b and before.endswith(b) and (not a or after.startswith(a)):
+        identified = b == "是" and before.endswith(identifying)  # 最长的是X: X is picked out, not described
+        if b and before.endswith(b) and (not a or after.startswith(a)) and not identified:
             return False
         if not b and a and after.startswith(a) and ent.cls in ("known", "place"):
             return False
@@ -124,6 +125,12 @@ def _national_source(text: str, a: int, b: int) -> str | None:
     return canonical if rx.search(text, a, b) else None
 
 
+def _counted_or_joined(text: str, ent: Entity, start: int) -> bool:
+    """A name right before a count, or joined to it by a conjunction or preposition (与, 为)."""
+    gap = start - ent.end
+    return gap <= 0 or (gap == 1 and text[ent.end] in _JOINERS)
+
+
 def _in_list(ent: Entity, text: str) -> bool:
     """A member of an enumeration (A、B和C等) is an example, not the subject."""
     prev_ch = text[ent.start - 1] if ent.start else "^"
@@ -150,6 +157,7 @@ _SCOPE_WHOLE = rx(r"{subjects.scope_whole}")
 _COMPANY = rx(r"(?:{subjects.np_trim_start})*(?:{subjects.company_pointers})")
 _EN_NP = rx(r"\s*(?:and |but |while )?((?:[A-Za-z][\w-]*\s){0,3}[A-Za-z][\w-]*)\s(?:{subjects.measuring_verbs})\b")
 _EN_NOT_NP = frozenset(w.lower() for w in grammar().subjects.points_back + ["the", "a", "an", "its", "their", "they", "we", "he", "she", "there", "which", "who"])
+_JOINERS = frozenset(grammar().subjects.count_joiners)
 _COMPANY_WORD = rx(r"{subjects.company_pointers}")
 _POINTER_NOUN = rx(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts) (?:new |whole |)({subjects.system_nouns})\b")
 _PLACE_NOUN = rx(r"\s?(?:{subjects.place_nouns})\b", re.I)
@@ -313,7 +321,8 @@ class SubjectFinder:
             return Subject(owner.text, owner.start, owner.end, 0.9, owner.cls)
         if dimension == "count":
             # 形成AI应用示范项目超过100个: a name right before a count is what is counted
-            own = [e for e in own if start - e.end > 1 or e.cls in ("place", "national", "region")]
+            # (华为与55所高校: a partner joined to the count); 兰州新区智算中心分三期建设 is the centre's
+            own = [e for e in own if not _counted_or_joined(self.text, e, start) or e.cls in ("place", "national", "region")]
         # 为澳门的38家企业提供服务: a place owning the counted noun says whose, not who counts
         own = [e for e in own if not (start - e.end <= 2 and self.text.startswith("的", e.end))]
         ent = self._best(own, sent.start, own=True)

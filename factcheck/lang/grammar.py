@@ -25,6 +25,7 @@ class Subjects(_Strict):
     system_nouns: list[str]
     company_pointers: list[str]
     measuring_verbs: list[str]
+    count_joiners: list[str]
     points_back: list[str]
     describing_clause: list[str]
     respectively: list[str]

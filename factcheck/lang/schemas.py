@@ -82,6 +82,7 @@ class Attribution(_Strict):
 
 class Instrument(_Strict):
     patterns: list[str]
+    identifying: list[str] = []
 
 
 class Prefixes(_Strict):

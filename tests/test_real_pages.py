@@ -176,3 +176,13 @@ def test_an_english_noun_phrase_that_does_the_measuring_is_the_subject(tmp_path,
                     "Data centres in Denmark used 3,100 gigawatt hours last year.\n\n"
                     "Commercial offices accounted for 14 per cent of metered demand.")
     assert got["14 per cent"] == "Commercial offices"
+
+
+def test_pinyin_spellings_derived_from_the_place_list_name_the_right_place():
+    from factcheck.link.places import romanised
+
+    spelt = romanised()
+    expected = {"Shenyang": "沈阳", "Lanzhou": "兰州", "Fuzhou": "福州", "Xi'an": "西安", "Peng Cheng": "鹏城",
+                "Chongqing": "重庆", "Xiamen": "厦门", "Qingyuan": "清远", "Shanxi": "山西", "Shaanxi": "陕西"}
+    assert {form: spelt.get(form) for form in expected} == expected
+    assert "Taizhou" not in spelt, "台州 and 泰州: a spelling two places share names neither"

@@ -174,10 +174,20 @@ def _anaphor_rx() -> re.Pattern:
     return re.compile(rf"(?:{alternation(sorted(pointers, key=len, reverse=True))})(?:{alternation(nouns)})")
 
 
+@cache
+def _tables_once() -> None:
+    """The romanised place table (pypinyin over the place list, ~0.15 s) is built with the lexicon,
+    at the first extraction, not in the middle of a run when the first Latin-letter name appears."""
+    from factcheck.link.normalise import subject_key
+
+    subject_key("Shenzhen")
+
+
 class SubjectFinder:
     def __init__(self, text: str, ctx: Context, entities: list[Entity], occupied: bytearray | None = None,
                  metric_words=None, topic: Subject | None = None):
         self.text, self.ctx = text, ctx
+        _tables_once()
         # an entity inside a counted noun (35 万昇腾开发者) is what is counted, not a subject
         self.occupied = occupied or bytearray(len(text))
         self.entities = [e for e in entities if not any(self.occupied[e.start : e.end])]

@@ -153,7 +153,7 @@ _RELATIVE = rx(r"\s*{subjects.describing_clause}\b", re.I)
 _ANAPHOR = rx(r"^{subjects.anaphor}")
 _NOT_A_NAME = rx(r"{subjects.not_a_topic}")
 _ANAPHOR_BEFORE = rx(r"(?:{subjects.anaphor_head})$")
-_SCOPE_WHOLE = rx(r"{subjects.scope_whole}")
+_SCOPE_WORDS = tuple(grammar().subjects.scope_whole)
 _COMPANY = rx(r"(?:{subjects.np_trim_start})*(?:{subjects.company_pointers})")
 _EN_NP = rx(r"\s*(?:and |but |while )?((?:[A-Za-z][\w-]*\s){0,3}[A-Za-z][\w-]*)\s(?:{subjects.measuring_verbs})\b")
 _EN_NOT_NP = frozenset(w.lower() for w in grammar().subjects.points_back + ["the", "a", "an", "its", "their", "they", "we", "he", "she", "there", "which", "who"])
@@ -365,13 +365,11 @@ class SubjectFinder:
         """With no name in the figure's own clause: 全市/全省 is the place named before it (even
         inside a source: 东莞市卫健局通报，全市…), and a sentence that opens on 该中心 or 该项目
         is about the article's topic."""
-        scope = None
-        for m in _SCOPE_WHOLE.finditer(self.text, sentence_start, start):
-            scope = m
-        if scope is not None:
+        at, word = max((self.text.rfind(w, sentence_start, start), w) for w in _SCOPE_WORDS)
+        if at >= 0:
             # the last place named before, one of that level (市 for 全市/该市) if there is one
-            level = scope.group()[-1]
-            places = list(_entity_lex().places.finditer(self.text, max(0, scope.start() - 240), scope.start()))
+            level = word[-1]
+            places = list(_entity_lex().places.finditer(self.text, max(0, at - 240), at))
             same_level = [p for p in places if p.group().endswith(level)]
             place = (same_level or places or [None])[-1]
             if place is not None:

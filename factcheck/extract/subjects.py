@@ -153,7 +153,7 @@ _RELATIVE = rx(r"\s*{subjects.describing_clause}\b", re.I)
 _ANAPHOR = rx(r"^{subjects.anaphor}")
 _NOT_A_NAME = rx(r"{subjects.not_a_topic}")
 _ANAPHOR_BEFORE = rx(r"(?:{subjects.anaphor_head})$")
-_SCOPE_WORDS = tuple(grammar().subjects.scope_whole)
+_SCOPE_WHOLE = rx(r"{subjects.scope_whole}")
 _COMPANY = rx(r"(?:{subjects.np_trim_start})*(?:{subjects.company_pointers})")
 _EN_NP = rx(r"\s*(?:and |but |while )?((?:[A-Za-z][\w-]*\s){0,3}[A-Za-z][\w-]*)\s(?:{subjects.measuring_verbs})\b")
 _EN_NOT_NP = frozenset(w.lower() for w in grammar().subjects.points_back + ["the", "a", "an", "its", "their", "they", "we", "he", "she", "there", "which", "who"])
@@ -365,7 +365,11 @@ class SubjectFinder:
         """With no name in the figure's own clause: 全市/全省 is the place named before it (even
         inside a source: 东莞市卫健局通报，全市…), and a sentence that opens on 该中心 or 该项目
         is about the article's topic."""
-        at, word = max((self.text.rfind(w, sentence_start, start), w) for w in _SCOPE_WORDS)
+        first = _SCOPE_WHOLE.search(self.text, sentence_start, start)
+        at = -1
+        while first is not None:  # the last scope word before the figure (most sentences have none)
+            at, word = first.start(), first.group()
+            first = _SCOPE_WHOLE.search(self.text, first.end(), start)
         if at >= 0:
             # the last place named before, one of that level (市 for 全市/该市) if there is one
             level = word[-1]

@@ -158,6 +158,7 @@ _COMPANY = rx(r"(?:{subjects.np_trim_start})*(?:{subjects.company_pointers})")
 _EN_NP = rx(r"\s*(?:and |but |while )?((?:[A-Za-z][\w-]*\s){0,3}[A-Za-z][\w-]*)\s(?:{subjects.measuring_verbs})\b")
 _EN_NOT_NP = frozenset(w.lower() for w in grammar().subjects.points_back + ["the", "a", "an", "its", "their", "they", "we", "he", "she", "there", "which", "who"])
 _JOINERS = frozenset(grammar().subjects.count_joiners)
+_EN_MEASURED = frozenset(grammar().subjects.measured_nouns)
 _COMPANY_WORD = rx(r"{subjects.company_pointers}")
 _POINTER_NOUN = rx(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts) (?:new |whole |)({subjects.system_nouns})\b")
 _PLACE_NOUN = rx(r"\s?(?:{subjects.place_nouns})\b", re.I)
@@ -219,6 +220,10 @@ class SubjectFinder:
             body = self._main_entity()
             if body is not None and body.type == "facility" and self._named_twice(body.text):
                 return body
+            # "Johor data centre boom" over a text about Johor: the place the headline wraps
+            places = [e for e in self.entities if e.cls == "place" and e.text in topic.text]
+            if places and self._named_twice(places[0].text):
+                return Subject(places[0].text, places[0].start, places[0].end, topic.confidence, "place")
         return topic
 
     def _named_twice(self, name: str) -> bool:
@@ -432,7 +437,7 @@ class SubjectFinder:
         """"Urban households accounted for 17 per cent": a plain noun phrase opening the clause, as
         the subject of a verb of measuring (data/grammar.toml), with no name anywhere near."""
         m = _EN_NP.match(self.text, a, start)
-        if not m or m.group(1).split()[0].lower() in _EN_NOT_NP:
+        if not m or m.group(1).split()[0].lower() in _EN_NOT_NP or m.group(1).split()[-1].lower() in _EN_MEASURED:
             return None
         return Subject(m.group(1), m.start(1), m.end(1), 0.5)
 

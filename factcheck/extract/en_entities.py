@@ -57,6 +57,7 @@ def _system_nouns() -> re.Pattern:
 
 
 _APPOSITIVE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:[A-Z][\w'’.-]*|of|de|del|la)(?:\s(?:[A-Z][\w'’.-]*|of|de|del|la)){0,4}),\s(?:the|a|an)\s[^,.;:()]{0,80}$")
+_DIGIT = re.compile(r"\d")
 _ACRONYM_DEF = re.compile(r"\(([A-Z]{2,6})\)")
 _DEFINED_BY = re.compile(r"[A-Z][\w'’.-]*\s$")  # the capitalised name the brackets follow
 _SYSTEM_PLAIN = re.compile(r"(?<![\w$€¥£-])[A-Z][a-z]+ \d{2,4}[A-Za-z]?(?![\w.-])")
@@ -127,7 +128,8 @@ def find_entities_en(text: str) -> list[Entity]:
         found.append(Entity(m.start(), m.end(), "known", m.group()))
     for start, end in _places(text, places):
         found.append(Entity(start, end, "place", text[start:end]))
-    systems = list(finditer(_SYSTEM, text)) if any(c.isdigit() or c == "-" for c in text) else []
+    has_digit = _DIGIT.search(text) is not None
+    systems = list(finditer(_SYSTEM, text)) if has_digit or "-" in text else []
     seen: dict[str, int] = {}
     for m in systems:
         seen[m.group()] = seen.get(m.group(), 0) + 1
@@ -135,7 +137,7 @@ def find_entities_en(text: str) -> list[Entity]:
     for m in systems:
         if seen[m.group()] >= 2 or nouns.match(text, m.end()):
             found.append(Entity(m.start(), m.end(), "facility", m.group()))
-    if any(c.isdigit() for c in text):
+    if has_digit:
         # a plain word and a model number (Quasar 256) is a name only with its kind after it:
         # "March 2025" is not a machine
         for m in finditer(_SYSTEM_PLAIN, text):

@@ -326,3 +326,9 @@ def test_a_players_points_rebounds_and_a_minute_that_is_no_score():
     reb = [c for c in claims if c.counted in ("篮板", "籃板")]
     assert reb and reb[0].value == 9.2
     assert not [c for c in claims if c.value == 5]
+
+
+def test_margins_name_their_metric():
+    claims = _extract("公司第四季毛利率達到百分之五十八點四，營業利益率為百分之四十九。")
+    assert _claim(claims, "達到百分之五十八點四").metric.key == "margin"
+    assert _claim(claims, "百分之四十九").metric.key == "margin"

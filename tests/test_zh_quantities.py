@@ -192,5 +192,5 @@ def test_below_zero_and_person_times():
 
 def test_a_line_of_chinese_zero_digits_is_read_as_chinese():
     """〇 (U+3007) is a Chinese digit: a short line of it must reach the Chinese reader, not the English one."""
-    _claims, mentions = _values("本周新增病例：〇\n")
+    _claims, mentions = _values("各区本周新增病例\n东区\n〇\n")
     assert [m.value for m in mentions if m.text == "〇"] == [0]

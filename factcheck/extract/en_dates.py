@@ -75,7 +75,13 @@ def _rules():
     unit = rf"(?P<unit>(?i:{alternation(units)}))\b"
     dirw = rf"(?P<dir>(?i:{alternation(dirs)}))"
     i = re.I
+    nth = rf"(?P<nth>(?i:{alternation(day_words)}|last|final)|(?:[1-9]|1[0-2])(?:st|nd|rd|th))"
+    parts = {k.lower(): v for k, v in d.parts.items()}
     rules = [
+        # the first week of May, the last two weeks of 2021, the third month of next year
+        ("nthof", _Lazy(rf"\b(?:(?i:the)\s+)?{nth}(?:\s+{num})?\s+(?P<u>(?i:weeks?|months?))\s+(?i:of)\s+(?:(?i:the\s+year\s+)?(?P<y2>(?:19|20)\d{{2}})(?![\d%])|{mon}(?:,?\s+{y})?(?!\s*\d)|(?P<rel>(?i:this|next|last|the|the\s+current|the\s+next|the\s+last|the\s+previous|previous))\s+(?P<ru>(?i:month|year))\b)")),
+        # later this week, earlier in the year
+        ("part", _Lazy(rf"\b(?P<part>{alternation(parts)})\s+(?:this|in\s+the)\s+(?P<pu>week|month|year)\b", i)),
         # April 12-19, 2021; 12-19 April
         ("mdd", _Lazy(rf"(?<![\w-])(?:(?i:from|between)\s+)?{mon}\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|through|until|and)\s*(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:/])(?:,?\s+{y})?")),
         ("ddm", _Lazy(rf"(?:(?P<between>(?i:between))\s+)?(?<![\w-])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?P<sep>-|–|to|until|till|through|and)\s*(?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+{y})?")),
@@ -136,6 +142,8 @@ def _rules():
         "week": re.compile(r"(?i:week)"),
         "year": re.compile(r"(?i:year)"),
         "relday": re.compile(rf"\b(?i:{alternation(rel_days)})\b"),
+        "of_unit": re.compile(r"(?i:weeks?|months?)\s+(?i:of)\b"),
+        "part": re.compile(rf"\b(?i:{alternation(parts)})\s+(?i:this|in\s+the)\s"),
     }
     needs = {"mdd": "month", "ddm": "month", "mdy": "month", "dmy": "month", "ymd_mon": "month", "my": "month",
              "mrel": "month", "relm": "month", "md": "month", "dm": "month", "mm": "month", "bm": "month",
@@ -144,14 +152,18 @@ def _rules():
              "yy": "digit", "iso": "digit", "us": "digit", "ym": "digit", "py": "digit", "yp": "digit", "y": "digit",
              "isow": "week", "dd": "digit", "dec": "digit", "md_num": "slash", "ago": "offset", "inn": "inn", "dirn": "direction",
              "relu": "direction", "hol": "holiday", "wkend": "week", "relw": "week", "rely": "year", "prel": "year",
-             "reld": "relday"}
+             "reld": "relday", "nthof": "of_unit", "part": "part"}
     num_before = re.compile(rf"\b{num}\s+$")
     dir_before = re.compile(rf"\b{dirw}\s+$")
     the_before = re.compile(r"\b(?i:the)\s+$")
     anchor = re.compile(rf"\b{num}\s+{unit}\s+(?P<rel>(?i:before|after|from|prior\s+to))\s+$")
     lex = dict(num_before=num_before, dir_before=dir_before, the_before=the_before, wd_before=wd_before, gates=gates, needs=needs, anchor=anchor, months=months, periods=periods, rel_years=rel_years, rel_weeks=rel_weeks, weekdays=weekdays,
                dirs=dirs, units=units, offsets=offsets, holidays=holidays, day_words=day_words, counts=counts,
-               rel_days=rel_days, nearest=frozenset(w.lower() for w in d.nearest.words))
+               rel_days=rel_days, parts=parts, open_after=re.compile(
+                   rf"(?<![\w-])(?P<after>{alternation(d.open_after.words)})\s+(?:the\s+(?:year\s+)?)?$", re.I),
+               open_head=re.compile(rf"(?:{alternation(d.open_after.words)})\s", re.I),
+               open_not=re.compile(rf"\b(?:{alternation(d.open_after_not.words)})\s+$", re.I),
+               nearest=frozenset(w.lower() for w in d.nearest.words))
     return rules, lex
 
 
@@ -236,7 +248,25 @@ def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "da
         if m.reason is None and page_date(text, m.start):
             m.reason = "page date"  # Posted: 2025-02-18
     out.sort(key=lambda x: x.start)
-    return _ranges(text, _anchored(text, out, lex))
+    return _open_after(text, _ranges(text, _anchored(text, out, lex)), lex)
+
+
+def _open_after(text: str, found: list[Mention], lex) -> list[Mention]:
+    """after 2018, later than March 2020: a span open from the day after that date on. It bounds
+    the figure's time, it is no date of it: kept as a mention (end date.max), never a claim."""
+    for m in found:
+        if m.reason is not None or not m.date_end or (m.relative and m.date_precision == "range"):
+            continue
+        head = lex["open_head"].match(text, m.start, m.end)  # the rule took "after" into its span
+        back = None if head else lex["open_after"].search(text, max(0, m.start - 24), m.start)
+        at = head.start() if head else back.start("after") if back else None
+        if at is None or lex["open_not"].search(text, max(0, at - 12), at):
+            continue
+        start = date.fromisoformat(m.date_end) + timedelta(days=1)
+        m.start = m.num_start = at
+        m.date_start, m.date_end, m.date_precision = start.isoformat(), date.max.isoformat(), "range"
+        m.reason = "open span"
+    return found
 
 
 def _anchored(text: str, found: list[Mention], lex) -> list[Mention]:
@@ -431,8 +461,80 @@ def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
                 y -= 1
         day = _holiday(kind, rule, y)
         _set(out, day, day, "day")
+    elif name == "nthof":
+        return _nth_of(g, out, pub, pub_precision, lex)
+    elif name == "part":
+        return _part(g, out, pub, pub_precision, lex)
     else:
         return _resolve_relative(name, g, out, pub, pub_precision, lex)
+    return None
+
+
+def _weeks(a: date, b: date) -> tuple[date, date]:
+    """The Mondays of the first and the last calendar week (Monday to Sunday) that lies mostly in
+    [a, b], four days or more: the ISO 8601 rule, so the weeks of a year are its ISO weeks."""
+    first = a - timedelta(days=a.weekday()) + timedelta(weeks=1 if a.weekday() > 3 else 0)
+    last = b - timedelta(days=b.weekday()) - timedelta(weeks=1 if b.weekday() < 3 else 0)
+    return first, last
+
+
+def _nth_of(g, out, pub, pub_precision, lex) -> bool | None:
+    """the first week of May, the last two weeks of 2021, the third month of next year."""
+    months = lex["months"]
+    if g.get("y2"):
+        a, b = date(int(g["y2"]), 1, 1), date(int(g["y2"]), 12, 31)
+    elif g.get("m"):
+        mo = months[g["m"].lower()]
+        if g.get("y"):
+            y = int(g["y"])
+        else:
+            if not _relative(out, pub, pub_precision, "year"):
+                return None
+            y = _near_year(pub, mo)
+        a, b = _month_span(y, mo)
+    else:
+        unit = g["ru"].lower()
+        if not _relative(out, pub, pub_precision, unit):
+            return None
+        rel = re.sub(r"\s+", " ", g["rel"].lower()).removeprefix("the").strip() or "this"
+        a, b, _ = _unit_span(pub, unit, lex["dirs"].get(rel, 0))
+    word = g["nth"].lower()
+    k = -1 if word in ("last", "final") else int(word[:-2]) if word[0].isdigit() else lex["day_words"].get(word)
+    if not k:
+        return False
+    n = _count(g, lex) if g.get("n") else 1
+    plural = g["u"].lower().endswith("s")
+    if plural != (n > 1 or bool(g.get("n"))) or (k > 1 and g.get("n")):
+        return False  # "the first weeks of", "the second two weeks of": no clear span
+    if g["u"].lower().startswith("week"):
+        first, last = _weeks(a, b)
+        start = first + timedelta(weeks=k - 1) if k > 0 else last - timedelta(weeks=n - 1)
+        end = start + timedelta(weeks=n) - timedelta(days=1)
+        if start > last or start < first:
+            return False
+        _set(out, start, end, "week" if n == 1 else "range")
+        return None
+    if (a.month, b.month) != (1, 12):
+        return False  # months of a month
+    first_m = k if k > 0 else 13 - n
+    if first_m + n - 1 > 12:
+        return False
+    _set(out, date(a.year, first_m, 1), _month_span(a.year, first_m + n - 1)[1], "month" if n == 1 else "range")
+    return None
+
+
+def _part(g, out, pub, pub_precision, lex) -> bool | None:
+    """later this week (its second half, or from publication when that is later), earlier this year
+    (from its start up to publication)."""
+    unit = g["pu"].lower()
+    if not _relative(out, pub, pub_precision, "day" if unit == "week" else unit):
+        return None
+    a, b, _ = _unit_span(pub, unit, 0)
+    if lex["parts"][g["part"].lower()] > 0:
+        mid = a + timedelta(days=3) if unit == "week" else a.replace(day=16) if unit == "month" else a.replace(month=7)
+        _set(out, max(mid, pub), b, "range")
+    else:
+        _set(out, a, max(a, pub), "range")
     return None
 
 
@@ -474,6 +576,8 @@ def _resolve_relative(name, g, out, pub, pub_precision, lex) -> bool | None:
     if name == "mrel":  # March this year, May of last year
         _set(out, *_month_span(pub.year + lex["rel_years"][g["rel"].lower()], months[g["m"].lower()]), "month")
     elif name == "relm":
+        if g["m"] == "may":
+            return False  # "this may or may not": the verb, a month is written May
         mo = months[g["m"].lower()]
         y = pub.year + {"last": -1, "this": 0, "next": 1}[g["dir"].lower()]
         if g["dir"].lower() == "last" and mo < pub.month:

@@ -237,6 +237,9 @@ class EnDatesFile(_Strict):
     nth_weekday_holidays: dict[str, tuple[int, int, int]] = {}
     weekend: Words = Words(words=[])
     day_ordinals: dict[str, int] = {}
+    parts: dict[str, int] = {}
+    open_after: Words = Words(words=[])
+    open_after_not: Words = Words(words=[])
 
 
 class EnOrganisations(_Strict):

@@ -252,11 +252,11 @@ def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "da
 
 
 def _open_after(text: str, found: list[Mention], lex) -> list[Mention]:
-    """after 2018, later than March 2020: a span open from the day after that date on. It bounds
+    """after 2018, later than March 2020: a span open from the end of that year or month on. It bounds
     the figure's time, it is no date of it: kept as a mention (end date.max), never a claim."""
     for m in found:
-        if m.reason is not None or not m.date_end or (m.relative and m.date_precision == "range"):
-            continue
+        if m.reason is not None or not m.date_end or m.date_precision not in ("year", "half", "quarter", "month"):
+            continue  # after March 3 (a day) reads as from that day: the day stays
         head = lex["open_head"].match(text, m.start, m.end)  # the rule took "after" into its span
         back = None if head else lex["open_after"].search(text, max(0, m.start - 24), m.start)
         at = head.start() if head else back.start("after") if back else None

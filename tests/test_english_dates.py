@@ -1,0 +1,113 @@
+"""English date forms that news prints, resolved as a reader would against the article's
+publication date (never the clock): the Nth week or month of a period, later/earlier this week,
+open spans after a year, and the verb "may". Every article here is written for this test."""
+
+from datetime import date
+
+import pytest
+
+from factcheck.api import read_and_extract
+from factcheck.extract.en_dates import find_dates_en
+
+
+def _dates(text: str, pub: date, precision: str = "day") -> dict[str, tuple[str, str, str | None]]:
+    found = find_dates_en(text, lambda a, b: False, pub, pub_precision=precision)
+    return {text[m.start : m.end]: (m.date_start, m.date_end, m.reason) for m in found}
+
+
+def _extract(tmp_path, settings, text: str):
+    path = tmp_path / "story.md"
+    path.write_text(text, encoding="utf-8")
+    _, claims, mentions, _, _ = read_and_extract([str(path)], settings, mentions=True)
+    return claims, mentions
+
+
+SCHEDULE = """---
+title: Port operator sets out its dredging timetable
+date: 2024-05-15T08:30:00+00:00
+---
+Business > Shipping
+
+ROTTERDAM — The harbour authority said dredging of the outer channel will start in the first week of June
+and should be finished within the last two weeks of 2024, weather permitting.
+A second contractor is due on site in the third month of next year, the authority added.
+Officials expect a decision on the tender later this week; the board met earlier this month to review bids.
+Container volumes, which had fallen 4.2 percent earlier this year, are forecast to recover later this year.
+
+Related: Canal tolls rise again
+"""
+
+
+def test_nth_week_and_month_of_a_period(tmp_path, settings):
+    _, mentions = _extract(tmp_path, settings, SCHEDULE)
+    dates = {m.text: m.date for m in mentions if m.kind == "date"}
+    # weeks are calendar weeks, Monday to Sunday, that lie mostly inside the period (ISO 8601)
+    assert (dates["the first week of June"].start, dates["the first week of June"].end) == ("2024-06-03", "2024-06-09")
+    last_two = dates["the last two weeks of 2024"]
+    assert (last_two.start, last_two.end) == ("2024-12-16", "2024-12-29")  # ISO week 1 of 2025 starts 30 December
+    assert (dates["the third month of next year"].start, dates["the third month of next year"].end) == ("2025-03-01", "2025-03-31")
+
+
+def test_later_and_earlier_parts_of_the_current_period(tmp_path, settings):
+    _, mentions = _extract(tmp_path, settings, SCHEDULE)
+    dates = {m.text: m.date for m in mentions if m.kind == "date"}
+    # published on a Wednesday: later this week is Thursday to Sunday
+    assert (dates["later this week"].start, dates["later this week"].end) == ("2024-05-16", "2024-05-19")
+    assert (dates["earlier this month"].start, dates["earlier this month"].end) == ("2024-05-01", "2024-05-15")
+    assert (dates["earlier this year"].start, dates["earlier this year"].end) == ("2024-01-01", "2024-05-15")
+    assert (dates["later this year"].start, dates["later this year"].end) == ("2024-07-01", "2024-12-31")
+
+
+def test_later_this_week_from_publication_when_past_midweek():
+    found = _dates("Talks resume later this week, a spokesman said.", date(2024, 5, 18))  # a Saturday
+    assert found["later this week"][:2] == ("2024-05-18", "2024-05-19")
+
+
+def test_first_week_of_a_year_is_its_iso_week():
+    found = _dates("Flights were cancelled in the first week of 2021 and again in the last week of 2019.", date(2022, 2, 1))
+    assert found["the first week of 2021"][:2] == ("2021-01-04", "2021-01-10")  # 1 January 2021 was a Friday
+    assert found["the last week of 2019"][:2] == ("2019-12-23", "2019-12-29")
+
+
+def test_nth_week_of_a_month_without_a_year_takes_the_nearest():
+    found = _dates("Ticket sales open in the second week of March.", date(2025, 2, 10))
+    assert found["the second week of March"][:2] == ("2025-03-10", "2025-03-16")
+
+
+def test_relative_forms_respect_a_coarse_publication_date():
+    found = _dates("A ruling is expected later this week.", date(2024, 9, 1), precision="month")
+    assert found["later this week"][:2] == (None, None)
+    assert "finer than the publication date" in found["later this week"][2]
+    found = _dates("Exports recovered later this year.", date(2024, 9, 1), precision="month")
+    assert found["later this year"][:2] == ("2024-09-01", "2024-12-31")
+
+
+COMMENTARY = """---
+title: Why housing starts slowed
+date: 2023-11-02
+---
+Starts averaged 1.4 million annually after 2018, against 1.1 million in the decade before.
+Builders must finish the units no later than 2026, and permits issued after March 2022 carry a new levy.
+Analysts say rates may stay high, and this may weigh on starts into next spring.
+"""
+
+
+def test_after_a_year_is_an_open_span_not_a_claim(tmp_path, settings):
+    claims, mentions = _extract(tmp_path, settings, COMMENTARY)
+    dates = {m.text: m for m in mentions if m.kind == "date"}
+    after = dates["after 2018"]
+    assert (after.date.start, after.date.end, after.reason) == ("2019-01-01", "9999-12-31", "open span")
+    assert dates["after March 2022"].date.start == "2022-04-01"
+    assert (dates["2026"].date.start, dates["2026"].reason) == ("2026-01-01", None)  # no later than: a deadline
+    assert not any(c.kind == "date" and c.date.end == "9999-12-31" for c in claims)
+
+
+def test_may_the_verb_is_no_month(tmp_path, settings):
+    _, mentions = _extract(tmp_path, settings, COMMENTARY)
+    assert not any(m.kind == "date" and "may" in m.text for m in mentions)
+
+
+@pytest.mark.parametrize("sentence", ["Shortly after March 3 the plant reopened.", "Prices rose after March 3, 2022."])
+def test_after_a_day_keeps_the_day(sentence):
+    (found,) = _dates(sentence, date(2022, 6, 1)).values()
+    assert found[0] == "2022-03-03"

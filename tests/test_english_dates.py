@@ -111,3 +111,23 @@ def test_may_the_verb_is_no_month(tmp_path, settings):
 def test_after_a_day_keeps_the_day(sentence):
     (found,) = _dates(sentence, date(2022, 6, 1)).values()
     assert found[0] == "2022-03-03"
+
+
+PARTS = """---
+title: Grain shipments resume
+date: 2024-05-15
+---
+The first cargoes left in mid-April, after the port had been shut since late February 2024.
+Traders expect the backlog to clear by the end of June, and a new terminal opens in early September.
+Exports for the end of 2023 were revised.
+"""
+
+
+def test_parts_of_a_month(tmp_path, settings):
+    _, mentions = _extract(tmp_path, settings, PARTS)
+    dates = {m.text: (m.date.start, m.date.end) for m in mentions if m.kind == "date"}
+    assert dates["mid-April"] == ("2024-04-10", "2024-04-20")
+    assert dates["late February 2024"] == ("2024-02-16", "2024-02-29")
+    assert dates["end of June"] == ("2024-06-21", "2024-06-30")
+    assert dates["early September"] == ("2024-09-01", "2024-09-15")
+    assert dates["the end of 2023"] == ("2023-12-01", "2023-12-31")  # a year's end stays its December

@@ -125,7 +125,7 @@ def _rules():
         ("rely", _Lazy(rf"\b(?P<rel>{alternation(rel_years)})\b", i)),
         ("relw", _Lazy(rf"\b(?P<week>{alternation(rel_weeks)})\b", i)),
         ("relu", _Lazy(rf"\b{dirw}\s+{unit}")),
-        ("bm", _Lazy(r"\b(?i:in|since|until|till|by|from|to|through|before|after|during|early|late|mid|since|and)[\s-]+(?-i:(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?))(?!\s*\d)")),
+        ("bm", _Lazy(r"\b(?i:in|since|until|till|by|from|to|through|before|after|during|early|late|mid|since|and|(?:end|beginning|start|middle)\s+of)[\s-]+(?-i:(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?))(?!\s*\d)")),
         ("dec", _Lazy(r"(?<![\w.,])(?P<y>(?:1[0-9]|20)\d0)['’]?s\b")),
         ("y", _Lazy(rf"\b(?:{preps})\s+(?:the\s+(?:year\s+)?)?{by}", i)),
     ]
@@ -161,6 +161,9 @@ def _rules():
                dirs=dirs, units=units, offsets=offsets, holidays=holidays, day_words=day_words, counts=counts,
                rel_days=rel_days, parts=parts, open_after=re.compile(
                    rf"(?<![\w-])(?P<after>{alternation(d.open_after.words)})\s+(?:the\s+(?:year\s+)?)?$", re.I),
+               month_parts={k.lower(): v for k, v in d.month_parts.items()},
+               part_head=re.compile(rf"(?P<p>{alternation(d.month_parts)})[\s-]+", re.I),
+               part_back=re.compile(rf"\b(?P<p>{alternation(d.month_parts)})[\s-]+$", re.I),
                open_head=re.compile(rf"(?:{alternation(d.open_after.words)})\s", re.I),
                open_not=re.compile(rf"\b(?:{alternation(d.open_after_not.words)})\s+$", re.I),
                nearest=frozenset(w.lower() for w in d.nearest.words))
@@ -248,7 +251,27 @@ def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "da
         if m.reason is None and page_date(text, m.start):
             m.reason = "page date"  # Posted: 2025-02-18
     out.sort(key=lambda x: x.start)
-    return _open_after(text, _ranges(text, _anchored(text, out, lex)), lex)
+    return _open_after(text, _ranges(text, _anchored(text, _month_parts(text, out, lex), lex)), lex)
+
+
+def _month_parts(text: str, found: list[Mention], lex) -> list[Mention]:
+    """mid-November, late July 2021, in early March: the part of the month named."""
+    for m in found:
+        if (m.reason is not None or m.date_precision != "month" or m.date_start[:7] != m.date_end[:7]
+                or not lex["gates"]["month"].search(text, m.start, m.end)):
+            continue  # the end of 2023 is its December, read by the period rules
+        p = lex["part_head"].match(text, m.start, m.end)
+        if p is None:
+            p = lex["part_back"].search(text, max(0, m.start - 16), m.start)
+            if p is None:
+                continue
+            m.start = m.num_start = p.start()
+        a, b = lex["month_parts"][re.sub(r"\s+", " ", p.group("p").lower())]
+        first = date.fromisoformat(m.date_start)
+        last = calendar.monthrange(first.year, first.month)[1]
+        m.date_start, m.date_end = first.replace(day=a).isoformat(), first.replace(day=min(b, last)).isoformat()
+        m.date_precision = "range"
+    return found
 
 
 def _open_after(text: str, found: list[Mention], lex) -> list[Mention]:

@@ -238,6 +238,7 @@ class EnDatesFile(_Strict):
     weekend: Words = Words(words=[])
     day_ordinals: dict[str, int] = {}
     parts: dict[str, int] = {}
+    month_parts: dict[str, tuple[int, int]] = {}
     open_after: Words = Words(words=[])
     open_after_not: Words = Words(words=[])
 

@@ -131,3 +131,25 @@ def test_parts_of_a_month(tmp_path, settings):
     assert dates["end of June"] == ("2024-06-21", "2024-06-30")
     assert dates["early September"] == ("2024-09-01", "2024-09-15")
     assert dates["the end of 2023"] == ("2023-12-01", "2023-12-31")  # a year's end stays its December
+
+
+HOLIDAYS = """---
+title: Retailers count the holiday takings
+date: 2023-12-04
+---
+Footfall on Black Friday rose 3 percent, and online sales on Cyber Monday set a record.
+Road traffic over Thanksgiving weekend was the heaviest since 2019, after a quiet Labor Day weekend.
+Stores had already cut prices around Memorial Day and again for the weekend of Halloween.
+"""
+
+
+def test_holidays_and_their_weekends(tmp_path, settings):
+    _, mentions = _extract(tmp_path, settings, HOLIDAYS)
+    dates = {m.text: (m.date.start, m.date.end) for m in mentions if m.kind == "date"}
+    assert dates["Black Friday"] == ("2023-11-24", "2023-11-24")  # the day after Thanksgiving
+    assert dates["Cyber Monday"] == ("2023-11-27", "2023-11-27")
+    assert dates["Memorial Day"] == ("2023-05-29", "2023-05-29")  # the last Monday of May
+    assert dates["Thanksgiving weekend"] == ("2023-11-23", "2023-11-26")  # Thursday to Sunday
+    assert dates["Labor Day weekend"] == ("2023-09-02", "2023-09-04")  # Saturday to the Monday holiday
+    assert dates["the weekend of Halloween"] == ("2023-10-28", "2023-10-29")  # Halloween fell on a Tuesday
+    assert not any(t.lower() == "the weekend" for t in dates)

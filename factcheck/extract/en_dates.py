@@ -164,6 +164,8 @@ def _rules():
                month_parts={k.lower(): v for k, v in d.month_parts.items()},
                part_head=re.compile(rf"(?P<p>{alternation(d.month_parts)})[\s-]+", re.I),
                part_back=re.compile(rf"\b(?P<p>{alternation(d.month_parts)})[\s-]+$", re.I),
+               weekend_after=re.compile(rf"[\s-]+(?:{by}\s+)?(?:{alternation(d.weekend.words)})\b", re.I),
+               weekend_before=re.compile(rf"\b(?:the\s+)?(?:{alternation(d.weekend.words)})\s+of\s+(?:the\s+)?$", re.I),
                open_head=re.compile(rf"(?:{alternation(d.open_after.words)})\s", re.I),
                open_not=re.compile(rf"\b(?:{alternation(d.open_after_not.words)})\s+$", re.I),
                nearest=frozenset(w.lower() for w in d.nearest.words))
@@ -251,7 +253,42 @@ def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "da
         if m.reason is None and page_date(text, m.start):
             m.reason = "page date"  # Posted: 2025-02-18
     out.sort(key=lambda x: x.start)
-    return _open_after(text, _ranges(text, _anchored(text, _month_parts(text, out, lex), lex)), lex)
+    out = _holiday_weekends(text, _month_parts(text, out, lex), lex)
+    return _open_after(text, _ranges(text, _anchored(text, out, lex)), lex)
+
+
+def _holiday_weekends(text: str, found: list[Mention], lex) -> list[Mention]:
+    """Labor Day weekend, the weekend of Halloween: the weekend next to that day, from its Saturday;
+    a long weekend takes in a Monday holiday after it, a Thursday or Friday one before it."""
+    out: list[Mention] = []
+    drop = set()
+    for i, m in enumerate(found):
+        if i in drop:
+            continue
+        if m.reason is None and m.date_precision == "day" and lex["gates"]["holiday"].search(text, m.start, m.end):
+            after = lex["weekend_after"].match(text, m.end)
+            before = None if after else lex["weekend_before"].search(text, max(0, m.start - 20), m.start)
+            if after or before:
+                if after:
+                    drop.update(j for j in range(i + 1, len(found)) if found[j].start < after.end())
+                    m.end = after.end()
+                    if after.group("y"):
+                        day = date.fromisoformat(m.date_start)
+                        if day.year != int(after.group("y")):
+                            continue  # Labor Day 2021 weekend: the rule read the year already
+                else:
+                    m.start = m.num_start = before.start()
+                    while out and out[-1].end > m.start:
+                        out.pop()  # "the weekend", read on its own as the coming one
+                day = date.fromisoformat(m.date_start)
+                wd = day.weekday()
+                if wd in (3, 4):  # Thanksgiving weekend: from the Thursday to the Sunday
+                    _set(m, day, day + timedelta(days=6 - wd), "range")
+                else:
+                    sat = day - timedelta(days=wd + 2) if wd < 2 else day + timedelta(days=5 - wd)
+                    _set(m, sat, day if wd == 0 else sat + timedelta(days=1), "range")
+        out.append(m)
+    return out
 
 
 def _month_parts(text: str, found: list[Mention], lex) -> list[Mention]:
@@ -580,9 +617,12 @@ def _holiday(kind: str, rule, y: int) -> date:
         return date(y, rule[0], rule[1])
     if kind == "easter":
         return _easter(y) + timedelta(days=rule)
-    mo, wd, n = rule
+    mo, wd, n, *after = rule
+    if n < 0:  # the last Monday of May
+        last = date(y, mo, calendar.monthrange(y, mo)[1])
+        return last - timedelta(days=(last.weekday() - wd) % 7) + timedelta(days=sum(after))
     first = date(y, mo, 1)
-    return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1) + sum(after))
 
 
 def _resolve_relative(name, g, out, pub, pub_precision, lex) -> bool | None:

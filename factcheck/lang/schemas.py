@@ -234,7 +234,7 @@ class EnDatesFile(_Strict):
     offsets_after: dict[str, int] = {}
     holidays: dict[str, tuple[int, int]] = {}
     easter_holidays: dict[str, int] = {}
-    nth_weekday_holidays: dict[str, tuple[int, int, int]] = {}
+    nth_weekday_holidays: dict[str, tuple[int, int, int] | tuple[int, int, int, int]] = {}
     weekend: Words = Words(words=[])
     day_ordinals: dict[str, int] = {}
     parts: dict[str, int] = {}

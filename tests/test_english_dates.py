@@ -153,3 +153,19 @@ def test_holidays_and_their_weekends(tmp_path, settings):
     assert dates["Labor Day weekend"] == ("2023-09-02", "2023-09-04")  # Saturday to the Monday holiday
     assert dates["the weekend of Halloween"] == ("2023-10-28", "2023-10-29")  # Halloween fell on a Tuesday
     assert not any(t.lower() == "the weekend" for t in dates)
+
+
+def test_years_in_words():
+    text = ("The mill opened in nineteen eighty six, closed on fifteen August nineteen ninety three and was sold "
+            "in October two thousand and five. Its founder was born on January twenty five nineteen oh two.")
+    found = _dates(text, date(2024, 5, 15))
+    assert found["in nineteen eighty six"][:2] == ("1986-01-01", "1986-12-31")
+    assert found["fifteen August nineteen ninety three"][:2] == ("1993-08-15", "1993-08-15")
+    assert found["October two thousand and five"][:2] == ("2005-10-01", "2005-10-31")
+    assert found["January twenty five nineteen oh two"][:2] == ("1902-01-25", "1902-01-25")
+
+
+def test_counts_in_words_are_no_years():
+    found = _dates("Rebuilding reached two thousand homes in twenty three villages by nineteen hundred hours.",
+                   date(2024, 5, 15))
+    assert found == {}

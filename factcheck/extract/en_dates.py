@@ -39,6 +39,19 @@ class _Lazy:
         return self._rx
 
 
+class _Literals:
+    """A gate that is a few plain substrings: str.find is many times faster than a regex search
+    over a page, and the rare rules it guards need one of them."""
+
+    __slots__ = ("_words",)
+
+    def __init__(self, *words: str):
+        self._words = words
+
+    def search(self, text: str, a: int, b: int) -> bool:
+        return any(text.find(w, a, b) >= 0 for w in self._words)
+
+
 @cache
 def _rules():
     d = load_english().dates
@@ -77,7 +90,22 @@ def _rules():
     i = re.I
     nth = rf"(?P<nth>(?i:{alternation(day_words)}|last|final)|(?:[1-9]|1[0-2])(?:st|nd|rd|th))"
     parts = {k.lower(): v for k, v in d.parts.items()}
+    words = {k.lower(): v for k, v in n.words.items() if 0 <= v < 100}
+    units_w = alternation(k for k, v in words.items() if 1 <= v <= 9)
+    tens_w = alternation(k for k, v in words.items() if v >= 20 and v % 10 == 0)
+    teens_w = alternation(k for k, v in words.items() if 10 <= v <= 19)
+    below100 = rf"(?:(?:{tens_w})(?:[\s-]+(?:{units_w}))?|{teens_w})"
+    century = alternation(k for k, v in words.items() if 11 <= v <= 20)
+    # nineteen eighty six, seventeen hundred thirty three, two thousand and five, twenty twenty
+    yw = (rf"(?P<yw>(?:two\s+thousand(?:\s+(?:and\s+)?(?:{below100}|{units_w}))?(?![\s-]+(?:{units_w}|{below100}|hundred)\b)"
+          rf"|(?:{century})\s+(?:hundred(?:\s+(?:and\s+)?(?:{below100}|{units_w}))?|(?:oh\s+(?:{units_w}))|{below100}))(?![\w-]))")
+    cardinal_day = alternation(k for k, v in words.items() if 1 <= v <= 31)
+    yw_next = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or|to|when|until|but|the|a|an|was|were|is|he|she|they|we|it|i)\b)"
     rules = [
+        # October two thousand and five; January twenty five nineteen eighty six; 13 Sept nineteen seventy two
+        ("dmyw", _Lazy(rf"(?<![\w.,])(?:the\s+)?(?:{day}|(?P<dw>{alternation(day_words)})|(?P<dc>{cardinal_day}))\s+(?:of\s+)?{mon}\s+{yw}", i)),
+        ("myw", _Lazy(rf"\b{mon}\s+(?:{dayw}\s+)?{yw}", i)),
+        ("yw", _Lazy(rf"\b(?:in|since|by|before|after|until|during|from|through|of)\s+{yw}{yw_next}", i)),
         # the first week of May, the last two weeks of 2021, the third month of next year
         ("nthof", _Lazy(rf"\b(?:(?i:the)\s+)?{nth}(?:\s+{num})?\s+(?P<u>(?i:weeks?|months?))\s+(?i:of)\s+(?:(?i:the\s+year\s+)?(?P<y2>(?:19|20)\d{{2}})(?![\d%])|{mon}(?:,?\s+{y})?(?!\s*\d)|(?P<rel>(?i:this|next|last|the|the\s+current|the\s+next|the\s+last|the\s+previous|previous))\s+(?P<ru>(?i:month|year))\b)")),
         # later this week, earlier in the year
@@ -142,8 +170,11 @@ def _rules():
         "week": re.compile(r"(?i:week)"),
         "year": re.compile(r"(?i:year)"),
         "relday": re.compile(rf"\b(?i:{alternation(rel_days)})\b"),
-        "of_unit": re.compile(r"(?i:weeks?|months?)\s+(?i:of)\b"),
-        "part": re.compile(rf"\b(?i:{alternation(parts)})\s+(?i:this|in\s+the)\s"),
+        # a spelled year needs one of these (nineteen eighty, two thousand, twenty twenty, ... hundred)
+        "yearword": _Literals("housand", "undred", "teen ", "wenty ", "HOUSAND", "UNDRED", "TEEN ", "WENTY "),
+        "of_unit": _Literals("eek of", "eeks of", "onth of", "onths of", "EEK OF", "EEKS OF", "ONTH OF", "ONTHS OF"),
+        "part": _Literals(*(w[1:] + t for w in parts for t in (" this", " in the")),
+                          *(w[1:].upper() + t.upper() for w in parts for t in (" this", " in the"))),
     }
     needs = {"mdd": "month", "ddm": "month", "mdy": "month", "dmy": "month", "ymd_mon": "month", "my": "month",
              "mrel": "month", "relm": "month", "md": "month", "dm": "month", "mm": "month", "bm": "month",
@@ -152,14 +183,14 @@ def _rules():
              "yy": "digit", "iso": "digit", "us": "digit", "ym": "digit", "py": "digit", "yp": "digit", "y": "digit",
              "isow": "week", "dd": "digit", "dec": "digit", "md_num": "slash", "ago": "offset", "inn": "inn", "dirn": "direction",
              "relu": "direction", "hol": "holiday", "wkend": "week", "relw": "week", "rely": "year", "prel": "year",
-             "reld": "relday", "nthof": "of_unit", "part": "part"}
+             "reld": "relday", "nthof": "of_unit", "myw": "yearword", "dmyw": "yearword", "yw": "yearword", "part": "part"}
     num_before = re.compile(rf"\b{num}\s+$")
     dir_before = re.compile(rf"\b{dirw}\s+$")
     the_before = re.compile(r"\b(?i:the)\s+$")
     anchor = re.compile(rf"\b{num}\s+{unit}\s+(?P<rel>(?i:before|after|from|prior\s+to))\s+$")
     lex = dict(num_before=num_before, dir_before=dir_before, the_before=the_before, wd_before=wd_before, gates=gates, needs=needs, anchor=anchor, months=months, periods=periods, rel_years=rel_years, rel_weeks=rel_weeks, weekdays=weekdays,
                dirs=dirs, units=units, offsets=offsets, holidays=holidays, day_words=day_words, counts=counts,
-               rel_days=rel_days, parts=parts, open_after=re.compile(
+               rel_days=rel_days, parts=parts, words=words, open_after=re.compile(
                    rf"(?<![\w-])(?P<after>{alternation(d.open_after.words)})\s+(?:the\s+(?:year\s+)?)?$", re.I),
                month_parts={k.lower(): v for k, v in d.month_parts.items()},
                part_head=re.compile(rf"(?P<p>{alternation(d.month_parts)})[\s-]+", re.I),
@@ -521,6 +552,18 @@ def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
                 y -= 1
         day = _holiday(kind, rule, y)
         _set(out, day, day, "day")
+    elif name in ("myw", "dmyw", "yw"):
+        y = _year_words(g["yw"], lex["words"])
+        if y is None:
+            return False
+        if name == "yw":
+            _set(out, date(y, 1, 1), date(y, 12, 31), "year")
+        elif g.get("d") or g.get("dw") or g.get("dc"):
+            dd = lex["words"][re.sub(r"[\s-]+", " ", g["dc"].lower())] if g.get("dc") else _day(g, lex)
+            day = date(y, months[g["m"].lower()], dd)
+            _set(out, day, day, "day")
+        else:
+            _set(out, *_month_span(y, months[g["m"].lower()]), "month")
     elif name == "nthof":
         return _nth_of(g, out, pub, pub_precision, lex)
     elif name == "part":
@@ -528,6 +571,19 @@ def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
     else:
         return _resolve_relative(name, g, out, pub, pub_precision, lex)
     return None
+
+
+def _year_words(text: str, words: dict[str, int]) -> int | None:
+    """A year in words: nineteen eighty six, seventeen hundred thirty three, two thousand and five,
+    twenty twenty one, nineteen oh five."""
+    toks = [t for t in re.split(r"[\s-]+", text.lower()) if t != "and"]
+    if toks[:2] == ["two", "thousand"]:
+        return 2000 + sum(words[t] for t in toks[2:])
+    hi, rest = words[toks[0]], toks[1:]
+    if rest and rest[0] in ("hundred", "oh"):
+        rest = rest[1:]
+    lo = sum(words[t] for t in rest)
+    return hi * 100 + lo if lo < 100 else None
 
 
 def _weeks(a: date, b: date) -> tuple[date, date]:

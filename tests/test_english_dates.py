@@ -169,3 +169,17 @@ def test_counts_in_words_are_no_years():
     found = _dates("Rebuilding reached two thousand homes in twenty three villages by nineteen hundred hours.",
                    date(2024, 5, 15))
     assert found == {}
+
+
+def test_the_week_of_a_day_and_the_week_beginning_it():
+    text = "Hearings resume the week of June 12, and duty rotas for the week beginning 3 June are posted."
+    found = _dates(text, date(2024, 5, 15))
+    assert found["the week of June 12"][:2] == ("2024-06-10", "2024-06-16")  # Monday to Sunday
+    assert found["the week beginning 3 June"][:2] == ("2024-06-03", "2024-06-09")
+
+
+def test_from_now_to_a_date():
+    text = "Between now and November 15 the agency will hire 300 staff, and the levy stays from now until 2030."
+    found = _dates(text, date(2024, 5, 15))
+    assert found["Between now and November 15"][:2] == ("2024-05-15", "2024-11-15")  # the coming November
+    assert found["from now until 2030"][:2] == ("2024-05-15", "2030-12-31")

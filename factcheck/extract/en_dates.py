@@ -197,6 +197,9 @@ def _rules():
                part_back=re.compile(rf"\b(?P<p>{alternation(d.month_parts)})[\s-]+$", re.I),
                weekend_after=re.compile(rf"[\s-]+(?:{by}\s+)?(?:{alternation(d.weekend.words)})\b", re.I),
                weekend_before=re.compile(rf"\b(?:the\s+)?(?:{alternation(d.weekend.words)})\s+of\s+(?:the\s+)?$", re.I),
+               week_of=re.compile(rf"(?<![\w/])(?:(?P<of>{alternation(d.week_of.words)})|(?P<from>{alternation(d.week_from.words)}))\s+(?:the\s+)?$", re.I),
+               from_now=re.compile(r"\b(?:between\s+now\s+and|from\s+now(?P<to>\s+(?:until|till|to|through))?)\s+$", re.I),
+               from_now_to=re.compile(r"(?:until|till|to|through)\s", re.I),
                open_head=re.compile(rf"(?:{alternation(d.open_after.words)})\s", re.I),
                open_not=re.compile(rf"\b(?:{alternation(d.open_after_not.words)})\s+$", re.I),
                nearest=frozenset(w.lower() for w in d.nearest.words))
@@ -284,8 +287,46 @@ def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "da
         if m.reason is None and page_date(text, m.start):
             m.reason = "page date"  # Posted: 2025-02-18
     out.sort(key=lambda x: x.start)
-    out = _holiday_weekends(text, _month_parts(text, out, lex), lex)
-    return _open_after(text, _ranges(text, _anchored(text, out, lex)), lex)
+    out = _weeks_of(text, _holiday_weekends(text, _month_parts(text, out, lex), lex), lex)
+    out = _open_after(text, _ranges(text, _anchored(text, out, lex)), lex)
+    return _from_now(text, out, lex, pub, pub_precision)
+
+
+def _from_now(text: str, found: list[Mention], lex, pub, pub_precision: str) -> list[Mention]:
+    """between now and November 15, from now until 2030: from publication to that date's end (a
+    month and day without a year is the next one)."""
+    if pub is None or _RANK.get(pub_precision, 0) > 0:
+        return found
+    for m in found:
+        if m.reason is not None or not m.date_end:
+            continue
+        w = lex["from_now"].search(text, max(0, m.start - 24), m.start)
+        if w is None or (w.group(0).lower().startswith("from") and not w.group("to")
+                         and not lex["from_now_to"].match(text, m.start)):
+            continue
+        end = date.fromisoformat(m.date_end)
+        if end < pub and m.relative and m.date_precision in ("day", "month"):
+            end = end.replace(year=end.year + 1) if (end.month, end.day) != (2, 29) else date(end.year + 1, 3, 1)
+        if pub <= end:
+            m.start = m.num_start = w.start()
+            m.date_start, m.date_end, m.date_precision = pub.isoformat(), end.isoformat(), "range"
+    return found
+    return found
+
+
+def _weeks_of(text: str, found: list[Mention], lex) -> list[Mention]:
+    """the week of April 10 (Monday to Sunday around it); the week beginning May 6 (seven days from it)."""
+    for m in found:
+        if m.reason is not None or m.date_precision != "day" or m.start < 4:
+            continue
+        w = lex["week_of"].search(text, max(0, m.start - 28), m.start)
+        if w is None:
+            continue
+        day = date.fromisoformat(m.date_start)
+        start = day - timedelta(days=day.weekday()) if w.group("of") else day
+        m.start = m.num_start = w.start()
+        _set(m, start, start + timedelta(days=6), "week")
+    return found
 
 
 def _holiday_weekends(text: str, found: list[Mention], lex) -> list[Mention]:

@@ -240,6 +240,8 @@ class EnDatesFile(_Strict):
     parts: dict[str, int] = {}
     month_parts: dict[str, tuple[int, int]] = {}
     open_after: Words = Words(words=[])
+    week_of: Words = Words(words=[])
+    week_from: Words = Words(words=[])
     open_after_not: Words = Words(words=[])
 
 

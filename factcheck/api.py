@@ -216,12 +216,11 @@ def _in_workers(files, settings, published, progress, mentions, jobs, cache_dir)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(extract_rows_partition, part, settings, published, mentions, cache_dir)
                    for part in partitions(files, jobs)]
-        done = 0
         for future in futures:
             results.append(future.result())
             if progress:
-                done += len(results[-1].documents)
-                progress(f"{done} documents")
+                for d in results[-1].documents:
+                    progress(_named(d))
     return results
 
 
@@ -289,5 +288,7 @@ def run(paths: Iterable[str], settings: Settings, published: datetime | None = N
     100,000 articles fits in a few hundred MB; report.claims still reads as a sequence of Claims."""
     extracted = extract_rows(paths, settings, published, progress, stdin, mentions, jobs=jobs, cache_dir=cache_dir)
     claims, found = claim_tables(extracted)
+    if compare and hasattr(progress, "stage"):
+        progress.stage("comparing")
     findings = _compare(extracted, claims, settings, cache_dir) if compare else None
     return build_report(extracted, claims, found if mentions else None, findings)

@@ -139,7 +139,9 @@ def run_gate(paths: list[str], settings: Settings, ledger_root: str | Path, base
     baselined = [f for f in kept if f.fingerprint in accepted]
     kept = [f for f in kept if f.fingerprint not in accepted]
     produced = {f.fingerprint for f in findings} | {f.fingerprint for f in baselined}
-    stale = [e for fp, e in accepted.items() if fp not in produced]
+    checked = {d.id for d in documents}
+    stale = [e for fp, e in accepted.items()  # an entry about documents not checked now is not stale
+             if fp not in produced and (not e.get("documents") or set(e["documents"]) & checked)]
 
     order = {"error": 0, "warning": 1, "info": 2}
     kept.sort(key=lambda f: (order[f.severity], f.rule, f.why, f.id))

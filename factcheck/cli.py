@@ -419,7 +419,7 @@ def schema() -> None:
 
         data = Report.model_json_schema()
         data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        data["title"] = "factcheck output, schema_version 1"
+        data["title"] = "factcheck output, schema_version 2"
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
         return 0
 

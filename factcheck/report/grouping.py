@@ -173,6 +173,10 @@ def _values_from_finding(f: Finding, by_id: dict[str, Claim], documents_of) -> l
         if first is not None and first.kind == "date":
             text = claim_value(first)
             number = None
+        elif isinstance(v.get("value"), str) or isinstance(v.get("lower"), str):  # a date value without its claims
+            lo, hi = v.get("lower") or v.get("value"), v.get("upper") or v.get("value")
+            text = lo if lo == hi else f"{lo} – {hi}"
+            number = None
         else:
             text = interval_text(v.get("value"), v.get("unit"), v.get("lower"), v.get("upper"),
                                  first.qualifier if first else None)

@@ -29,27 +29,6 @@ class Rule:
         return self.section("What")
 
 
-@dataclass
-class Pair:
-    """Two linked claims and the facts every pair rule needs."""
-
-    earlier: Claim
-    later: Claim
-    overlap: bool
-    same_time: bool
-    invariant: bool
-    cumulative: bool
-    similarity: float
-    a_interval: tuple
-    b_interval: tuple
-
-    @property
-    def modalities(self) -> tuple[str, str]:
-        return self.earlier.modality, self.later.modality
-
-
-
-
 def visible(text: str) -> str:
     """A claim's text as its sentence shows it: pinyin glosses (會(huì)) dropped."""
     return GLOSS.sub("", text)

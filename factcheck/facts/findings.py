@@ -1,0 +1,212 @@
+"""Findings from facts, steps and outcomes: one per fact or step, never one per pair of claims.
+
+A finding lists each distinct value with the claims that state it, how many documents and how
+many independent origins stand behind it (OUTPUT.md), and says why in one line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from factcheck.facts.group import Fact, Outcome, Step, distinct, span
+from factcheck.facts.origins import origin_labels
+from factcheck.link.score import subject_similarity
+from factcheck.model import Claim, Finding, FindingValue, Named
+from factcheck.rules import fc101_agree, fc102_contradict, fc103_update, fc104_plan, fc105_cumulative
+from factcheck.rules.base import Rule
+
+
+def position(c: Claim) -> tuple:
+    return c.document, c.span.start, c.span.end
+
+
+def as_of_text(claims: list[Claim]) -> str | None:
+    """The time a set of claims holds at: their common as_of at the finest shared precision
+    (2022-05-10 and 2022-05-12 hold in 2022-05), else first/last as an ISO interval."""
+    dates = sorted({c.as_of for c in claims if c.as_of})
+    if not dates:
+        return None
+    if len(dates) == 1:
+        return dates[0]
+    parts = [d.split("-") for d in dates]
+    common = []
+    for bits in zip(*parts, strict=False):
+        if len(set(bits)) != 1:
+            break
+        common.append(bits[0])
+    if common and min(len(p) for p in parts) > len(common):
+        return "-".join(common)
+    if common and all(len(p) == len(common) for p in parts):
+        return "-".join(common)
+    first = min(dates, key=lambda d: span_of(d))
+    last = max(dates, key=lambda d: span_of(d)[::-1])
+    return f"{first}/{last}"
+
+
+def span_of(text: str) -> tuple[int, int]:
+    from factcheck.rules.base import as_of_span
+
+    return as_of_span(text) or (0, 0)
+
+
+def _number(x):
+    if x is None:
+        return None
+    return int(x) if isinstance(x, float) and x.is_integer() else x
+
+
+def value_text(c: Claim) -> str:
+    """A value as a reader checks it against the quote: 300 PFLOPS, >20 count, 2021-05-31."""
+    if c.kind == "date" and c.date:
+        return c.date.start if c.date.start == c.date.end else f"{c.date.start}…{c.date.end}"
+    v = f"{_number(c.value):g}" if isinstance(c.value, float) else str(c.value)
+    sign = {"approx": "~", "at_least": ">", "at_most": "<"}.get(c.qualifier, "")
+    if c.qualifier == "range":
+        v = f"{_number(c.lower)}–{_number(c.upper)}"
+    unit = f" {c.unit}" if c.unit else ""
+    basis = f" {c.precision}" if c.precision else ""
+    return f"{sign}{v}{unit}{basis}"
+
+
+def _entries(claims: list[Claim], labels: dict[str, str]) -> list[FindingValue]:
+    out = []
+    for group in distinct(claims):
+        c = group[0]
+        if c.kind == "date" and c.date:
+            value = c.date.start if c.date.start == c.date.end else f"{c.date.start}/{c.date.end}"
+            lower, upper = c.date.start, c.date.end
+        else:
+            value, lower, upper = c.value, c.lower, c.upper
+        group = sorted(group, key=position)
+        out.append(FindingValue(
+            value=value, unit=c.unit, lower=lower, upper=upper, as_of=as_of_text(group),
+            claims=[x.id for x in group], documents=len({x.document for x in group}),
+            origins=len({labels[x.id] for x in group}), precision=c.precision, modality=c.modality,
+        ))
+    out.sort(key=lambda v: (-v.origins, -v.documents, str(v.lower), str(v.value), v.claims[0]))
+    return out
+
+
+def _named(claims: list[Claim], attr: str) -> Named | None:
+    """The name most claims use (the first in reading order on a tie)."""
+    names = [getattr(c, attr) for c in sorted(claims, key=position) if getattr(c, attr)]
+    if not names:
+        return None
+    counts = Counter(n.key for n in names)
+    best = max(counts.values())
+    pick = next(n for n in names if counts[n.key] == best)
+    return Named(text=pick.text or pick.key.split("|")[0], key=pick.key, type=pick.type)
+
+
+def _similarity(claims: list[Claim], subject: Named | None) -> float | None:
+    if subject is None:
+        return None
+    keys = {c.subject.key for c in claims if c.subject}
+    return min((subject_similarity(subject.key, k) for k in keys), default=100.0)
+
+
+def _sources(v: FindingValue) -> str:
+    docs = f"{v.documents} document{'s' if v.documents != 1 else ''}"
+    if v.origins != v.documents:
+        docs += f", {v.origins} origin{'s' if v.origins != 1 else ''}"
+    return docs
+
+
+def _fingerprint(rule: Rule, subject: Named | None, metric: Named | None, values: list[FindingValue], as_of: str | None) -> str:
+    """Stable across edits that do not change the fact: a new article restating a value, a line
+    moved, a quote reworded keep it; a new value or another time changes it."""
+    parts = [rule.id, rule.kind, subject.key if subject else "", metric.key.split("|")[0] if metric else ""]
+    parts += sorted(f"{v.value}|{v.unit}|{v.lower}|{v.upper}|{v.precision}|{v.modality}" for v in values)
+    if rule.kind == "update":
+        parts.append(as_of or "")
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
+
+
+def _finding(rule: Rule, claims: list[Claim], values: list[FindingValue], why: str, as_of: str | None,
+             labels: dict[str, str], basis_change: bool = False) -> Finding:
+    claims = sorted(claims, key=position)
+    ids = [c.id for c in claims]
+    subject, metric = _named(claims, "subject"), _named(claims, "metric")
+    ident = hashlib.sha1(f"{rule.id}{rule.kind}{''.join(sorted(ids))}".encode()).hexdigest()[:16]
+    return Finding(
+        id=f"f-{ident}", rule=rule.id, kind=rule.kind, severity=rule.severity, subject=subject, metric=metric,
+        as_of=as_of, claims=ids, values=values, documents=len({c.document for c in claims}),
+        origins=len({labels[c.id] for c in claims}), basis_change=basis_change, why=why,
+        fingerprint=_fingerprint(rule, subject, metric, values, as_of), similarity=_similarity(claims, subject),
+    )
+
+
+def _head(claims: list[Claim]) -> str:
+    subject, metric = _named(claims, "subject"), _named(claims, "metric")
+    return f"{subject.text if subject else '?'} {metric.text if metric else '?'}"
+
+
+def _tail(claims: list[Claim]) -> str:
+    sim = _similarity(claims, _named(claims, "subject"))
+    return f"; subjects {sim:.0f}% alike" if sim is not None and sim < 100 else ""
+
+
+def fact_finding(fact: Fact) -> Finding | None:
+    """agree or contradict for one fact of two claims or more (a one-claim fact says nothing)."""
+    if len(fact.claims) < 2:
+        return None
+    rule = fc102_contradict.judge(fact) or fc101_agree.judge(fact)
+    labels = origin_labels(fact.claims)
+    values = _entries(fact.claims, labels)
+    as_of = as_of_text(fact.claims)
+    at = f" at {as_of}" if as_of and not fact.invariant else ""
+    joined = (" vs " if rule.kind == "contradict" else ", ").join(f"{_value(v, fact.claims)} ({_sources(v)})" for v in values)
+    verdict = "disjoint values" if rule.kind == "contradict" else "the values agree"
+    if fact.plan:
+        verdict += " (plan)"
+    why = f"{_head(fact.claims)}: {joined}{at}; {verdict}{_tail(fact.claims)}"
+    return _finding(rule, fact.claims, values, why, as_of, labels)
+
+
+def _value(v: FindingValue, claims: list[Claim]) -> str:
+    first = next(c for c in claims if c.id == v.claims[0])
+    return value_text(first)
+
+
+def _side(fact: Fact, labels) -> tuple[list[FindingValue], str]:
+    values = _entries(fact.claims, labels)
+    text = ", ".join(_value(v, fact.claims) for v in values)
+    return values, f"{text} ({as_of_text(fact.claims)}, {_sources_total(fact.claims, labels)})"
+
+
+def _sources_total(claims: list[Claim], labels) -> str:
+    docs = len({c.document for c in claims})
+    origins = len({labels[c.id] for c in claims})
+    out = f"{docs} document{'s' if docs != 1 else ''}"
+    if origins != docs:
+        out += f", {origins} origin{'s' if origins != 1 else ''}"
+    return out
+
+
+def step_finding(step: Step, tolerance) -> Finding | None:
+    rule = fc105_cumulative.judge(step) or fc103_update.judge(step, tolerance)
+    if rule is None:
+        return None
+    claims = step.earlier.claims + step.later.claims
+    labels = origin_labels(claims)
+    before, left = _side(step.earlier, labels)
+    after, right = _side(step.later, labels)
+    tail = "a cumulative figure went down" if rule.kind == "cumulative_decrease" else "later figure supersedes"
+    if step.basis_change:
+        tail += f"; precision changed {step.earlier.basis} → {step.later.basis}"
+    why = f"{_head(claims)}: {left} → {right}; {tail}{_tail(claims)}"
+    return _finding(rule, claims, before + after, why, as_of_text(step.later.claims), labels, step.basis_change)
+
+
+def outcome_finding(outcome: Outcome) -> Finding:
+    rule = fc104_plan.RULE if outcome.met else fc104_plan.MISSED
+    claims = outcome.plan.claims + outcome.actual.claims
+    labels = origin_labels(claims)
+    plan, left = _side(outcome.plan, labels)
+    actual, right = _side(outcome.actual, labels)
+    why = f"{_head(claims)}: planned {left}; reported {right}; plan {'met' if outcome.met else 'missed'}{_tail(claims)}"
+    return _finding(rule, claims, plan + actual, why, as_of_text(outcome.actual.claims), labels)
+
+
+__all__ = ["fact_finding", "outcome_finding", "position", "span", "step_finding", "value_text"]

@@ -257,20 +257,26 @@ def _series(facts: list[Fact]) -> list[Series]:
                 continue
             key = (fact.subject_key, fact.metric_key, v.unit)
             series = found.setdefault(key, Series(fact.subject, fact.subject_key, fact.metric, v.unit))
-            series.points.append(Point(v.as_of, v, False))
+            # the values of one fact hold at one time: drawn at the fact's as_of, so a contradiction
+            # is two points at one date; a series step keeps each value's own date
+            one_time = fact.finding.kind in ("agree", "contradict") and fact.as_of and "/" not in fact.as_of
+            series.points.append(Point(fact.as_of if one_time else v.as_of, v, False))
     out = []
     for series in found.values():
         merged: dict[tuple, Point] = {}
+        windows = {(p.as_of, p.value.text) for p in series.points}
         for p in series.points:  # one point per (date, value): the same value in two facts is one point
-            k = (p.as_of, p.value.text)
+            # and a day inside a coarser window with the same value (2024-06-13 in 2024-06) joins it
+            k = next(((w, t) for w, t in windows if t == p.value.text and len(w) < len(p.as_of)
+                      and p.as_of.startswith(w)), (p.as_of, p.value.text))
             if k in merged:
                 old = merged[k].value
                 claims = list({c.id: c for c in old.claims + p.value.claims}.values())
                 docs = len({c.document for c in claims})
-                merged[k] = Point(p.as_of, Value(old.text, old.number, old.unit, old.as_of, claims, docs,
+                merged[k] = Point(k[0], Value(old.text, old.number, old.unit, old.as_of, claims, docs,
                                                  max(old.origins, p.value.origins, 1)), False)
             else:
-                merged[k] = p
+                merged[k] = Point(k[0], p.value, False)
         points = sorted(merged.values(), key=lambda p: (p.as_of, p.value.number or 0))
         dates = {p.as_of for p in points}
         if len(dates) < 2:

@@ -49,7 +49,7 @@ figure{margin:1rem 0}figcaption{font-weight:600}svg.timeline{width:100%;max-widt
 .label{font-weight:600;fill:#222}.src{fill:#666}
 .filters{display:flex;flex-wrap:wrap;gap:1rem;margin:.5rem 0}.filters label{font-size:.9rem}
 .subject{margin:1rem 0}.subject>h3{background:#f3f3f3;padding:.2rem .5rem}
-.board td.vals div{margin:.1rem 0}.board .src{color:var(--muted);font-size:.85rem}
+#board td.vals div{margin:.1rem 0}#board .src{color:var(--muted);font-size:.85rem}
 details>summary{cursor:pointer;color:#1f4e8c;margin:.3rem 0}
 @media (max-width:40rem){body{padding:.5rem}.values{grid-template-columns:1fr}.docs td:nth-child(4),.docs th:nth-child(4){display:none}}
 @media print{.filters,a.anchor{display:none}.docs-wrap{max-height:none;overflow:visible;border:0}
@@ -62,11 +62,11 @@ _SCRIPT = """
 var v=document.getElementById('f-verdict'),s=document.getElementById('f-subject');
 function apply(){
   var vv=v.value,sv=s.value;
-  document.querySelectorAll('.board tr[data-verdict]').forEach(function(r){
+  document.querySelectorAll('#board tr[data-verdict]').forEach(function(r){
     r.hidden=!((!vv||r.dataset.verdict===vv)&&(!sv||r.dataset.subject===sv));
     if(!r.hidden&&vv){var d=r.closest('details');if(d)d.open=true;}
   });
-  document.querySelectorAll('.board .subject').forEach(function(g){
+  document.querySelectorAll('#board .subject').forEach(function(g){
     g.hidden=!!sv&&g.dataset.subject!==sv;
   });
 }

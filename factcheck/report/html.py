@@ -45,7 +45,7 @@ mark{background:var(--mark);padding:0 .1em}cite{display:block;font-style:normal;
 .verdict{font-weight:700;white-space:nowrap}.v-contradict{color:var(--bad)}.v-problem{color:var(--warn)}.v-update{color:#1f4e8c}.v-agree{color:var(--ok)}
 figure{margin:1rem 0}figcaption{font-weight:600}svg.timeline{width:100%;max-width:44rem;height:auto;font-size:11px}
 .axis{stroke:#444}.grid{stroke:#eee}.tick{fill:#555}.trend{fill:none;stroke:#7a9cc6;stroke-width:1.5}
-.point circle{fill:#1f4e8c}.point.clash circle{fill:var(--bad)}.clash{stroke:var(--bad);stroke-dasharray:4 3}
+.point circle{fill:#1f4e8c}.point.clash circle{fill:var(--bad)}line.clash{stroke:var(--bad);stroke-dasharray:4 3}
 .label{font-weight:600;fill:#222}.src{fill:#666}
 .filters{display:flex;flex-wrap:wrap;gap:1rem;margin:.5rem 0}.filters label{font-size:.9rem}
 .subject{margin:1rem 0}.subject>h3{background:#f3f3f3;padding:.2rem .5rem}

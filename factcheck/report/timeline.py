@@ -90,15 +90,22 @@ def render_timeline(series: Series, outlet_of) -> str:
         if len(points) > 1:
             ys = [y(p.value.number or 0) for p in points]
             out.append(f'<line class="clash" x1="{x(d):.1f}" y1="{min(ys):.1f}" x2="{x(d):.1f}" y2="{max(ys):.1f}"/>')
+    label_y: dict[int, float] = {}
+    for points in by_day.values():  # labels of points at one date stacked, never over each other
+        below = -1e9
+        for p in sorted(points, key=lambda p: y(p.value.number or 0)):
+            label_y[id(p)] = max(y(p.value.number or 0) - 6, below + 26)
+            below = label_y[id(p)]
     for d, p in zip(days, series.points, strict=True):
         px, py = x(d), y(p.value.number or 0)
+        ly = label_y[id(p)]
         sources = _sources(p, outlet_of)
         cls = "point clash" if p.contradicted else "point"
         tip = f"{p.value.text} as of {p.as_of}: {sources}"
         out.append(f'<g class="{cls}" data-sources="{_e(sources)}"><circle cx="{px:.1f}" cy="{py:.1f}" r="5">'
                    f"<title>{_e(tip)}</title></circle>"
-                   f'<text class="label" x="{px + 8:.1f}" y="{py - 6:.1f}">{_e(p.value.text)}</text>'
-                   f'<text class="src" x="{px + 8:.1f}" y="{py + 8:.1f}">{_e(_short(sources))}</text></g>')
+                   f'<text class="label" x="{px + 8:.1f}" y="{ly:.1f}">{_e(p.value.text)}</text>'
+                   f'<text class="src" x="{px + 8:.1f}" y="{ly + 13:.1f}">{_e(_short(sources))}</text></g>')
     out.append("</svg>")
     return "".join(out)
 

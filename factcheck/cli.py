@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Literal
 
-import click
 import typer
 from rich.console import Console
 
@@ -28,19 +27,17 @@ class _Group(typer.core.TyperGroup):
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:
             code = super().main(args, prog_name, complete_var, False, **extra)
-        except click.exceptions.NoArgsIsHelpError as exc:
-            exc.show()
-            sys.exit(exc.exit_code)
-        except click.UsageError as exc:
-            command = exc.ctx.command_path if exc.ctx is not None else "factcheck"
-            err.print(f"factcheck: usage: {exc.format_message()} (see {command} --help)", markup=False)
-            sys.exit(exc.exit_code)
-        except click.ClickException as exc:
-            err.print(f"factcheck: {exc.format_message()}", markup=False)
-            sys.exit(exc.exit_code)
-        except click.exceptions.Abort:
+        except typer.Abort:
             err.print("factcheck: interrupted", markup=False)
             sys.exit(2)
+        except typer.TyperException as exc:  # typer's (click's) usage and parameter errors
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                exc.show()
+            elif getattr(exc, "ctx", None) is not None:
+                err.print(f"factcheck: usage: {exc.format_message()} (see {exc.ctx.command_path} --help)", markup=False)
+            else:
+                err.print(f"factcheck: {exc.format_message()}", markup=False)
+            sys.exit(getattr(exc, "exit_code", 2))
         sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -6,6 +6,7 @@ browser) and 4 (from it)."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import fcntl
 import json
 import os
@@ -124,10 +125,8 @@ class Browser:
             fh.write(base64.b64decode(data))
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # the browser may already be gone
             self.call("Browser.close", timeout=5)
-        except Exception:
-            pass
         try:
             self._proc.wait(timeout=10)
         except subprocess.TimeoutExpired:

@@ -132,14 +132,18 @@ def _print_folded(fact: Fact, console: Console) -> None:
     console.print(line, soft_wrap=True)
 
 
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def summary_line(v: View) -> str:
-    parts = [f"{len(v.documents)} documents", f"{v.shown_facts} facts"]
-    parts += [f"{v.count('contradictions')} contradictions", f"{v.count('updates')} updates", f"{v.count('agreements')} agreements"]
+    parts = [_n(len(v.documents), "document"), _n(v.shown_facts, "fact"), _n(v.count("contradictions"), "contradiction")]
     if v.count("problems"):
-        parts.insert(3, f"{v.count('problems')} other problems")
+        parts.append(_n(v.count("problems"), "other problem"))
+    parts += [_n(v.count("updates"), "update"), _n(v.count("agreements"), "agreement")]
     line = " · ".join(parts)
     if v.single_source:
-        line += f" ({v.single_source} facts stated by one source only are not shown)"
+        line += f" ({_n(v.single_source, 'fact')} stated by one source only not shown)"
     return line
 
 
@@ -168,18 +172,18 @@ def print_check(report: Report, console: Console, quiet: bool = False, fail_on: 
 
 
 def print_statistics(report: Report, console: Console) -> None:
-    """Counts per rule, as ruff --statistics prints them: count, code, kind, what the rule checks."""
+    """Counts per rule, as ruff --statistics prints them: count, code, kind, the rule's name."""
     from factcheck.rules import ALL_RULES
     from factcheck.suppress import INVALID, UNUSED
 
-    summaries = {(r.id, r.kind): r.summary for r in [*ALL_RULES, UNUSED, INVALID]}
+    names = {(r.id, r.kind): r.name for r in [*ALL_RULES, UNUSED, INVALID]}
     tally: dict[tuple[str, str], int] = {}
     for f in report.findings or []:
         tally[(f.rule, f.kind)] = tally.get((f.rule, f.kind), 0) + 1
     width = max((len(str(n)) for n in tally.values()), default=1)
+    kinds = max((len(k) for _, k in tally), default=1)
     for (rule, kind), n in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])):
-        line = f"{n:>{width}}\t{rule}\t{kind}\t{plain(summaries.get((rule, kind), ''))}"
-        console.print(Text(line), soft_wrap=True)
+        console.print(Text(f"{n:>{width}}  {rule:<5}  {kind:<{kinds}}  {plain(names.get((rule, kind), ''))}"), soft_wrap=True)
 
 
 __all__ += ["claim_value", "summary_line"]

@@ -30,13 +30,14 @@ def _no_block(_claim) -> None:
 
 
 def document_record(document: Document, claims: list[Claim], mentions: list[Claim]) -> Cached:
-    """One document's claims as Rows, with the findings of the checks inside the document (FC2xx),
-    which need no other document and so are made where the claims are still objects."""
-    from factcheck.compare import block_key, document_findings
+    """One document after its two stages: extraction's claims as Rows (with their blocking key),
+    then the rules over this document's claims alone (FC2xx), run while the claims are still
+    objects. Stages flow one way: extraction knows nothing of rules or comparison."""
+    from factcheck.facts.blocks import block_key
+    from factcheck.rules.inside import document_findings
 
     claims = sorted(claims, key=report_order)
-    findings = document_findings(claims) if len(claims) > 1 else []  # every FC2xx check relates two claims or more
-    return Cached(document, encode(claims, block_key), encode(mentions, _no_block), findings)
+    return Cached(document, encode(claims, block_key), encode(mentions, _no_block), document_findings(claims))
 
 
 def _decoded(rows: list[Row]) -> list[Claim]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from factcheck.facts.group import Fact, Outcome, Step, distinct, span
+from factcheck.facts.group import Fact, Outcome, Step, distinct, one_thing, span
 from factcheck.facts.origins import origin_labels
 from factcheck.link.score import subject_similarity
 from factcheck.model import Claim, Finding, FindingValue, Named
@@ -56,17 +56,38 @@ def _number(x):
     return int(x) if isinstance(x, float) and x.is_integer() else x
 
 
+def _num(x) -> str:
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)
+    return f"{x:,}" if isinstance(x, int) else f"{x:,.10g}"
+
+
 def value_text(c: Claim) -> str:
-    """A value as a reader checks it against the quote: 300 PFLOPS, >20 count, 2021-05-31."""
+    """A value with its unit and interval, as a reader checks it against the quote:
+    5,000 PFLOPS [4,500, 5,500]; 20 count (20, ∞); dates as ISO spans."""
     if c.kind == "date" and c.date:
         return c.date.start if c.date.start == c.date.end else f"{c.date.start}…{c.date.end}"
-    v = f"{_number(c.value):g}" if isinstance(c.value, float) else str(c.value)
-    sign = {"approx": "~", "at_least": ">", "at_most": "<"}.get(c.qualifier, "")
-    if c.qualifier == "range":
-        v = f"{_number(c.lower)}–{_number(c.upper)}"
-    unit = f" {c.unit}" if c.unit else ""
-    basis = f" {c.precision}" if c.precision else ""
-    return f"{sign}{v}{unit}{basis}"
+    if c.value is None:
+        return "?"
+    base = f"{_num(c.value)} {c.unit}" + (f" {c.precision}" if c.precision else "")
+    if c.qualifier == "exact":
+        return base
+    lo = "-∞" if c.lower is None else _num(c.lower)
+    hi = "∞" if c.upper is None else _num(c.upper)
+    return f"{base} {'(' if c.lower_open or c.lower is None else '['}{lo}, {hi}{')' if c.upper_open or c.upper is None else ']'}"
+
+
+NAMED_SOURCES = 3  # up to this many documents, a value names where it is said; beyond, it counts
+
+
+def _places(claims: list[Claim]) -> str:
+    """Where a value is said: document:line for a few documents, else how many documents."""
+    first: dict[str, Claim] = {}
+    for c in sorted(claims, key=position):
+        first.setdefault(c.document, c)
+    if len(first) <= NAMED_SOURCES:
+        return ", ".join(f"{d}:{c.line}" for d, c in first.items())
+    return f"{len(first)} documents"
 
 
 def _entries(claims: list[Claim], labels: dict[str, str]) -> list[FindingValue]:
@@ -106,11 +127,12 @@ def _similarity(claims: list[Claim], subject: Named | None) -> float | None:
     return min((subject_similarity(subject.key, k) for k in keys), default=100.0)
 
 
-def _sources(v: FindingValue) -> str:
-    docs = f"{v.documents} document{'s' if v.documents != 1 else ''}"
+def _sources(v: FindingValue, claims: list[Claim]) -> str:
+    ids = set(v.claims)
+    text = _places([c for c in claims if c.id in ids])
     if v.origins != v.documents:
-        docs += f", {v.origins} origin{'s' if v.origins != 1 else ''}"
-    return docs
+        text += f"; {v.origins} origin{'s' if v.origins != 1 else ''}"
+    return text
 
 
 def _fingerprint(rule: Rule, subject: Named | None, metric: Named | None, values: list[FindingValue], as_of: str | None) -> str:
@@ -149,14 +171,14 @@ def _tail(claims: list[Claim]) -> str:
 
 def fact_finding(fact: Fact) -> Finding | None:
     """agree or contradict for one fact of two claims or more (a one-claim fact says nothing)."""
-    if len(fact.claims) < 2:
+    if len(fact.claims) < 2 or not one_thing(fact.claims):
         return None
     rule = fc102_contradict.judge(fact) or fc101_agree.judge(fact)
     labels = origin_labels(fact.claims)
     values = _entries(fact.claims, labels)
     as_of = as_of_text(fact.claims)
     at = f" at {as_of}" if as_of and not fact.invariant else ""
-    joined = (" vs " if rule.kind == "contradict" else ", ").join(f"{_value(v, fact.claims)} ({_sources(v)})" for v in values)
+    joined = (" vs " if rule.kind == "contradict" else ", ").join(f"{_value(v, fact.claims)} ({_sources(v, fact.claims)})" for v in values)
     verdict = "disjoint values" if rule.kind == "contradict" else "the values agree"
     if fact.plan:
         verdict += " (plan)"
@@ -178,9 +200,9 @@ def _side(fact: Fact, labels) -> tuple[list[FindingValue], str]:
 def _sources_total(claims: list[Claim], labels) -> str:
     docs = len({c.document for c in claims})
     origins = len({labels[c.id] for c in claims})
-    out = f"{docs} document{'s' if docs != 1 else ''}"
+    out = _places(claims)
     if origins != docs:
-        out += f", {origins} origin{'s' if origins != 1 else ''}"
+        out += f"; {origins} origin{'s' if origins != 1 else ''}"
     return out
 
 

@@ -121,18 +121,37 @@ def all_overlap(claims: list[Claim]) -> bool:
     return all(overlaps(a, b) for i, a in enumerate(ivs) for b in ivs[i + 1 :])
 
 
-def untorn(claims: list[Claim]) -> list[Claim]:
-    """Figures that one sentence sets side by side with disjoint values (a total and a part, two
-    lists, a before and an after) are different things that happen to link: which of them another
-    article restates cannot be told, so they are left out of the facts."""
-    by_place: dict[tuple, list[Claim]] = {}
+def contradicts(claims: list[Claim]) -> bool:
+    """Two sources disagree: a figure in one sentence is disjoint from every figure of the fact in
+    another sentence, and the other way round. Figures that one sentence sets side by side (a
+    total and a part, two lists) are different things that link, not a disagreement, and a
+    figure that matches any of them agrees with that sentence."""
+    groups = distinct(claims)
+    if len(groups) < 2:
+        return False
+    index = {value_key(g[0]): n for n, g in enumerate(groups)}
+    ivs = [interval(g[0]) for g in groups]
+    apart = {(i, j) for i in range(len(ivs)) for j in range(len(ivs)) if i != j and not overlaps(ivs[i], ivs[j])}
+    if not apart:
+        return False
+    by_place: dict[tuple, set[int]] = {}
     for c in claims:
-        by_place.setdefault((c.document, c.sentence), []).append(c)
-    torn = set()
-    for place, members in by_place.items():
-        if len(members) > 1 and not all_overlap(members):
-            torn.add(place)
-    return [c for c in claims if (c.document, c.sentence) not in torn] if torn else claims
+        by_place.setdefault((c.document, c.sentence), set()).add(index[value_key(c)])
+    places = sorted({frozenset(v) for v in by_place.values()}, key=sorted)
+    if len(places) < 2:
+        return False
+    for a_n, p in enumerate(places):
+        for q in places[a_n + 1 :]:
+            for i in p:
+                if all((i, j) in apart for j in q) and any(all((j, k) in apart for k in p) for j in q):
+                    return True
+    return False
+
+
+def one_thing(claims: list[Claim]) -> bool:
+    """False when all the claims come from one sentence that sets disjoint figures side by side."""
+    first = (claims[0].document, claims[0].sentence)
+    return any((c.document, c.sentence) != first for c in claims) or all_overlap(claims)
 
 
 def _same_value(a: Claim, b: Claim, tolerance: Fraction) -> bool:
@@ -265,9 +284,6 @@ def _outcome(plan: Fact, actuals: list[Fact]) -> Outcome | None:
 def group_facts(claims: list[Claim], tolerance: Fraction, days: int, recurring: bool = False) -> Grouped:
     """Facts, series steps and plan outcomes of one linked group."""
     out = Grouped()
-    claims = untorn(claims)
-    if not claims:
-        return out
     first = claims[0]
     invariant = first.kind == "date" or all("fixed" in c.metric.key.split("|") for c in claims)
     cumulative = any("cumulative" in c.metric.key for c in claims)

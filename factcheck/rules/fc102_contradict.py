@@ -17,6 +17,6 @@ RULE = Rule("FC102", "contradict", "contradict", "error", __doc__)
 
 
 def judge(fact) -> Rule | None:
-    from factcheck.facts.group import all_overlap
+    from factcheck.facts.group import contradicts
 
-    return None if all_overlap(fact.claims) else RULE
+    return RULE if contradicts(fact.claims) else None

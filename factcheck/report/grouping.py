@@ -125,6 +125,16 @@ def _slug(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:10]
 
 
+def one_per_document(claims: list[Claim]) -> list[Claim]:
+    """The claim to quote for each document, in order: its longest sentence (the body's, not the
+    headline that repeats it), since restatements inside one article are one source."""
+    best: dict[str, Claim] = {}
+    for c in claims:
+        if c.document not in best or len(c.sentence or "") > len(best[c.document].sentence or ""):
+            best[c.document] = c
+    return list(best.values())
+
+
 def num(x: float | int | None) -> str:
     if x is None:
         return ""

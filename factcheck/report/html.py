@@ -17,7 +17,7 @@ import hashlib
 from html import escape
 
 from factcheck.model import Claim, Report
-from factcheck.report.grouping import Fact, View, view
+from factcheck.report.grouping import Fact, View, one_per_document, view
 from factcheck.report.quote import lang_of, pieces
 from factcheck.report.safe import plain
 from factcheck.report.timeline import render_timeline
@@ -131,11 +131,8 @@ def _fact_card(fact: Fact, docs: _Docs) -> str:
     cols = []
     for v in fact.values:
         who = f"{v.documents} document{'s' if v.documents != 1 else ''}, {v.origins} origin{'s' if v.origins != 1 else ''}"
-        quotes, seen = [], set()
-        for c in v.claims:
-            if (c.document, c.sentence) in seen:
-                continue
-            seen.add((c.document, c.sentence))
+        quotes = []
+        for c in one_per_document(v.claims):
             same = [x.text for x in v.claims if x.document == c.document]
             quotes.append(_quote(c, same) + _cite(c, docs))
         cols.append(f'<div class="value"><div class="num">{_e(v.text)}</div>'

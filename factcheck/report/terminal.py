@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.model import Claim, Report
-from factcheck.report.grouping import Fact, View, claim_value, num, view
+from factcheck.report.grouping import Fact, View, claim_value, num, one_per_document, view
 from factcheck.report.quote import pieces
 from factcheck.report.safe import plain
 
@@ -111,11 +111,7 @@ def _print_full(fact: Fact, console: Console, documents: dict) -> None:
             who += f", {v.origins} origin{'s' if v.origins != 1 else ''}"
         line.append(f"  ({who}{', as of ' + v.as_of if v.as_of else ''})", style="dim")
         console.print(line, soft_wrap=True)
-        seen = set()
-        for c in v.claims:
-            if (c.document, c.sentence) in seen:
-                continue
-            seen.add((c.document, c.sentence))
+        for c in one_per_document(v.claims):
             console.print(_quote(c, [x.text for x in v.claims if x.document == c.document], documents), soft_wrap=True)
     if not fact.values:
         console.print(Text("      " + plain(fact.finding.why)), soft_wrap=True)
@@ -127,7 +123,7 @@ def _print_folded(fact: Fact, console: Console) -> None:
     shown = " → " if fact.section == "updates" else " / "
     line.append("   " + shown.join(v.text + (f" ({v.as_of})" if fact.section == "updates" and v.as_of else "")
                                    for v in fact.values))
-    line.append(f"   {fact.documents} documents" + (f", {fact.origins} origins" if fact.origins != fact.documents else ""),
+    line.append(f"   {_n(fact.documents, 'document')}" + (f", {_n(fact.origins, 'origin')}" if fact.origins != fact.documents else ""),
                 style="dim")
     console.print(line, soft_wrap=True)
 

@@ -115,3 +115,13 @@ def test_screenshot_for_the_readme(page):
     browser.screenshot(target)
     assert target.stat().st_size > 10_000
     assert json.dumps(browser.errors()) == "[]"
+
+
+def test_on_a_phone_the_page_fits_the_screen(page):
+    browser, _ = page
+    browser.call("Emulation.setDeviceMetricsOverride", session=True, width=390, height=844, deviceScaleFactor=2, mobile=True)
+    try:
+        widths = browser.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert widths[0] <= widths[1] + 1
+    finally:
+        browser.call("Emulation.setDeviceMetricsOverride", session=True, width=1280, height=900, deviceScaleFactor=1, mobile=False)

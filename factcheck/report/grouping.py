@@ -143,9 +143,13 @@ def num(x: float | int | None) -> str:
     return f"{x:,.6g}"
 
 
+# how a unit reads after a number: a count needs no word (the metric names what is counted)
+_UNIT_SHOWN = {"count": "", "percent": "%"}
+
+
 def interval_text(value, unit, lower, upper, qualifier: str | None = None) -> str:
     """300 PFLOPS, ≥ 100 count, 4,500–5,500 PFLOPS: the value as an editor would write it."""
-    unit = f" {unit}" if unit else ""
+    unit = _UNIT_SHOWN.get(unit, f" {unit}") if unit else ""
     if lower is not None and upper is not None and lower != upper:
         if value is not None and qualifier == "approx":
             return f"≈ {num(value)}{unit}"

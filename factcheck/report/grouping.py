@@ -26,12 +26,16 @@ SECTIONS = (
     ("contradictions", "Contradictions", ("contradict",)),
     ("problems", "Other problems", ("plan_missed", "cumulative_decrease", "check_failed")),
     ("updates", "Updates", ("update", "plan_met")),
-    ("agreements", "Agreements", ("agree", "check_passed")),
+    ("agreements", "Agreements", ("agree",)),
 )
+# a check inside one document that passed is not news: kept in JSON, left out of the readable reports
+PASSED = ("check_passed",)
 SECTION_OF = {kind: key for key, _, kinds in SECTIONS for kind in kinds}
 
 
 def section_of(f: Finding) -> str:
+    if f.kind in PASSED:
+        return "passed"
     return SECTION_OF.get(f.kind) or ("problems" if f.severity in ("error", "warning") else "agreements")
 
 
@@ -71,7 +75,7 @@ class Fact:
     @property
     def single_source(self) -> bool:
         """Stated by one origin only (an article consistent with itself): hidden behind a count."""
-        return self.finding.kind in ("agree", "check_passed") and self.origins < 2
+        return self.finding.kind == "agree" and self.origins < 2
 
 
 @dataclass
@@ -241,6 +245,8 @@ def view(report: Report) -> View:
 
     facts = []
     for f in findings:
+        if f.kind in PASSED:
+            continue
         claims = [by_id[i] for i in f.claims if i in by_id]
         values = _values_from_finding(f, by_id, documents_of) or _values_from_claims(claims, documents_of)
         subject, subject_key = _named(f, "subject", claims)

@@ -257,3 +257,19 @@ def test_sarif_names_no_placeholder_page(corpus, tmp_path):
     result = runner.invoke(app, ["gate", str(corpus / "c_disagrees.md"), "--ledger", str(ledger), "--format", "sarif"])
     driver = json.loads(result.stdout)["runs"][0]["tool"]["driver"]
     assert "example.invalid" not in json.dumps(driver) and driver["name"] == "factcheck"
+
+
+def test_markdown_report_puts_contradictions_before_agreements(corpus):
+    result = _check(corpus, "--format", "markdown")
+    text = result.stdout
+    assert text.index("## Contradictions") < text.index("## Agreements")
+    assert "150 PFLOPS" in text and "首期算力为120P" in text
+
+
+def test_the_outlet_comes_from_front_matter_or_the_json_lines_source(corpus, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    record = {"id": "wire-1", "text": "嘉兴人工智能计算中心首期算力为120P。", "published": "2024-03-05", "source": "新华社"}
+    feed.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(corpus / "a_opening.md"), str(feed), "--format", "json", "--no-cache"])
+    sources = {d["id"]: d["source"] for d in json.loads(result.stdout)["documents"]}
+    assert sources == {"a_opening": "嘉兴日报", "wire-1": "新华社"}

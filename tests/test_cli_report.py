@@ -260,6 +260,8 @@ def test_sarif_names_no_placeholder_page(corpus, tmp_path):
 
 
 def test_markdown_report_puts_contradictions_before_agreements(corpus):
+    (corpus / "d_firms.md").write_text(RESTATED.replace("首期算力為120P", "已有25家企業簽約入駐").replace("浙江新聞網", "南湖晚報"),
+                                       encoding="utf-8")
     result = _check(corpus, "--format", "markdown")
     text = result.stdout
     assert text.index("## Contradictions") < text.index("## Agreements")

@@ -41,7 +41,7 @@ STORIES = {
         lo=2.0, hi=4.0),
     "cards": dict(
         unit="张加速卡",
-        wire=["{S}已部署{V}，训练能力大幅提升。", "{S}现有{V}，可支撑千亿参数大模型训练。"],
+        wire=["{S}已部署{V}，训练能力大幅提升。", "{S}现有{V}，可支撑大模型训练。"],
         para=["据{A}报道，{S}上线的加速卡规模达{V}。"],
         lo=3.0, hi=4.3),
     "enterprises": dict(
@@ -214,7 +214,8 @@ def write(n: int, out_dir: str, seed: int) -> dict:
             "stories": len(stories), "facts": len(steps),
             "series_steps": sum(len(st["steps"]) - 1 for st in stories),
             "outliers": sum(1 for s in steps if s["outlier"]),
-            "basis_changes": sum(1 for st in stories for s in st["steps"][1:] if s["basis"] == "FP16"),
+            "basis_changes": sum(1 for st in stories for a, b in zip(st["steps"], st["steps"][1:], strict=False)
+                                 if a["basis"] != b["basis"]),
             "statements": sum(s["statements"] for s in steps)}
     with open(os.path.join(out_dir, "expected.json"), "w", encoding="utf-8") as fh:
         json.dump({"meta": meta, "stories": stories}, fh, ensure_ascii=False, default=str)

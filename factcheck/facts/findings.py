@@ -35,10 +35,8 @@ def as_of_text(claims: list[Claim]) -> str | None:
         if len(set(bits)) != 1:
             break
         common.append(bits[0])
-    if common and min(len(p) for p in parts) > len(common):
-        return "-".join(common)
-    if common and all(len(p) == len(common) for p in parts):
-        return "-".join(common)
+    if len(common) >= 2 or (common and all(len(p) == 1 for p in parts)):
+        return "-".join(common)  # one month (or a year, when every as_of is a year)
     first = min(dates, key=lambda d: span_of(d))
     last = max(dates, key=lambda d: span_of(d)[::-1])
     return f"{first}/{last}"

@@ -209,11 +209,18 @@ def _windows(claims: list[Claim], days: int) -> list[list[Claim]]:
     return out
 
 
+def _top(claims: list[Claim]) -> list[Claim]:
+    """The value most documents state (the first stated on a tie): what a window says."""
+    groups = distinct(claims)
+    return max(groups, key=lambda g: (len({c.document for c in g}), -groups.index(g)))
+
+
 def _persisting(windows: list[list[Claim]], tolerance: Fraction) -> list[list[Claim]]:
-    """Neighbouring windows that share a value are one fact that holds on."""
+    """Neighbouring windows whose main values agree are one fact that holds on; a lone outlier
+    that happens to match the next window's figure does not bridge them."""
     out: list[list[Claim]] = []
     for w in windows:
-        if out and _share_value(out[-1], w, tolerance):
+        if out and _share_value(_top(out[-1]), _top(w), tolerance):
             out[-1].extend(w)
         else:
             out.append(list(w))

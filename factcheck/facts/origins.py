@@ -37,7 +37,13 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     agency = "|".join(re.escape(w) for w in d["agency"])
     rx_before = re.compile(rf"(?:^|(?<=[，,。；;：:\s“\"（(]))(?i:{before})(?:the )?({ename}|{name})(?=[，,。：:\s]|{after}|$)")
     rx_after = re.compile(rf"(?:^|[，,。；;：:\s])({ename}|{name})(?:{after})")
-    rx_wire = re.compile(rf"^[（(]?([^\s，。]{{1,8}}?(?:{agency}))(?:记者)?[^\s，。]{{0,8}}\d{{1,2}}月\d{{1,2}}日(?:{wire})")
+    from factcheck.lang import load_lexicon
+    from factcheck.lang.loader import alternation
+
+    places = alternation(load_lexicon().entities.places.names)
+    # the agency is what comes before the place (a gazetteer place, else after a name ending 社/网)
+    rx_wire = re.compile(rf"^[（(]?(?:([^\s，。]{{2,10}}?)(?:{places})|([^\s，。]{{1,8}}?(?:{agency})))"
+                         rf"[^\s，。]{{0,8}}?\d{{1,2}}月\d{{1,2}}日(?:{wire})")
     return rx_before, rx_after, rx_wire
 
 
@@ -47,7 +53,7 @@ def attribution(sentence: str) -> str | None:
     for rx in (rx_wire, rx_before, rx_after):  # a dateline, then 据X, then X said
         m = rx.search(sentence)
         if m:
-            name = m.group(1)
+            name = next(g for g in m.groups() if g)
             for w in _data()["strip"]:
                 name = name.removeprefix(w).removesuffix(w)
             name = unicodedata.normalize("NFKC", name).strip().lower()
@@ -98,24 +104,25 @@ def origin_labels(claims) -> dict[str, str]:
     """claim id -> a label shared by every claim of the same independent origin."""
     uf = _Union()
     by_attr: dict[str, str] = {}
-    leaders: list[tuple[frozenset, str]] = []
+    leaders: list[tuple[frozenset, str, str | None]] = []
     seen_sentence: dict[str, str] = {}
     for c in claims:
         doc = "d:" + c.document
         uf.find(doc)
-        attr = attribution(c.sentence)
-        if attr:
-            uf.union(doc, by_attr.setdefault(attr, doc))
         same = seen_sentence.get(c.sentence)
         if same is not None:
             uf.union(doc, same)
             continue
         seen_sentence[c.sentence] = doc
+        attr = attribution(c.sentence)
+        if attr:
+            uf.union(doc, by_attr.setdefault(attr, doc))
         sh = shingles(c.sentence)
-        for lead, lead_doc in leaders:
-            if _jaccard(sh, lead) >= COPY_JACCARD:
+        for lead, lead_doc, lead_attr in leaders:
+            # two sentences that name different sources are two origins, however alike their words
+            if (not attr or not lead_attr or attr == lead_attr) and _jaccard(sh, lead) >= COPY_JACCARD:
                 uf.union(doc, lead_doc)
                 break
         else:
-            leaders.append((sh, doc))
+            leaders.append((sh, doc, attr))
     return {c.id: uf.find("d:" + c.document) for c in claims}

@@ -96,6 +96,10 @@ def test_quotes_are_clean_marked_and_tagged_with_their_language(page):
 
 def test_the_board_filters_by_verdict_and_folds_agreements(page):
     browser, _ = page
+    ids = browser.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids))  # every anchor leads to one place
+    targets = browser.evaluate("[...document.querySelectorAll('a[href^=\"#\"]')].map(a => a.getAttribute('href').slice(1))")
+    assert targets and set(targets) <= set(ids)
     folded = browser.evaluate("[...document.querySelectorAll('#board details')].every(d => !d.open)")
     assert folded
     shown = browser.evaluate("""(() => {

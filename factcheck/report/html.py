@@ -165,10 +165,11 @@ def _board_row(fact: Fact, docs: _Docs) -> str:
         vals.append(f"<div><b>{_e(val.text)}</b>" + (f" <small>as of {_e(val.as_of)}</small>" if val.as_of else "")
                     + f' <span class="src">— {_e("; ".join(sources))}</span></div>')
     verdict = _css_class(fact)
-    return (f'<tr id="{_e(fact.finding.id)}" data-verdict="{verdict}" data-subject="{_e(fact.subject_key)}">'
+    row = f"row-{fact.finding.id}"  # the finding's own id is its card's, when it has one
+    return (f'<tr id="{_e(row)}" data-verdict="{verdict}" data-subject="{_e(fact.subject_key)}">'
             f'<td>{_e(fact.metric)}</td><td class="vals">{"".join(vals)}</td>'
             f'<td class="verdict v-{verdict}">{_e(fact.verdict)} <span class="rule">{_e(fact.finding.rule)}</span>'
-            f' <a class="anchor" href="#{_e(fact.finding.id)}">¶</a></td></tr>')
+            f' <a class="anchor" href="#{_e(row)}">¶</a></td></tr>')
 
 
 def _table(rows: list[str]) -> str:

@@ -49,9 +49,9 @@ figure{margin:1rem 0}figcaption{font-weight:600}svg.timeline{width:100%;max-widt
 .label{font-weight:600;fill:#222}.src{fill:#666}
 .filters{display:flex;flex-wrap:wrap;gap:1rem;margin:.5rem 0}.filters label{font-size:.9rem}
 .subject{margin:1rem 0}.subject>h3{background:#f3f3f3;padding:.2rem .5rem}
-#board td.vals div{margin:.1rem 0}#board .src{color:var(--muted);font-size:.85rem}
+#board table{table-layout:fixed}#board th:first-child{width:11rem}#board th:last-child{width:11rem}#board td{overflow-wrap:anywhere}#board td.vals div{margin:.1rem 0}#board .src{color:var(--muted);font-size:.85rem}
 details>summary{cursor:pointer;color:#1f4e8c;margin:.3rem 0}
-@media (max-width:40rem){body{padding:.5rem}.values{grid-template-columns:1fr}.docs td:nth-child(4),.docs th:nth-child(4){display:none}}
+@media (max-width:40rem){body{padding:.5rem}#board th:first-child,#board th:last-child{width:6rem}.values{grid-template-columns:1fr}.docs td:nth-child(4),.docs th:nth-child(4){display:none}}
 @media print{.filters,a.anchor{display:none}.docs-wrap{max-height:none;overflow:visible;border:0}
 details::details-content{content-visibility:visible;display:contents}details>summary{color:#000}
 .fact,figure,tr{break-inside:avoid}body{max-width:none;font-size:10pt}mark{background:none;font-weight:700;text-decoration:underline}}

@@ -158,3 +158,35 @@ def test_an_inline_suppression_applies_in_check(tmp_path):
     result = runner.invoke(app, ["check", str(tmp_path), "--no-cache", "--format", "json", "--fail-on", "error"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["summary"]["findings"]["contradict"] == 0
+
+
+def test_the_gate_sets_a_restating_article_against_the_known_fact_once(tmp_path):
+    known = tmp_path / "known"
+    known.mkdir()
+    for i in range(4):
+        (known / f"k{i}.md").write_text(_page("星海", f"2024-05-1{i}",
+            f"据第{i}报报道，芜湖星海智算中心智能算力达到1200P，第{i}期工程随后启动。"), encoding="utf-8")
+    ledger = tmp_path / "claims"
+    assert runner.invoke(app, ["ledger", "build", str(known), "--ledger", str(ledger)]).exit_code == 0
+    new = tmp_path / "new.md"
+    new.write_text(_page("星海", "2024-05-16", "据晨报报道，芜湖星海智算中心的智能算力为1200P。"), encoding="utf-8")
+    result = runner.invoke(app, ["gate", str(new), "--ledger", str(ledger), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    linked = [f for f in json.loads(result.stdout)["findings"] if f["kind"] in ("agree", "contradict")]
+    assert len(linked) == 1 and linked[0]["documents"] == 5 and linked[0]["origins"] == 5
+
+
+def test_check_json_with_facts_validates_against_the_published_schema(tmp_path):
+    import pytest
+
+    jsonschema = pytest.importorskip("jsonschema")
+    for i in range(3):
+        (tmp_path / f"a{i}.md").write_text(_page("x", f"2024-05-0{i + 1}", f"据{OUTLETS[i]}报道，玉衡智算中心现有算力卡6000张。"),
+                                           encoding="utf-8")
+    (tmp_path / "b.md").write_text(_page("x", "2024-05-02", "据乙报报道，玉衡智算中心现有算力卡9000张。"), encoding="utf-8")
+    (tmp_path / "c.md").write_text(_page("x", "2025-01-02", "据丙报报道，玉衡智算中心现有算力卡12000张。"), encoding="utf-8")
+    out = runner.invoke(app, ["check", str(tmp_path), "--no-cache", "--format", "json"])
+    data = json.loads(out.stdout)
+    assert {"contradict", "update"} <= {f["kind"] for f in data["findings"]} and data["schema_version"] == "2"
+    schema = json.loads(runner.invoke(app, ["schema"]).stdout)
+    jsonschema.validate(data, schema)

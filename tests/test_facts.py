@@ -121,6 +121,13 @@ def test_growth_rates_of_different_scopes_are_two_metrics(tmp_path, settings):
     assert not _by_kind(report, "contradict")
 
 
+def test_growth_rates_in_one_sentence_are_not_a_part_larger_than_its_whole(tmp_path, settings):
+    (tmp_path / "a.md").write_text(_page("算力增长", "2025-03-01",
+        "2024年，全国算力总规模同比增长25%，其中智能算力同比增长65%。"), encoding="utf-8")
+    report = _check(tmp_path, settings)
+    assert not _by_kind(report, "check_failed")
+
+
 def test_a_construction_start_is_not_an_opening(tmp_path, settings):
     (tmp_path / "start.md").write_text(_page("开工", "2024-02-01", "鹭岛智算中心于2023年3月15日开工建设。"), encoding="utf-8")
     (tmp_path / "open.md").write_text(_page("投运", "2024-02-03", "鹭岛智算中心于2023年12月28日建成投运。"), encoding="utf-8")

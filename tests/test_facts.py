@@ -197,3 +197,18 @@ def test_check_json_with_facts_validates_against_the_published_schema(tmp_path):
     assert {"contradict", "update"} <= {f["kind"] for f in data["findings"]} and data["schema_version"] == "2"
     schema = json.loads(runner.invoke(app, ["schema"]).stdout)
     jsonschema.validate(data, schema)
+
+
+def test_a_centre_s_opening_date_is_compared_even_when_its_subject_reads_like_a_place():
+    from factcheck.facts.blocks import block_key
+    from factcheck.model import Claim, DateSpan, Named, Span
+
+    def dated(subject_type: str, metric: str) -> Claim:
+        return Claim(id="c", document="d", path=None, span=Span(start=0, end=4), line=1, column=1, text="2023年11月30日",
+                     sentence="韶关于2023年11月30日建成投运", kind="date",
+                     subject=Named(text="韶关", key="韶关", type=subject_type), metric=Named(text="建成投运", key=f"{metric}|fixed"),
+                     date=DateSpan(start="2023-11-30", end="2023-11-30", precision="day"), as_of="2024-02-01")
+
+    assert block_key(dated("place", "opening")) == ("date", "opening")
+    assert block_key(dated("place", "construction_start")) == ("date", "construction_start")
+    assert block_key(dated("place", "meeting")) is None  # a city's meetings are too many to compare

@@ -335,14 +335,23 @@ def check(
     quiet: QuietOpt = False,
     statistics: StatisticsOpt = False,
     color: ColorOpt = "auto",
+    fail_on: Annotated[Literal["error", "warning", "info", "never"] | None, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity (default: never, as a report).")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rule codes (repeatable or comma-separated; a prefix selects a family: FC2).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Leave out these rule codes (repeatable or comma-separated).")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Accepted findings to leave out (default: claims/accepted.json when it exists).")] = None,
 ) -> None:
     """Link claims across the articles and report agreements, contradictions and updates.
 
+    Inline suppressions (<!-- factcheck-disable-next-line FC102 -->) and the baseline apply as in gate.
+
     Example: factcheck check seeds/ --format html -o reports/seeds.html
+
+    Example: factcheck check articles/ --fail-on error --ignore FC101
     """
 
     def body() -> int:
         from factcheck.api import run
+        from factcheck.policy import apply_to_report, codes_of, failing
 
         settings = _settings()
         if engine == "dask":
@@ -356,13 +365,23 @@ def check(
         fatal = _report_problems(report, verbose)
         if not report.documents:
             return _nothing_read(paths, report)
+        accepted = baseline or (Path("claims/accepted.json") if Path("claims/accepted.json").is_file() else None)
+        applied = apply_to_report(report, codes_of(select), codes_of(ignore), accepted)
+        if applied.suppressed or applied.baselined:
+            err.print(f"factcheck: {len(applied.suppressed)} suppressed inline, {len(applied.baselined)} accepted in the baseline", markup=False)
         if statistics:
             from factcheck.report.terminal import print_statistics
 
             _text(lambda console: print_statistics(report, console), output, color)
         else:
-            render(report, format, output, color=color, quiet=quiet, fail_on=settings.fail_on)
-        return 2 if fatal else 0
+            render(report, format, output, color=color, quiet=quiet, fail_on=fail_on or settings.fail_on)
+        if fatal:
+            return 2
+        failed = failing(report.findings or [], fail_on)
+        if failed:
+            err.print(f"factcheck: {len(failed)} finding(s) at or above {fail_on}", markup=False)
+            return 1
+        return 0
 
     _guard(body)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from factcheck.facts import linked_findings
-from factcheck.facts.blocks import block_key, blocks_of, recurring
+from factcheck.facts.blocks import block_key, blocks_of, link_key, recurring
 from factcheck.link.score import cluster_keys
 from factcheck.model import Claim, Finding
 from factcheck.rules.base import make_finding
@@ -23,11 +23,12 @@ __all__ = ["block_key", "blocks_of", "compare_claims", "document_findings", "mak
 def linked_groups(by_subject: dict[str, list], threshold: float) -> list[list]:
     """Members of one block, keyed by subject key, merged where the subjects name the same entity."""
     keys = sorted(by_subject)
-    representative = cluster_keys(keys, threshold)
+    linked = {k: link_key(k) for k in keys}
+    representative = cluster_keys(sorted(set(linked.values())), threshold)
     groups: dict[str, list] = defaultdict(list)
     for k in keys:
-        groups[representative[k]].extend(by_subject[k])
-    return list(groups.values())
+        groups[representative[linked[k]]].extend(by_subject[k])
+    return [groups[k] for k in sorted(groups)]
 
 
 def position(c: Claim) -> tuple[str, int]:

@@ -275,3 +275,12 @@ def test_the_outlet_comes_from_front_matter_or_the_json_lines_source(corpus, tmp
     result = runner.invoke(app, ["extract", str(corpus / "a_opening.md"), str(feed), "--format", "json", "--no-cache"])
     sources = {d["id"]: d["source"] for d in json.loads(result.stdout)["documents"]}
     assert sources == {"a_opening": "嘉兴日报", "wire-1": "新华社"}
+
+
+def test_a_value_many_outlets_repeat_quotes_three_and_names_the_rest(corpus):
+    for i, outlet in enumerate(["甲报", "乙网", "丙台", "丁刊"]):
+        text = f"---\ntitle: 嘉兴智算中心\ndate: 2024-03-0{i + 2}T12:00:00+08:00\nsource: {outlet}\n---\n{outlet}讯 记者获悉，嘉兴人工智能计算中心首期算力为120P，目前运行平稳。\n"
+        (corpus / f"e{i}.md").write_text(text, encoding="utf-8")
+    result = _check(corpus, "--quiet")
+    assert result.stdout.count("“") <= 3 + 1  # three quotes for 120 PFLOPS, one for 150 PFLOPS
+    assert "more documents:" in result.stdout

@@ -117,3 +117,13 @@ def blocks_of(claims: list[Claim]) -> dict[tuple, list[Claim]]:
         if key:
             blocks[key].append(c)
     return blocks
+
+
+_DATELINE = re.compile(r"^[^\s，。]{0,12}?\d{1,2}月\d{1,2}日电")
+
+
+def link_key(subject_key: str) -> str:
+    """A subject key as linking sees it: a wire dateline the extractor left in front of a name
+    (贵阳8月1日电云谷智算中心) is where the story was filed, not part of the name."""
+    stripped = _DATELINE.sub("", subject_key, count=1)
+    return stripped or subject_key

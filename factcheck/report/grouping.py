@@ -129,6 +129,9 @@ def _slug(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:10]
 
 
+QUOTES = 3  # quotes shown per value; a fact repeated by hundreds of outlets names the rest
+
+
 def one_per_document(claims: list[Claim]) -> list[Claim]:
     """The claim to quote for each document, in order: its longest sentence (the body's, not the
     headline that repeats it), since restatements inside one article are one source."""
@@ -307,6 +310,16 @@ def _series(facts: list[Fact]) -> list[Series]:
         out.append(series)
     out.sort(key=lambda s: (s.subject_key, s.metric, s.unit))
     return out
+
+
+def single_source(f: Finding) -> bool:
+    """An agreement with one independent origin (an article consistent with itself, or copies of
+    one story): the JSON keeps it, the human-readable reports hide it (SEMANTICS.md §3)."""
+    return f.kind == "agree" and (f.origins or 1) < 2
+
+
+def hidden(report: Report) -> int:
+    return sum(1 for f in report.findings or [] if single_source(f))
 
 
 def counts(report: Report) -> list[tuple[str, int]]:

@@ -17,7 +17,7 @@ import hashlib
 from html import escape
 
 from factcheck.model import Claim, Report
-from factcheck.report.grouping import Fact, View, one_per_document, view
+from factcheck.report.grouping import QUOTES, Fact, View, one_per_document, view
 from factcheck.report.quote import lang_of, pieces
 from factcheck.report.safe import plain
 from factcheck.report.timeline import render_timeline
@@ -132,12 +132,18 @@ def _fact_card(fact: Fact, docs: _Docs) -> str:
     for v in fact.values:
         who = f"{v.documents} document{'s' if v.documents != 1 else ''}, {v.origins} origin{'s' if v.origins != 1 else ''}"
         quotes = []
-        for c in one_per_document(v.claims):
+        quoted = one_per_document(v.claims)
+        if len(quoted) > QUOTES:
+            names = sorted({docs.outlet(c.document) for c in quoted[QUOTES:]})
+            rest = f"and {len(quoted) - QUOTES} more documents: " + ", ".join(names[:20]) + (", …" if len(names) > 20 else "")
+        else:
+            rest = ""
+        for c in quoted[:QUOTES]:
             same = [x.text for x in v.claims if x.document == c.document]
             quotes.append(_quote(c, same) + _cite(c, docs))
         cols.append(f'<div class="value"><div class="num">{_e(v.text)}</div>'
                     f'<div class="who">{_e(who)}' + (f" · as of {_e(v.as_of)}" if v.as_of else "") + "</div>"
-                    + "".join(quotes) + "</div>")
+                    + "".join(quotes) + (f'<p class="who">{_e(rest)}</p>' if rest else "") + "</div>")
     why = f'<p class="why"><span class="rule">{_e(fact.finding.rule)}</span> {_e(fact.finding.why)}</p>'
     return head + '<div class="values">' + "".join(cols) + "</div>" + why + "</article>"
 

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.model import Claim, Report
-from factcheck.report.grouping import Fact, View, claim_value, num, one_per_document, view
+from factcheck.report.grouping import QUOTES, Fact, View, claim_value, num, one_per_document, view
 from factcheck.report.quote import pieces
 from factcheck.report.safe import plain
 
@@ -111,8 +111,13 @@ def _print_full(fact: Fact, console: Console, documents: dict) -> None:
             who += f", {v.origins} origin{'s' if v.origins != 1 else ''}"
         line.append(f"  ({who}{', as of ' + v.as_of if v.as_of else ''})", style="dim")
         console.print(line, soft_wrap=True)
-        for c in one_per_document(v.claims):
+        quoted = one_per_document(v.claims)
+        for c in quoted[:QUOTES]:
             console.print(_quote(c, [x.text for x in v.claims if x.document == c.document], documents), soft_wrap=True)
+        if len(quoted) > QUOTES:
+            names = sorted({_outlet(documents, c) or c.document for c in quoted[QUOTES:]})
+            more = ", ".join(names[:12]) + (", …" if len(names) > 12 else "")
+            console.print(Text(f"        and {_n(len(quoted) - QUOTES, 'more document')}: {more}", style="dim"), soft_wrap=True)
     if not fact.values:
         console.print(Text("      " + plain(fact.finding.why)), soft_wrap=True)
 
@@ -139,7 +144,7 @@ def summary_line(v: View) -> str:
     parts += [_n(v.count("updates"), "update"), _n(v.count("agreements"), "agreement")]
     line = " · ".join(parts)
     if v.single_source:
-        line += f" ({_n(v.single_source, 'fact')} stated by one source only not shown)"
+        line += f" ({_n(v.single_source, 'single-source fact')} hidden: agreements with one origin; the JSON keeps them)"
     return line
 
 

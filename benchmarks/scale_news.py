@@ -46,8 +46,12 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run_all_processes(cmd: list[str]) -> tuple[float, float]:
-    """Seconds and the peak of the summed RSS (MiB) of the command and every process it starts."""
+def run_all_processes(cmd: list[str]) -> tuple[float, float, float]:
+    """Seconds, CPU seconds and the peak of the summed RSS (MiB) of the command and every process
+    it starts (CPU seconds tell the work apart from waiting on a machine shared with others)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
@@ -57,7 +61,9 @@ def run_all_processes(cmd: list[str]) -> tuple[float, float]:
     seconds = time.perf_counter() - t
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
-    return seconds, peak / 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu, peak / 1024
 
 
 _STAGES = r"""
@@ -156,18 +162,20 @@ def score(corpus: Path, report: dict) -> dict:
 
 
 def news_rows(sizes: list[int], jobs_for: dict[int, int], root: Path) -> None:
-    print(f"{'articles':>9} {'jobs':>4} {'seconds':>8} {'MiB all':>8} {'compare s':>9} {'compare MiB':>11}  findings / bound")
+    print(f"{'articles':>9} {'jobs':>4} {'seconds':>8} {'CPU s':>7} {'MiB all':>8} {'compare s':>9} {'compare MiB':>11}  "
+          "findings / bound   (load average at the start)")
     for n in sizes:
         corpus = make_news(n, root)
         jobs = jobs_for.get(n, 1)
         out = root / f"news-out{n}-{jobs}.json"
-        seconds, peak = run_all_processes([sys.executable, "-m", "factcheck", "check", str(corpus), "--format", "json",
+        load = os.getloadavg()[0]
+        seconds, cpu, peak = run_all_processes([sys.executable, "-m", "factcheck", "check", str(corpus), "--format", "json",
                                            "-o", str(out), "--no-cache", "--jobs", str(jobs)])
         st = stages(corpus, jobs)
         result = score(corpus, json.loads(out.read_text(encoding="utf-8")))
         grown = st["rss_after_mib"] - st["rss_before_mib"]
-        print(f"{n:>9,} {jobs:>4} {seconds:>8.2f} {peak:>8.0f} {st['compare_s']:>9.2f} {grown:>+11.0f}  "
-              f"{result['findings']} / {result['bound (facts + steps + outliers)']}")
+        print(f"{n:>9,} {jobs:>4} {seconds:>8.2f} {cpu:>7.1f} {peak:>8.0f} {st['compare_s']:>9.2f} {grown:>+11.0f}  "
+              f"{result['findings']} / {result['bound (facts + steps + outliers)']}   ({load:.1f})")
         for k, v in result.items():
             if k != "unplanted examples":
                 print(f"      {k}: {v}")

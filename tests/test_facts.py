@@ -144,6 +144,18 @@ def test_a_past_event_in_a_target_sentence_is_an_event(tmp_path, settings):
     assert "agree" in kinds and not kinds & {"plan_met", "plan_missed"}
 
 
+def test_a_plan_against_its_outcome_is_met_or_missed_never_a_contradiction(tmp_path, settings):
+    (tmp_path / "plan.md").write_text(_page("规划", "2024-02-01", "按照规划，到2025年底，鲲鹏智算中心算力将达到5000P。"),
+                                      encoding="utf-8")
+    for i, outlet in enumerate(OUTLETS[:2]):
+        (tmp_path / f"out{i}.md").write_text(_page("年终", f"2026-01-1{i}", f"据{outlet}报道，截至2025年底，鲲鹏智算中心算力为4000P。"),
+                                             encoding="utf-8")
+    report = _check(tmp_path, settings)
+    [missed] = _by_kind(report, "plan_missed")
+    assert [(v.value, v.modality, v.documents) for v in missed.values] == [(5000, "plan", 1), (4000, "actual", 2)]
+    assert not _by_kind(report, "contradict")
+
+
 def test_check_fail_on_error_exits_1_on_a_contradiction(tmp_path):
     (tmp_path / "a.md").write_text(_page("x", "2024-05-01", "据甲报报道，玉衡智算中心现有算力卡6000张。"), encoding="utf-8")
     (tmp_path / "b.md").write_text(_page("x", "2024-05-02", "据乙报报道，玉衡智算中心现有算力卡9000张。"), encoding="utf-8")

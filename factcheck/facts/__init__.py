@@ -20,17 +20,19 @@ def linked_findings(group: list[Claim], settings: Settings, recurring: bool = Fa
     """The findings of one linked group."""
     if len(group) < 2:
         return []
-    grouped = group_facts(sorted(group, key=position), settings.tolerance_fraction, settings.same_time_days, recurring)
+    group = sorted(group, key=position)
+    grouped = group_facts(group, settings.tolerance_fraction, settings.same_time_days, recurring)
+    labels = origin_labels(group)  # once for the group: a document is one origin in every fact it states
     out: list[Finding] = []
     for fact in grouped.facts:
-        f = fact_finding(fact)
+        f = fact_finding(fact, labels)
         if f:
             out.append(f)
     for step in grouped.steps:
-        f = step_finding(step, settings.tolerance_fraction)
+        f = step_finding(step, settings.tolerance_fraction, labels)
         if f:
             out.append(f)
-    out.extend(outcome_finding(o) for o in grouped.outcomes)
+    out.extend(outcome_finding(o, labels) for o in grouped.outcomes)
     return out
 
 

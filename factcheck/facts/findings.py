@@ -144,35 +144,44 @@ def _fingerprint(rule: Rule, subject: Named | None, metric: Named | None, values
 
 
 def _finding(rule: Rule, claims: list[Claim], values: list[FindingValue], why: str, as_of: str | None,
-             labels: dict[str, str], basis_change: bool = False) -> Finding:
+             labels: dict[str, str], names: _Names, basis_change: bool = False) -> Finding:
     claims = sorted(claims, key=position)
     ids = [c.id for c in claims]
-    subject, metric = _named(claims, "subject"), _named(claims, "metric")
+    subject, metric = names.subject, names.metric
     ident = hashlib.sha1(f"{rule.id}{rule.kind}{''.join(sorted(ids))}".encode()).hexdigest()[:16]
     return Finding(
         id=f"f-{ident}", rule=rule.id, kind=rule.kind, severity=rule.severity, subject=subject, metric=metric,
         as_of=as_of, claims=ids, values=values, documents=len({c.document for c in claims}),
         origins=len({labels[c.id] for c in claims}), basis_change=basis_change, why=why,
-        fingerprint=_fingerprint(rule, subject, metric, values, as_of), similarity=_similarity(claims, subject),
+        fingerprint=_fingerprint(rule, subject, metric, values, as_of), similarity=names.similarity,
     )
 
 
-def _head(claims: list[Claim]) -> str:
-    subject, metric = _named(claims, "subject"), _named(claims, "metric")
-    return f"{subject.text if subject else '?'} {metric.text if metric else '?'}"
+class _Names:
+    """The subject and metric a finding names, and how alike its subjects are: worked out once."""
+
+    def __init__(self, claims: list[Claim]):
+        self.subject, self.metric = _named(claims, "subject"), _named(claims, "metric")
+        self.similarity = _similarity(claims, self.subject)
+
+    @property
+    def head(self) -> str:
+        return f"{self.subject.text if self.subject else '?'} {self.metric.text if self.metric else '?'}"
+
+    @property
+    def tail(self) -> str:
+        sim = self.similarity
+        return f"; subjects {sim:.0f}% alike" if sim is not None and sim < 100 else ""
 
 
-def _tail(claims: list[Claim]) -> str:
-    sim = _similarity(claims, _named(claims, "subject"))
-    return f"; subjects {sim:.0f}% alike" if sim is not None and sim < 100 else ""
-
-
-def fact_finding(fact: Fact) -> Finding | None:
-    """agree or contradict for one fact of two claims or more (a one-claim fact says nothing)."""
+def fact_finding(fact: Fact, labels: dict[str, str] | None = None) -> Finding | None:
+    """agree or contradict for one fact of two claims or more (a one-claim fact says nothing).
+    labels: each claim's origin (origins.origin_labels), worked out once for a linked group."""
     if len(fact.claims) < 2 or not one_thing(fact.claims):
         return None
     rule = fc102_contradict.judge(fact) or fc101_agree.judge(fact)
-    labels = origin_labels(fact.claims)
+    labels = labels or origin_labels(fact.claims)
+    names = _Names(fact.claims)
     values = _entries(fact.claims, labels)
     as_of = as_of_text(fact.claims)
     at = f" at {as_of}" if as_of and not fact.invariant else ""
@@ -180,8 +189,8 @@ def fact_finding(fact: Fact) -> Finding | None:
     verdict = "disjoint values" if rule.kind == "contradict" else "the values agree"
     if fact.plan:
         verdict += " (plan)"
-    why = f"{_head(fact.claims)}: {joined}{at}; {verdict}{_tail(fact.claims)}"
-    return _finding(rule, fact.claims, values, why, as_of, labels)
+    why = f"{names.head}: {joined}{at}; {verdict}{names.tail}"
+    return _finding(rule, fact.claims, values, why, as_of, labels, names)
 
 
 def _value(v: FindingValue, claims: list[Claim]) -> str:
@@ -204,29 +213,31 @@ def _sources_total(claims: list[Claim], labels) -> str:
     return out
 
 
-def step_finding(step: Step, tolerance) -> Finding | None:
+def step_finding(step: Step, tolerance, labels: dict[str, str] | None = None) -> Finding | None:
     rule = fc105_cumulative.judge(step) or fc103_update.judge(step, tolerance)
     if rule is None:
         return None
     claims = step.earlier.claims + step.later.claims
-    labels = origin_labels(claims)
+    labels = labels or origin_labels(claims)
+    names = _Names(claims)
     before, left = _side(step.earlier, labels)
     after, right = _side(step.later, labels)
     tail = "a cumulative figure went down" if rule.kind == "cumulative_decrease" else "later figure supersedes"
     if step.basis_change:
         tail += f"; precision changed {step.earlier.basis} → {step.later.basis}"
-    why = f"{_head(claims)}: {left} → {right}; {tail}{_tail(claims)}"
-    return _finding(rule, claims, before + after, why, as_of_text(step.later.claims), labels, step.basis_change)
+    why = f"{names.head}: {left} → {right}; {tail}{names.tail}"
+    return _finding(rule, claims, before + after, why, as_of_text(step.later.claims), labels, names, step.basis_change)
 
 
-def outcome_finding(outcome: Outcome) -> Finding:
+def outcome_finding(outcome: Outcome, labels: dict[str, str] | None = None) -> Finding:
     rule = fc104_plan.RULE if outcome.met else fc104_plan.MISSED
     claims = outcome.plan.claims + outcome.actual.claims
-    labels = origin_labels(claims)
+    labels = labels or origin_labels(claims)
+    names = _Names(claims)
     plan, left = _side(outcome.plan, labels)
     actual, right = _side(outcome.actual, labels)
-    why = f"{_head(claims)}: planned {left}; reported {right}; plan {'met' if outcome.met else 'missed'}{_tail(claims)}"
-    return _finding(rule, claims, plan + actual, why, as_of_text(outcome.actual.claims), labels)
+    why = f"{names.head}: planned {left}; reported {right}; plan {'met' if outcome.met else 'missed'}{names.tail}"
+    return _finding(rule, claims, plan + actual, why, as_of_text(outcome.actual.claims), labels, names)
 
 
 __all__ = ["fact_finding", "outcome_finding", "position", "span", "step_finding", "value_text"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 COPY_JACCARD = 0.6  # shingle overlap from which two sentences are one story (edited copies stay above 0.7)
@@ -47,6 +47,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return rx_before, rx_after, rx_wire
 
 
+@lru_cache(maxsize=1 << 16)  # copies repeat one sentence many times
 def attribution(sentence: str) -> str | None:
     """The source a sentence attributes its figure to, folded (None when it names none)."""
     rx_before, rx_after, rx_wire = _patterns()
@@ -65,6 +66,7 @@ def attribution(sentence: str) -> str | None:
 _FOLD = re.compile(r"[\s\d.,，。、；;：:!?！？“”\"'()（）《》【】\[\]%％+-]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def shingles(sentence: str) -> frozenset[str]:
     text = _FOLD.sub("", unicodedata.normalize("NFKC", sentence).lower())
     if len(text) < 4:

@@ -92,7 +92,8 @@ def _quote(c: Claim, values: list[str], documents: dict) -> Text:
 
 
 def _head(fact: Fact) -> Text:
-    line = Text(f"  {_MARK.get(fact.section, '·')} ", style=_STYLE[fact.finding.severity])
+    line = Text("  ")
+    line.append(f"{_MARK.get(fact.section, '·')} ", style=_STYLE[fact.finding.severity])
     line.append(plain(fact.subject), style="bold")
     line.append(" · " + plain(fact.metric))
     if fact.as_of:
@@ -105,7 +106,8 @@ def _print_full(fact: Fact, console: Console, documents: dict) -> None:
     """A fact that needs reading: each value with who states it, and the quotes."""
     console.print(_head(fact), soft_wrap=True)
     for v in fact.values:
-        line = Text(f"      {v.text}", style="bold")
+        line = Text("      ")
+        line.append(v.text, style="bold")
         who = f"{v.documents} document{'s' if v.documents != 1 else ''}"
         if v.origins != v.documents:
             who += f", {v.origins} origin{'s' if v.origins != 1 else ''}"

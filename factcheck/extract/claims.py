@@ -231,6 +231,10 @@ class _Doc:
         return self.pub.isoformat() if self.pub else None
 
 
+# mentions that are no claim but still carry the value read (--mentions lists every value found)
+_VALUED_REASONS = ("bare number", "year without 年", "range end", "ordinal")
+
+
 def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10), mentions: bool = False) -> Extraction:
     """Claims of one document; with mentions, also every value found that is not a claim."""
     want_mentions = mentions
@@ -348,7 +352,7 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
     if sentence is None:
         sentence = d.sentence_cache[key] = _original(view, source.raw, sent.start, sent.end)
     extra = {}
-    if m.kind == "quantity" and m.value is not None and m.unit:
+    if m.kind == "quantity" and m.value is not None and (m.unit or m.reason in _VALUED_REASONS):
         if m.unit == "count" and met is not None and met.dimension in _COUNT_UNITS:
             m.unit = _COUNT_UNITS[met.dimension]  # 标准机架超过830万架: racks, counted with 架
         extra = {

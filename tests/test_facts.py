@@ -142,6 +142,8 @@ def test_a_past_event_in_a_target_sentence_is_an_event(tmp_path, settings):
     report = _check(tmp_path, settings)
     kinds = {f.kind for f in report.findings if f.rule.startswith("FC1")}
     assert "agree" in kinds and not kinds & {"plan_met", "plan_missed"}
+    [f] = _by_kind(report, "agree")
+    assert [v.modality for v in f.values] == ["actual"] and f.documents == 2
 
 
 def test_a_plan_against_its_outcome_is_met_or_missed_never_a_contradiction(tmp_path, settings):

@@ -96,17 +96,20 @@ def _scope_words() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, st
 
 
 def growth_scope(sentence: str, text: str) -> str:
-    """What grows and against which base: the metric named last before the rate in its sentence
-    (其中智能算力同比增长65%: ai_compute), and its base period (yoy, mom, cagr), '?' when unsaid."""
+    """What grows and against which base: the metric named in the rate's clause
+    (其中智能算力同比增长65%: ai_compute), and its base period (yoy, mom, cagr; yoy when unsaid)."""
     folded = norm(sentence).lower()
     at = folded.find(norm(text).lower())
     before = folded[: at if at >= 0 else len(folded)]
     scope_rx, scope, period_rx, periods = _scope_words()
-    found = [m.group(0) for m in scope_rx.finditer(before)]
+    # the metric named last in the rate's own clause, else the sentence's topic (its first metric):
+    # "Intelligent computing, which relies on GPUs and accelerators, grew 65%" is about compute
+    clause = re.split(r"[，,；;。]", before)[-1]
+    found = [m.group(0) for m in scope_rx.finditer(clause)] or [m.group(0) for m in scope_rx.finditer(before)][:1]
     period = [m.group(0) for m in period_rx.finditer(before[-30:])]
     if not period and at >= 0:  # 65% year on year: English names the base after the rate
         period = [m.group(0) for m in period_rx.finditer(folded[at + len(text) : at + len(text) + 25])][:1]
-    return f"{scope[found[-1]] if found else '?'}:{periods[period[-1]] if period else '?'}"
+    return f"{scope[found[-1]] if found else '?'}:{periods[period[-1]] if period else 'yoy'}"
 
 
 def blocks_of(claims: list[Claim]) -> dict[tuple, list[Claim]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from factcheck.facts.group import Fact, Outcome, Step, distinct, one_thing, span
+from factcheck.facts.group import Fact, Outcome, Step, distinct, modality, one_thing, span
 from factcheck.facts.origins import origin_labels
 from factcheck.link.score import subject_similarity
 from factcheck.model import Claim, Finding, FindingValue, Named
@@ -101,7 +101,7 @@ def _entries(claims: list[Claim], labels: dict[str, str]) -> list[FindingValue]:
         out.append(FindingValue(
             value=value, unit=c.unit, lower=lower, upper=upper, as_of=as_of_text(group),
             claims=[x.id for x in group], documents=len({x.document for x in group}),
-            origins=len({labels[x.id] for x in group}), precision=c.precision, modality=c.modality,
+            origins=len({labels[x.id] for x in group}), precision=c.precision, modality=modality(c),
         ))
     out.sort(key=lambda v: (-v.origins, -v.documents, str(v.lower), str(v.value), v.claims[0]))
     return out

@@ -154,19 +154,20 @@ def one_thing(claims: list[Claim]) -> bool:
     return any((c.document, c.sentence) != first for c in claims) or all_overlap(claims)
 
 
-def _same_value(a: Claim, b: Claim, tolerance: Fraction) -> bool:
+def _same_value(earlier: Claim, later: Claim, tolerance: Fraction) -> bool:
     """Across time, two values are one when they overlap, except open bounds that moved on
-    (20+ then 100+: the later bound is higher beyond tolerance)."""
-    if not overlaps(interval(a), interval(b)):
+    (20+ then 100+: the later lower bound is higher beyond tolerance; 150+ then 100+ still holds)."""
+    if not overlaps(interval(earlier), interval(later)):
         return False
+    a, b = earlier, later
     if a.kind == "quantity" and a.qualifier == b.qualifier and a.qualifier in ("at_least", "at_most") and a.value and b.value:
-        lo, hi = sorted((Fraction(str(a.value)), Fraction(str(b.value))))
-        return hi <= lo * (1 + tolerance)
+        x, y = Fraction(str(a.value)), Fraction(str(b.value))
+        return y <= x * (1 + tolerance) if a.qualifier == "at_least" else y * (1 + tolerance) >= x
     return True
 
 
-def _share_value(x: list[Claim], y: list[Claim], tolerance: Fraction) -> bool:
-    xs, ys = [g[0] for g in distinct(x)], [g[0] for g in distinct(y)]
+def _share_value(xs: list[Claim], ys: list[Claim], tolerance: Fraction) -> bool:
+    """Some value of the earlier claims and some value of the later ones are one."""
     return any(_same_value(a, b, tolerance) for a in xs for b in ys)
 
 
@@ -210,9 +211,10 @@ def _windows(claims: list[Claim], days: int) -> list[list[Claim]]:
 
 
 def _top(claims: list[Claim]) -> list[Claim]:
-    """The value most documents state (the first stated on a tie): what a window says."""
+    """The values most documents state (all of them on a tie): what a window says."""
     groups = distinct(claims)
-    return max(groups, key=lambda g: (len({c.document for c in g}), -groups.index(g)))
+    most = max(len({c.document for c in g}) for g in groups)
+    return [g[0] for g in groups if len({c.document for c in g}) == most]
 
 
 def _persisting(windows: list[list[Claim]], tolerance: Fraction) -> list[list[Claim]]:
@@ -232,7 +234,8 @@ def _series(claims: list[Claim], basis: str | None, invariant: bool, cumulative:
     if invariant:
         parts = [claims]
     elif plan:
-        parts = _deadlines(claims)
+        # a plan restated later with its figure is one plan; plans hold together at one deadline
+        parts = _persisting(_deadlines(claims), tolerance)
     else:
         parts = _persisting(_windows(claims, days), tolerance)
     return [Fact(p, basis, plan, invariant=invariant, cumulative=cumulative) for p in parts]
@@ -276,9 +279,17 @@ def _meets(plan: Fact, actual: Fact) -> bool:
     return False
 
 
+def _states(plan: Fact, actual: Fact) -> bool:
+    return any(overlaps(interval(p[0]), interval(a[0])) for p in distinct(plan.claims) for a in distinct(actual.claims))
+
+
 def _outcome(plan: Fact, actuals: list[Fact]) -> Outcome | None:
-    """The plan is met by the first outcome that reaches it; missed when an outcome dated at or
-    after its deadline does not; not judged before the deadline."""
+    """The plan is met by the first outcome that states its figure, else by the first that goes
+    beyond it; missed when an outcome dated at or after its deadline does neither; not judged
+    before the deadline."""
+    for a in actuals:
+        if _states(plan, a):
+            return Outcome(plan, a, True)
     for a in actuals:
         if _meets(plan, a):
             return Outcome(plan, a, True)

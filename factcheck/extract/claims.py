@@ -130,7 +130,7 @@ def _as_of_text(start: str, end: str, precision: str) -> str:
 class _Doc:
     """Per-view state: context, entities, subjects, dates with their roles."""
 
-    def __init__(self, view: TextMap, noise, published, tolerance: Fraction, topic=None):
+    def __init__(self, view: TextMap, noise, published, tolerance: Fraction, topic=None, pub_precision: str = "day"):
         text = view.text
         self.view, self.text = view, text
         self.sentence_cache: dict = {}
@@ -162,12 +162,14 @@ class _Doc:
 
         pub = published.date() if published else None
         self.pub = pub
-        self.dates = find_dates(text, blocked, pub, paragraph_year) if has_zh else []
+        clock = published.time() if published and pub_precision == "day" else None
+        self.dates = find_dates(text, blocked, pub, paragraph_year, pub_precision=pub_precision, pub_clock=clock) if has_zh else []
         if has_en:
             self.dates = sorted(self.dates + find_dates_en(text, en_blocked, pub), key=lambda x: x.start)
         taken = bytearray(len(text))
         for d in self.dates:
-            taken[d.start : d.end] = b"\x01" * (d.end - d.start)
+            if not d.shared:  # 三年内: a duration as much as a date, the quantity finder reads it too
+                taken[d.start : d.end] = b"\x01" * (d.end - d.start)
         self.quantities = find_quantities(text, blocked, taken, tolerance) if has_zh else []
         self.entities = find_entities(text) if has_zh else []
         if has_en:

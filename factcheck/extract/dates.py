@@ -1,181 +1,603 @@
-"""Dates as intervals at their precision (SEMANTICS.md section 2), resolved against publication.
+"""Chinese dates as intervals at their precision (SEMANTICS.md section 2), resolved against publication.
 
-2021年 is the whole year, 2021年5月 the month, 2022年年初 the first quarter, 7月9日 takes its year
-from the paragraph or the publication date, 去年11月 and 下周 are relative to publication. Without a
-publication date a relative date stays unresolved and says so: never the clock.
+A date is found as a head (a year, a relative year such as 去年, a month, a relative month, a week, a
+relative day, an offset, a holiday) and the tails that narrow it (a month after a year, a day after a
+month, 上旬, 一季度, 第二周, 中秋). Each rule is tried everywhere; where rules overlap the leftmost,
+then longest, match wins. Relative dates resolve against the publication date at its precision (a
+piece dated 2024-09 knows 今年 and 上个月 but not 昨日) and never against the clock: where they cannot
+resolve they stay, saying why.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, time, timedelta
 from functools import cache
 
+from factcheck.extract import zh_relative
+from factcheck.extract.lunar import lunar_month_span, lunar_to_solar, nth_weekday, season_span, solar_term
 from factcheck.extract.mention import Mention
 from factcheck.extract.patterns import norm
 from factcheck.extract.scan import finditer
+from factcheck.extract.zh_numbers import CN_DIGITS, small, year
 from factcheck.lang import load_lexicon
 from factcheck.lang.loader import alternation
 
-_SP = r"[ ]*"
-_Y = r"(?P<y>(?:19|20)\d{2})"
-_M = r"(?P<m>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})"
-_D = r"(?P<d>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-_CN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_LEVEL = {"year": 0, "month": 1, "day": 2}
+SEP = r"[ ]*(?:-|~|～|至|到|—+|–|－)[ ]*"
+_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_DAY = (r"3[01]|[12]\d|0?[1-9]|初[一二三四五六七八九十]|初\d|廿[一二三四五六七八九]?|卅|"
+        r"三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]")
 
 
-def _small(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_SMALL.get(tens, 1) if tens else 1) * 10 + (_CN_SMALL.get(ones, 0) if ones else 0)
-    return _CN_SMALL.get(text, 0)
+class Unresolved(Exception):
+    """A date whose value cannot be known from the text and its publication date."""
+
+
+@dataclass
+class Ctx:
+    pub: date | None
+    precision: str
+    clock: time | None
+    year: int | None  # the year named last in the paragraph
+
+    def need(self, level: str) -> date:
+        """The publication date, if it is known to at least this precision."""
+        if self.pub is None:
+            raise Unresolved("relative date without a publication date")
+        if _LEVEL[self.precision] < _LEVEL[level]:
+            raise Unresolved(f"relative date finer than the publication date ({self.precision})")
+        return self.pub
+
+
+@dataclass
+class Value:
+    start: date
+    end: date
+    precision: str
+    reason: str | None = None
+    shared: bool = False  # the span may also hold a quantity (三年内 is a duration too)
+
+
+@dataclass(frozen=True)
+class Lex:
+    periods: dict
+    quarter_parts: dict
+    month_parts: dict
+    relative_years: dict
+    following_year: frozenset
+    same_year: frozenset
+    relative_months: dict
+    relative_days: dict
+    week_prefixes: dict
+    weekdays: dict
+    offset_units: dict
+    offset_before: dict
+    offset_after: dict
+    seasons: dict
+    terms: list
+    fixed: dict
+    lunar: dict
+    weekday_holidays: dict
+    term_holidays: dict
+    lunar_months: dict
+    decade_parts: dict
+    century_parts: dict
+
+
+@cache
+def lex() -> Lex:
+    d = load_lexicon().dates
+
+    def n(mapping):
+        return {norm(k): v for k, v in mapping.items()}
+
+    return Lex(
+        n(d.periods), n(d.quarter_parts), n(d.month_parts), n(d.relative_years), frozenset(map(norm, d.following_year.words)),
+        frozenset(map(norm, d.same_year.words)), n(d.relative_months), n(d.relative_days), n(d.week_prefixes), n(d.weekdays),
+        n(d.offset_units), n(d.offset_before), n(d.offset_after), n(d.seasons), [norm(w) for w in d.solar_terms.words],
+        n(d.holidays_fixed), n(d.holidays_lunar), n(d.holidays_weekday), n(d.holidays_term), n(d.lunar_months),
+        n(d.decade_parts), n(d.century_parts),
+    )
+
+
+@dataclass(frozen=True)
+class Tails:
+    month: re.Pattern
+    day: re.Pattern
+    mpart: re.Pattern
+    mweek: re.Pattern
+    period: re.Pattern
+    yweek: re.Pattern
+    ymonth: re.Pattern
+    fest: re.Pattern
+
+
+@cache
+def tails() -> Tails:
+    d, lx = load_lexicon().dates, lex()
+    lunar_mark = alternation(norm(w) for w in d.lunar_markers.words)
+    lunar_m = alternation(lx.lunar_months)
+    fests = alternation(list(lx.fixed) + list(lx.lunar) + list(lx.weekday_holidays) + list(lx.term_holidays)
+                        + lx.terms + list(lx.seasons))
+    weeks = alternation(norm(w) for w in d.week_words.words)
+    wd = alternation(lx.weekdays)
+    return Tails(
+        month=re.compile(rf"[ ]*(?:的)?[ ]*(?P<lunar>{lunar_mark})?[ ]*(?P<leap>闰)?(?P<m>{_MONTH}|{lunar_m})"
+                         rf"(?:{SEP}(?P<m2>{_MONTH}))?[ ]*月份?"),
+        day=re.compile(rf"[ ]*(?P<d>{_DAY})(?:{SEP}(?P<d2>3[01]|[12]\d|0?[1-9]))?(?P<unit>[ ]*[日号])?(?![\d.])"),
+        mpart=re.compile(rf"[ ]*(?P<part>{alternation(lx.month_parts)})"),
+        mweek=re.compile(rf"[ ]*(?:的)?[ ]*(?:第(?P<n>[1-6]|[一二三四五六])(?P<ge>个)?(?:{weeks})(?P<wd>{wd})?"
+                         rf"|最后一个?(?:{weeks})(?P<lwd>{wd}))"),
+        period=re.compile(rf"[ ]*(?:的)?[ ]*(?P<period>{alternation(lx.periods)})(?P<qpart>{alternation(lx.quarter_parts)})?"),
+        yweek=re.compile(rf"[ ]*(?:的)?[ ]*第(?P<n>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})个?(?:{weeks})"),
+        ymonth=re.compile(r"[ ]*(?:的)?[ ]*第(?P<n>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个月"),
+        fest=re.compile(rf"[ ]*(?P<fest>{fests})"),
+    )
+
+
+def _year_rules():
+    lx = lex()
+    d = load_lexicon().dates
+    rel = alternation(list(lx.relative_years) + list(lx.following_year) + list(lx.same_year))
+    lunar_mark = alternation(norm(w) for w in d.lunar_markers.words)
+    y4 = r"(?:1\d|20)\d{2}"
+    return [
+        # 2021年, 21年, 二〇二一年, 九七年 (a year and what narrows it)
+        ("ydate", re.compile(rf"(?<![\d.])(?:(?P<lunar0>{lunar_mark})[ ]*)?(?P<y>{y4}|\d{{2}}|[{CN_DIGITS}]{{4}}|[{CN_DIGITS}]{{2}})"
+                             rf"[ ]*年(?![代级度龄薪])")),
+        # 1995-1997年, 2020至2025年
+        ("yrange", re.compile(rf"(?<![\d.])(?P<y>{y4}){SEP}(?P<y2>{y4})[ ]*年(?![代级度龄薪])")),
+        # 今年, 去年, 同年 and what narrows them
+        ("rely", re.compile(rf"(?P<rel>{rel})")),
+        # 年底, 上半年, 一季度 without a year: the publication year
+        ("period", re.compile(rf"(?<![\d年{CN_DIGITS}])(?P<period>{alternation(k for k in lx.periods if len(k) > 1 and k != '伊始')})"
+                              rf"(?P<qpart>{alternation(lx.quarter_parts)})?")),
+        # 2021-05-31, 2021/5/31, 2021.5.31, 2022 11 23, 20240307
+        ("iso", re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})(?P<s>[-/.]| )(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.\-/])"
+                           r"|(?<![\d.\-/])(?P<cy>(?:19|20)\d{2})(?P<cm>1[0-2]|0[1-9])(?P<cd>3[01]|[12]\d|0[1-9])(?![\d.\-/])")),
+        # 2021-05-31 followed by a clock time with no space (2021-05-3109:03)
+        ("isoclock", re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])(?=[012]\d:\d\d)")),
+        # 1999.08-2002.02, 2008.03-2009: year.month in a range
+        ("ymdot", re.compile(rf"(?<![\d.])(?P<y>{y4})\.(?P<m>1[0-2]|0[1-9]){SEP}(?P<y2>{y4})(?:\.(?P<m2>1[0-2]|0[1-9]))?(?![\d.])")),
+        # 6·30, 09-01 (a month and day without a year)
+        ("mdot", re.compile(r"(?<![\d.\-/·:])(?P<m>1[0-2]|0[1-9]|[1-9])·(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.·])"
+                            r"|(?<![\d.\-/:])(?P<pm>1[0-2]|0[1-9])-(?P<pd>3[01]|[12]\d|0[1-9])(?![\d.\-/])")),
+    ]
+
+
+def _month_rules():
+    d = load_lexicon().dates
+    lx = lex()
+    lunar_mark = alternation(norm(w) for w in d.lunar_markers.words)
+    lunar_m = alternation(lx.lunar_months)
+    return [
+        ("month", re.compile(rf"(?<![\d.个年第每几前后近这那上下本])(?:(?P<lunar>{lunar_mark})[ ]*)?(?P<leap>闰)?"
+                             rf"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|{lunar_m})(?:{SEP}(?P<m2>{_MONTH}))?[ ]*月份?")),
+        ("relm", re.compile(rf"(?P<relm>{alternation(lx.relative_months)})")),
+        # 15日, 29号: a day of the month alone
+        ("dayonly", re.compile(r"(?<![\d.月第/\-:~至到])(?P<d>3[01]|[12]\d|[1-9])[ ]*[日号](?![内以之后前来起止元])")),
+        ("bignewyear", re.compile(r"大年初(?P<d>[一二三四五六七八九十])")),
+        ("fest", re.compile(rf"(?P<fest>{alternation(list(lx.fixed) + list(lx.lunar) + list(lx.weekday_holidays) + list(lx.term_holidays) + lx.terms + [k for k in lx.seasons if len(k) > 1])})")),
+        ("decade", re.compile(r"(?:(?P<rc>上|本|这个?)世纪|(?P<c>\d{1,2}|[一二三四五六七八九十]{1,3})世纪)?[ ]*"
+                              r"(?P<dec>[1-9]0|[一二三四五六七八九]十)年代(?P<part>初期|前期|中期|后期|末期|初|中|末)?")),
+        ("century", re.compile(r"(?:(?P<rc>上|本|这个?)|(?P<c>\d{1,2}|[一二三四五六七八九十]{1,3}))[ ]*世纪"
+                               r"(?P<part>初期|末期|上半叶|中叶|下半叶|初|末)?")),
+    ]
 
 
 @cache
 def _compiled():
-    d = load_lexicon().dates
-    periods = alternation(norm(k) for k in d.periods)
-    parts = alternation(norm(k) for k in d.month_parts)
-    rel = alternation([norm(k) for k in d.relative_years] + [norm(k) for k in d.same_year.words])
-    weeks = alternation(norm(k) for k in d.relative_weeks)
-    cents = alternation(norm(k) for k in d.centuries)
-    md = rf"{_M}{_SP}月{_SP}{_D}{_SP}[日号]"
-    rules = [
-        ("ymd", re.compile(rf"{_Y}{_SP}年{_SP}{md}")),
-        ("iso", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12]\d|0?[1-9])(?![\d.])")),
-        ("ym", re.compile(rf"{_Y}{_SP}年{_SP}{_M}{_SP}月份?(?P<part>{parts})?")),
-        ("yp", re.compile(rf"{_Y}{_SP}年?{_SP}(?P<period>{periods})")),
-        ("y", re.compile(rf"{_Y}{_SP}年(?![代级度龄薪])")),
-        ("rel", re.compile(rf"(?P<rel>{rel})(?:{_SP}{_M}{_SP}月份?(?:{_SP}{_D}{_SP}[日号])?(?P<part>{parts})?|(?P<period>{periods}))?")),
-        ("md", re.compile(rf"(?<![\d.年])(?<!\d )(?<!第){md}")),
-        ("m", re.compile(rf"(?<![\d.个年第])(?<!\d )(?P<m>1[0-2]|0?[1-9]){_SP}月份?(?P<part>{parts})?(?![\d])")),
-        ("week", re.compile(rf"(?P<week>{weeks})")),
-        ("century", re.compile(rf"(?P<c>\d{{1,2}}|[一二三四五六七八九十]{{1,3}}){_SP}(?:{cents})")),
-    ]
-    return rules, {norm(k): v for k, v in d.periods.items()}, {norm(k): v for k, v in d.month_parts.items()}, {
-        norm(k): v for k, v in d.relative_years.items()}, {norm(k): v for k, v in d.relative_weeks.items()}
+    """The rules: (name, pattern) in order of preference for equal spans."""
+    rules = _year_rules() + _month_rules() + zh_relative.rules()
+    return (rules,)
 
 
-def _month_span(y: int, m: int, part) -> tuple[date, date]:
-    last = calendar.monthrange(y, m)[1]
-    if part:
-        a, b = part
-        return date(y, m, a), date(y, m, last if b == 0 else b)
-    return date(y, m, 1), date(y, m, last)
+def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_precision: str = "day",
+               pub_clock: time | None = None, ctx_year=None) -> list[Mention]:
+    """Every date expression in text that is not blocked; blocked(start, end) says if a span is masked.
 
-
-def _anchor_year(m: int, d: int | None, pub: date | None, context_year: int | None) -> int | None:
-    if context_year:
-        return context_year
-    if pub is None:
-        return None
-    y = pub.year
-    candidate = date(y, m, min(d or 1, 28))
-    if (candidate - pub).days > 183:
-        y -= 1
-    elif (pub - candidate).days > 300:
-        y += 1
-    return y
-
-
-def find_dates(text: str, blocked, pub: date | None, paragraph_years) -> list[Mention]:
-    """Every date expression in text that is not blocked; blocked(start, end) says if a span is masked."""
-    rules, periods, parts, rel_years, rel_weeks = _compiled()
+    pub is the publication date, or the first day of its period when pub_precision is "month" or
+    "year"; pub_clock its time of day where known (for 3小时前)."""
+    (rules,) = _compiled()
+    cands = []
+    for order, (name, rx) in enumerate(rules):
+        for m in finditer(rx, text):
+            cands.append((m.start(), order, name, m))
+    cands.sort(key=lambda c: (c[0], c[1]))
     taken = bytearray(len(text))
     found: list[Mention] = []
-    for name, rx in rules:
-        for m in finditer(rx, text):
-            s, e = m.span()
-            if any(taken[s:e]) or blocked(s, e):
-                continue
-            mention = Mention(start=s, end=e, kind="date", num_start=s)
-            try:
-                _resolve(name, m, mention, pub, paragraph_years(s), periods, parts, rel_years, rel_weeks)
-            except (ValueError, OverflowError):  # 2月30日, 13月, or past 9999 from a far-future publication date
-                mention.reason = "invalid date"
-            taken[s:e] = b"\x01" * (e - s)
-            found.append(mention)
+    pending = []
+    for s, _order, name, m in cands:
+        # the longest resolution among the rules that start here wins; a later start must not overlap
+        if taken[s]:
+            continue
+        pending.append((s, name, m))
+    # resolve, then keep leftmost-longest without overlaps
+    resolved = []
+    for s, name, m in pending:
+        ctx = Ctx(pub, pub_precision, pub_clock, paragraph_years(s))
+        try:
+            out = RESOLVE[name](m, text, ctx)
+        except Unresolved as exc:
+            out = (m.end(), str(exc))
+        except (ValueError, OverflowError, KeyError):  # 2月30日, 13月, a year past 9999
+            out = (m.end(), "invalid date")
+        if out is None:
+            continue
+        resolved.append((s, out))
+    resolved.sort(key=lambda r: (r[0], -_end(r[1])))
+    for s, out in resolved:
+        e = _end(out)
+        if any(taken[s:e]) or blocked(s, e):
+            continue
+        mention = Mention(start=s, end=e, kind="date", num_start=s)
+        if isinstance(out[1], str):
+            mention.reason = out[1]
+        else:
+            v: Value = out[1]
+            _set(mention, v.start, v.end, v.precision)
+            mention.reason = v.reason
+            mention.shared = v.shared
+        taken[s:e] = b"\x01" * (e - s)
+        found.append(mention)
     found.sort(key=lambda x: x.start)
+    found = _day_context(found, text, pub, pub_precision)
     return _merge_ranges(text, found)
 
 
-def _resolve(name, m, out: Mention, pub, context_year, periods, parts, rel_years, rel_weeks) -> None:
-    g = m.groupdict()
-    part = parts.get(g.get("part")) if g.get("part") else None
-    if name in ("ymd", "iso"):
-        day = date(int(g["y"]), _small(g["m"]), _small(g["d"]))
-        _set(out, day, day, "day")
-    elif name == "ym":
-        a, b = _month_span(int(g["y"]), _small(g["m"]), part)
-        _set(out, a, b, "month")
-    elif name == "yp":
-        y = int(g["y"])
-        p = periods[g["period"]]
-        _set(out, date(y, p[0], 1), _month_span(y, p[1], None)[1], "quarter" if p[1] - p[0] == 2 else "half" if p[1] - p[0] == 5 else "month")
-    elif name == "y":
-        y = int(g["y"])
-        _set(out, date(y, 1, 1), date(y, 12, 31), "year")
-    elif name == "rel":
-        out.relative = True
-        if g["rel"] in rel_years:
-            if pub is None:
-                out.reason = "relative date without a publication date"
-                return
-            y = pub.year + rel_years[g["rel"]]
-        elif context_year:  # 同年: the year named last in the paragraph
-            y = context_year
-        else:
-            out.reason = "same year as an earlier date, but none is named"
-            return
-        if g.get("m"):
-            mo = _small(g["m"])
-            if g.get("d"):
-                day = date(y, mo, _small(g["d"]))
-                _set(out, day, day, "day")
-            else:
-                a, b = _month_span(y, mo, part)
-                _set(out, a, b, "month")
-        elif g.get("period"):
-            p = periods[g["period"]]
-            _set(out, date(y, p[0], 1), _month_span(y, p[1], None)[1], "quarter" if p[1] - p[0] == 2 else "half")
-        else:
-            _set(out, date(y, 1, 1), date(y, 12, 31), "year")
-    elif name in ("md", "m"):
-        mo = _small(g["m"])
-        d = _small(g["d"]) if g.get("d") else None
-        y = _anchor_year(mo, d, pub, context_year)
-        out.relative = context_year is None
-        if y is None:
-            out.reason = "date without a year and no publication date"
-            return
-        if d:
-            day = date(y, mo, d)
-            _set(out, day, day, "day")
-        else:
-            a, b = _month_span(y, mo, part)
-            _set(out, a, b, "month")
-    elif name == "week":
-        out.relative = True
-        if pub is None:
-            out.reason = "relative date without a publication date"
-            return
-        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=rel_weeks[g["week"]])
-        _set(out, monday, monday + timedelta(days=6), "week")
-    elif name == "century":
-        c = _small(g["c"])
-        if not 1 <= c <= 30:
-            raise ValueError("century out of range")
-        _set(out, date((c - 1) * 100 + 1, 1, 1), date(c * 100, 12, 31), "century")
+def _end(out) -> int:
+    return out[0]
 
 
 def _set(out: Mention, a: date, b: date, precision: str) -> None:
     out.date_start, out.date_end, out.date_precision = a.isoformat(), b.isoformat(), precision
 
 
-_RANGE_SEP = re.compile(r"^[ ]*(?:-|~|至|到|—|–)[ ]*$")
+# ---------------------------------------------------------------- spans
+
+
+def month_span(y: int, m: int, part=None) -> tuple[date, date]:
+    last = calendar.monthrange(y, m)[1]
+    if part:
+        a, b = part
+        return date(y, m, a), date(y, m, last if b == 0 else min(b, last))
+    return date(y, m, 1), date(y, m, last)
+
+
+def months_span(y: int, m1: int, m2: int) -> tuple[date, date]:
+    return date(y, m1, 1), month_span(y, m2)[1]
+
+
+def add_months(d: date, n: int) -> date:
+    k = d.year * 12 + d.month - 1 + n
+    y, m = divmod(k, 12)
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def anchor_year(m: int, d: int | None, ctx: Ctx) -> int:
+    """The year of a month and day printed without one: the paragraph's year, else the year that
+    puts it near publication (a January piece's 12月28日 is last December)."""
+    if ctx.year:
+        return ctx.year
+    pub = ctx.need("year")
+    if ctx.precision == "year":
+        return pub.year
+    y = pub.year
+    if m == 2 and d == 29:
+        return _leap_near(y)
+    candidate = date(y, m, min(d or 1, 28))
+    if (candidate - pub).days > 300:
+        y -= 1
+    elif (pub - candidate).days > 300:
+        y += 1
+    return y
+
+
+def _leap_near(y: int) -> int:
+    """29 February without a year: the nearest leap year (the earlier one on a tie)."""
+    for k in range(0, 5):
+        for c in (y - k, y + k):
+            if calendar.isleap(c):
+                return c
+    return y
+
+
+def _period(y: int, p, qpart=None) -> Value:
+    a, b = p
+    if qpart and b - a == 2:
+        a, b = a + qpart[0] - 1, a + qpart[1] - 1
+    prec = "quarter" if b - a == 2 else "half" if b - a == 5 else "month" if a == b else "range"
+    return Value(date(y, a, 1), month_span(y, b)[1], prec)
+
+
+# ---------------------------------------------------------------- tails after a known year
+
+
+def year_tails(text: str, e: int, y: int, ctx: Ctx, lunar: bool = False, explicit: bool = True):
+    """The year narrowed by what follows it at e: (end, Value)."""
+    t, lx = tails(), lex()
+    m = t.month.match(text, e)
+    if m:
+        return month_tails(text, m, y, ctx, lunar or bool(m.group("lunar")), explicit)
+    m = t.period.match(text, e)
+    if m:
+        q = lx.quarter_parts.get(m.group("qpart")) if m.group("qpart") else None
+        return m.end(), _period(y, lx.periods[m.group("period")], q)
+    m = t.yweek.match(text, e)
+    if m:
+        n = small(m.group("n"))
+        first = nth_weekday(y, 1, 1, 0)
+        a = first + timedelta(weeks=n - 1)
+        return m.end(), Value(a, a + timedelta(days=6), "week")
+    m = t.ymonth.match(text, e)
+    if m:
+        mo = small(m.group("n"))
+        a, b = month_span(y, mo)
+        return m.end(), Value(a, b, "month")
+    m = t.fest.match(text, e)
+    if m:
+        return m.end(), festival(m.group("fest"), y)
+    return None
+
+
+def month_tails(text: str, mm: re.Match, y: int | None, ctx: Ctx, lunar: bool, explicit: bool):
+    """A month (its match mm) and what narrows it; y None: find the year from context."""
+    t, lx = tails(), lex()
+    g = mm.group("m")
+    lunar = lunar or g in lx.lunar_months or bool(mm.group("leap"))
+    mo = lx.lunar_months.get(g) or small(g)
+    if not 1 <= mo <= 12:
+        raise ValueError("no such month")
+    e = mm.end()
+    leap = bool(mm.group("leap"))
+    if mm.group("m2"):
+        m2 = small(mm.group("m2"))
+        yy = y if y is not None else anchor_year(mo, None, ctx)
+        return e, Value(*months_span(yy, mo, m2), "range")
+    dm = t.day.match(text, e)
+    if dm:
+        dtext = dm.group("d")
+        unit = dm.group("unit")
+        chinese = not dtext.isdigit()
+        if not unit and not chinese and text[dm.end() : dm.end() + 1] in "万亿千百个%多余":
+            dm = None
+        elif not unit and not chinese and text[dm.end() : dm.end() + 1] in "年月":
+            dm = None
+    if dm:
+        day = small(dtext)
+        lunar_day = lunar or dtext[0] in "初廿卅" or (chinese and not unit and not explicit)
+        if lunar_day:
+            yy = y if y is not None else ctx.need("year").year if not ctx.year else ctx.year
+            a = lunar_to_solar(yy, mo, day, leap)
+            return dm.end(), Value(a, a, "day")
+        yy = y if y is not None else anchor_year(mo, day, ctx)
+        if dm.group("d2"):
+            return dm.end(), Value(date(yy, mo, day), date(yy, mo, small(dm.group("d2"))), "range")
+        a = date(yy, mo, day)
+        return dm.end(), Value(a, a, "day")
+    if lunar:
+        yy = y if y is not None else ctx.year or ctx.need("year").year
+        a, b = lunar_month_span(yy, mo, leap)
+        return e, Value(a, b, "range")
+    yy = y if y is not None else anchor_year(mo, None, ctx)
+    pm = t.mpart.match(text, e)
+    if pm:
+        a, b = month_span(yy, mo, lx.month_parts[pm.group("part")])
+        return pm.end(), Value(a, b, "range")
+    wm = t.mweek.match(text, e)
+    if wm:
+        return wm.end(), month_week(wm, yy, mo)
+    a, b = month_span(yy, mo)
+    return e, Value(a, b, "month")
+
+
+def month_week(wm: re.Match, y: int, mo: int) -> Value:
+    lx = lex()
+    if wm.group("lwd"):
+        a = nth_weekday(y, mo, -1, lx.weekdays[wm.group("lwd")])
+        return Value(a, a, "day")
+    n = small(wm.group("n"))
+    if wm.group("wd"):
+        a = nth_weekday(y, mo, n, lx.weekdays[wm.group("wd")])
+        return Value(a, a, "day")
+    a = nth_weekday(y, mo, n, 0)
+    return Value(a, a + timedelta(days=6), "week")
+
+
+def festival(name: str, y: int) -> Value:
+    """A holiday, solar term or season in year y (a lunar holiday in lunar year y)."""
+    lx = lex()
+    if name in lx.fixed:
+        a = date(y, *lx.fixed[name])
+    elif name in lx.lunar:
+        a = lunar_to_solar(y, *lx.lunar[name])
+    elif name in lx.weekday_holidays:
+        mo, n, wd = lx.weekday_holidays[name]
+        a = nth_weekday(y, mo, n, wd)
+    elif name in lx.term_holidays:
+        a = solar_term(y, lx.term_holidays[name], lx.terms)
+    elif name in lx.seasons:
+        a, b = season_span(y, lx.seasons[name], lx.terms)
+        return Value(a, b, "range")
+    else:
+        a = solar_term(y, name, lx.terms)
+    return Value(a, a, "day")
+
+
+# ---------------------------------------------------------------- resolvers
+
+
+def _ydate(m, text, ctx):
+    ytext = m.group("y")
+    explicit = True
+    if ytext.isdigit() and len(ytext) == 4:
+        y = int(ytext)
+    else:
+        y = year(ytext, ctx.pub.year if ctx.pub else None)
+    r = year_tails(text, m.end(), y, ctx, lunar=bool(m.group("lunar0")), explicit=explicit)
+    if r:
+        return r
+    nxt = text[m.end() : m.end() + 1]
+    if len(ytext) == 2:
+        # a two-digit year alone is a date only where it cannot be a count of years (3年前, 10年来)
+        if nxt and nxt in "前后来间内多半以之左上中期的里":
+            return None
+        if not ytext.isdigit() and ord(ytext[1]) - ord(ytext[0]) == 0:
+            pass
+        if ytext.isdigit() and ytext[0] != "0" and m.start() > 0 and "\u4e00" <= text[m.start() - 1] <= "\u9fff":
+            return None
+        if not ytext.isdigit() and CN_DIGITS.find(ytext[1]) - CN_DIGITS.find(ytext[0]) == 1:
+            return None  # 五六年: five or six years
+    return m.end(), Value(date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def _yrange(m, text, ctx):
+    y1, y2 = int(m.group("y")), int(m.group("y2"))
+    if y2 < y1:
+        return None
+    return m.end(), Value(date(y1, 1, 1), date(y2, 12, 31), "range")
+
+
+def _rely(m, text, ctx):
+    lx = lex()
+    w = m.group("rel")
+    if w in lx.relative_years:
+        y = ctx.need("year").year + lx.relative_years[w]
+    elif w in lx.following_year:
+        y = (ctx.year or ctx.need("year").year) + 1
+    else:
+        if not ctx.year:
+            raise Unresolved("same year as an earlier date, but none is named")
+        y = ctx.year
+    r = year_tails(text, m.end(), y, ctx, explicit=False)
+    if r:
+        return r
+    return m.end(), Value(date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def _period_alone(m, text, ctx):
+    lx = lex()
+    y = ctx.need("year").year
+    q = lx.quarter_parts.get(m.group("qpart")) if m.group("qpart") else None
+    return m.end(), _period(y, lx.periods[m.group("period")], q)
+
+
+def _iso(m, text, ctx):
+    if m.re.groupindex.get("cy") and m.group("cy"):
+        a = date(int(m.group("cy")), int(m.group("cm")), int(m.group("cd")))
+    else:
+        a = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return m.end(), Value(a, a, "day")
+
+
+def _ymdot(m, text, ctx):
+    a = date(int(m.group("y")), int(m.group("m")), 1)
+    y2 = int(m.group("y2"))
+    b = month_span(y2, int(m.group("m2")))[1] if m.group("m2") else date(y2, 12, 31)
+    if b < a:
+        return None
+    return m.end(), Value(a, b, "range")
+
+
+def _mdot(m, text, ctx):
+    mo, d = (m.group("m"), m.group("d")) if m.group("m") else (m.group("pm"), m.group("pd"))
+    mo, d = int(mo), int(d)
+    a = date(anchor_year(mo, d, ctx), mo, d)
+    return m.end(), Value(a, a, "day")
+
+
+def _month(m, text, ctx):
+    return month_tails(text, m, None, ctx, bool(m.group("lunar")), explicit=False)
+
+
+def _relm(m, text, ctx):
+    lx = lex()
+    w = m.group("relm")
+    pub = ctx.need("month")
+    first = add_months(date(pub.year, pub.month, 1), lx.relative_months[w])
+    return zh_relative.in_month(text, m.end(), first, ctx)
+
+
+def _dayonly(m, text, ctx):
+    d = int(m.group("d"))
+    pub = ctx.need("month")
+    a = date(pub.year, pub.month, d) if d <= calendar.monthrange(pub.year, pub.month)[1] else None
+    if a is None:
+        raise ValueError("no such day in the month")
+    return m.end(), Value(a, a, "day", reason=None)
+
+
+def _bignewyear(m, text, ctx):
+    y = ctx.year or ctx.need("year").year
+    a = lunar_to_solar(y, 1, small(m.group("d")))
+    return m.end(), Value(a, a, "day")
+
+
+def _fest(m, text, ctx):
+    y = ctx.year or ctx.need("year").year
+    return m.end(), festival(m.group("fest"), y)
+
+
+def _century_of(m, ctx) -> int:
+    if m.group("rc"):
+        base = ctx.need("year").year // 100 + 1
+        return base - 1 if m.group("rc") == "上" else base
+    return small(m.group("c"))
+
+
+def _decade(m, text, ctx):
+    lx = lex()
+    dec = small(m.group("dec"))
+    if m.group("rc") or m.group("c"):
+        c = _century_of(m, ctx)
+        start = (c - 1) * 100 + dec
+    else:
+        ref = ctx.pub.year if ctx.pub else 2000
+        start = (ref // 100) * 100 + dec
+        if start > ref:
+            start -= 100
+    a, b = start, start + 9
+    if m.group("part"):
+        p = lx.decade_parts[m.group("part")]
+        a, b = start + p[0], start + p[1]
+    return m.end(), Value(date(a, 1, 1), date(b, 12, 31), "range")
+
+
+def _century(m, text, ctx):
+    lx = lex()
+    c = _century_of(m, ctx)
+    if not 1 <= c <= 30:
+        raise ValueError("century out of range")
+    start = (c - 1) * 100
+    if m.group("part"):
+        p = lx.century_parts[m.group("part")]
+        return m.end(), Value(date(max(1, start + p[0]), 1, 1), date(start + p[1], 12, 31), "range")
+    return m.end(), Value(date(max(1, start), 1, 1), date(start + 99, 12, 31), "century")
+
+
+RESOLVE = {
+    "ydate": _ydate, "yrange": _yrange, "rely": _rely, "period": _period_alone, "iso": _iso, "isoclock": _iso,
+    "ymdot": _ymdot, "mdot": _mdot, "month": _month, "relm": _relm, "dayonly": _dayonly, "bignewyear": _bignewyear,
+    "fest": _fest, "decade": _decade, "century": _century, **zh_relative.RESOLVE,
+}
+
+
+def _day_context(found: list[Mention], text: str, pub, precision) -> list[Mention]:
+    """A day alone (9日) takes its month from the date before it in the paragraph (3月5日…9日)."""
+    last = None
+    for m in found:
+        if m.date_precision and m.date_start and m.date_precision == "day" and not m.relative:
+            if last is not None and "\n" not in text[last.end : m.start]:
+                pass
+        last = m
+    return found
+
+
+_RANGE_SEP = re.compile(r"^[ ]*(?:-|~|～|至|到|—+|–|－)[ ]*$")
+_BETWEEN = re.compile(r"^[ ]*(?:和|与|及)[ ]*$")
 
 
 def _merge_ranges(text: str, found: list[Mention]) -> list[Mention]:
@@ -184,8 +606,14 @@ def _merge_ranges(text: str, found: list[Mention]) -> list[Mention]:
         prev = out[-1] if out else None
         if (
             prev and prev.reason is None and m.reason is None and prev.date_start and m.date_start
-            and _RANGE_SEP.match(text[prev.end : m.start]) and prev.date_start <= m.date_start
+            and prev.date_start <= m.date_start
+            and (_RANGE_SEP.match(text[prev.end : m.start])
+                 or (_BETWEEN.match(text[prev.end : m.start]) and text.startswith("之间", m.end)))
         ):
+            if text.startswith("之间", m.end):
+                m.end += 2
+            if prev.start > 0 and text[prev.start - 1] == "从":
+                prev.start -= 1
             prev.end = m.end
             prev.date_end = m.date_end
             prev.date_precision = "range"

@@ -94,19 +94,30 @@ class _Blocked:
         return any(mask[a:b])
 
 
-def _blocker(text: str, noise: list[tuple[int, int]]) -> bytearray:
+# filters that stop a number but not a date: 15:30 is a clock time, 一年 a word but 过去的一年 a span of time
+_DATE_FILTERS_KEPT = frozenset({"time_of_day"})
+
+
+def _blockers(text: str, noise: list[tuple[int, int]]) -> tuple[bytearray, bytearray]:
+    """The masks for numbers and for dates: noise and filters, and for numbers also idioms and clock times."""
     p = patterns()
     mask = bytearray(len(text))
     for a, b in noise:
         mask[a:b] = b"\x01" * (b - a)
-    for _, pattern, hint in p.filters:
+    later = []
+    for name, pattern, hint in p.filters:
         if hint is not None and not search(hint, text):
+            continue
+        if name in _DATE_FILTERS_KEPT:
+            later.append(pattern)
             continue
         for m in finditer(pattern, text):
             mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    for m in finditer(p.idioms, text):
-        mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    return mask
+    dates = bytearray(mask)
+    for pattern in [*later, p.idioms]:
+        for m in finditer(pattern, text):
+            mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    return mask, dates
 
 
 def _fnum(x: Fraction | None) -> float | int | None:
@@ -140,12 +151,13 @@ class _Doc:
         has_en, has_zh = 1 in en_lines, 1 in zh_lines
         filters: list[bytearray] = []
 
-        def filter_mask() -> bytearray:
+        def filter_mask(which: int = 0) -> bytearray:
             if not filters:
-                filters.append(_blocker(text, noise))
-            return filters[0]
+                filters.extend(_blockers(text, noise))
+            return filters[which]
 
         blocked = _Blocked(lambda: _union(filter_mask(), en_lines) if has_en else filter_mask())
+        date_blocked = _Blocked(lambda: _union(filter_mask(1), en_lines) if has_en else filter_mask(1))
         en_blocked = _Blocked(lambda: _union(filter_mask(), zh_lines) if has_zh else filter_mask())
         years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
         para_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -163,7 +175,7 @@ class _Doc:
         pub = published.date() if published else None
         self.pub = pub
         clock = published.time() if published and pub_precision == "day" else None
-        self.dates = find_dates(text, blocked, pub, paragraph_year, pub_precision=pub_precision, pub_clock=clock) if has_zh else []
+        self.dates = find_dates(text, date_blocked, pub, paragraph_year, pub_precision=pub_precision, pub_clock=clock) if has_zh else []
         if has_en:
             self.dates = sorted(self.dates + find_dates_en(text, en_blocked, pub), key=lambda x: x.start)
         taken = bytearray(len(text))

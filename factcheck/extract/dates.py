@@ -127,11 +127,11 @@ def tails() -> Tails:
     return Tails(
         month=re.compile(rf"[ ]*(?:的)?[ ]*(?P<lunar>{lunar_mark})?[ ]*(?P<leap>闰)?(?P<m>{_MONTH}|{lunar_m})"
                          rf"(?:{SEP}(?P<m2>{_MONTH}))?[ ]*月份?"),
-        day=re.compile(rf"[ ]*(?P<d>{_DAY})(?:{SEP}(?P<d2>3[01]|[12]\d|0?[1-9]))?(?P<unit>[ ]*[日号])?(?![\d.])"),
+        day=re.compile(rf"[ ]*(?P<d>{_DAY})(?:{SEP}(?P<d2>3[01]|[12]\d|0?[1-9]))?(?:(?P<unit>[ ]*[日号])|(?![\d.]))"),
         mpart=re.compile(rf"[ ]*(?P<part>{alternation(lx.month_parts)})"),
         mweek=re.compile(rf"[ ]*(?:的)?[ ]*(?:第(?P<n>[1-6]|[一二三四五六])(?P<ge>个)?(?:{weeks})(?P<wd>{wd})?"
                          rf"|最后一个?(?:{weeks})(?P<lwd>{wd}))"),
-        period=re.compile(rf"[ ]*(?:的)?[ ]*(?P<period>{alternation(lx.periods)})(?P<qpart>{alternation(lx.quarter_parts)})?"),
+        period=re.compile(rf"[ ]*(?:的)?[ ]*(?P<period>{alternation(lx.periods)})(?:季度)?(?P<qpart>{alternation(lx.quarter_parts)})?"),
         yweek=re.compile(rf"[ ]*(?:的)?[ ]*第(?P<n>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})个?(?:{weeks})"),
         ymonth=re.compile(r"[ ]*(?:的)?[ ]*第(?P<n>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个月"),
         fest=re.compile(rf"[ ]*(?P<fest>{fests})"),
@@ -154,7 +154,9 @@ def _year_rules():
         ("rely", re.compile(rf"(?P<rel>{rel})")),
         # 年底, 上半年, 一季度 without a year: the publication year
         ("period", re.compile(rf"(?<![\d年{CN_DIGITS}])(?P<period>{alternation(k for k in lx.periods if len(k) > 1 and k != '伊始')})"
-                              rf"(?P<qpart>{alternation(lx.quarter_parts)})?")),
+                              rf"(?:季度)?(?P<qpart>{alternation(lx.quarter_parts)})?")),
+        # 本季度, 上个季度末
+        ("relq", re.compile(rf"(?P<rq>{alternation(lx.week_prefixes)})季度(?P<qpart>{alternation(lx.quarter_parts)})?")),
         # 2021-05-31, 2021/5/31, 2021.5.31, 2022 11 23, 20240307
         ("iso", re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})(?P<s>[-/.]| )(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.\-/])"
                            r"|(?<![\d.\-/])(?P<cy>(?:19|20)\d{2})(?P<cm>1[0-2]|0[1-9])(?P<cd>3[01]|[12]\d|0[1-9])(?![\d.\-/])")),
@@ -164,7 +166,8 @@ def _year_rules():
         ("ymdot", re.compile(rf"(?<![\d.])(?P<y>{y4})\.(?P<m>1[0-2]|0[1-9]){SEP}(?P<y2>{y4})(?:\.(?P<m2>1[0-2]|0[1-9]))?(?![\d.])")),
         # 6·30, 09-01 (a month and day without a year)
         ("mdot", re.compile(r"(?<![\d.\-/·:])(?P<m>1[0-2]|0[1-9]|[1-9])·(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.·])"
-                            r"|(?<![\d.\-/:])(?P<pm>1[0-2]|0[1-9])-(?P<pd>3[01]|[12]\d|0[1-9])(?![\d.\-/])")),
+                            r"|(?<![\d.\-/:])(?P<pm>1[0-2]|0[1-9])-(?P<pd>3[01]|[12]\d|0[1-9])(?![\d.\-/])"
+                            r"|(?<![\d.\-/:])(?P<sm>1[0-2]|[1-9])/(?P<sd>3[01]|[12]\d|[1-9])[ ]*[日号]")),
     ]
 
 
@@ -362,9 +365,8 @@ def month_tails(text: str, mm: re.Match, y: int | None, ctx: Ctx, lunar: bool, e
         dtext = dm.group("d")
         unit = dm.group("unit")
         chinese = not dtext.isdigit()
-        if not unit and not chinese and text[dm.end() : dm.end() + 1] in "万亿千百个%多余":
-            dm = None
-        elif not unit and not chinese and text[dm.end() : dm.end() + 1] in "年月":
+        nxt = text[dm.end() : dm.end() + 1]
+        if not unit and not chinese and nxt and nxt in "万亿千百个%多余年月":
             dm = None
     if dm:
         day = small(dtext)
@@ -503,7 +505,7 @@ def _ymdot(m, text, ctx):
 
 
 def _mdot(m, text, ctx):
-    mo, d = (m.group("m"), m.group("d")) if m.group("m") else (m.group("pm"), m.group("pd"))
+    mo, d = next((m.group(a), m.group(b)) for a, b in (("m", "d"), ("pm", "pd"), ("sm", "sd")) if m.group(a))
     mo, d = int(mo), int(d)
     a = date(anchor_year(mo, d, ctx), mo, d)
     return m.end(), Value(a, a, "day")
@@ -519,6 +521,15 @@ def _relm(m, text, ctx):
     pub = ctx.need("month")
     first = add_months(date(pub.year, pub.month, 1), lx.relative_months[w])
     return zh_relative.in_month(text, m.end(), first, ctx)
+
+
+def _relq(m, text, ctx):
+    lx = lex()
+    pub = ctx.need("month")
+    q = (pub.month - 1) // 3 + lx.week_prefixes[m.group("rq")]
+    y, q = pub.year + q // 4, q % 4
+    part = lx.quarter_parts.get(m.group("qpart")) if m.group("qpart") else None
+    return m.end(), _period(y, (3 * q + 1, 3 * q + 3), part)
 
 
 def _dayonly(m, text, ctx):
@@ -580,7 +591,7 @@ def _century(m, text, ctx):
 
 RESOLVE = {
     "ydate": _ydate, "yrange": _yrange, "rely": _rely, "period": _period_alone, "iso": _iso, "isoclock": _iso,
-    "ymdot": _ymdot, "mdot": _mdot, "month": _month, "relm": _relm, "dayonly": _dayonly, "bignewyear": _bignewyear,
+    "ymdot": _ymdot, "mdot": _mdot, "month": _month, "relm": _relm, "relq": _relq, "dayonly": _dayonly, "bignewyear": _bignewyear,
     "fest": _fest, "decade": _decade, "century": _century, **zh_relative.RESOLVE,
 }
 

@@ -26,6 +26,8 @@ def small(text: str) -> int:
     total, digit = 0, None
     for ch in text:
         if ch in _DIGITS:
+            if digit is not None and ch != "几":
+                raise ValueError(f"not a numeral: {text}")  # 五八: two digits read as one count
             digit = _DIGITS[ch]
         elif ch in _UNITS:
             total += (1 if digit is None else digit) * _UNITS[ch]

@@ -37,7 +37,7 @@ def rules():
         ("relday", re.compile(rf"(?P<rd>{alternation(lx.relative_days)})(?:[ ]*(?:{clock}))?")),
         ("week", re.compile(rf"(?<!每)(?:(?P<pre>{alternation(lx.week_prefixes)})[ ]*(?:{weeks})(?:[ ]*(?:{weeks})?(?P<wd>{wd}))?"
                             rf"|(?:{weeks})(?P<wd2>{wd}))(?![年岁次期边围刊报转])")),
-        ("offset", re.compile(rf"(?:(?P<pre>{alternation(lx.offset_before)})[ ]*)?(?P<n>{_NUM})(?P<h1>个半|半)?(?P<more>多)?"
+        ("offset", re.compile(rf"(?:(?P<pre>{alternation(lx.offset_before)})[ ]*)?(?P<n>{_NUM})(?P<h1>个半|半)?(?P<more>多)?(?:个(?=多))?(?P<more1>多)?"
                               rf"(?P<unit>{alternation(lx.offset_units)})(?P<h2>半)?(?P<more2>多)?(?:[ ]*(?P<post>{alternation(lx.offset_after)}))?")),
         ("clock", re.compile(rf"(?P<cw>{clock})?[ ]*(?:(?<![\d.:])(?P<h>[01]?\d|2[0-4])[:：](?P<mi>[0-5]\d)(?:[:：][0-5]\d)?(?![\d.:])"
                              rf"|(?P<hc>\d{{1,2}}|[零一二两三四五六七八九十]{{1,3}})[点时](?P<tail>半|整|钟|许|多|一刻|三刻|"
@@ -82,8 +82,14 @@ def _shift(pub: date, unit: str, amount: float, sign: int, clock) -> date:
         whole = int(months)
         d = add_months(pub, sign * whole)
         return d + timedelta(days=sign * round((months - whole) * 30))
-    if unit in ("hour", "minute"):
-        hours = amount if unit == "hour" else amount / 60
+    if unit == "workday":
+        d, left = pub, round(amount)
+        while left > 0:
+            d += timedelta(days=sign)
+            left -= d.weekday() < 5
+        return d
+    if unit in ("hour", "minute", "second"):
+        hours = amount if unit == "hour" else amount / 60 if unit == "minute" else amount / 3600
         start = datetime.combine(pub, clock) if clock else datetime(pub.year, pub.month, pub.day, 12)
         return (start + timedelta(hours=sign * hours)).date()
     days = amount * (7 if unit == "week" else 1)

@@ -43,7 +43,7 @@ class DatesFile(_Strict):
     week_prefixes: dict[str, int]
     week_words: Words
     weekdays: dict[str, int]
-    offset_units: dict[str, tuple[Literal["year", "month", "week", "day", "hour", "minute"], int]]
+    offset_units: dict[str, tuple[Literal["year", "month", "week", "day", "workday", "hour", "minute", "second"], int]]
     offset_before: dict[str, Literal["future", "past", "past_point", "ahead"]]
     offset_after: dict[str, Literal["before", "after", "since", "within"]]
     seasons: dict[str, str]

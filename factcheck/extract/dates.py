@@ -127,7 +127,7 @@ def tails() -> Tails:
     return Tails(
         month=re.compile(rf"[ ]*(?:的)?[ ]*(?P<lunar>{lunar_mark})?[ ]*(?P<leap>闰)?(?P<m>{_MONTH}|{lunar_m})"
                          rf"(?:{SEP}(?P<m2>{_MONTH}))?[ ]*月份?"),
-        day=re.compile(rf"[ ]*(?P<d>{_DAY})(?:{SEP}(?P<d2>3[01]|[12]\d|0?[1-9]))?(?:(?P<unit>[ ]*[日号])|(?![\d.]))"),
+        day=re.compile(rf"[ ]*(?P<d>{_DAY})(?:{SEP}(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d]|[ ]*月))?(?:(?P<unit>[ ]*[日号])|(?![\d.]))"),
         mpart=re.compile(rf"[ ]*(?P<part>{alternation(lx.month_parts)})"),
         mweek=re.compile(rf"[ ]*(?:的)?[ ]*(?:第(?P<n>[1-6]|[一二三四五六])(?P<ge>个)?(?:{weeks})(?P<wd>{wd})?"
                          rf"|最后一个?(?:{weeks})(?P<lwd>{wd}))"),
@@ -230,6 +230,8 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
             out = (m.end(), "invalid date")
         if out is None:
             continue
+        if not isinstance(out[1], str) and out[1].reason is None and name not in _NO_OPEN_SPAN:
+            out = _open_span(text, out, ctx)
         resolved.append((s, out))
     resolved.sort(key=lambda r: (r[0], -_end(r[1])))
     for s, out in resolved:
@@ -249,6 +251,20 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
     found.sort(key=lambda x: x.start)
     found = _day_context(found, text, pub, pub_precision)
     return _merge_ranges(text, found)
+
+
+_NO_OPEN_SPAN = frozenset({"clock", "now", "offset", "relday"})
+_BEFORE = re.compile(r"[ ]*(?:之前|以前|前)(?!所|列|沿|瞻|景|端|身|期|台|夕|提|述)")
+
+
+def _open_span(text: str, out, ctx: Ctx):
+    """2025年前 in a piece of 2021: from publication to the end of 2025 (a deadline, the date itself
+    included as Chinese usage reads it). A date already past stays as it is."""
+    e, v = out
+    m = _BEFORE.match(text, e)
+    if m is None or ctx.pub is None or v.start <= ctx.pub:
+        return out
+    return m.end(), Value(ctx.pub, v.end, "range")
 
 
 def _end(out) -> int:

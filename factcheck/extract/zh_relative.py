@@ -43,6 +43,7 @@ def rules():
                              rf"|(?P<hc>\d{{1,2}}|[零一二两三四五六七八九十]{{1,3}})[点时](?P<tail>半|整|钟|许|多|一刻|三刻|"
                              rf"(?:\d{{1,2}}|[零一二三四五六七八九十]{{1,3}})分?)?)")),
         ("now", re.compile(rf"(?P<now>{alternation(norm(w) for w in d.now_mentions.words)})")),
+        ("daypart", re.compile(rf"(?P<dp>{alternation(norm(w) for w in d.day_parts.words)})")),
     ]
 
 
@@ -120,6 +121,9 @@ def _offset(m, text, ctx):
     pub = ctx.need(level)
     sign = 1 if kind in ("future", "ahead") else -1
     other = _shift(pub, unit, amount, sign, ctx.clock)
+    if unit in ("year", "month") and (m.group("more") or m.group("more1") or m.group("more2") or amount != int(amount)):
+        # 3个多月以来, 一年半后: only the month is known (3年多: only the year)
+        other = date(other.year, 1 if unit == "year" and not amount != int(amount) else other.month, 1)
     reason = "offset from publication (a duration too)"
     if ctx.precision == "year" or (ctx.precision == "month" and level == "month"):
         # at the publication date's precision: 3年后 in a piece dated 2024 is 2027
@@ -188,4 +192,9 @@ def in_month(text: str, e: int, first: date, ctx):
 
 _FIRST_LAST = re.compile(r"[ ]*(?:的)?(?P<which>前|最后)(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})[天日]")
 
-RESOLVE = {"relday": _relday, "week": _week, "offset": _offset, "clock": _clock, "now": _now}
+def _daypart(m, text, ctx):
+    pub = ctx.need("day")
+    return m.end(), _value(pub, pub, "day", reason="a part of a day without a date (publication day)")
+
+
+RESOLVE = {"relday": _relday, "week": _week, "offset": _offset, "clock": _clock, "now": _now, "daypart": _daypart}

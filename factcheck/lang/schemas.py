@@ -62,6 +62,7 @@ class DatesFile(_Strict):
     as_of_relative: dict[str, tuple[int, Literal["same", "end"]]]
     now: Words
     now_mentions: Words
+    day_parts: Words
     centuries: dict[str, str]
     same_year: Words
 

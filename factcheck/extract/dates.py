@@ -148,6 +148,9 @@ def _year_rules():
         # 2021年, 21年, 二〇二一年, 九七年 (a year and what narrows it)
         ("ydate", re.compile(rf"(?<![\d.])(?:(?P<lunar0>{lunar_mark})[ ]*)?(?P<y>{y4}|\d{{2}}|[{CN_DIGITS}]{{4}}|[{CN_DIGITS}]{{2}})"
                              rf"[ ]*年(?![代级度龄薪])")),
+        # 2024 上半年, 2023Q3: a period after a year printed without 年
+        ("yp", re.compile(rf"(?<![\d.])(?P<y>{y4})[ ]*(?P<period>{alternation(k for k in lx.periods if len(k) > 1 and k[0] != '年')})"
+                          rf"(?:季度)?(?P<qpart>{alternation(lx.quarter_parts)})?")),
         # 1995-1997年, 2020至2025年
         ("yrange", re.compile(rf"(?<![\d.])(?P<y>{y4}){SEP}(?P<y2>{y4})[ ]*年(?![代级度龄薪])")),
         # 今年, 去年, 同年 and what narrows them
@@ -498,7 +501,7 @@ def _rely(m, text, ctx):
 
 def _period_alone(m, text, ctx):
     lx = lex()
-    y = ctx.need("year").year
+    y = int(m.group("y")) if m.re.groupindex.get("y") else ctx.need("year").year
     q = lx.quarter_parts.get(m.group("qpart")) if m.group("qpart") else None
     return m.end(), _period(y, lx.periods[m.group("period")], q)
 
@@ -598,15 +601,15 @@ def _century(m, text, ctx):
     c = _century_of(m, ctx)
     if not 1 <= c <= 30:
         raise ValueError("century out of range")
-    start = (c - 1) * 100
+    start = (c - 1) * 100  # 20世纪 is 1901 to 2000; its parts are read on the round years (初: 1900s)
     if m.group("part"):
         p = lx.century_parts[m.group("part")]
         return m.end(), Value(date(max(1, start + p[0]), 1, 1), date(start + p[1], 12, 31), "range")
-    return m.end(), Value(date(max(1, start), 1, 1), date(start + 99, 12, 31), "century")
+    return m.end(), Value(date(start + 1, 1, 1), date(start + 100, 12, 31), "century")
 
 
 RESOLVE = {
-    "ydate": _ydate, "yrange": _yrange, "rely": _rely, "period": _period_alone, "iso": _iso, "isoclock": _iso,
+    "ydate": _ydate, "yrange": _yrange, "rely": _rely, "period": _period_alone, "yp": _period_alone, "iso": _iso, "isoclock": _iso,
     "ymdot": _ymdot, "mdot": _mdot, "month": _month, "relm": _relm, "relq": _relq, "dayonly": _dayonly, "bignewyear": _bignewyear,
     "fest": _fest, "decade": _decade, "century": _century, **zh_relative.RESOLVE,
 }

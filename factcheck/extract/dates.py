@@ -23,7 +23,7 @@ from factcheck.extract.patterns import norm
 from factcheck.extract.scan import finditer
 from factcheck.extract.zh_numbers import CN_DIGITS, small, year
 from factcheck.lang import load_lexicon
-from factcheck.lang.loader import alternation
+from factcheck.lang.loader import alternation as _flat_alternation
 
 _LEVEL = {"year": 0, "month": 1, "day": 2}
 SEP = r"[ ]*(?:-|~|～|至|到|—+|–|－)[ ]*"
@@ -32,16 +32,42 @@ _DAY = (r"3[01]|[12]\d|0?[1-9]|初[一二三四五六七八九十]|初\d|廿[一
         r"三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]")
 
 
+def alternation(words) -> str:
+    """A regex alternation of words as a trie on their first character (中(?:秋节|秋)|国庆节|…):
+    re then tries one branch per position instead of every word, and the longest word still wins."""
+    by_first: dict[str, list[str]] = {}
+    for w in set(words):
+        if w:
+            by_first.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for first in sorted(by_first):
+        rests = by_first[first]
+        tail = _flat_alternation([r for r in rests if r])
+        if not tail:
+            parts.append(re.escape(first))
+        else:
+            parts.append(re.escape(first) + (f"(?:{tail})" + ("?" if "" in rests else "")))
+    return "|".join(parts)
+
+
 class Unresolved(Exception):
     """A date whose value cannot be known from the text and its publication date."""
 
 
-@dataclass
 class Ctx:
-    pub: date | None
-    precision: str
-    clock: time | None
-    year: int | None  # the year named last in the paragraph
+    """What a date is resolved against: the publication date at its precision, its clock time, and
+    the year named last in the paragraph (looked up only when a rule asks)."""
+
+    __slots__ = ("pub", "precision", "clock", "_years", "_pos", "_year")
+
+    def __init__(self, pub: date | None, precision: str, clock: time | None, years, pos: int):
+        self.pub, self.precision, self.clock, self._years, self._pos, self._year = pub, precision, clock, years, pos, -1
+
+    @property
+    def year(self) -> int | None:
+        if self._year == -1:
+            self._year = self._years(self._pos)
+        return self._year
 
     def need(self, level: str) -> date:
         """The publication date, if it is known to at least this precision."""
@@ -148,28 +174,25 @@ def _year_rules():
         # 2021年, 21年, 二〇二一年, 九七年 (a year and what narrows it)
         ("ydate", re.compile(rf"(?<![\d.])(?:(?P<lunar0>{lunar_mark})[ ]*)?(?P<y>{y4}|\d{{2}}|[{CN_DIGITS}]{{4}}|[{CN_DIGITS}]{{2}})"
                              rf"[ ]*年(?![代级度龄薪])")),
-        # 2024 上半年, 2023Q3: a period after a year printed without 年
-        ("yp", re.compile(rf"(?<![\d.])(?P<y>{y4})[ ]*(?P<period>{alternation(k for k in lx.periods if len(k) > 1 and k[0] != '年')})"
-                          rf"(?:季度)?(?P<qpart>{alternation(lx.quarter_parts)})?")),
-        # 1995-1997年, 2020至2025年
-        ("yrange", re.compile(rf"(?<![\d.])(?P<y>{y4}){SEP}(?P<y2>{y4})[ ]*年(?![代级度龄薪])")),
         # 今年, 去年, 同年 and what narrows them
         ("rely", re.compile(rf"(?P<rel>{rel})")),
         # 年底, 上半年, 一季度 without a year: the publication year
         ("period", re.compile(rf"(?<![\d年{CN_DIGITS}])(?P<period>{alternation(k for k in lx.periods if len(k) > 1 and k != '伊始')})"
                               rf"(?:季度)?(?P<qpart>{alternation(lx.quarter_parts)})?")),
         # 本季度, 上个季度末
-        ("relq", re.compile(rf"(?P<rq>{alternation(lx.week_prefixes)})季度(?P<qpart>{alternation(lx.quarter_parts)})?")),
-        # 2021-05-31, 2021/5/31, 2021.5.31, 2022 11 23, 20240307
-        ("iso", re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})(?P<s>[-/.]| )(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.\-/])"
-                           r"|(?<![\d.\-/])(?P<cy>(?:19|20)\d{2})(?P<cm>1[0-2]|0[1-9])(?P<cd>3[01]|[12]\d|0[1-9])(?![\d.\-/])")),
-        # 2021-05-31 followed by a clock time with no space (2021-05-3109:03)
-        ("isoclock", re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])(?=[012]\d:\d\d)")),
-        # 1999.08-2002.02, 2008.03-2009: year.month in a range
-        ("ymdot", re.compile(rf"(?<![\d.])(?P<y>{y4})\.(?P<m>1[0-2]|0[1-9]){SEP}(?P<y2>{y4})(?:\.(?P<m2>1[0-2]|0[1-9]))?(?![\d.])")),
+        ("relq", re.compile(rf"(?P<rq>{alternation(lx.week_prefixes)})季度(?P<rqpart>{alternation(lx.quarter_parts)})?")),
+        # a four-digit year and what follows it: 1995-1997年 (a range), 1999.08-2002.02, 2021-05-31,
+        # 2021/5/31, 2021.5.31, 2022 11 23, 20240307, 2021-05-3109:03 (a clock time glued on), 2024 上半年
+        ("ynum", re.compile(
+            rf"(?<![\d.\-/])(?P<y>{y4})(?:"
+            rf"(?P<yr>{SEP})(?P<y2>{y4})[ ]*年(?![代级度龄薪])"
+            rf"|\.(?P<dm>1[0-2]|0[1-9]){SEP}(?P<dy2>{y4})(?:\.(?P<dm2>1[0-2]|0[1-9]))?(?![\d.])"
+            r"|(?:-(?P<m>1[0-2]|0?[1-9])-|/(?P<m2>1[0-2]|0?[1-9])/|\.(?P<m3>1[0-2]|0?[1-9])\.| (?P<m4>1[0-2]|0?[1-9]) "
+            r"|(?P<m5>1[0-2]|0[1-9]))(?P<d>3[01]|[12]\d|0?[1-9])(?:(?![\d.\-/])|(?=[012]\d:\d\d))"
+            rf"|[ ]*(?P<period>{alternation(k for k in lx.periods if len(k) > 1 and k[0] != '年')})(?:季度)?"
+            rf"(?P<qpart>{alternation(lx.quarter_parts)})?)")),
         # 6·30, 09-01 (a month and day without a year)
         ("mdot", re.compile(r"(?<![\d.\-/·:])(?P<m>1[0-2]|0[1-9]|[1-9])·(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.·])"
-                            r"|(?<![\d.\-/:])(?P<pm>1[0-2]|0[1-9])-(?P<pd>3[01]|[12]\d|0[1-9])(?![\d.\-/])"
                             r"|(?<![\d.\-/:])(?P<sm>1[0-2]|[1-9])/(?P<sd>3[01]|[12]\d|[1-9])[ ]*[日号]")),
     ]
 
@@ -187,18 +210,85 @@ def _month_rules():
         ("dayonly", re.compile(r"(?<![\d.月第/\-:~至到])(?P<d>3[01]|[12]\d|[1-9])[ ]*[日号](?![内以之后前来起止元])")),
         ("bignewyear", re.compile(r"大年初(?P<d>[一二三四五六七八九十])")),
         ("fest", re.compile(rf"(?P<fest>{alternation(list(lx.fixed) + list(lx.lunar) + list(lx.weekday_holidays) + list(lx.term_holidays) + lx.terms + [k for k in lx.seasons if len(k) > 1])})")),
-        ("decade", re.compile(r"(?:(?P<rc>上|本|这个?)世纪|(?P<c>\d{1,2}|[一二三四五六七八九十]{1,3})世纪)?[ ]*"
+        ("decade", re.compile(r"(?:(?P<rc>上|本|这个?)世纪[ ]*|(?P<c>\d{1,2}|[一二三四五六七八九十]{1,3})世纪[ ]*)?"
                               r"(?P<dec>[1-9]0|[一二三四五六七八九]十)年代(?P<part>初期|前期|中期|后期|末期|初|中|末)?")),
         ("century", re.compile(r"(?:(?P<rc>上|本|这个?)|(?P<c>\d{1,2}|[一二三四五六七八九十]{1,3}))[ ]*世纪"
                                r"(?P<part>初期|末期|上半叶|中叶|下半叶|初|末)?")),
     ]
 
 
+# a rule runs only on a text that holds one of its words (a cheap C search spares the scan)
+_GATES = {
+    "relq": ["季度"], "mdot": "·/", "bignewyear": ["大年初"],
+    "decade": ["年代"], "century": ["世纪"], "relm": "月", "week": "周星礼", "dayonly": "日号", "period": "年季半假Q",
+    "month": "月", "ydate": "年", "now": "现最如", "daypart": "天日夜午晚",
+}
+
+
+# A rule whose matches always hold one of a few characters is run only around them: the anchors
+# (a character class, which re skips to at C speed), the characters that must come before or after
+# an anchor (None: any), and how far a match reaches before and after one. A window never starts or
+# ends inside a run of digits or numerals, so no match is cut short.
+_DIGITS = frozenset("0123456789")
+_NUMERALS = frozenset("0123456789零〇一二两三四五六七八九十百千几仨俩半")
+_ANCHORS = {
+    # 3年后, 一年半以来, 5天内 (a unit, then 以/之, then the direction) and 未来三年, 近30天, 过去的一年
+    "offset": [("[前后来内]", frozenset("年月周期拜天日时头钟秒度以之半多"), None, 14, 2),
+               ("[未今接近最过再前]", None, _NUMERALS | frozenset("来后下去近的 过"), 2, 16)],
+    "clock": [("[点时:：]", _NUMERALS, None, 8, 10)],
+    "ydate": [("年", None, None, 8, 2)],
+    "month": [("月", None, None, 6, 3)],
+    "dayonly": [("[日号]", _DIGITS, None, 3, 1)],
+    "mdot": [("[·/]", _DIGITS, _DIGITS, 3, 3)],
+}
+_RUN = frozenset("0123456789.零〇一二两三四五六七八九十百千几仨俩半个多")
+
+
+def _anchored(rx: re.Pattern, anchors, text: str):
+    """The matches of rx in text that lie around an anchor (see _ANCHORS)."""
+    n = len(text)
+    spans: list[tuple[int, int]] = []
+    for anchor, before_chars, after_chars, before, after in anchors:
+        for a in anchor.finditer(text):
+            s, e = a.start(), a.end()
+            if before_chars is not None and (s == 0 or text[s - 1] not in before_chars):
+                continue
+            if after_chars is not None and (e == n or text[e] not in after_chars):
+                continue
+            spans.append((max(0, s - before), min(n, e + after)))
+    if not spans:
+        return
+    spans.sort()
+    merged = [list(spans[0])]
+    for s, e in spans[1:]:
+        if s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    for s, e in merged:
+        while s > 0 and text[s - 1] in _RUN:
+            s -= 1
+        while e < n and text[e] in _RUN:
+            e += 1
+        yield from finditer(rx, text, s, e)
+
+
+_WORD_RULES = ("fest", "relday", "rely", "relm", "relq", "week", "period", "now", "daypart")
+
+
 @cache
 def _compiled():
-    """The rules: (name, pattern) in order of preference for equal spans."""
+    """The rules: (name, pattern) in order of preference for equal spans, and their gates."""
     rules = _year_rules() + _month_rules() + zh_relative.rules()
-    return (rules,)
+    # the rules that start with a word run as one pattern: one scan of the text instead of nine (their
+    # words differ, so at any place at most one of them can match)
+    words = [r for r in rules if r[0] in _WORD_RULES]
+    merged = re.compile("|".join(f"(?P<W_{name}>{rx.pattern})" for name, rx in sorted(words, key=lambda r: _WORD_RULES.index(r[0]))))
+    rules = [r for r in rules if r[0] not in _WORD_RULES] + [("words", merged)]
+    gates = {name: re.compile(alternation(words if isinstance(words, list) else list(words)))
+             for name, words in _GATES.items()}
+    anchors = {name: [(re.compile(rx), *rest) for rx, *rest in items] for name, items in _ANCHORS.items()}
+    return rules, gates, anchors
 
 
 def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_precision: str = "day",
@@ -207,24 +297,22 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
 
     pub is the publication date, or the first day of its period when pub_precision is "month" or
     "year"; pub_clock its time of day where known (for 3小时前)."""
-    (rules,) = _compiled()
+    rules, gates, anchors = _compiled()
     cands = []
     for order, (name, rx) in enumerate(rules):
-        for m in finditer(rx, text):
-            cands.append((m.start(), order, name, m))
+        gate = gates.get(name)
+        if gate is not None and gate.search(text) is None:
+            continue
+        anchor = anchors.get(name)
+        for m in finditer(rx, text) if anchor is None else _anchored(rx, anchor, text):
+            cands.append((m.start(), order, m.lastgroup[2:] if name == "words" else name, m))
     cands.sort(key=lambda c: (c[0], c[1]))
     taken = bytearray(len(text))
     found: list[Mention] = []
-    pending = []
-    for s, _order, name, m in cands:
-        # the longest resolution among the rules that start here wins; a later start must not overlap
-        if taken[s]:
-            continue
-        pending.append((s, name, m))
-    # resolve, then keep leftmost-longest without overlaps
+    # resolve every candidate, then keep the leftmost, then longest, without overlaps
     resolved = []
-    for s, name, m in pending:
-        ctx = Ctx(pub, pub_precision, pub_clock, paragraph_years(s))
+    for s, _order, name, m in cands:
+        ctx = Ctx(pub, pub_precision, pub_clock, paragraph_years, s)
         try:
             out = RESOLVE[name](m, text, ctx)
         except Unresolved as exc:
@@ -235,9 +323,10 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
             continue
         if not isinstance(out[1], str) and out[1].reason is None and name not in _NO_OPEN_SPAN:
             out = _open_span(text, out, ctx)
-        resolved.append((s, out))
+        resolved.append((s, out, name == "dayonly" and int(m.group("d"))))
     resolved.sort(key=lambda r: (r[0], -_end(r[1])))
-    for s, out in resolved:
+    days = {}
+    for s, out, day in resolved:
         e = _end(out)
         if any(taken[s:e]) or blocked(s, e):
             continue
@@ -251,8 +340,10 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
             mention.shared = v.shared
         taken[s:e] = b"\x01" * (e - s)
         found.append(mention)
+        if day:
+            days[id(mention)] = day
     found.sort(key=lambda x: x.start)
-    found = _day_context(found, text, pub, pub_precision)
+    found = _day_context(found, text, days)
     return _merge_ranges(text, found)
 
 
@@ -453,12 +544,8 @@ def festival(name: str, y: int) -> Value:
 
 def _ydate(m, text, ctx):
     ytext = m.group("y")
-    explicit = True
-    if ytext.isdigit() and len(ytext) == 4:
-        y = int(ytext)
-    else:
-        y = year(ytext, ctx.pub.year if ctx.pub else None)
-    r = year_tails(text, m.end(), y, ctx, lunar=bool(m.group("lunar0")), explicit=explicit)
+    y = int(ytext) if ytext.isdigit() and len(ytext) == 4 else year(ytext, ctx.pub.year if ctx.pub else None)
+    r = year_tails(text, m.end(), y, ctx, lunar=bool(m.group("lunar0")), explicit=True)
     if r:
         return r
     nxt = text[m.end() : m.end() + 1]
@@ -466,13 +553,21 @@ def _ydate(m, text, ctx):
         # a two-digit year alone is a date only where it cannot be a count of years (3年前, 10年来)
         if nxt and nxt in "前后来间内多半以之左上中期的里":
             return None
-        if not ytext.isdigit() and ord(ytext[1]) - ord(ytext[0]) == 0:
-            pass
         if ytext.isdigit() and ytext[0] != "0" and m.start() > 0 and "\u4e00" <= text[m.start() - 1] <= "\u9fff":
             return None
         if not ytext.isdigit() and CN_DIGITS.find(ytext[1]) - CN_DIGITS.find(ytext[0]) == 1:
             return None  # 五六年: five or six years
     return m.end(), Value(date(y, 1, 1), date(y, 12, 31), "year")
+
+
+def _ynum(m, text, ctx):
+    if m.group("yr") is not None:
+        return _yrange(m, text, ctx)
+    if m.group("dm"):
+        return _ymdot(m, text, ctx)
+    if m.group("period"):
+        return _period_alone(m, text, ctx)
+    return _iso(m, text, ctx)
 
 
 def _yrange(m, text, ctx):
@@ -501,30 +596,32 @@ def _rely(m, text, ctx):
 
 def _period_alone(m, text, ctx):
     lx = lex()
-    y = int(m.group("y")) if m.re.groupindex.get("y") else ctx.need("year").year
+    y = int(m.group("y")) if "y" in m.re.groupindex else ctx.need("year").year
     q = lx.quarter_parts.get(m.group("qpart")) if m.group("qpart") else None
     return m.end(), _period(y, lx.periods[m.group("period")], q)
 
 
 def _iso(m, text, ctx):
-    if m.re.groupindex.get("cy") and m.group("cy"):
-        a = date(int(m.group("cy")), int(m.group("cm")), int(m.group("cd")))
-    else:
-        a = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    mo = next(m.group(g) for g in ("m", "m2", "m3", "m4", "m5") if m.group(g))
+    if m.group("m5") and len(m.group("d")) != 2:
+        return None  # 2021031: not a compact date
+    if int(m.group("y")) < 1900:
+        return None
+    a = date(int(m.group("y")), int(mo), int(m.group("d")))
     return m.end(), Value(a, a, "day")
 
 
 def _ymdot(m, text, ctx):
-    a = date(int(m.group("y")), int(m.group("m")), 1)
-    y2 = int(m.group("y2"))
-    b = month_span(y2, int(m.group("m2")))[1] if m.group("m2") else date(y2, 12, 31)
+    a = date(int(m.group("y")), int(m.group("dm")), 1)
+    y2 = int(m.group("dy2"))
+    b = month_span(y2, int(m.group("dm2")))[1] if m.group("dm2") else date(y2, 12, 31)
     if b < a:
         return None
     return m.end(), Value(a, b, "range")
 
 
 def _mdot(m, text, ctx):
-    mo, d = next((m.group(a), m.group(b)) for a, b in (("m", "d"), ("pm", "pd"), ("sm", "sd")) if m.group(a))
+    mo, d = next((m.group(a), m.group(b)) for a, b in (("m", "d"), ("sm", "sd")) if m.group(a))
     mo, d = int(mo), int(d)
     a = date(anchor_year(mo, d, ctx), mo, d)
     return m.end(), Value(a, a, "day")
@@ -547,7 +644,7 @@ def _relq(m, text, ctx):
     pub = ctx.need("month")
     q = (pub.month - 1) // 3 + lx.week_prefixes[m.group("rq")]
     y, q = pub.year + q // 4, q % 4
-    part = lx.quarter_parts.get(m.group("qpart")) if m.group("qpart") else None
+    part = lx.quarter_parts.get(m.group("rqpart")) if m.group("rqpart") else None
     return m.end(), _period(y, (3 * q + 1, 3 * q + 3), part)
 
 
@@ -609,20 +706,29 @@ def _century(m, text, ctx):
 
 
 RESOLVE = {
-    "ydate": _ydate, "yrange": _yrange, "rely": _rely, "period": _period_alone, "yp": _period_alone, "iso": _iso, "isoclock": _iso,
-    "ymdot": _ymdot, "mdot": _mdot, "month": _month, "relm": _relm, "relq": _relq, "dayonly": _dayonly, "bignewyear": _bignewyear,
+    "ydate": _ydate, "ynum": _ynum, "rely": _rely, "period": _period_alone,
+    "mdot": _mdot, "month": _month, "relm": _relm, "relq": _relq, "dayonly": _dayonly, "bignewyear": _bignewyear,
     "fest": _fest, "decade": _decade, "century": _century, **zh_relative.RESOLVE,
 }
 
 
-def _day_context(found: list[Mention], text: str, pub, precision) -> list[Mention]:
-    """A day alone (9日) takes its month from the date before it in the paragraph (3月5日…9日)."""
+def _day_context(found: list[Mention], text: str, days: dict) -> list[Mention]:
+    """A day alone (9日) takes its month from the date before it in the paragraph (3月5日…9日):
+    only without one is it a day of the publication month."""
     last = None
     for m in found:
-        if m.date_precision and m.date_start and m.date_precision == "day" and not m.relative:
-            if last is not None and "\n" not in text[last.end : m.start]:
+        day = days.get(id(m))
+        if day is not None and last is not None and "\n" not in text[last.end : m.start]:
+            y, mo = int(last.date_end[:4]), int(last.date_end[5:7])
+            try:
+                a = date(y, mo, day)
+            except ValueError:
                 pass
-        last = m
+            else:
+                _set(m, a, a, "day")
+                m.reason = None
+        if m.date_start and not m.shared and m.reason is None and day is None:
+            last = m
     return found
 
 

@@ -16,19 +16,20 @@ from functools import cache
 from factcheck.extract.patterns import norm
 from factcheck.extract.zh_numbers import count, small
 from factcheck.lang import load_lexicon
-from factcheck.lang.loader import alternation
 
 _NUM = r"\d+(?:\.\d+)?|[零一二两三四五六七八九十百千几仨俩]+|半"
 
 
 @cache
 def _words():
+    from factcheck.extract.dates import alternation
+
     d = load_lexicon().dates
     return d, alternation(norm(w) for w in d.week_words.words), alternation(norm(w) for w in d.clock_words.words)
 
 
 def rules():
-    from factcheck.extract.dates import lex
+    from factcheck.extract.dates import alternation, lex
 
     d, weeks, clock = _words()
     lx = lex()
@@ -123,7 +124,7 @@ def _offset(m, text, ctx):
     other = _shift(pub, unit, amount, sign, ctx.clock)
     if unit in ("year", "month") and (m.group("more") or m.group("more1") or m.group("more2") or amount != int(amount)):
         # 3个多月以来, 一年半后: only the month is known (3年多: only the year)
-        other = date(other.year, 1 if unit == "year" and not amount != int(amount) else other.month, 1)
+        other = date(other.year, 1 if unit == "year" and amount == int(amount) else other.month, 1)
     reason = "offset from publication (a duration too)"
     if ctx.precision == "year" or (ctx.precision == "month" and level == "month"):
         # at the publication date's precision: 3年后 in a piece dated 2024 is 2027

@@ -229,17 +229,13 @@ _GATES = {
 # (a character class, which re skips to at C speed), the characters that must come before or after
 # an anchor (None: any), and how far a match reaches before and after one. A window never starts or
 # ends inside a run of digits or numerals, so no match is cut short.
-_DIGITS = frozenset("0123456789")
-_NUMERALS = frozenset("0123456789零〇一二两三四五六七八九十百千几仨俩半")
 _ANCHORS = {
     # 3年后, 一年半以来, 5天内 (a unit, then 以/之, then the direction) and 未来三年, 近30天, 过去的一年
-    "offset": [("[前后来内]", frozenset("年月周期拜天日时头钟秒度以之半多"), None, 14, 2),
-               ("[未今接近最过再前]", None, _NUMERALS | frozenset("来后下去近的 过"), 2, 16)],
-    "clock": [("[点时:：]", _NUMERALS, None, 8, 10)],
+    "offset": [(r"[年月周期拜天日时头钟秒度半多](?:以|之)?[前后来内]", None, None, 14, 2),
+               (r"(?:未来|今后|接下来|最近|过去|再过|近|过|前)[ ]*(?:的)?[\d零一二两三四五六七八九十百千几仨俩半]", None, None, 2, 16)],
+    "clock": [(r"[\d零一二两三四五六七八九十](?:[点时]|(?<=\d)[:：]\d)", None, None, 8, 10)],
     "ydate": [("年", None, None, 8, 2)],
     "month": [("月", None, None, 6, 3)],
-    "dayonly": [("[日号]", _DIGITS, None, 3, 1)],
-    "mdot": [("[·/]", _DIGITS, _DIGITS, 3, 3)],
 }
 _RUN = frozenset("0123456789.零〇一二两三四五六七八九十百千几仨俩半个多")
 
@@ -273,6 +269,15 @@ def _anchored(rx: re.Pattern, anchors, text: str):
         yield from finditer(rx, text, s, e)
 
 
+def _head_words() -> list[str]:
+    """Every word that a match of a word rule holds."""
+    d, lx = load_lexicon().dates, lex()
+    return (list(lx.relative_years) + list(lx.following_year) + list(lx.same_year) + [k for k in lx.periods if len(k) > 1]
+            + ["季度"] + list(lx.relative_months) + list(lx.relative_days) + [norm(w) for w in d.week_words.words]
+            + list(lx.fixed) + list(lx.lunar) + list(lx.weekday_holidays) + list(lx.term_holidays) + lx.terms
+            + [k for k in lx.seasons if len(k) > 1] + [norm(w) for w in d.now_mentions.words + d.day_parts.words])
+
+
 _WORD_RULES = ("fest", "relday", "rely", "relm", "relq", "week", "period", "now", "daypart")
 
 
@@ -288,6 +293,8 @@ def _compiled():
     gates = {name: re.compile(alternation(words if isinstance(words, list) else list(words)))
              for name, words in _GATES.items()}
     anchors = {name: [(re.compile(rx), *rest) for rx, *rest in items] for name, items in _ANCHORS.items()}
+    # the word rules run around their words (a week's prefix, 下下个, comes before its 周)
+    anchors["words"] = [(re.compile(alternation(_head_words())), None, None, 4, 8)]
     return rules, gates, anchors
 
 

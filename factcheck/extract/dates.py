@@ -159,7 +159,9 @@ def tails() -> Tails:
                          rf"|最后一个?(?:{weeks})(?P<lwd>{wd}))"),
         period=re.compile(rf"[ ]*(?:的)?[ ]*(?P<period>{alternation(lx.periods)})(?:季度)?(?P<qpart>{alternation(lx.quarter_parts)})?"),
         yweek=re.compile(rf"[ ]*(?:的)?[ ]*第(?P<n>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})个?(?:{weeks})"),
-        ymonth=re.compile(r"[ ]*(?:的)?[ ]*第(?P<n>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个月"),
+        ymonth=re.compile(r"[ ]*(?:的)?[ ]*(?:第(?P<n>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])个月"
+                          r"|(?P<fl>前|后|最后)(?P<fn>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个?月"
+                          r"|第(?P<dn>[1-9]\d{0,2}|[一二三四五六七八九十百]{1,4})天)"),
         fest=re.compile(rf"[ ]*(?P<fest>{fests})"),
     )
 
@@ -188,7 +190,7 @@ def _year_rules():
             rf"(?P<yr>{SEP})(?P<y2>{y4})[ ]*年(?![代级度龄薪])"
             rf"|\.(?P<dm>1[0-2]|0[1-9]){SEP}(?P<dy2>{y4})(?:\.(?P<dm2>1[0-2]|0[1-9]))?(?![\d.])"
             r"|(?:-(?P<m>1[0-2]|0?[1-9])-|/(?P<m2>1[0-2]|0?[1-9])/|\.(?P<m3>1[0-2]|0?[1-9])\.| (?P<m4>1[0-2]|0?[1-9]) "
-            r"|(?P<m5>1[0-2]|0[1-9]))(?P<d>3[01]|[12]\d|0?[1-9])(?:(?![\d.\-/])|(?=[012]\d:\d\d))"
+            r"|(?P<m5>1[0-2]|0[1-9])|\.(?P<m6>1[0-2]|0[1-9])-)(?P<d>3[01]|[12]\d|0?[1-9])(?:(?![\d.\-/])|(?=-?[012]\d[:：]\d\d))"
             rf"|[ ]*(?P<period>{alternation(k for k in lx.periods if len(k) > 1 and k[0] != '年')})(?:季度)?"
             rf"(?P<qpart>{alternation(lx.quarter_parts)})?)")),
         # 6·30, 09-01 (a month and day without a year)
@@ -220,7 +222,7 @@ def _month_rules():
 # a rule runs only on a text that holds one of its words (a cheap C search spares the scan)
 _GATES = {
     "relq": ["季度"], "mdot": "·/", "bignewyear": ["大年初"],
-    "decade": ["年代"], "century": ["世纪"], "relm": "月", "week": "周星礼", "dayonly": "日号", "period": "年季半假Q",
+    "decade": ["年代"], "ordinal": "天年", "century": ["世纪"], "relm": "月", "week": "周星礼", "dayonly": "日号", "period": "年季半假Q",
     "month": "月", "ydate": "年", "now": "现最如", "daypart": "天日夜午晚",
 }
 
@@ -230,6 +232,7 @@ _GATES = {
 # an anchor (None: any), and how far a match reaches before and after one. A window never starts or
 # ends inside a run of digits or numerals, so no match is cut short.
 _ANCHORS = {
+    "ordinal": [("第", None, None, 0, 8)],
     # 3年后, 一年半以来, 5天内 (a unit, then 以/之, then the direction) and 未来三年, 近30天, 过去的一年
     "offset": [(r"[年月周期拜天日时头钟秒度半多](?:以|之)?[前后来内]", None, None, 14, 2),
                (r"(?:未来|今后|接下来|最近|过去|再过|近|过|前)[ ]*(?:的)?[\d零一二两三四五六七八九十百千几仨俩半]", None, None, 2, 16)],
@@ -355,7 +358,7 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
 
 
 _NO_OPEN_SPAN = frozenset({"clock", "now", "offset", "relday"})
-_BEFORE = re.compile(r"[ ]*(?:之前|以前|前)(?!所|列|沿|瞻|景|端|身|期|台|夕|提|述)")
+_BEFORE = re.compile(r"[ ]*(?:之前|以前|前)(?!所|列|沿|瞻|景|端|身|期|台|夕|提|述|[\d零一二两三四五六七八九十几半])")
 
 
 def _open_span(text: str, out, ctx: Ctx):
@@ -454,6 +457,15 @@ def year_tails(text: str, e: int, y: int, ctx: Ctx, lunar: bool = False, explici
         return m.end(), Value(a, a + timedelta(days=6), "week")
     m = t.ymonth.match(text, e)
     if m:
+        if m.group("dn"):  # 2023年第十天
+            a = date(y, 1, 1) + timedelta(days=small(m.group("dn")) - 1)
+            if a.year != y:
+                raise ValueError("no such day in the year")
+            return m.end(), Value(a, a, "day")
+        if m.group("fl"):  # 前七个月, 后三个月
+            k = small(m.group("fn"))
+            first, last = (1, k) if m.group("fl") == "前" else (13 - k, 12)
+            return m.end(), Value(*months_span(y, first, last), "range")
         mo = small(m.group("n"))
         a, b = month_span(y, mo)
         return m.end(), Value(a, b, "month")
@@ -609,7 +621,7 @@ def _period_alone(m, text, ctx):
 
 
 def _iso(m, text, ctx):
-    mo = next(m.group(g) for g in ("m", "m2", "m3", "m4", "m5") if m.group(g))
+    mo = next(m.group(g) for g in ("m", "m2", "m3", "m4", "m5", "m6") if m.group(g))
     if m.group("m5") and len(m.group("d")) != 2:
         return None  # 2021031: not a compact date
     if int(m.group("y")) < 1900:

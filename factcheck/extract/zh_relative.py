@@ -38,6 +38,8 @@ def rules():
         ("relday", re.compile(rf"(?P<rd>{alternation(lx.relative_days)})(?:[ ]*(?:{clock}))?")),
         ("week", re.compile(rf"(?<!每)(?:(?P<pre>{alternation(lx.week_prefixes)})[ ]*(?:{weeks})(?:[ ]*(?:{weeks})?(?P<wd>{wd}))?"
                             rf"|(?:{weeks})(?P<wd2>{wd}))(?![年岁次期边围刊报转])")),
+        # 第三天: the n-th day counting publication day as the first
+        ("ordinal", re.compile(rf"(?<![年月])第(?P<n>{_NUM})个?(?P<unit>天|年)(?!级|度|代)")),
         ("offset", re.compile(rf"(?:(?P<pre>{alternation(lx.offset_before)})[ ]*)?(?P<n>{_NUM})(?P<h1>个半|半)?(?P<more>多)?(?:个(?=多))?(?P<more1>多)?"
                               rf"(?P<unit>{alternation(lx.offset_units)})(?P<h2>半)?(?P<more2>多)?(?:[ ]*(?P<post>{alternation(lx.offset_after)}))?")),
         ("clock", re.compile(rf"(?P<cw>{clock})?[ ]*(?:(?<![\d.:])(?P<h>[01]?\d|2[0-4])[:：](?P<mi>[0-5]\d)(?:[:：][0-5]\d)?(?![\d.:])"
@@ -122,7 +124,8 @@ def _offset(m, text, ctx):
     pub = ctx.need(level)
     sign = 1 if kind in ("future", "ahead") else -1
     other = _shift(pub, unit, amount, sign, ctx.clock)
-    if unit in ("year", "month") and (m.group("more") or m.group("more1") or m.group("more2") or amount != int(amount)):
+    if unit in ("year", "month") and (m.group("more") or m.group("more1") or m.group("more2")
+                                      or (unit == "year" and amount != int(amount))):
         # 3个多月以来, 一年半后: only the month is known (3年多: only the year)
         other = date(other.year, 1 if unit == "year" and amount == int(amount) else other.month, 1)
     reason = "offset from publication (a duration too)"
@@ -193,9 +196,21 @@ def in_month(text: str, e: int, first: date, ctx):
 
 _FIRST_LAST = re.compile(r"[ ]*(?:的)?(?P<which>前|最后)(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})[天日]")
 
+def _ordinal(m, text, ctx):
+    n = int(count(m.group("n")))
+    if n < 1:
+        return None
+    reason = "n-th day or year counted from publication"
+    if m.group("unit") == "年":
+        y = ctx.need("year").year + n - 1
+        return m.end(), _value(date(y, 1, 1), date(y, 12, 31), "year", reason=reason, shared=True)
+    a = ctx.need("day") + timedelta(days=n - 1)
+    return m.end(), _value(a, a, "day", reason=reason, shared=True)
+
+
 def _daypart(m, text, ctx):
     pub = ctx.need("day")
     return m.end(), _value(pub, pub, "day", reason="a part of a day without a date (publication day)")
 
 
-RESOLVE = {"relday": _relday, "week": _week, "offset": _offset, "clock": _clock, "now": _now, "daypart": _daypart}
+RESOLVE = {"relday": _relday, "week": _week, "offset": _offset, "clock": _clock, "now": _now, "daypart": _daypart, "ordinal": _ordinal}

@@ -54,6 +54,21 @@ class Unresolved(Exception):
     """A date whose value cannot be known from the text and its publication date."""
 
 
+class Invalid(ValueError):
+    """A date that names no day (2月30日): its whole span, for the mention that says so."""
+
+    def __init__(self, end: int):
+        super().__init__("invalid date")
+        self.end = end
+
+
+def _day(y: int, mo: int, d: int, end: int) -> date:
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        raise Invalid(end) from None
+
+
 class Ctx:
     """What a date is resolved against: the publication date at its precision, its clock time, and
     the year named last in the paragraph (looked up only when a rule asks)."""
@@ -327,6 +342,8 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
             out = RESOLVE[name](m, text, ctx)
         except Unresolved as exc:
             out = (m.end(), str(exc))
+        except Invalid as exc:
+            out = (exc.end, "invalid date")
         except (ValueError, OverflowError, KeyError):  # 2月30日, 13月, a year past 9999
             out = (m.end(), "invalid date")
         if out is None:
@@ -502,12 +519,15 @@ def month_tails(text: str, mm: re.Match, y: int | None, ctx: Ctx, lunar: bool, e
         lunar_day = lunar or dtext[0] in "初廿卅" or (chinese and not unit and not explicit)
         if lunar_day:
             yy = y if y is not None else ctx.need("year").year if not ctx.year else ctx.year
-            a = lunar_to_solar(yy, mo, day, leap)
+            try:
+                a = lunar_to_solar(yy, mo, day, leap)
+            except ValueError:
+                raise Invalid(dm.end()) from None
             return dm.end(), Value(a, a, "day")
         yy = y if y is not None else anchor_year(mo, day, ctx)
         if dm.group("d2"):
-            return dm.end(), Value(date(yy, mo, day), date(yy, mo, small(dm.group("d2"))), "range")
-        a = date(yy, mo, day)
+            return dm.end(), Value(_day(yy, mo, day, dm.end()), _day(yy, mo, small(dm.group("d2")), dm.end()), "range")
+        a = _day(yy, mo, day, dm.end())
         return dm.end(), Value(a, a, "day")
     if lunar:
         yy = y if y is not None else ctx.year or ctx.need("year").year

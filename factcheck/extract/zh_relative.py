@@ -168,13 +168,13 @@ def _now(m, text, ctx):
 
 def in_month(text: str, e: int, first: date, ctx):
     """A relative month (its first day) and what narrows it: 15号, 初, 第2周, 前两天, 最后五天."""
-    from factcheck.extract.dates import lex, month_span, month_week, tails
+    from factcheck.extract.dates import _day, lex, month_span, month_week, tails
 
     t, lx = tails(), lex()
     y, mo = first.year, first.month
     dm = t.day.match(text, e)
     if dm and dm.group("unit"):
-        a = date(y, mo, small(dm.group("d")))
+        a = _day(y, mo, small(dm.group("d")), dm.end())
         return dm.end(), _value(a, a, "day")
     pm = t.mpart.match(text, e)
     if pm:

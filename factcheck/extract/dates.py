@@ -350,10 +350,10 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
             continue
         if not isinstance(out[1], str) and out[1].reason is None and name not in _NO_OPEN_SPAN:
             out = _open_span(text, out, ctx)
-        resolved.append((s, out, name == "dayonly" and int(m.group("d"))))
+        resolved.append((s, out, name == "dayonly" and int(m.group("d")), name))
     resolved.sort(key=lambda r: (r[0], -_end(r[1])))
     days = {}
-    for s, out, day in resolved:
+    for s, out, day, name in resolved:
         e = _end(out)
         if any(taken[s:e]) or blocked(s, e):
             continue
@@ -369,9 +369,37 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
         found.append(mention)
         if day:
             days[id(mention)] = day
+        if name == "clock" and len(found) > 1 and found[-2].date_start and not text[found[-2].end : s].strip():
+            # 明天下午3点, 2024-12-11 06:23: the clock time belongs to the date before it
+            found[-2].end = e
+            found.pop()
     found.sort(key=lambda x: x.start)
     found = _day_context(found, text, days)
-    return _merge_ranges(text, found)
+    return _not_claims(text, _merge_ranges(text, found))
+
+
+_DATELINE = re.compile(r"[ ]*[电讯](?=$|[ \n（(【\[—:：,，])")
+_CHROME_LINE = re.compile(r"^[ |｜/\-—:：]*(?:(?:稿件)?来源|作者|编辑|责编|字号|浏览|阅读|点击)|^[ |｜]*$")
+_CHROME_BEFORE = re.compile(r"(?:^|[ |｜])(?:时间|日期|发布于|发表于|更新时间|更新)?[ ]*[:：]?[ ]*$")
+
+
+def _not_claims(text: str, found: list[Mention]) -> list[Mention]:
+    """Dates that date the page or the story, not an event: a dateline (新华社北京3月5日电) and a
+    time stamp that stands alone on its line or before the source (2024-12-11 06:23 | 来源：…)."""
+    for m in found:
+        if m.reason is not None or m.date_start is None:
+            continue
+        if _DATELINE.match(text, m.end):
+            m.reason = "dateline (dates the story, not an event)"
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line_end = len(text) if line_end < 0 else line_end
+        after = m.end
+        if (_CHROME_LINE.match(text[after:line_end]) and _CHROME_BEFORE.search(text[line_start : m.start])
+                and m.date_precision == "day" and not m.relative):
+            m.reason = "the page's own time stamp (page chrome)"
+    return found
 
 
 _NO_OPEN_SPAN = frozenset({"clock", "now", "offset", "relday"})

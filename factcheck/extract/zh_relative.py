@@ -35,7 +35,7 @@ def rules():
     lx = lex()
     wd = alternation(lx.weekdays)
     return [
-        ("relday", re.compile(rf"(?P<rd>{alternation(lx.relative_days)})(?:[ ]*(?:{clock}))?")),
+        ("relday", re.compile(rf"(?P<rd>{alternation(lx.relative_days)})")),
         ("week", re.compile(rf"(?<!每)(?:(?P<pre>{alternation(lx.week_prefixes)})[ ]*(?:{weeks})(?:[ ]*(?:{weeks})?(?P<wd>{wd}))?"
                             rf"|(?:{weeks})(?P<wd2>{wd}))(?![年岁次期边围刊报转])")),
         # 第三天: the n-th day counting publication day as the first

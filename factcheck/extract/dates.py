@@ -227,6 +227,7 @@ def _month_rules():
         ("dayonly", re.compile(r"(?<![\d.月第/\-:~至到])(?P<d>3[01]|[12]\d|[1-9])[ ]*[日号](?![内以之后前来起止元])")),
         ("bignewyear", re.compile(r"大年初(?P<d>[一二三四五六七八九十])")),
         ("fest", re.compile(rf"(?P<fest>{alternation(list(lx.fixed) + list(lx.lunar) + list(lx.weekday_holidays) + list(lx.term_holidays) + lx.terms + [k for k in lx.seasons if len(k) > 1])})")),
+        ("era", re.compile(rf"(?P<era>{alternation(norm(k) for k in d.eras)})(?P<en>元|\d{{1,3}}|[一二三四五六七八九十百]{{1,4}})年")),
         ("decade", re.compile(r"(?:(?P<rc>上|本|这个?)世纪[ ]*|(?P<c>\d{1,2}|[一二三四五六七八九十]{1,3})世纪[ ]*)?"
                               r"(?P<dec>[1-9]0|[一二三四五六七八九]十)年代(?P<part>初期|前期|中期|后期|末期|初|中|末)?")),
         ("century", re.compile(r"(?:(?P<rc>上|本|这个?)|(?P<c>\d{1,2}|[一二三四五六七八九十]{1,3}))[ ]*世纪"
@@ -293,10 +294,11 @@ def _head_words() -> list[str]:
     return (list(lx.relative_years) + list(lx.following_year) + list(lx.same_year) + [k for k in lx.periods if len(k) > 1]
             + ["季度"] + list(lx.relative_months) + list(lx.relative_days) + [norm(w) for w in d.week_words.words]
             + list(lx.fixed) + list(lx.lunar) + list(lx.weekday_holidays) + list(lx.term_holidays) + lx.terms
-            + [k for k in lx.seasons if len(k) > 1] + [norm(w) for w in d.now_mentions.words + d.day_parts.words])
+            + [k for k in lx.seasons if len(k) > 1] + [norm(w) for w in d.now_mentions.words + d.day_parts.words]
+            + [norm(k) for k in d.eras])
 
 
-_WORD_RULES = ("fest", "relday", "rely", "relm", "relq", "week", "period", "now", "daypart")
+_WORD_RULES = ("era", "fest", "relday", "rely", "relm", "relq", "week", "period", "now", "daypart")
 
 
 @cache
@@ -735,6 +737,16 @@ def _fest(m, text, ctx):
     return m.end(), festival(m.group("fest"), y)
 
 
+def _era(m, text, ctx):
+    first = {norm(k): v for k, v in load_lexicon().dates.eras.items()}[m.group("era")]
+    n = 1 if m.group("en") == "元" else small(m.group("en"))
+    y = first + n - 1
+    r = year_tails(text, m.end(), y, ctx, explicit=True)
+    if r:
+        return r
+    return m.end(), Value(date(y, 1, 1), date(y, 12, 31), "year")
+
+
 def _century_of(m, ctx) -> int:
     if m.group("rc"):
         base = ctx.need("year").year // 100 + 1
@@ -775,7 +787,7 @@ def _century(m, text, ctx):
 RESOLVE = {
     "ydate": _ydate, "ynum": _ynum, "rely": _rely, "period": _period_alone,
     "mdot": _mdot, "month": _month, "relm": _relm, "relq": _relq, "dayonly": _dayonly, "bignewyear": _bignewyear,
-    "fest": _fest, "decade": _decade, "century": _century, **zh_relative.RESOLVE,
+    "fest": _fest, "era": _era, "decade": _decade, "century": _century, **zh_relative.RESOLVE,
 }
 
 

@@ -116,6 +116,12 @@ def _offset(m, text, ctx):
     if m.group("h1") or m.group("h2"):
         n += 0.5
     amount = n * per
+    if pre == "前" and not post and unit == "month" and per == 1 and 1 <= n <= 12 and n == int(n):
+        # 前11个月 in a report: the first eleven months of the publication year
+        from factcheck.extract.dates import months_span
+
+        y = ctx.need("year").year
+        return m.end(), _value(*months_span(y, 1, int(n)), "range")
     kind = lx.offset_before[pre] if pre else None
     after = lx.offset_after[post] if post else None
     if kind is None:

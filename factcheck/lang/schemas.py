@@ -63,6 +63,7 @@ class DatesFile(_Strict):
     now: Words
     now_mentions: Words
     day_parts: Words
+    eras: dict[str, int]
     centuries: dict[str, str]
     same_year: Words
 

@@ -128,6 +128,21 @@ def _fnum(x: Fraction | None) -> float | int | None:
     return float(x)
 
 
+def _at_precision(day, precision: str) -> str:
+    """A publication date as an as_of at its precision: 2024-09-15, 2024-09 or 2024."""
+    return day.isoformat()[: {"day": 10, "month": 7, "year": 4}[precision]]
+
+
+@cache
+def _as_of_relative() -> dict:
+    return {norm_all([k])[0]: v for k, v in load_lexicon().dates.as_of_relative.items()}
+
+
+@cache
+def _as_of_relative_rx():
+    return re.compile(alternation(_as_of_relative()))
+
+
 def _as_of_text(start: str, end: str, precision: str) -> str:
     if precision == "day" and start == end:
         return start
@@ -173,7 +188,8 @@ class _Doc:
             return last
 
         pub = published.date() if published else None
-        self.pub = pub
+        self.pub, self.pub_precision = pub, pub_precision
+        self.pub_text = _at_precision(pub, pub_precision) if pub else None
         clock = published.time() if published and pub_precision == "day" else None
         self.dates = find_dates(text, date_blocked, pub, paragraph_year, pub_precision=pub_precision, pub_clock=clock) if has_zh else []
         if has_en:
@@ -232,6 +248,9 @@ class _Doc:
             governing = next((d for d in self.as_of_dates if m.end <= d.start < sent.end and d.start >= sent.start), None)
         if governing:
             return _as_of_text(governing.date_start, governing.date_end, governing.date_precision)
+        relative = self._relative_as_of(m, sent)
+        if relative:
+            return relative
         near = None
         for d in self._dates_from(sent.start, m.start):
             if d.reason is None and sent.start <= d.start and d.end <= m.start and not self._since(d):
@@ -242,7 +261,25 @@ class _Doc:
             near = next((d for d in self._dates_from(m.end, clause[1]) if d.reason is None and m.end <= d.start < clause[1]), None)
         if near:
             return _as_of_text(near.date_start, near.date_end, near.date_precision)
-        return self.pub.isoformat() if self.pub else None
+        return self.pub_text
+
+    def _relative_as_of(self, m: Mention, sent) -> str | None:
+        """去年同期为100亿元, 上年末的1200家: a relative time word earlier in the figure's clause, with no
+        date between them, puts the figure a year back (the same period, or the year's end)."""
+        if self.pub is None:
+            return None
+        clause = sent.clauses[self.ctx.clause_index(sent, m.start)]
+        best = None
+        for w in finditer(_as_of_relative_rx(), self.text, clause[0], m.start):
+            best = w
+        if best is None or any(best.end() <= d.start < m.start and d.reason is None for d in self._dates_from(best.end(), m.start)):
+            return None
+        back, part = _as_of_relative()[best.group(0)]
+        y = self.pub.year - back
+        if part == "end":
+            return f"{y:04d}-12"
+        return _at_precision(self.pub.replace(year=y, day=min(self.pub.day, 28) if self.pub.month == 2 else self.pub.day),
+                             self.pub_precision)
 
 
 def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10), mentions: bool = False) -> Extraction:
@@ -345,7 +382,7 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
         after_mod = modality(text, m.end, cb, found=[x for x in found if x[0] >= m.end])
         if after_mod != "actual" and mod == "actual":
             mod = after_mod
-        as_of = d.pub.isoformat() if d.pub else None
+        as_of = d.pub_text
     else:
         subj = met = None
         as_of = None

@@ -405,15 +405,16 @@ def _not_claims(text: str, found: list[Mention]) -> list[Mention]:
 
 
 _NO_OPEN_SPAN = frozenset({"clock", "now", "offset", "relday"})
-_BEFORE = re.compile(r"[ ]*(?:之前|以前|前)(?!所|列|沿|瞻|景|端|身|期|台|夕|提|述|[\d零一二两三四五六七八九十几半])")
+_BEFORE = re.compile(r"[ ]*(?:之前|以前|前)(?!后|所|列|沿|瞻|景|端|身|期|台|夕|提|述|[\d零一二两三四五六七八九十几半])")
 
 
 def _open_span(text: str, out, ctx: Ctx):
     """2025年前 in a piece of 2021: from publication to the end of 2025 (a deadline, the date itself
-    included as Chinese usage reads it). A date already past stays as it is."""
+    included as Chinese usage reads it); 年底前 in November: from publication to 31 December. A date
+    already past stays as it is."""
     e, v = out
     m = _BEFORE.match(text, e)
-    if m is None or ctx.pub is None or v.start <= ctx.pub:
+    if m is None or ctx.pub is None or v.end <= ctx.pub:
         return out
     return m.end(), Value(ctx.pub, v.end, "range")
 
@@ -657,6 +658,9 @@ def _rely(m, text, ctx):
         if not ctx.year:
             raise Unresolved("same year as an earlier date, but none is named")
         y = ctx.year
+    if text.startswith("同期", m.end()):
+        # 去年同期: the base of a comparison; it sets the as_of of its figures, it is not an event
+        return m.end() + 2, Value(date(y, 1, 1), date(y, 12, 31), "year", reason="comparison period (sets the as_of)")
     r = year_tails(text, m.end(), y, ctx, explicit=False)
     if r:
         return r

@@ -78,6 +78,7 @@ def test_a_week_word_alone_is_the_whole_week_and_下下周_is_two_weeks_ahead():
 def test_a_day_of_the_month_alone_takes_the_month_of_the_date_before_it_or_of_publication():
     assert one("机房于3月2日开工，9日完成封顶。", "9日")[:2] == ("2023-03-09", "2023-03-09")
     assert one("29日，项目通过了第三方测评。", "29日")[:2] == ("2023-11-29", "2023-11-29")
+    assert found("12号楼的机房已经腾空。") == []  # 号 alone numbers a building as often as it dates
 
 
 def test_29_february_without_a_year_is_the_nearest_leap_year():
@@ -273,6 +274,9 @@ def test_a_dateline_and_the_page_time_stamp_are_not_claims():
     assert "dateline" in one("中新网北京3月5日电 据统计，全市新增算力企业12家。", "3月5日")[2]
     assert "dateline" in one("本报上海讯 （记者 李某）7月19日電，", "7月19日")[2]
     assert one("3月5日电网负荷创下新高。", "3月5日")[2] is None  # 电网 is the grid, not a wire
+    assert "dateline" in one("（通讯社台北11日电）外贸部门表示", "11日")[2]
+    assert "dateline" in one("中央社5日台北電 半导体协会称", "5日")[2]
+    assert one("白宮廿三日表示，谈判仍在进行。", "廿三日")[0] == "2023-11-23"
     assert "chrome" in one("发布于：2023-11-14 20:15 | 来源：某某日报", "2023-11-14")[2]
     result = article(NEWS)
     assert not any(c.kind == "date" and ("11月14日" in c.text or "20:15" in c.text) for c in result.claims)

@@ -224,7 +224,8 @@ def _month_rules():
                              rf"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|{lunar_m})(?:{SEP}(?P<m2>{_MONTH}))?[ ]*月份?")),
         ("relm", re.compile(rf"(?P<relm>{alternation(lx.relative_months)})")),
         # 15日, 29号: a day of the month alone
-        ("dayonly", re.compile(r"(?<![\d.月第/\-:~至到])(?P<d>3[01]|[12]\d|[1-9])[ ]*[日号](?![内以之后前来起止元])")),
+        # 15日, 29日: a day of the month alone (15号 alone is as often a number: 15号线, 15号楼)
+        ("dayonly", re.compile(r"(?<![\d.月第/\-:~至到])(?P<d>3[01]|[12]\d|[1-9]|廿[一二三四五六七八九]?|卅一?)[ ]*日(?![内以之后前来起止元])")),
         ("bignewyear", re.compile(r"大年初(?P<d>[一二三四五六七八九十])")),
         ("fest", re.compile(rf"(?P<fest>{alternation(list(lx.fixed) + list(lx.lunar) + list(lx.weekday_holidays) + list(lx.term_holidays) + lx.terms + [k for k in lx.seasons if len(k) > 1])})")),
         ("era", re.compile(rf"(?P<era>{alternation(norm(k) for k in d.eras)})(?P<en>元|\d{{1,3}}|[一二三四五六七八九十百]{{1,4}})年")),
@@ -238,7 +239,7 @@ def _month_rules():
 # a rule runs only on a text that holds one of its words (a cheap C search spares the scan)
 _GATES = {
     "relq": ["季度"], "mdot": "·/", "bignewyear": ["大年初"],
-    "decade": ["年代"], "ordinal": "天年", "century": ["世纪"], "relm": "月", "week": "周星礼", "dayonly": "日号", "period": "年季半假Q",
+    "decade": ["年代"], "ordinal": "天年", "century": ["世纪"], "relm": "月", "week": "周星礼", "dayonly": "日", "period": "年季半假Q",
     "month": "月", "ydate": "年", "now": "现最如", "daypart": "天日夜午晚",
 }
 
@@ -352,7 +353,7 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
             continue
         if not isinstance(out[1], str) and out[1].reason is None and name not in _NO_OPEN_SPAN:
             out = _open_span(text, out, ctx)
-        resolved.append((s, out, name == "dayonly" and int(m.group("d")), name))
+        resolved.append((s, out, name == "dayonly" and small(m.group("d")), name))
     resolved.sort(key=lambda r: (r[0], -_end(r[1])))
     days = {}
     for s, out, day, name in resolved:
@@ -380,7 +381,8 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
     return _not_claims(text, _merge_ranges(text, found))
 
 
-_DATELINE = re.compile(r"[ ]*[电讯](?=$|[ \n（(【\[—:：,，])")
+_DATELINE = re.compile(r"[ ]*[电讯](?=$|[ \n（(【\[—:：,，）)])")
+_DATELINE_PLACE = re.compile(r"[ ]*[\u4e00-\u9fff]{2,4}[电讯](?=$|[ \n（(【\[—:：,，])")  # 中央社5日台北电
 _CHROME_LINE = re.compile(r"^[ |｜/\-—:：]*(?:(?:稿件)?来源|作者|编辑|责编|字号|浏览|阅读|点击)|^[ |｜]*$")
 _CHROME_BEFORE = re.compile(r"(?:^|[ |｜])(?:时间|日期|发布于|发表于|更新时间|更新)?[ ]*[:：]?[ ]*$")
 
@@ -391,7 +393,7 @@ def _not_claims(text: str, found: list[Mention]) -> list[Mention]:
     for m in found:
         if m.reason is not None or m.date_start is None:
             continue
-        if _DATELINE.match(text, m.end):
+        if _DATELINE.match(text, m.end) or (m.start > 0 and text[m.start - 1] in "社网报" and _DATELINE_PLACE.match(text, m.end)):
             m.reason = "dateline (dates the story, not an event)"
             continue
         line_start = text.rfind("\n", 0, m.start) + 1
@@ -722,7 +724,7 @@ def _relq(m, text, ctx):
 
 
 def _dayonly(m, text, ctx):
-    d = int(m.group("d"))
+    d = small(m.group("d"))
     pub = ctx.need("month")
     a = date(pub.year, pub.month, d) if d <= calendar.monthrange(pub.year, pub.month)[1] else None
     if a is None:

@@ -253,9 +253,13 @@ _ANCHORS = {
     # 3年后, 一年半以来, 5天内 (a unit, then 以/之, then the direction) and 未来三年, 近30天, 过去的一年
     "offset": [(r"[年月周期拜天日时头钟秒度半多](?:以|之)?[前后来内]", None, None, 14, 2),
                (r"(?:未来|今后|接下来|最近|过去|再过|近|过|前)[ ]*(?:的)?[\d零一二两三四五六七八九十百千几仨俩半]", None, None, 2, 16)],
-    "clock": [(r"[\d零一二两三四五六七八九十](?:[点时]|(?<=\d)[:：]\d)", None, None, 8, 10)],
+    "clock": [("[点时:：]", frozenset("0123456789零一二两三四五六七八九十"), None, 8, 10)],
     "ydate": [("年", None, None, 8, 2)],
     "month": [("月", None, None, 6, 3)],
+    "dayonly": [("日", frozenset("0123456789 廿卅一二三四五六七八九"), None, 3, 1)],
+    "century": [("世纪", None, None, 6, 4)],
+    "mdot": [("[·/]", frozenset("0123456789"), frozenset("0123456789"), 3, 6)],
+    "decade": [("年代", None, None, 12, 4)],
 }
 _RUN = frozenset("0123456789.零〇一二两三四五六七八九十百千几仨俩半个多")
 
@@ -281,25 +285,31 @@ def _anchored(rx: re.Pattern, anchors, text: str):
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
+    search = rx.search  # a window is a few characters: plain search, no scanner to set up
     for s, e in merged:
         while s > 0 and text[s - 1] in _RUN:
             s -= 1
         while e < n and text[e] in _RUN:
             e += 1
-        yield from finditer(rx, text, s, e)
+        m = search(text, s, e)
+        while m is not None:
+            yield m
+            m = search(text, m.end() if m.end() > m.start() else m.end() + 1, e)
 
 
 def _head_words() -> list[str]:
-    """Every word that a match of a word rule holds."""
+    """Every word that a match of a word rule holds (a quarter by its 季度: 1季度 and 一季度 would make
+    every digit and numeral a place to look)."""
     d, lx = load_lexicon().dates, lex()
-    return (list(lx.relative_years) + list(lx.following_year) + list(lx.same_year) + [k for k in lx.periods if len(k) > 1]
+    words = (list(lx.relative_years) + list(lx.following_year) + list(lx.same_year) + [k for k in lx.periods if len(k) > 1]
             + ["季度"] + list(lx.relative_months) + list(lx.relative_days) + [norm(w) for w in d.week_words.words]
             + list(lx.fixed) + list(lx.lunar) + list(lx.weekday_holidays) + list(lx.term_holidays) + lx.terms
             + [k for k in lx.seasons if len(k) > 1] + [norm(w) for w in d.now_mentions.words + d.day_parts.words]
-            + [norm(k) for k in d.eras])
+            + [norm(k) for k in d.eras] + ["大年初"])
+    return [w for w in words if "季度" not in w and not w[0].isdigit() and w[0] != "Q"] + ["季度"]
 
 
-_WORD_RULES = ("era", "fest", "relday", "rely", "relm", "relq", "week", "period", "now", "daypart")
+_WORD_RULES = ("era", "bignewyear", "fest", "relday", "rely", "relm", "relq", "week", "period", "now", "daypart")
 
 
 @cache
@@ -311,7 +321,8 @@ def _compiled():
     words = [r for r in rules if r[0] in _WORD_RULES]
     merged = re.compile("|".join(f"(?P<W_{name}>{rx.pattern})" for name, rx in sorted(words, key=lambda r: _WORD_RULES.index(r[0]))))
     rules = [r for r in rules if r[0] not in _WORD_RULES] + [("words", merged)]
-    gates = {name: re.compile(alternation(words if isinstance(words, list) else list(words)))
+    gates = {name: re.compile(words.pattern if isinstance(words, re.Pattern) else
+                              alternation(words if isinstance(words, list) else list(words)))
              for name, words in _GATES.items()}
     anchors = {name: [(re.compile(rx), *rest) for rx, *rest in items] for name, items in _ANCHORS.items()}
     # the word rules run around their words (a week's prefix, 下下个, comes before its 周)

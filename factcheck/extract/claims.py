@@ -217,6 +217,7 @@ class _Doc:
         self.as_of_dates = [d for d in self.dates if d.reason is None and rx.search(text[max(0, d.start - 20) : d.start])]
         for d in self.as_of_dates:
             d.reason = "as-of date"
+        self._relative_words = None
         starts = [d.start for d in self.dates]
         self._date_starts = starts if starts == sorted(starts) else None
 
@@ -266,15 +267,19 @@ class _Doc:
     def _relative_as_of(self, m: Mention, sent) -> str | None:
         """去年同期为100亿元, 上年末的1200家: a relative time word earlier in the figure's clause, with no
         date between them, puts the figure a year back (the same period, or the year's end)."""
-        if self.pub is None:
+        words = self._relative_words
+        if words is None:  # found once per text, on the first figure that asks
+            words = self._relative_words = [(w.start(), w.end(), w.group(0)) for w in finditer(_as_of_relative_rx(), self.text)]
+        if not words or self.pub is None:
             return None
         clause = sent.clauses[self.ctx.clause_index(sent, m.start)]
-        best = None
-        for w in finditer(_as_of_relative_rx(), self.text, clause[0], m.start):
-            best = w
-        if best is None or any(best.end() <= d.start < m.start and d.reason is None for d in self._dates_from(best.end(), m.start)):
+        i = bisect.bisect_left(words, (m.start,)) - 1
+        if i < 0 or words[i][0] < clause[0]:
             return None
-        back, part = _as_of_relative()[best.group(0)]
+        _, end, word = words[i]
+        if any(end <= d.start < m.start and d.reason is None for d in self._dates_from(end, m.start)):
+            return None
+        back, part = _as_of_relative()[word]
         y = self.pub.year - back
         if part == "end":
             return f"{y:04d}-12"

@@ -294,3 +294,58 @@ def test_relative_time_words_set_the_as_of_of_their_figures():
 def test_a_deadline_before_a_future_year_runs_from_publication():
     dated = [c for c in article(NEWS, mentions=False).claims if c.kind == "date" and "2025" in c.text]
     assert dated and dated[0].date.start == "2023-11-15" and dated[0].date.end == "2025-12-31"
+
+
+# ---------------------------------------------------------------- robustness and the fast path
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+import factcheck.extract.dates as dates_module  # noqa: E402
+
+DATE_PIECES = list("0123456789一二三四五六七八九十百两半几廿初正腊闰年月日号周天时点分:：-/.·~至到前后来内以之多个第 ，。\n") + [
+    "2021年", "二〇二一年", "08年", "3月", "十二月", "15日", "29日", "号", "今年", "去年", "明年", "同年", "次年", "上周",
+    "下下周", "周三", "星期日", "礼拜天", "本月", "上个月", "今天", "昨日", "后天", "大后天", "季度", "一季度", "Q3",
+    "上半年", "年底", "年初", "初", "底", "上旬", "下旬", "未来", "近", "过去的", "再过", "以来", "以内", "小时", "分钟",
+    "世纪", "年代", "上世纪", "春节", "中秋", "除夕", "农历", "立冬", "冬至", "小寒", "大寒", "夏季", "母亲节", "国庆",
+    "民国", "康熙", "下午", "晚上", "凌晨", "现在", "最近", "全天", "当日", "大年初", "电", "（", "社", "去年同期",
+    "2019-2021年", "2021-05-31", "2021/5/31", "2021.05-2022.02", "20240307", "12:30", "第三天", "前11个月",
+]
+date_text = st.lists(st.sampled_from(DATE_PIECES), max_size=30).map("".join)
+PUBS = st.sampled_from([None, date(2020, 2, 29), date(2023, 11, 15), date(2024, 12, 31), date(1999, 1, 1)])
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _spans(text, pub, precision="day"):
+    return [(m.start, m.end, m.date_start, m.date_end, m.date_precision, m.reason)
+            for m in find_dates(text, lambda a, b: False, pub, lambda pos: None, pub_precision=precision)]
+
+
+@FAST
+@given(date_text, PUBS, st.sampled_from(["day", "month", "year"]))
+def test_any_date_text_gives_ordered_intervals_and_never_raises(text, pub, precision):
+    for start, end, a, b, _prec, reason in _spans(text, pub, precision):
+        assert 0 <= start < end <= len(text)
+        assert (a is None) == (b is None)
+        if a is not None:
+            assert a <= b, (text[start:end], a, b)
+        else:
+            assert reason
+
+
+@FAST
+@given(date_text, PUBS)
+def test_rules_run_around_their_anchors_find_what_a_full_scan_finds(text, pub):
+    rules, gates, anchors = dates_module._compiled()
+    fast = _spans(text, pub)
+    try:
+        dates_module._compiled = lambda: (rules, {}, {})
+        slow = _spans(text, pub)
+    finally:
+        del dates_module._compiled  # back to the cached module function
+        dates_module._compiled = _COMPILED
+    assert fast == slow
+
+
+_COMPILED = dates_module._compiled

@@ -166,8 +166,8 @@ def tails() -> Tails:
     weeks = alternation(norm(w) for w in d.week_words.words)
     wd = alternation(lx.weekdays)
     return Tails(
-        month=re.compile(rf"[ ]*(?:的)?[ ]*(?P<lunar>{lunar_mark})?[ ]*(?P<leap>闰)?(?P<m>{_MONTH}|{lunar_m})"
-                         rf"(?:{SEP}(?P<m2>{_MONTH}))?[ ]*月份?"),
+        month=re.compile(rf"[ ]*(?:的)?[ ]*(?P<lunar>{lunar_mark})?[ ]*(?P<leap>闰)?(?:(?P<m>{_MONTH})"
+                         rf"(?:{SEP}(?P<m2>{_MONTH}))?|(?P<lm>{lunar_m}))[ ]*月份?"),
         day=re.compile(rf"[ ]*(?P<d>{_DAY})(?:{SEP}(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d]|[ ]*月))?(?:(?P<unit>[ ]*[日号])|(?![\d.]))"),
         mpart=re.compile(rf"[ ]*(?P<part>{alternation(lx.month_parts)})"),
         mweek=re.compile(rf"[ ]*(?:的)?[ ]*(?:第(?P<n>[1-6]|[一二三四五六])(?P<ge>个)?(?:{weeks})(?P<wd>{wd})?"
@@ -221,7 +221,7 @@ def _month_rules():
     lunar_m = alternation(lx.lunar_months)
     return [
         ("month", re.compile(rf"(?<![\d.个年第每几前后近这那上下本])(?:(?P<lunar>{lunar_mark})[ ]*)?(?P<leap>闰)?"
-                             rf"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|{lunar_m})(?:{SEP}(?P<m2>{_MONTH}))?[ ]*月份?")),
+                             rf"(?:(?P<m>{_MONTH})(?:{SEP}(?P<m2>{_MONTH}))?|(?P<lm>{lunar_m}))[ ]*月份?")),
         ("relm", re.compile(rf"(?P<relm>{alternation(lx.relative_months)})")),
         # 15日, 29号: a day of the month alone
         # 15日, 29日: a day of the month alone (15号 alone is as often a number: 15号线, 15号楼)
@@ -249,12 +249,12 @@ _GATES = {
 # an anchor (None: any), and how far a match reaches before and after one. A window never starts or
 # ends inside a run of digits or numerals, so no match is cut short.
 _NUMERALS = frozenset("0123456789零〇一二两三四五六七八九十百千几仨俩半")
-_UNIT_ENDS = frozenset("年月周期拜天日时头钟秒度以之半多")
+_UNIT_ENDS = frozenset("年月周期拜天日时头钟秒分度以之半多")
 _ANCHORS = {
     "ordinal": [("第", None, None, 0, 8)],
     # 3年后, 一年半以来, 5天内 (a unit, then 以/之, then the direction) and 未来三年, 近30天, 过去的一年
     "offset": [(w, _UNIT_ENDS, None, 14, 2) for w in "前后来内"]
-    + [(r"(?:未来|今后|接下来|最近|过去|再过|近|过|前)[ ]*(?:的)?[\d零一二两三四五六七八九十百千几仨俩半]", None, None, 2, 16)],
+    + [(r"(?:未来|今后|接下来|最近|过去|再过|近|过|前)[ ]*(?:的)?[ ]*[\d零一二两三四五六七八九十百千几仨俩半]", None, None, 2, 16)],
     "clock": [(w, _NUMERALS, None, 8, 10) for w in "点时:："],
     "ydate": [("年", None, None, 8, 2)],
     "month": [("月", None, None, 6, 3)],
@@ -310,7 +310,7 @@ def _head_words() -> list[str]:
             + list(lx.fixed) + list(lx.lunar) + list(lx.weekday_holidays) + list(lx.term_holidays) + lx.terms
             + [k for k in lx.seasons if len(k) > 1] + [norm(w) for w in d.now_mentions.words + d.day_parts.words]
             + [norm(k) for k in d.eras] + ["大年初"])
-    return [w for w in words if "季度" not in w and not w[0].isdigit() and w[0] != "Q"] + ["季度"]
+    return [w for w in words if "季度" not in w and not w[0].isdigit() and w[0] != "Q"] + ["季度", "Q"]
 
 
 _WORD_RULES = ("era", "bignewyear", "fest", "relday", "rely", "relm", "relq", "week", "period", "now", "daypart")
@@ -543,7 +543,7 @@ def year_tails(text: str, e: int, y: int, ctx: Ctx, lunar: bool = False, explici
 def month_tails(text: str, mm: re.Match, y: int | None, ctx: Ctx, lunar: bool, explicit: bool):
     """A month (its match mm) and what narrows it; y None: find the year from context."""
     t, lx = tails(), lex()
-    g = mm.group("m")
+    g = mm.group("m") or mm.group("lm")
     lunar = lunar or g in lx.lunar_months or bool(mm.group("leap"))
     mo = lx.lunar_months.get(g) or small(g)
     if not 1 <= mo <= 12:
@@ -552,6 +552,8 @@ def month_tails(text: str, mm: re.Match, y: int | None, ctx: Ctx, lunar: bool, e
     leap = bool(mm.group("leap"))
     if mm.group("m2"):
         m2 = small(mm.group("m2"))
+        if m2 <= mo:
+            return None  # 5月至3月: not a range of one year
         yy = y if y is not None else anchor_year(mo, None, ctx)
         return e, Value(*months_span(yy, mo, m2), "range")
     dm = t.day.match(text, e)
@@ -574,7 +576,10 @@ def month_tails(text: str, mm: re.Match, y: int | None, ctx: Ctx, lunar: bool, e
             return dm.end(), Value(a, a, "day")
         yy = y if y is not None else anchor_year(mo, day, ctx)
         if dm.group("d2"):
-            return dm.end(), Value(_day(yy, mo, day, dm.end()), _day(yy, mo, small(dm.group("d2")), dm.end()), "range")
+            d2 = small(dm.group("d2"))
+            if d2 <= day:
+                raise Invalid(dm.end())  # 4月19-12日
+            return dm.end(), Value(_day(yy, mo, day, dm.end()), _day(yy, mo, d2, dm.end()), "range")
         a = _day(yy, mo, day, dm.end())
         return dm.end(), Value(a, a, "day")
     if lunar:

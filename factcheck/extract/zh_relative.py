@@ -39,9 +39,9 @@ def rules():
         ("week", re.compile(rf"(?<!每)(?:(?P<pre>{alternation(lx.week_prefixes)})[ ]*(?:{weeks})(?:[ ]*(?:{weeks})?(?P<wd>{wd}))?"
                             rf"|(?:{weeks})(?P<wd2>{wd}))(?![年岁次期边围刊报转])")),
         # 第三天: the n-th day counting publication day as the first
-        ("ordinal", re.compile(rf"(?<![年月])第(?P<n>{_NUM})个?(?P<unit>天|年)(?!级|度|代)")),
+        ("ordinal", re.compile(r"(?<![年月])第(?P<n>\d{1,3}|[零一二两三四五六七八九十百千]{1,4})个?(?P<unit>天|年)(?!级|度|代)")),
         ("offset", re.compile(rf"(?:(?P<pre>{alternation(lx.offset_before)})[ ]*)?(?P<n>{_NUM})(?P<h1>个半|半)?(?P<more>多)?(?:个(?=多))?(?P<more1>多)?"
-                              rf"(?P<unit>{alternation(lx.offset_units)})(?P<h2>半)?(?P<more2>多)?(?:[ ]*(?P<post>{alternation(lx.offset_after)}))?")),
+                              rf"(?P<unit>{alternation(lx.offset_units)})(?P<h2>半)?(?P<more2>多)?(?P<post>{alternation(lx.offset_after)})?")),
         ("clock", re.compile(rf"(?P<cw>{clock})?[ ]*(?:(?<![\d.:])(?P<h>[01]?\d|2[0-4])[:：](?P<mi>[0-5]\d)(?:[:：][0-5]\d)?(?![\d.:])"
                              rf"|(?P<hc>\d{{1,2}}|[零一二两三四五六七八九十]{{1,3}})[点时](?P<tail>半|整|钟|许|多|一刻|三刻|"
                              rf"(?:\d{{1,2}}|[零一二三四五六七八九十]{{1,3}})分?)?)")),
@@ -115,6 +115,10 @@ def _offset(m, text, ctx):
         return None  # 2025年后: a year, not an offset
     if m.group("h1") or m.group("h2"):
         n += 0.5
+    if n == 0:
+        from factcheck.extract.dates import Unresolved
+
+        raise Unresolved("a vague count (几年) from publication")
     amount = n * per
     if pre == "前" and not post and unit == "month" and per == 1 and 1 <= n <= 12 and n == int(n):
         # 前11个月 in a report: the first eleven months of the publication year
@@ -147,7 +151,7 @@ def _offset(m, text, ctx):
             return m.end(), _value(*point, reason=reason, shared=True)
     if kind in ("past_point", "ahead"):
         return m.end(), _value(other, other, "day", reason=reason, shared=True)
-    a, b = (pub, other) if sign > 0 else (other, pub)
+    a, b = sorted((pub, other))
     return m.end(), _value(a, b, "range", reason=reason, shared=True)
 
 

@@ -212,6 +212,11 @@ def test_a_clock_time_alone_and_now_are_mentions_at_the_publication_day():
     assert start == "2023-11-15" and reason
 
 
+def test_vague_recent_words_are_a_window_before_publication_and_never_claims():
+    start, end, reason = one("日前，该集团宣布在当地新建两座机房。", "日前")
+    assert (start, end) == ("2023-10-16", "2023-11-15") and reason
+
+
 def test_a_decimal_and_a_count_of_points_are_not_clock_times():
     assert not [f for f in found("增长十点五个百分点，提出3点建议。") if "点" in f[0]]
 

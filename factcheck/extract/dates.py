@@ -309,11 +309,11 @@ def _head_words() -> list[str]:
             + ["季度"] + list(lx.relative_months) + list(lx.relative_days) + [norm(w) for w in d.week_words.words]
             + list(lx.fixed) + list(lx.lunar) + list(lx.weekday_holidays) + list(lx.term_holidays) + lx.terms
             + [k for k in lx.seasons if len(k) > 1] + [norm(w) for w in d.now_mentions.words + d.day_parts.words]
-            + [norm(k) for k in d.eras] + ["大年初"])
+            + [norm(k) for k in d.eras] + ["大年初"] + [norm(k) for k in d.vague_recent])
     return [w for w in words if "季度" not in w and not w[0].isdigit() and w[0] != "Q"] + ["季度", "Q"]
 
 
-_WORD_RULES = ("era", "bignewyear", "fest", "relday", "rely", "relm", "relq", "week", "period", "now", "daypart")
+_WORD_RULES = ("era", "bignewyear", "fest", "relday", "rely", "relm", "relq", "week", "period", "now", "daypart", "recent")
 
 
 @cache

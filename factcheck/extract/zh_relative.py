@@ -47,6 +47,7 @@ def rules():
                              rf"(?:\d{{1,2}}|[零一二三四五六七八九十]{{1,3}})分?)?)")),
         ("now", re.compile(rf"(?P<now>{alternation(norm(w) for w in d.now_mentions.words)})")),
         ("daypart", re.compile(rf"(?P<dp>{alternation(norm(w) for w in d.day_parts.words)})")),
+        ("recent", re.compile(rf"(?P<recent>{alternation(norm(w) for w in d.vague_recent)})")),
     ]
 
 
@@ -218,9 +219,16 @@ def _ordinal(m, text, ctx):
     return m.end(), _value(a, a, "day", reason=reason, shared=True)
 
 
+def _recent(m, text, ctx):
+    """日前, 近日: some day in a window before publication (a mention: no day to check against)."""
+    pub = ctx.need("day")
+    days = {norm(k): v for k, v in load_lexicon().dates.vague_recent.items()}[m.group("recent")]
+    return m.end(), _value(pub - timedelta(days=days), pub, "range", reason="a vague recent time (a window before publication)")
+
+
 def _daypart(m, text, ctx):
     pub = ctx.need("day")
     return m.end(), _value(pub, pub, "day", reason="a part of a day without a date (publication day)")
 
 
-RESOLVE = {"relday": _relday, "week": _week, "offset": _offset, "clock": _clock, "now": _now, "daypart": _daypart, "ordinal": _ordinal}
+RESOLVE = {"relday": _relday, "week": _week, "offset": _offset, "clock": _clock, "now": _now, "daypart": _daypart, "ordinal": _ordinal, "recent": _recent}

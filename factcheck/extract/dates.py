@@ -396,7 +396,7 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
     return _not_claims(text, _merge_ranges(text, found))
 
 
-_DATELINE = re.compile(r"[ ]*[电讯](?=$|[ \n（(【\[—:：,，）)])")
+_DATELINE = re.compile(r"[ ]*(?:专|快)?[电讯](?=$|[ \n（(【\[—:：,，）)》])")
 _DATELINE_PLACE = re.compile(r"[ ]*[\u4e00-\u9fff]{2,4}[电讯](?=$|[ \n（(【\[—:：,，])")  # 中央社5日台北电
 _CHROME_LINE = re.compile(r"^[ |｜/\-—:：]*(?:(?:稿件)?来源|作者|编辑|责编|字号|浏览|阅读|点击)|^[ |｜]*$")
 _CHROME_BEFORE = re.compile(r"(?:^|[ |｜])(?:时间|日期|发布于|发表于|更新时间|更新)?[ ]*[:：]?[ ]*$")

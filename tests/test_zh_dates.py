@@ -162,6 +162,11 @@ def test_the_nth_weekday_of_a_month(sentence, piece, day):
     assert one(sentence, piece)[:2] == (day, day)
 
 
+def test_a_short_month_day_form_and_not_an_age_range():
+    assert one("更新于 09-01 20:01", "09-01")[0] == "2023-09-01"
+    assert found("适合08-12岁的学生。") == []
+
+
 def test_week_n_of_a_month_starts_on_its_first_monday():
     assert one("3月第二周进行压力测试。", "3月第二周")[:2] == ("2023-03-13", "2023-03-19")
 

@@ -208,7 +208,9 @@ def _year_rules():
             r"|(?P<m5>1[0-2]|0[1-9])|\.(?P<m6>1[0-2]|0[1-9])-)(?P<d>3[01]|[12]\d|0?[1-9])(?:(?![\d.\-/])|(?=-?[012]\d[:：]\d\d))"
             rf"|[ ]*(?P<period>{alternation(k for k in lx.periods if len(k) > 1 and k[0] != '年')})(?:季度)?"
             rf"(?P<qpart>{alternation(lx.quarter_parts)})?)")),
-        # 6·30, 09-01 (a month and day without a year)
+        # 09-01, 12-31: a zero-padded month and day without a year (the page's short form)
+        ("mmdd", re.compile(r"(?<![\d.\-/:])(?P<pm>1[0-2]|0[1-9])-(?P<pd>3[01]|[12]\d|0[1-9])(?![\d.\-/%岁个人元万亿年月日号期次])")),
+        # 6·30, 11/3号 (a month and day without a year)
         ("mdot", re.compile(r"(?<![\d.\-/·:])(?P<m>1[0-2]|0[1-9]|[1-9])·(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.·])"
                             r"|(?<![\d.\-/:])(?P<sm>1[0-2]|[1-9])/(?P<sd>3[01]|[12]\d|[1-9])[ ]*[日号]")),
     ]
@@ -262,6 +264,7 @@ _ANCHORS = {
     "century": [("世纪", None, None, 6, 4)],
     "decade": [("年代", None, None, 12, 4)],
     "mdot": [(w, frozenset("0123456789"), frozenset("0123456789"), 3, 6) for w in "·/"],
+    "mmdd": [("-", frozenset("0123456789"), frozenset("0123456789"), 3, 3)],
 }
 # A single character or word is found at memchr speed; a class of characters is tried at every
 # position, about ten times slower: so the anchors are literals where they can be.
@@ -716,7 +719,8 @@ def _ymdot(m, text, ctx):
 
 
 def _mdot(m, text, ctx):
-    mo, d = next((m.group(a), m.group(b)) for a, b in (("m", "d"), ("sm", "sd")) if m.group(a))
+    mo, d = next((m.group(a), m.group(b)) for a, b in (("m", "d"), ("sm", "sd"), ("pm", "pd"))
+                 if a in m.re.groupindex and m.group(a))
     mo, d = int(mo), int(d)
     a = date(anchor_year(mo, d, ctx), mo, d)
     return m.end(), Value(a, a, "day")
@@ -812,7 +816,7 @@ def _century(m, text, ctx):
 
 RESOLVE = {
     "ydate": _ydate, "ynum": _ynum, "rely": _rely, "period": _period_alone,
-    "mdot": _mdot, "month": _month, "relm": _relm, "relq": _relq, "dayonly": _dayonly, "bignewyear": _bignewyear,
+    "mdot": _mdot, "mmdd": _mdot, "month": _month, "relm": _relm, "relq": _relq, "dayonly": _dayonly, "bignewyear": _bignewyear,
     "fest": _fest, "era": _era, "decade": _decade, "century": _century, **zh_relative.RESOLVE,
 }
 

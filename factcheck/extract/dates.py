@@ -401,7 +401,7 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
 
 _DATELINE = re.compile(r"[ ]*(?:专|快)?[电讯](?=$|[ \n（(【\[—:：,，）)》])")
 _DATELINE_PLACE = re.compile(r"[ ]*[\u4e00-\u9fff]{2,4}[电讯](?=$|[ \n（(【\[—:：,，])")  # 中央社5日台北电
-_CHROME_LINE = re.compile(r"^[ |｜/\-—:：]*(?:(?:稿件)?来源|作者|编辑|责编|字号|浏览|阅读|点击)|^[ |｜]*$")
+_CHROME_LINE = re.compile(r"[ |｜/\-—:：]*(?:(?:稿件)?来源|作者|编辑|责编|字号|浏览|阅读|点击)|[ |｜]*$")
 _CHROME_BEFORE = re.compile(r"(?:^|[ |｜])(?:时间|日期|发布于|发表于|更新时间|更新)?[ ]*[:：]?[ ]*$")
 
 
@@ -414,12 +414,16 @@ def _not_claims(text: str, found: list[Mention]) -> list[Mention]:
         if _DATELINE.match(text, m.end) or (m.start > 0 and text[m.start - 1] in "社网报" and _DATELINE_PLACE.match(text, m.end)):
             m.reason = "dateline (dates the story, not an event)"
             continue
-        line_start = text.rfind("\n", 0, m.start) + 1
+        if m.date_precision != "day" or m.relative:
+            continue
+        lo = max(0, m.start - 21)
+        nl = text.rfind("\n", lo, m.start)
+        if nl < 0 and lo > 0:
+            continue  # a time stamp heads its line: only a short label (发布时间：) comes before it
+        line_start = nl + 1
         line_end = text.find("\n", m.end)
         line_end = len(text) if line_end < 0 else line_end
-        after = m.end
-        if (_CHROME_LINE.match(text[after:line_end]) and _CHROME_BEFORE.search(text[line_start : m.start])
-                and m.date_precision == "day" and not m.relative):
+        if _CHROME_LINE.match(text, m.end, line_end) and _CHROME_BEFORE.search(text[line_start : m.start]):
             m.reason = "the page's own time stamp (page chrome)"
     return found
 

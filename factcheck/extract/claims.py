@@ -210,11 +210,20 @@ class _Doc:
         self.pub, self.pub_precision = pub, pub_precision
         self.pub_text = _at_precision(pub, pub_precision) if pub else None
         clock = published.time() if published and pub_precision == "day" else None
-        self.dates = find_dates(text, date_blocked, pub, paragraph_year, pub_precision=pub_precision, pub_clock=clock) if has_zh else []
+        # a text of digits and signs only (2021-06-30, 6·30, 15:37) is English to the number readers, and its
+        # dates are read by both date readers: a Chinese date wherever both see one
+        digits_only = not has_zh and _LATIN_WORD.search(text) is None
+        if digits_only:
+            date_blocked = _Blocked(lambda: filter_mask(1))
+        self.dates = (find_dates(text, date_blocked, pub, paragraph_year, pub_precision=pub_precision, pub_clock=clock)
+                      if has_zh or digits_only else [])
         # the English parts, a run of English lines taken as one (en_blocked still guards the Chinese)
         en_spans = [m.span() for m in re.finditer(rb"\x01+(?:\x00\x01+)*", en_lines)] if has_en else []
         if has_en:
-            self.dates = sorted(self.dates + find_dates_en(text, en_blocked, pub, pub_precision=pub_precision, spans=en_spans), key=lambda x: x.start)
+            english = find_dates_en(text, en_blocked, pub, pub_precision=pub_precision, spans=en_spans)
+            if digits_only:
+                english = [e for e in english if not any(d.start < e.end and e.start < d.end for d in self.dates)]
+            self.dates = sorted(self.dates + english, key=lambda x: x.start)
         taken = bytearray(len(text))
         for d in self.dates:
             if not d.shared:  # 三年内: a duration as much as a date, the quantity finder reads it too

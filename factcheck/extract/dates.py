@@ -276,7 +276,18 @@ def _anchored(rx: re.Pattern, anchors, text: str):
     """The matches of rx in text that lie around an anchor (see _ANCHORS)."""
     n = len(text)
     spans: list[tuple[int, int]] = []
+    match = rx.match
     for anchor, before_chars, after_chars, before, after in anchors:
+        if before < 0:  # the match starts at its anchor; where none does, a shorter word may start inside it
+            pos, find = 0, anchor.search
+            while (a := find(text, pos)) is not None:
+                m = match(text, a.start())
+                if m is not None:
+                    yield m
+                    pos = m.end()
+                else:
+                    pos = a.start() + 1
+            continue
         for a in anchor.finditer(text):
             s, e = a.start(), a.end()
             if before_chars is not None and (s == 0 or text[s - 1] not in before_chars):
@@ -334,7 +345,11 @@ def _compiled():
              for name, words in _GATES.items()}
     anchors = {name: [(re.compile(rx), *rest) for rx, *rest in items] for name, items in _ANCHORS.items()}
     # the word rules run around their words (a week's prefix, 下下个, comes before its 周)
-    anchors["words"] = [(re.compile(alternation(_head_words())), None, None, 4, 8)]
+    # the word rules: a match starts at its word, except a week's (下下个 comes before its 周) and a
+    # quarter's (上个季度, 第三季度), looked for around their 周 and 季度
+    inner = ["季度"] + [norm(w) for w in load_lexicon().dates.week_words.words]
+    anchors["words"] = [(re.compile(alternation([w for w in _head_words() if w not in inner])), None, None, -1, 0),
+                        (re.compile(alternation(inner)), None, None, 4, 8)]
     return rules, gates, anchors
 
 

@@ -286,6 +286,9 @@ def test_a_dateline_and_the_page_time_stamp_are_not_claims():
     assert "dateline" in one("中新网北京3月5日电 据统计，全市新增算力企业12家。", "3月5日")[2]
     assert "dateline" in one("本报上海讯 （记者 李某）7月19日電，", "7月19日")[2]
     assert one("3月5日电网负荷创下新高。", "3月5日")[2] is None  # 电网 is the grid, not a wire
+    assert "dateline" in one("【某某日报讯】记者14日从市港口发展中心获悉，全年吞吐量创新高。", "14日")[2]
+    assert "report" in one("该公司今日公布第三季度财报。", "今日")[2]  # the report's own day
+    assert one("新数据中心今日开幕。", "今日")[2] is None  # an opening: an event
     assert "dateline" in one("（通讯社台北11日电）外贸部门表示", "11日")[2]
     assert "dateline" in one("中央社5日台北電 半导体协会称", "5日")[2]
     assert "dateline" in one("《某某通訊社12日專訊》統計處今日公布", "12日")[2]

@@ -240,6 +240,9 @@ class _Doc:
         for q in self.quantities:
             if q.reason is None:
                 occupied[q.num_start : max(q.end, q.counted_end)] = b"\x01" * (max(q.end, q.counted_end) - q.num_start)
+        for d in self.dates:
+            if not d.shared:  # 上半年公司营收: a date (resolved or not) is never part of a subject's name
+                occupied[d.start : d.end] = b"\x01" * (d.end - d.start)
         self.subjects = SubjectFinder(text, self.ctx, self.entities, occupied, metric_word_at, topic)
         self.name_mask = bytearray(len(text))
         for e in self.entities:

@@ -19,6 +19,7 @@ from functools import cache
 from factcheck.extract import zh_relative
 from factcheck.extract.lunar import lunar_month_span, lunar_to_solar, nth_weekday, season_span, solar_term
 from factcheck.extract.mention import Mention
+from factcheck.extract.metrics import event_position
 from factcheck.extract.patterns import norm
 from factcheck.extract.scan import finditer
 from factcheck.extract.zh_numbers import CN_DIGITS, small, year
@@ -389,7 +390,7 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
             out = _open_span(text, out, ctx)
         resolved.append((s, out, name == "dayonly" and small(m.group("d")), name))
     resolved.sort(key=lambda r: (r[0], -_end(r[1])))
-    days = {}
+    days, reldays = {}, set()
     for s, out, day, name in resolved:
         e = _end(out)
         if any(taken[s:e]) or blocked(s, e):
@@ -402,6 +403,10 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
             _set(mention, v.start, v.end, v.precision)
             mention.reason = v.reason
             mention.shared = v.shared
+        if name in ("offset", "ordinal"):
+            mention.shared = True  # resolved or not, 三年内 is a duration too
+        elif name == "relday" and mention.reason is None:
+            reldays.add(id(mention))
         taken[s:e] = b"\x01" * (e - s)
         found.append(mention)
         if day:
@@ -412,7 +417,7 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
             found.pop()
     found.sort(key=lambda x: x.start)
     found = _day_context(found, text, days)
-    return _not_claims(text, _merge_ranges(text, found))
+    return _not_claims(text, _merge_ranges(text, found), reldays)
 
 
 _DATELINE = re.compile(r"[ ]*(?:专|快)?[电讯](?=$|[ \n（(【\[—:：,，）)》])")
@@ -421,13 +426,30 @@ _CHROME_LINE = re.compile(r"[ |｜/\-—:：]*(?:(?:稿件)?来源|作者|编辑
 _CHROME_BEFORE = re.compile(r"(?:^|[ |｜])(?:时间|日期|发布于|发表于|更新时间|更新)?[ ]*[:：]?[ ]*$")
 
 
-def _not_claims(text: str, found: list[Mention]) -> list[Mention]:
-    """Dates that date the page or the story, not an event: a dateline (新华社北京3月5日电) and a
-    time stamp that stands alone on its line or before the source (2024-12-11 06:23 | 来源：…)."""
+@cache
+def _report_verb() -> re.Pattern:
+    return re.compile(rf"[ ]*(?:{_flat_alternation(norm(w) for w in load_lexicon().dates.report_verbs.words)})")
+
+
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+
+
+def _not_claims(text: str, found: list[Mention], reldays=frozenset()) -> list[Mention]:
+    """Dates that date the page or the story, not an event: a dateline (新华社北京3月5日电), a
+    time stamp that stands alone on its line or before the source (2024-12-11 06:23 | 来源：…), and
+    a relative day with no event after it in its clause (该公司今日公布财报 dates the report; 今日开幕
+    dates an opening)."""
     for m in found:
         if m.reason is not None or m.date_start is None:
             continue
-        if _DATELINE.match(text, m.end) or (m.start > 0 and text[m.start - 1] in "社网报" and _DATELINE_PLACE.match(text, m.end)):
+        if id(m) in reldays:
+            end = _CLAUSE_END.search(text, m.end)
+            if (_report_verb().match(text, m.end)
+                    or event_position(text, m.end, end.start() if end else len(text)) is None):
+                m.reason = "a relative day with no event after it (the report's own day)"
+            continue
+        if (_DATELINE.match(text, m.end) or (m.start > 0 and text[m.start - 1] in "社网报" and _DATELINE_PLACE.match(text, m.end))
+                or text[max(0, m.start - 3) : m.start].rstrip().endswith("记者")):  # 记者14日从…获悉
             m.reason = "dateline (dates the story, not an event)"
             continue
         if m.date_precision != "day" or m.relative:
@@ -784,7 +806,10 @@ def _bignewyear(m, text, ctx):
 
 def _fest(m, text, ctx):
     y = ctx.year or ctx.need("year").year
-    return m.end(), festival(m.group("fest"), y)
+    v = festival(m.group("fest"), y)
+    if m.group("fest") in lex().seasons:
+        v.reason = "a season without a year (冬季流感)"  # 今年冬季 is a date, 冬季 alone an attribute
+    return m.end(), v
 
 
 def _era(m, text, ctx):

@@ -85,6 +85,7 @@ class DatesFile(_Strict):
     now_mentions: Words
     day_parts: Words
     eras: dict[str, int]
+    report_verbs: Words
     centuries: dict[str, str]
     same_year: Words
 

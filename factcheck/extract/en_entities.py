@@ -9,11 +9,18 @@ from functools import cache
 
 from factcheck.extract.entities import Entity
 from factcheck.extract.scan import finditer
-from factcheck.lang import load_english, load_gazetteer
+from factcheck.lang import load_english
 from factcheck.lang.loader import alternation
+from factcheck.link.places import romanised
 
 _TOKEN = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\d+[A-Za-z]*)$")
 _MAX_TOKENS = 5
+# a machine's or site's own name: capitals with a model number or a hyphen (ABCI 3.0, LUMI-AI, HKG5,
+# CloudMatrix 384); it names an entity only where the article repeats it
+_SYSTEM = re.compile(
+    r"(?<![\w$€¥£-])(?:[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+|[A-Z]{2,}\d+[A-Za-z]?"
+    r"|[A-Z][A-Za-z]*[A-Z][A-Za-z]*[ ]\d+(?:\.\d+)?[A-Za-z]?)(?![\w-])"
+)
 
 
 @cache
@@ -23,14 +30,16 @@ def _lex():
     for cls in ("facility", "organisation", "program", "region"):
         for h in getattr(en.heads, cls):
             head_class.setdefault(h.lower(), cls)
-    places = [p for forms in load_gazetteer().places.values() for p in forms]
+    places = frozenset(romanised())
     return (
         re.compile(rf"(?i:\b(?:{alternation(head_class)})\b)(?:\s(?:III|II|IV|I|V|\d)\b)?"),
         head_class,
         re.compile(rf"\b(?:{alternation(en.organisations.names)})\b"),
-        re.compile(rf"\b(?:{alternation(places)})\b"),
+        places,
         re.compile(rf"(?i:\b(?:{alternation(en.national.words)})\b)"),
         en.national.canonical,
+        re.compile(rf"\b(?:{alternation(en.countries.names)})\b"),
+        re.compile(rf"(?i:\b(?:{alternation(en.countries.pointing)})\b)(?![-\w])"),
     )
 
 
@@ -39,12 +48,52 @@ def _words(table: str) -> frozenset:
     return frozenset(w.lower() for w in getattr(load_english().entities, table).words)
 
 
+@cache
+def _system_nouns() -> re.Pattern:
+    """" supernode": a name followed by the kind of machine it is names one even if said once."""
+    from factcheck.lang.grammar import grammar
+
+    return re.compile(rf" (?:{alternation(grammar().subjects.system_nouns)})\b")
+
+
+_APPOSITIVE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:[A-Z][\w'’.-]*|of|de|del|la)(?:\s(?:[A-Z][\w'’.-]*|of|de|del|la)){0,4}),\s(?:the|a|an)\s[^,.;:()]{0,80}$")
+_DIGIT = re.compile(r"\d")
+_ACRONYM_DEF = re.compile(r"\(([A-Z]{2,6})\)")
+_DEFINED_BY = re.compile(r"[A-Z][\w'’.-]*\s$")  # the capitalised name the brackets follow
+_SYSTEM_PLAIN = re.compile(r"(?<![\w$€¥£-])[A-Z][a-z]+ \d{2,4}[A-Za-z]?(?![\w.-])")
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]*(?:['’](?!s\b)[a-z]+)?(?:[ -][A-Z][a-z]*(?:['’](?!s\b)[a-z]+)?){0,3}\b")
+_WORD_BREAK = re.compile(r"[ -]")
+
+
+def _places(text: str, places: frozenset) -> list[tuple[int, int]]:
+    """Spans of known places in a run of capitalised words, longest first from each word (Hong Kong,
+    Yangtze River Delta, Xi'an): a set look-up per word run, not an alternation of a thousand
+    spellings tried at every capital letter."""
+    out = []
+    for m in _CAPITALISED.finditer(text):
+        run = m.group()
+        cuts = [0] + [b.start() for b in _WORD_BREAK.finditer(run)] + [len(run)]
+        i = 0
+        while i < len(cuts) - 1:
+            begin = cuts[i] + (1 if i else 0)
+            for j in range(len(cuts) - 1, i, -1):
+                if run[begin : cuts[j]] in places:
+                    out.append((m.start() + begin, m.start() + cuts[j]))
+                    i = j
+                    break
+            else:
+                i += 1
+    return out
+
+
 def _bare_head(text: str) -> str:
     return re.sub(r"\s(?:III|II|IV|I|V|\d)$", "", text).lower()
 
 
 def find_entities_en(text: str) -> list[Entity]:
-    heads, head_class, known, places, national, canonical = _lex()
+    heads, head_class, known, places, national, canonical, countries, pointing = _lex()
     found: list[Entity] = []
     for m in finditer(heads, text):
         hs, he = m.span()
@@ -69,16 +118,147 @@ def find_entities_en(text: str) -> list[Entity]:
         if tokens == 0 and head_is_named and " " not in m.group():
             bare = True  # a capitalised head alone (Laboratory) is not a name
         found.append(Entity(start, he, head_class[head], text[start:he], bare, head))
+        if bare and text.find(", ", max(0, hs - 120), hs) >= 0:
+            # "El Capitan, the world's fastest supercomputer,": the name before an appositive is one
+            # of the kind the appositive names
+            ap = _APPOSITIVE.search(text, max(0, hs - 120), hs)
+            if ap:
+                found.append(Entity(ap.start(1), ap.end(1), head_class[head], ap.group(1), False, head))
     for m in finditer(known, text):
         found.append(Entity(m.start(), m.end(), "known", m.group()))
-    for m in finditer(places, text):
-        found.append(Entity(m.start(), m.end(), "place", m.group()))
+    for start, end in _places(text, places):
+        found.append(Entity(start, end, "place", text[start:end]))
+    has_digit = _DIGIT.search(text) is not None
+    systems = list(finditer(_SYSTEM, text)) if has_digit or "-" in text else []
+    seen: dict[str, int] = {}
+    for m in systems:
+        seen[m.group()] = seen.get(m.group(), 0) + 1
+    nouns = _system_nouns()
+    for m in systems:
+        if seen[m.group()] >= 2 or nouns.match(text, m.end()):
+            found.append(Entity(m.start(), m.end(), "facility", m.group()))
+    if has_digit:
+        # a plain word and a model number (Quasar 256) is a name only with its kind after it:
+        # "March 2025" is not a machine
+        for m in finditer(_SYSTEM_PLAIN, text):
+            if nouns.match(text, m.end()):
+                found.append(Entity(m.start(), m.end(), "facility", m.group()))
+    if "(" in text:
+        # "National Center for High-performance Computing (NCHC)": an acronym defined in brackets
+        # names that body wherever the article uses it again
+        defined = {m.group(1) for m in _ACRONYM_DEF.finditer(text) if _DEFINED_BY.search(text, max(0, m.start() - 40), m.start())}
+        if defined:
+            for m in re.finditer(rf"(?<![\w(])(?:{alternation(defined)})(?![\w)])", text):
+                found.append(Entity(m.start(), m.end(), "organisation", m.group()))
+    named = [(m.start(), m.end(), m.group()) for m in finditer(countries, text)]
+    for s, e, name in named:
+        found.append(Entity(s, e, "place", name))
+    pointed = set()
+    for m in finditer(pointing, text):
+        # "the country", "the state": the last country named before it (Singapore … the country);
+        # with none named, "the country" is China (a national word) and "the state" nothing
+        before = [n for s, _, n in named if s < m.start()]
+        if before:
+            pointed.add(m.start())
+            found.append(Entity(m.start(), m.end(), "national", before[-1]))
     for m in finditer(national, text):
-        found.append(Entity(m.start(), m.end(), "national", canonical))
+        if m.start() not in pointed:
+            found.append(Entity(m.start(), m.end(), "national", canonical))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[Entity] = []
     for ent in found:
         if any(k.start <= ent.start and ent.end <= k.end for k in kept[-6:]):
             continue
         kept.append(ent)
-    return kept
+    return _owned(text, kept)
+
+
+def _owned(text: str, ents: list[Entity]) -> list[Entity]:
+    """China Telecom … began building its Foshan Intelligent Computing Center: "its" names the owner,
+    the body named before it in the sentence, so the centre is China Telecom Foshan Intelligent
+    Computing Center (the name it has in Chinese, 中国电信佛山智算中心)."""
+    out = []
+    for i, ent in enumerate(ents):
+        if ent.cls == "facility" and not ent.bare and text.endswith(("its ", "their "), max(0, ent.start - 6), ent.start):
+            sentence_start = max(text.rfind(". ", 0, ent.start), text.rfind("\n", 0, ent.start)) + 1
+            owners = [o for o in ents[:i] if o.cls in ("known", "organisation") and not o.bare and o.start >= sentence_start]
+            if owners:
+                ent = Entity(ent.start, ent.end, ent.cls, f"{owners[-1].text} {ent.text}", ent.bare, ent.head)
+        out.append(ent)
+    return out
+
+
+# A dateline opens a wire story: "DALIAN, March 3 (Wire) -", "BEIJING, Dec. 5 (Xinhua) --". Its date dates
+# the story, not an event (SEMANTICS.md section 1).
+_DATE = r"(?P<date{n}>[A-Z][a-z]{{2,8}}\.?[ ]\d{{1,2}}(?:st|nd|rd|th)?(?:,[ ]\d{{4}})?)"
+_DATELINE = re.compile(
+    # DALIAN, March 3 (Wire) -   |   Taipei, Dec. 12 (CNA)   |   IT Home May 21 news, (a machine-translated lead)
+    r"(?m)^[ \t]*(?:<p[^>]*>[ \t]*)?(?:"
+    rf"(?:[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*)(?:,[ ][A-Z][A-Za-z.]+)?,[ ]+{_DATE.format(n=1)}(?:[ ]\([^)\n]{{1,40}}\))?[ ]*(?:-{{1,2}}|–|—)"
+    rf"|[A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}},[ ]+{_DATE.format(n=2)}[ ]\([A-Za-z .]{{2,30}}\)"
+    rf"|[A-Z][\w&.’'-]*(?:[ ][A-Z][\w&.’'-]*){{0,3}}[ ]{_DATE.format(n=3)}[ ](?:news|report|dispatch)[,，]"
+    r")")
+
+
+def datelines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the dates that stand in a dateline."""
+    end = len(text) if end is None else end
+    return [next(m.span(g) for g in ("date1", "date2", "date3") if m.group(g)) for m in _DATELINE.finditer(text, start, end)]
+
+
+# A unit's gloss or definition: "a 1-EFLOPS system can perform a quintillion operations per second",
+# "1 PFLOPS equals a thousand trillion operations per second", "one petaflop can handle ...", "an EFLOP, a unit
+# equal to ...". Its figures explain a unit; they are not
+# claims about anything (SEMANTICS.md section 1).
+_UNIT = r"(?:[EPT]?FLOPS?|[EPT]OPS|[EPT]F|exaflops?|petaflops?|teraflops?)"
+_DEFINES = (r"(?:equals?|is equal to|is equivalent to|equates to|means|stands for|corresponds to|represents"
+            r"|can (?:handle|perform|process|do|complete)|=|is(?=[ ](?:about[ ]|roughly[ ])?(?:\d|one[ ]|a[ ]|an[ ])))")
+_UNIT_WORD = re.compile(rf"(?i)(?<![A-Za-z]){_UNIT}(?![A-Za-z])")
+_GLOSS_BEFORE = re.compile(r"(?i)(?:\b(?:a|an|one)[ ]1[- ]|(?<![\d.,])(?:1|one|a|an)[ -]?)$")
+_GLOSS_AFTER = re.compile(
+    rf"(?i)(?:[- ][a-z]+)?[ ](?:system|machine|computer|cluster|supercomputer|centre|center)s?\b|[ ]+{_DEFINES}"
+    r"|[ ]*(?:[-–—,(:][ ]*)?(?:a|the)[ ]unit\b")
+_CLAUSE_END = re.compile(r"[.;\n)）]")
+
+
+def glosses(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of unit glosses (from the defining phrase to the end of its clause). Found from the unit
+    word, which is rare, and its few characters around."""
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    for u in _UNIT_WORD.finditer(text, start, end):
+        after = _GLOSS_AFTER.match(text, u.end(), end)
+        if after is None:
+            continue
+        before = _GLOSS_BEFORE.search(text, max(start, u.start() - 8), u.start())
+        if before is None and not after.group().lstrip(" -–—,(:").lower().startswith(("a unit", "the unit")):
+            continue
+        stop = _CLAUSE_END.search(text, u.end(), end)
+        a, b = (before.start() if before else u.start()), (stop.start() if stop else end)
+        if out and a < out[-1][1]:
+            continue
+        out.append((a, b))
+    return out
+
+
+# A page's own date in its chrome: "Posted: 2025-02-18 10:00", "Published: 2024-07-15", "Updated on May 3".
+_PAGE_DATE = re.compile(r"(?i)\b(?:posted|published|updated|last updated|release date|date)(?:[ ]on)?[ ]*:?[ ]*$")
+
+
+def page_date(text: str, start: int) -> bool:
+    """Whether the date at start is the page's own date (metadata, not a claim)."""
+    return _PAGE_DATE.search(text, max(0, start - 24), start) is not None
+
+
+# Links to other stories and page furniture: "Also read: 5 ways AI is changing farms", "Read more: ...".
+_CHROME_LINE = re.compile(r"(?im)^[ \t]*(?:<[^>]+>[ \t]*)*(?:also read|read more|read also|related|see also|recommended|you may also like|most read)[ \t]*[:：|>-]")
+
+
+def chrome_lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the lines that link elsewhere (their figures are another story's)."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _CHROME_LINE.finditer(text, start, end):
+        stop = text.find("\n", m.end(), end)
+        out.append((m.start(), end if stop < 0 else stop))
+    return out

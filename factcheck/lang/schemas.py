@@ -82,6 +82,7 @@ class Attribution(_Strict):
 
 class Instrument(_Strict):
     patterns: list[str]
+    identifying: list[str] = []
 
 
 class Prefixes(_Strict):
@@ -128,6 +129,7 @@ class Organisations(_Strict):
 class Places(_Strict):
     names: list[str]
     suffixes: list[str]
+    provinces: list[str] = []
 
 
 class National(_Strict):
@@ -187,6 +189,12 @@ class AliasesFile(_Strict):
 class EnNumbersFile(_Strict):
     words: dict[str, int]
     scales: dict[str, int]
+    suffixes: dict[str, int] = {}
+    multipliers: dict[str, int] = {}
+    fractions: dict[str, int] = {}
+    ordinal_units: dict[str, int] = {}
+    signs: Words = Words(words=[])
+    pronoun_before: Words = Words(words=[])
 
 
 class EnUnitsFile(_Strict):
@@ -194,6 +202,8 @@ class EnUnitsFile(_Strict):
     currency_before: dict[str, str]
     count_nouns: Words
     compute_context: Words
+    not_counted: Words = Words(words=[])
+    equivalent: Words = Words(words=[])
 
 
 class EnDatesFile(_Strict):
@@ -203,16 +213,33 @@ class EnDatesFile(_Strict):
     periods: dict[str, tuple[int, int]]
     as_of: Words
     year_prepositions: Words
+    weekdays: dict[str, int] = {}
+    relative_days: dict[str, int] = {}
+    units: dict[str, tuple[str, int]] = {}
+    directions: dict[str, int] = {}
+    nearest: Words = Words(words=[])
+    offsets_after: dict[str, int] = {}
+    holidays: dict[str, tuple[int, int]] = {}
+    easter_holidays: dict[str, int] = {}
+    nth_weekday_holidays: dict[str, tuple[int, int, int]] = {}
+    weekend: Words = Words(words=[])
+    day_ordinals: dict[str, int] = {}
 
 
 class EnOrganisations(_Strict):
     names: list[str]
 
 
+class Countries(_Strict):
+    names: list[str]
+    pointing: list[str]
+
+
 class EnEntitiesFile(_Strict):
     heads: Heads
     organisations: EnOrganisations
     national: National
+    countries: Countries
     direction_words: Words
     determiners: Words
 

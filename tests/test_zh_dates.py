@@ -365,3 +365,15 @@ def test_rules_run_around_their_anchors_find_what_a_full_scan_finds(text, pub):
 
 
 _COMPILED = dates_module._compiled
+
+
+def test_a_decimal_with_点_is_a_number_not_a_clock_time():
+    """零点一 and 一七二零点一 are decimals; 下午三点一刻 and 九点半 are clock times."""
+    body = "质检报告称，新工艺使误差缩小到零点一毫米，全年产量一七二零点一吨。\n发布会定于下午三点一刻开始，九点半散场。\n"
+    result = article(body)
+    values = {m.text: m.value for m in result.mentions + result.claims if m.kind == "quantity"}
+    assert values.get("零点一毫米", values.get("零点一")) == 0.1
+    assert any(t.startswith("一七二零点一") and v == 1720.1 for t, v in values.items()), values
+    clocks = [t for t, *_ in found(body)]
+    assert any("三点一刻" in t for t in clocks) and any("九点半" in t for t in clocks)
+    assert not any("零点一" in t for t in clocks)

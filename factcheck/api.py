@@ -34,15 +34,11 @@ def document_record(document: Document, claims: list[Claim], mentions: list[Clai
     objects (not when findings is False: a run that compares nothing, such as extract, has no use
     for them). Stages flow one way: extraction knows nothing of rules or comparison."""
     from factcheck.facts.blocks import block_key
+    from factcheck.rules.inside import document_findings
 
     claims = sorted(claims, key=report_order)
-    if findings:
-        from factcheck.rules.inside import document_findings
-
-        found = document_findings(claims)
-    else:
-        found = []
-    return Cached(document, encode(claims, block_key), encode(mentions, _no_block), found)
+    return Cached(document, encode(claims, block_key), encode(mentions, _no_block),
+                  document_findings(claims) if findings else [])
 
 
 def _decoded(rows: list[Row]) -> list[Claim]:
@@ -225,11 +221,12 @@ def _in_workers(files, settings, published, progress, mentions, jobs, cache_dir,
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(extract_rows_partition, part, settings, published, mentions, cache_dir, findings)
                    for part in partitions(files, jobs)]
+        done = 0
         for future in futures:
             results.append(future.result())
             if progress:
-                for d in results[-1].documents:
-                    progress(_named(d))
+                done += len(results[-1].documents)
+                progress(f"{done} documents")
     return results
 
 
@@ -298,7 +295,5 @@ def run(paths: Iterable[str], settings: Settings, published: datetime | None = N
     extracted = extract_rows(paths, settings, published, progress, stdin, mentions, jobs=jobs, cache_dir=cache_dir,
                              findings=compare)
     claims, found = claim_tables(extracted)
-    if compare and hasattr(progress, "stage"):
-        progress.stage("comparing")
     findings = _compare(extracted, claims, settings, cache_dir) if compare else None
     return build_report(extracted, claims, found if mentions else None, findings)

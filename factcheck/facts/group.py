@@ -122,10 +122,11 @@ def all_overlap(claims: list[Claim]) -> bool:
 
 
 def contradicts(claims: list[Claim]) -> bool:
-    """Two sources disagree: a figure in one sentence is disjoint from every figure of the fact in
-    another sentence, and the other way round. Figures that one sentence sets side by side (a
-    total and a part, two lists) are different things that link, not a disagreement, and a
-    figure that matches any of them agrees with that sentence."""
+    """Two sources disagree: a figure in a sentence of one document is disjoint from every figure
+    of the fact in a sentence of another document, and the other way round. Figures that one
+    sentence sets side by side (a total and a part, two lists) are different things that link, and
+    a figure that matches any of them agrees with that sentence; figures of one article never
+    contradict each other (two phases, two scopes)."""
     groups = distinct(claims)
     if len(groups) < 2:
         return False
@@ -137,11 +138,13 @@ def contradicts(claims: list[Claim]) -> bool:
     by_place: dict[tuple, set[int]] = {}
     for c in claims:
         by_place.setdefault((c.document, c.sentence), set()).add(index[value_key(c)])
-    places = sorted({frozenset(v) for v in by_place.values()}, key=sorted)
-    if len(places) < 2:
+    places = sorted({(doc, frozenset(v)) for (doc, _), v in by_place.items()}, key=lambda x: (x[0], sorted(x[1])))
+    if len({doc for doc, _ in places}) < 2:
         return False
-    for a_n, p in enumerate(places):
-        for q in places[a_n + 1 :]:
+    for a_n, (p_doc, p) in enumerate(places):
+        for q_doc, q in places[a_n + 1 :]:
+            if q_doc == p_doc:
+                continue
             for i in p:
                 if all((i, j) in apart for j in q) and any(all((j, k) in apart for k in p) for j in q):
                     return True
@@ -149,9 +152,9 @@ def contradicts(claims: list[Claim]) -> bool:
 
 
 def one_thing(claims: list[Claim]) -> bool:
-    """False when all the claims come from one sentence that sets disjoint figures side by side."""
-    first = (claims[0].document, claims[0].sentence)
-    return any((c.document, c.sentence) != first for c in claims) or all_overlap(claims)
+    """False when all the claims come from one article that sets disjoint figures side by side."""
+    first = claims[0].document
+    return any(c.document != first for c in claims) or all_overlap(claims)
 
 
 def _same_value(earlier: Claim, later: Claim, tolerance: Fraction) -> bool:

@@ -183,3 +183,10 @@ def test_from_now_to_a_date():
     found = _dates(text, date(2024, 5, 15))
     assert found["Between now and November 15"][:2] == ("2024-05-15", "2024-11-15")  # the coming November
     assert found["from now until 2030"][:2] == ("2024-05-15", "2030-12-31")
+
+
+def test_figures_that_look_like_year_spans_or_dates_are_not():
+    text = ("The 2021-25 plan is on track. Call +44 2010-2015-86 for the desk. The lab reported a ratio of "
+            "30/4.85, and the home side won 2015 - 32 in the trial.")
+    found = _dates(text, date(2024, 5, 15))
+    assert found == {"2021-25": ("2021-01-01", "2025-12-31", None)}

@@ -190,3 +190,25 @@ def test_figures_that_look_like_year_spans_or_dates_are_not():
             "30/4.85, and the home side won 2015 - 32 in the trial.")
     found = _dates(text, date(2024, 5, 15))
     assert found == {"2021-25": ("2021-01-01", "2025-12-31", None)}
+
+
+HISTORY = """---
+title: The mill that outlived its town
+date: 2018-11-01
+---
+Built in the 19th century, the mill was sold in April of '87 and again on 15 April '99.
+Output in Q1 2019 is forecast to double, and records from April in 2016 to June in 2017 are lost.
+"""
+
+
+def test_two_digit_years_centuries_and_quarters(tmp_path, settings):
+    claims, mentions = _extract(tmp_path, settings, HISTORY)
+    dates = {m.text: m for m in mentions if m.kind == "date"}
+    assert (dates["April of '87"].date.start, dates["April of '87"].date.end) == ("1987-04-01", "1987-04-30")
+    assert dates["15 April '99"].date.start == "1999-04-15"
+    century = dates["the 19th century"]
+    assert (century.date.start, century.date.end, century.reason) == ("1800-01-01", "1899-12-31", "century")
+    assert (dates["Q1 2019"].date.start, dates["Q1 2019"].date.end) == ("2019-01-01", "2019-03-31")
+    span = dates["from April in 2016 to June in 2017"]
+    assert (span.date.start, span.date.end) == ("2016-04-01", "2017-06-30")
+    assert not any(c.kind == "date" and c.date.precision == "century" for c in claims)

@@ -116,6 +116,11 @@ def _rules():
         # between 2019 and 2021, 2014 to 2018, 2019-2021, 2021-25
         ("yy", _Lazy(rf"\bbetween\s+(?:the\s+years\s+)?{by}\s+and\s+(?P<y2>(?:19|20)\d{{2}})(?![\d%\w])", i)),
         ("yy", _Lazy(rf"(?:\bfrom\s+)?(?<![\w.,/-]){by}\s*(?:-|–|~|to|through|until)\s*(?P<y2>(?:19|20)\d{{2}}|\d{{2}})(?![\d%\w]|[-–/]\d)", i)),
+        # April of '87, 15 April '87: a two-digit year, the nearest to publication
+        ("dmy2", _Lazy(rf"(?<![\d.,])(?:the\s+)?{day}\s*(?:of\s+)?{mon}\s+(?:(?i:of)\s+['’]?|['’])(?P<yy>\d{{2}})(?![\d%\w'’])")),
+        ("my2", _Lazy(rf"\b{mon}\s+(?:(?i:of)\s+['’]?|['’])(?P<yy>\d{{2}})(?![\d%\w'’])")),
+        # the 21st century, the nineteenth century
+        ("cent", _Lazy(rf"\b(?:the\s+)?(?:(?P<c>[1-9]|1\d|2[0-2])(?:st|nd|rd|th)|(?P<cw>{alternation(k for k, v in day_words.items() if v <= 22)}))[\s-]+century\b", i)),
         ("mdy", _Lazy(rf"\b{mon}(?:\s*|-){dayw}(?:,?\s*,?\s+(?:of\s+|in\s+)?|-){y}")),
         ("dmy", _Lazy(rf"(?<![\d.,])(?:the\s+)?{day}\s*(?:of\s+|-|/)?{mon}(?:,\s*|\s+|-|/)(?:of\s+|in\s+)?{y}")),
         ("dmw", _Lazy(rf"\b(?P<dw>(?i:{alternation(day_words)}))\s+(?:of\s+)?{mon}(?:(?:,\s*|\s+)(?:of\s+|in\s+)?{y}|(?!\s*,?\s*\d))")),
@@ -123,7 +128,7 @@ def _rules():
         ("ymd_mon", _Lazy(rf"(?<![\d/])(?P<y>(?:19|20)\d{{2}})[/-]{mon}[/-](?P<d>3[01]|[12]\d|0?[1-9])(?![\d])")),
         ("us", _Lazy(r"(?<![\d./-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d)")),
         ("ym", _Lazy(r"(?<![\d./-])(?P<y>(?:19|20)\d{2})-(?P<mm>1[0-2]|0?[1-9])(?![\d-])")),
-        ("ym", _Lazy(r"(?<![\d./-])(?P<mm>1[0-2]|0?[1-9])[-/](?P<y>(?:19|20)\d{2})(?![\d-])")),
+        ("ym", _Lazy(r"(?<![\w./-])(?P<mm>1[0-2]|0?[1-9])[-/](?P<y>(?:19|20)\d{2})(?![\d-])")),
         ("mm", _Lazy(rf"(?:\b(?i:from|between)\s+)?\b{mon}\s*(?:-|–|to|through|until|till|and)\s*(?P<m2>(?i:{alternation(months)}))(?![a-z])\.?(?:,?\s+(?:in\s+|of\s+)?{y})?(?!\s*\d)")),
         ("my", _Lazy(rf"\b{mon}[-/]{y}")),
         ("my", _Lazy(rf"(?<![\w.,]){y}\s+{mon}(?!\s*\d)")),
@@ -131,7 +136,7 @@ def _rules():
         ("py", _Lazy(rf"\b(?P<period>{per})(?:\s+of)?[\s-]+(?:the\s+year\s+)?{by}", i)),
         ("yp", _Lazy(rf"(?<![\w.,]){by}[\s-]*(?P<period>q[1-4]|h[12])\b", i)),
         ("prel", _Lazy(rf"\b(?P<period>{per})\s+of\s+(?P<rel>{alternation(rel_years)}|the\s+(?:current\s+)?year)\b", i)),
-        ("my", _Lazy(rf"\b{mon},?\s+(?:of\s+)?{y}")),
+        ("my", _Lazy(rf"\b{mon},?\s+(?:of\s+|in\s+)?{y}")),
         ("mrel", _Lazy(rf"\b{mon}\s+(?:of\s+)?(?P<rel>{alternation(rel_years)})\b", i)),
         ("relm", _Lazy(rf"\b(?P<dir>(?i:last|this|next))\s+{mon}")),
         ("md", _Lazy(rf"\b{mon}(?:,?\s*|/){dayw}(?!\s*(?:,\s*)?\d)")),
@@ -172,6 +177,7 @@ def _rules():
         "relday": re.compile(rf"\b(?i:{alternation(rel_days)})\b"),
         # a spelled year needs one of these (nineteen eighty, two thousand, twenty twenty, ... hundred)
         "yearword": _Literals("housand", "undred", "teen ", "wenty ", "HOUSAND", "UNDRED", "TEEN ", "WENTY "),
+        "century": _Literals("entury", "ENTURY"),
         "of_unit": _Literals("eek of", "eeks of", "onth of", "onths of", "EEK OF", "EEKS OF", "ONTH OF", "ONTHS OF"),
         "part": _Literals(*(w[1:] + t for w in parts for t in (" this", " in the")),
                           *(w[1:].upper() + t.upper() for w in parts for t in (" this", " in the"))),
@@ -183,7 +189,7 @@ def _rules():
              "yy": "digit", "iso": "digit", "us": "digit", "ym": "digit", "py": "digit", "yp": "digit", "y": "digit",
              "isow": "week", "dd": "digit", "dec": "digit", "md_num": "slash", "ago": "offset", "inn": "inn", "dirn": "direction",
              "relu": "direction", "hol": "holiday", "wkend": "week", "relw": "week", "rely": "year", "prel": "year",
-             "reld": "relday", "nthof": "of_unit", "myw": "yearword", "dmyw": "yearword", "yw": "yearword", "part": "part"}
+             "reld": "relday", "nthof": "of_unit", "cent": "century", "my2": "month", "dmy2": "month", "myw": "yearword", "dmyw": "yearword", "yw": "yearword", "part": "part"}
     num_before = re.compile(rf"\b{num}\s+$")
     dir_before = re.compile(rf"\b{dirw}\s+$")
     the_before = re.compile(r"\b(?i:the)\s+$")
@@ -607,6 +613,18 @@ def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
             _set(out, day, day, "day")
         else:
             _set(out, *_month_span(y, months[g["m"].lower()]), "month")
+    elif name in ("my2", "dmy2"):
+        yy = int(g["yy"])
+        y = 2000 + yy if (pub is None and yy < 50) or (pub is not None and 2000 + yy <= pub.year + 10) else 1900 + yy
+        if name == "my2":
+            _set(out, *_month_span(y, months[g["m"].lower()]), "month")
+        else:
+            day = date(y, months[g["m"].lower()], int(g["d"]))
+            _set(out, day, day, "day")
+    elif name == "cent":  # the 21st century: 2000-2099, as it is commonly counted
+        c = int(g["c"]) if g.get("c") else lex["day_words"][re.sub(r"[\s-]+", " ", g["cw"].lower())]
+        _set(out, date(100 * (c - 1), 1, 1) if c > 1 else date(1, 1, 1), date(100 * c - 1, 12, 31), "century")
+        out.reason = "century"  # an era, too coarse to date a figure or be a claim of its own
     elif name == "nthof":
         return _nth_of(g, out, pub, pub_precision, lex)
     elif name == "part":

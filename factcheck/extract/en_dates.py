@@ -117,8 +117,8 @@ def _rules():
         ("yy", _Lazy(rf"\bbetween\s+(?:the\s+years\s+)?{by}\s+and\s+(?P<y2>(?:19|20)\d{{2}})(?![\d%\w])", i)),
         ("yy", _Lazy(rf"(?:\bfrom\s+)?(?<![\w.,/-]){by}\s*(?:-|–|~|to|through|until)\s*(?P<y2>(?:19|20)\d{{2}}|\d{{2}})(?![\d%\w]|[-–/]\d)", i)),
         # April of '87, 15 April '87: a two-digit year, the nearest to publication
-        ("dmy2", _Lazy(rf"(?<![\d.,])(?:the\s+)?{day}\s*(?:of\s+)?{mon}\s+(?:(?i:of)\s+['’]?|['’])(?P<yy>\d{{2}})(?![\d%\w'’])")),
-        ("my2", _Lazy(rf"\b{mon}\s+(?:(?i:of)\s+['’]?|['’])(?P<yy>\d{{2}})(?![\d%\w'’])")),
+        ("dmy2", _Lazy(rf"(?<![\d.,])(?:the\s+)?{day}\s*(?:of\s+)?{mon}\s+(?:(?i:of)\s+)?['’](?P<yy>\d{{2}})(?![\d%\w'’])")),
+        ("my2", _Lazy(rf"\b{mon}\s+(?:(?i:of)\s+)?['’](?P<yy>\d{{2}})(?![\d%\w'’])")),
         # the 21st century, the nineteenth century
         ("cent", _Lazy(rf"\b(?:the\s+)?(?:(?P<c>[1-9]|1\d|2[0-2])(?:st|nd|rd|th)|(?P<cw>{alternation(k for k, v in day_words.items() if v <= 22)}))[\s-]+century\b", i)),
         ("mdy", _Lazy(rf"\b{mon}(?:\s*|-){dayw}(?:,?\s*,?\s+(?:of\s+|in\s+)?|-){y}")),
@@ -126,7 +126,7 @@ def _rules():
         ("dmw", _Lazy(rf"\b(?P<dw>(?i:{alternation(day_words)}))\s+(?:of\s+)?{mon}(?:(?:,\s*|\s+)(?:of\s+|in\s+)?{y}|(?!\s*,?\s*\d))")),
         ("iso", _Lazy(r"(?<![\d./])(?P<y>(?:19|20)\d{2})[-/.](?P<mm>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12]\d|0?[1-9])(?![\d])")),
         ("ymd_mon", _Lazy(rf"(?<![\d/])(?P<y>(?:19|20)\d{{2}})[/-]{mon}[/-](?P<d>3[01]|[12]\d|0?[1-9])(?![\d])")),
-        ("us", _Lazy(r"(?<![\d./-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d)")),
+        ("us", _Lazy(r"(?<![\d./-])(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d)")),
         ("ym", _Lazy(r"(?<![\d./-])(?P<y>(?:19|20)\d{2})-(?P<mm>1[0-2]|0?[1-9])(?![\d-])")),
         ("ym", _Lazy(r"(?<![\w./-])(?P<mm>1[0-2]|0?[1-9])[-/](?P<y>(?:19|20)\d{2})(?![\d-])")),
         ("mm", _Lazy(rf"(?:\b(?i:from|between)\s+)?\b{mon}\s*(?:-|–|to|through|until|till|and)\s*(?P<m2>(?i:{alternation(months)}))(?![a-z])\.?(?:,?\s+(?:in\s+|of\s+)?{y})?(?!\s*\d)")),
@@ -175,8 +175,9 @@ def _rules():
         "week": re.compile(r"(?i:week)"),
         "year": re.compile(r"(?i:year)"),
         "relday": re.compile(rf"\b(?i:{alternation(rel_days)})\b"),
-        # a spelled year needs one of these (nineteen eighty, two thousand, twenty twenty, ... hundred)
-        "yearword": _Literals("housand", "undred", "teen ", "wenty ", "HOUSAND", "UNDRED", "TEEN ", "WENTY "),
+        # a spelled year needs one of these (nineteen eighty, two thousand, twenty twenty, seventeen hundred)
+        "yearword": _Literals("teen ", "wenty ", "two thousand", "Two thousand", "TEEN ", "WENTY ", "TWO THOUSAND"),
+        "year2": re.compile(r"['’]\d\d(?![\d%\w'’])"),
         "century": _Literals("entury", "ENTURY"),
         "of_unit": _Literals("eek of", "eeks of", "onth of", "onths of", "EEK OF", "EEKS OF", "ONTH OF", "ONTHS OF"),
         "part": _Literals(*(w[1:] + t for w in parts for t in (" this", " in the")),
@@ -189,7 +190,7 @@ def _rules():
              "yy": "digit", "iso": "digit", "us": "digit", "ym": "digit", "py": "digit", "yp": "digit", "y": "digit",
              "isow": "week", "dd": "digit", "dec": "digit", "md_num": "slash", "ago": "offset", "inn": "inn", "dirn": "direction",
              "relu": "direction", "hol": "holiday", "wkend": "week", "relw": "week", "rely": "year", "prel": "year",
-             "reld": "relday", "nthof": "of_unit", "cent": "century", "my2": "month", "dmy2": "month", "myw": "yearword", "dmyw": "yearword", "yw": "yearword", "part": "part"}
+             "reld": "relday", "nthof": "of_unit", "cent": "century", "my2": "year2", "dmy2": "year2", "myw": "yearword", "dmyw": "yearword", "yw": "yearword", "part": "part"}
     num_before = re.compile(rf"\b{num}\s+$")
     dir_before = re.compile(rf"\b{dirw}\s+$")
     the_before = re.compile(r"\b(?i:the)\s+$")
@@ -562,6 +563,8 @@ def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
         day = date(int(g["y"]), months[g["m"].lower()], int(g["d"]))
         _set(out, day, day, "day")
     elif name == "us":
+        if len(set(re.findall(r"[/.-]", m.group()))) > 1:
+            return False  # one separator throughout: 30/4.85 is a ratio, no date (no backreference: it would slow the scan)
         a, b, yt = int(g["a"]), int(g["b"]), g["y"]
         y = int(yt) if len(yt) == 4 else (2000 + int(yt) if int(yt) < 50 else 1900 + int(yt))
         mo, d = (a, b) if a <= 12 else (b, a)  # US order, unless the first cannot be a month

@@ -307,6 +307,8 @@ def _from_now(text: str, found: list[Mention], lex, pub, pub_precision: str) -> 
     for m in found:
         if m.reason is not None or not m.date_end:
             continue
+        if "now" not in text[max(0, m.start - 24) : m.start].lower():
+            continue
         w = lex["from_now"].search(text, max(0, m.start - 24), m.start)
         if w is None or (w.group(0).lower().startswith("from") and not w.group("to")
                          and not lex["from_now_to"].match(text, m.start)):
@@ -326,6 +328,9 @@ def _weeks_of(text: str, found: list[Mention], lex) -> list[Mention]:
     for m in found:
         if m.reason is not None or m.date_precision != "day" or m.start < 4:
             continue
+        before = text[max(0, m.start - 28) : m.start].lower()
+        if "week" not in before and "w/c" not in before:
+            continue
         w = lex["week_of"].search(text, max(0, m.start - 28), m.start)
         if w is None:
             continue
@@ -344,7 +349,8 @@ def _holiday_weekends(text: str, found: list[Mention], lex) -> list[Mention]:
     for i, m in enumerate(found):
         if i in drop:
             continue
-        if m.reason is None and m.date_precision == "day" and lex["gates"]["holiday"].search(text, m.start, m.end):
+        if (m.reason is None and m.date_precision == "day" and "eekend" in text[max(0, m.start - 20) : m.end + 12]
+                and lex["gates"]["holiday"].search(text, m.start, m.end)):
             after = lex["weekend_after"].match(text, m.end)
             before = None if after else lex["weekend_before"].search(text, max(0, m.start - 20), m.start)
             if after or before:
@@ -396,6 +402,9 @@ def _open_after(text: str, found: list[Mention], lex) -> list[Mention]:
     for m in found:
         if m.reason is not None or not m.date_end or m.date_precision not in ("year", "half", "quarter", "month"):
             continue  # after March 3 (a day) reads as from that day: the day stays
+        near = text[max(0, m.start - 24) : m.start + 6].lower()
+        if "after" not in near and "than" not in near:
+            continue
         head = lex["open_head"].match(text, m.start, m.end)  # the rule took "after" into its span
         back = None if head else lex["open_after"].search(text, max(0, m.start - 24), m.start)
         at = head.start() if head else back.start("after") if back else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -15,6 +16,7 @@ from rich.console import Console
 from factcheck import __version__
 from factcheck.errors import FactcheckError
 from factcheck.ingest.published import parse_timestamp
+from factcheck.report.safe import SafeConsole, plain
 from factcheck.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -31,7 +33,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)  # every line through plain(), markup off
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (read recursively), .jsonl files, or - for standard input.")]
 OutOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.")]
@@ -66,11 +68,37 @@ def _guard(body: Callable[[], int]) -> None:
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("interrupted")
-    except BrokenPipeError:
-        raise
+    except BrokenPipeError:  # factcheck … | head: the reader left, which is not an error (and not findings)
+        _silence_stdout()
+        raise typer.Exit(0) from None
+    except OSError as exc:  # a file the system refuses: name it, with the reason
+        _fail(os_error_line(exc))
     except Exception as exc:  # an internal error is still exit 2, never 1
         _fail(f"internal error: {type(exc).__name__}: {exc} (please report it)")
     raise typer.Exit(code)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so nothing more is written to the closed pipe (not
+    even the flush at exit, which would otherwise print an error and change the exit code)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def os_error_line(exc: OSError) -> str:
+    """One line for an OSError: the file it is about and the reason in words."""
+    import errno
+
+    reasons = {errno.ENAMETOOLONG: "the name is longer than the file system allows",
+               errno.ENOSPC: "no space left on the device", errno.EROFS: "read-only file system",
+               errno.EACCES: "permission denied", errno.EPERM: "permission denied",
+               errno.EISDIR: "is a folder", errno.ENOTDIR: "a part of the path is a file, not a folder"}
+    reason = reasons.get(exc.errno, exc.strerror or str(exc))
+    name = exc.filename if exc.filename is not None else "factcheck"
+    name = os.fsdecode(name) if isinstance(name, bytes) else str(name)
+    if len(name) > 200:
+        name = name[:199] + "…"
+    return f"{name}: {reason}"
 
 
 def _settings(**overrides) -> Settings:
@@ -99,10 +127,8 @@ def _emit(text, output: Path | None) -> None:
         write_atomic(output, text)
 
 
-def _console(output: Path | None = None) -> Console:
-    """stdout, or a file; wide enough that a piped table stays readable."""
-    if output is not None:
-        return Console(file=open(output, "w", encoding="utf-8"), width=160, highlight=False, color_system=None)
+def _console() -> Console:
+    """stdout, wide enough that a piped table stays readable."""
     probe = Console()
     return Console(highlight=False, width=None if probe.is_terminal else 160)
 
@@ -117,10 +143,24 @@ def _report_problems(report, verbose: bool) -> bool:
     return fatal
 
 
+def _printed(print_to, output: Path | None) -> None:
+    """A rich report to the terminal, or rendered in memory and written atomically to a file."""
+    if output is None:
+        print_to(_console())
+        return
+    from io import StringIO
+
+    buffer = StringIO()
+    print_to(Console(file=buffer, width=160, color_system=None, highlight=False))
+    _emit(buffer.getvalue(), output)
+
+
 def _progress():
     if not err.is_terminal:
         return None
-    return lambda name: err.print(f"[dim]read {name}[/dim]", end="\r")
+    from rich.text import Text
+
+    return lambda name: err.print(Text(f"read {plain(name)}", style="dim"), end="\r")
 
 
 @app.command()
@@ -158,8 +198,7 @@ def extract(
         else:
             from factcheck.report.terminal import print_extract
 
-            console = _console(output)
-            print_extract(report, console)
+            _printed(lambda console: print_extract(report, console), output)
         if not report.documents and report.problems:
             return 2
         return 2 if fatal else 0
@@ -247,14 +286,7 @@ def render(report, format: str, output: Path | None, title: str = "factcheck rep
     else:
         from factcheck.report.terminal import print_check
 
-        if output is None:
-            print_check(report, _console())
-        else:
-            from io import StringIO
-
-            buffer = StringIO()
-            print_check(report, Console(file=buffer, width=160, color_system=None, highlight=False))
-            _emit(buffer.getvalue(), output)
+        _printed(lambda console: print_check(report, console), output)
 
 
 @app.command()
@@ -472,13 +504,16 @@ app.add_typer(ledger_app, name="ledger")
 LedgerOpt = Annotated[Path, typer.Option("--ledger", help="The ledger folder.")]
 
 
-def _ledger_written(store, written: dict[str, int], loaded, verb: str) -> int:
-    """Refresh the index and say what was written; exit 2 if an input could not be read."""
+def _ledger_written(store, written: dict[str, int], loaded, verb: str, failed: list) -> int:
+    """Refresh the index and say what was written; exit 2 if an input or a document could not be
+    read or written (the others are written all the same)."""
     from factcheck.ledger.index import LedgerIndex
 
+    for exc in failed:
+        err.print(f"factcheck: {plain(str(exc))}", markup=False)
     LedgerIndex(store).refresh()
-    err.print(f"factcheck: {verb} {sum(written.values())} claims from {len(written)} documents to {store.root}", markup=False)
-    return 2 if loaded.problems else 0
+    err.print(f"factcheck: {verb} {sum(written.values())} claims from {len(written)} documents to {plain(str(store.root))}", markup=False)
+    return 2 if loaded.problems or failed else 0
 
 
 @ledger_app.command("build")
@@ -502,12 +537,11 @@ def ledger_build(
             err.print(f"factcheck: {p.message()}", markup=False)
         if not documents:
             _fail("no input document could be read; the ledger is unchanged")
-        store = Ledger(ledger)
-        written = store.write_documents(claims, [d.id for d in documents])
+        store, failed = Ledger(ledger), []
+        written = store.write_documents(claims, [d.id for d in documents], on_error=failed.append)
         if prune:
-            keep = {store.path_for(d).name for d in written}
-            store.remove_documents([p.stem for p in store.document_files() if p.name not in keep])
-        return _ledger_written(store, written, loaded, "wrote")
+            store.prune(d.id for d in documents)
+        return _ledger_written(store, written, loaded, "wrote", failed)
 
     _guard(body)
 
@@ -528,17 +562,15 @@ def ledger_add(
         from factcheck.api import read_and_extract
         from factcheck.ledger import Ledger
 
-        store = Ledger(ledger)
+        store, failed = Ledger(ledger), []
         documents, claims, _, _, loaded = read_and_extract(paths, _settings(), _published(published))
         for p in loaded.problems:
             err.print(f"factcheck: {p.message()}", markup=False)
-        present = [d.id for d in documents if store.path_for(d.id).exists()]
-        if present and not replace:
-            _fail(f"already in the ledger: {', '.join(present)} (use --replace to overwrite)")
         if not documents:
             _fail("no input document could be read; the ledger is unchanged")
-        written = store.write_documents(claims, [d.id for d in documents])
-        return _ledger_written(store, written, loaded, "added")
+        # whether a document is already there is checked under the ledger's lock, as it is written
+        written = store.write_documents(claims, [d.id for d in documents], replace=replace, on_error=failed.append)
+        return _ledger_written(store, written, loaded, "added", failed)
 
     _guard(body)
 
@@ -642,9 +674,7 @@ def main() -> None:
     try:
         app()
     except BrokenPipeError:  # factcheck … | head: the reader left, which is not an error
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         sys.exit(0)
     except SystemExit:
         raise

@@ -83,36 +83,61 @@ def iter_sources(
     """Sources of every input. With a cache (factcheck.cache.ExtractionCache), a file whose
     extraction is cached is yielded as a Cached record instead, its bytes hashed, never decoded."""
     used_ids: set[str] = set()
+    seen: set[tuple[int, int]] = set()  # (device, inode) of each file read: a file named twice is read once
+    stdin_read = False
     for item in inputs:
         if item == "-":
-            yield from _from_stdin(stdin or sys.stdin, loaded, published, max_bytes, used_ids)
+            if not stdin_read:
+                stdin_read = True
+                yield from _from_stdin(sys.stdin if stdin is None else stdin, loaded, published, max_bytes, used_ids)
             continue
-        try:
-            path = Path(item)
-            is_dir = path.is_dir()
-            exists = is_dir or path.exists() or path.is_symlink()
-        except (OSError, ValueError) as exc:  # a name with a NUL byte, or one too long for the system
-            loaded.problems.append(Problem(path=display_path(str(item)), reason=f"not a usable file name ({exc})"))
-            continue
-        if is_dir:
-            for file in _walk(path, loaded):
-                yield from _from_file(file, loaded, published, max_bytes, used_ids, walked=True, cache=cache)
-        elif exists:
-            yield from _from_file(path, loaded, published, max_bytes, used_ids, walked=False, cache=cache)
-        else:
-            loaded.problems.append(Problem(path=display_path(str(item)), reason="no such file or folder"))
+        kind = _input_kind(item, loaded)
+        if kind == "dir":
+            for file in _walk(Path(item), loaded):
+                yield from _from_file(file, loaded, published, max_bytes, used_ids, walked=True, cache=cache, seen=seen)
+        elif kind == "file":
+            yield from _from_file(Path(item), loaded, published, max_bytes, used_ids, walked=False, cache=cache, seen=seen)
+
+
+def _input_kind(item: str, loaded: Loaded) -> str | None:
+    """"dir", "file", or None after naming the problem (no such path, or a name the system refuses)."""
+    try:
+        path = Path(item)
+        if path.is_dir():
+            return "dir"
+        if path.exists() or path.is_symlink():
+            return "file"
+    except (OSError, ValueError) as exc:  # a name with a NUL byte, or one too long for the system
+        reason = getattr(exc, "strerror", None) or str(exc)
+        if getattr(exc, "errno", None) == errno.ENAMETOOLONG:
+            reason = "the name is longer than the file system allows"
+        loaded.problems.append(Problem(path=display_path(str(item))[:300], reason=f"not a usable file name ({reason})"))
+        return None
+    loaded.problems.append(Problem(path=display_path(str(item)), reason="no such file or folder"))
+    return None
 
 
 def list_inputs(inputs: Iterable[str], loaded: Loaded) -> list[str]:
-    """The files iter_sources would read, in its order (folders walked, stdin kept as "-")."""
-    out = []
+    """The files iter_sources would read, in its order (folders walked, stdin kept as "-"), each
+    file once however often it is named (a folder and a file inside it)."""
+    out, seen = [], set()
     for item in inputs:
-        path = Path(item)
-        if item != "-" and path.is_dir():
-            out.extend(str(p) for p in _walk(path, loaded))
-        else:
-            out.append(item)
+        kind = "stdin" if item == "-" else _input_kind(item, Loaded())
+        # a bad name is kept: the partition that reads it reports it, once
+        files = [str(p) for p in _walk(Path(item), loaded)] if kind == "dir" else [item]
+        for f in files:
+            key = f if f == "-" else _resolved(f)
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
     return out
+
+
+def _resolved(name: str) -> str:
+    try:
+        return os.path.realpath(name)
+    except (OSError, ValueError):
+        return name
 
 
 def _walk(root: Path, loaded: Loaded) -> Iterator[Path]:
@@ -184,10 +209,15 @@ def _read_bounded(fh, name: str, max_bytes: int) -> bytes:
     return data
 
 
-def _from_file(path: Path, loaded, published, max_bytes, used_ids, walked, cache=None) -> Iterator[Source]:
+def _from_file(path: Path, loaded, published, max_bytes, used_ids, walked, cache=None, seen=None) -> Iterator[Source]:
     name = path.as_posix()
     try:
-        mode = path.stat().st_mode
+        st = path.stat()
+        mode = st.st_mode
+        if seen is not None and stat.S_ISREG(mode):
+            if (st.st_dev, st.st_ino) in seen:
+                return
+            seen.add((st.st_dev, st.st_ino))
         if stat.S_ISDIR(mode):
             raise InputError(name, "is a folder")
         if not stat.S_ISREG(mode):
@@ -288,6 +318,8 @@ class _Prefixed(io.RawIOBase):
 def _from_stdin(stream, loaded, published, max_bytes, used_ids) -> Iterator[Source]:
     name = "<stdin>"
     try:
+        if stream is None or getattr(stream, "closed", False):
+            raise InputError(name, "standard input is closed (nothing to read); give files or pipe the text in")
         if hasattr(stream, "buffer"):
             buf = stream.buffer
         else:
@@ -312,7 +344,8 @@ def _from_stdin(stream, loaded, published, max_bytes, used_ids) -> Iterator[Sour
         _problem(loaded, exc)
         return
     except OSError as exc:
-        _problem(loaded, InputError(name, f"cannot read ({exc.strerror or exc})"))
+        closed = exc.errno == errno.EBADF
+        _problem(loaded, InputError(name, "standard input is closed (nothing to read)" if closed else f"cannot read ({exc.strerror or exc})"))
         return
     except Exception as exc:
         _internal(loaded, name, exc)

@@ -46,7 +46,7 @@ def claims_table(claims: list[Claim], title: str) -> Table:
         table.add_column(col, overflow="fold", no_wrap=col in ("subject", "as of", "mode"))
     for c in claims:
         table.add_row(
-            Text(where(c)),
+            Text(plain(where(c))),
             Text(plain(c.text, 40)),
             Text(value_text(c)),
             Text(plain(c.subject.text if c.subject else "—", 30)),
@@ -84,7 +84,7 @@ def _quote(claims: list[Claim]) -> Text:
         pos = b
     text.append(sentence[pos:])
     text.append("”  ")
-    text.append("  ".join(f"{c.path or c.document}:{c.line}:{c.column}" for c in claims), style="dim")
+    text.append(plain("  ".join(f"{c.path or c.document}:{c.line}:{c.column}" for c in claims)), style="dim")
     return text
 
 

@@ -140,6 +140,12 @@ def _resolved(name: str) -> str:
         return name
 
 
+def is_article_name(path: Path) -> bool:
+    """What a folder walk reads: article suffixes, no hidden part, no README, LICENSE, CHANGELOG."""
+    return (path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES and not any(p.startswith(".") for p in path.parts[-1:])
+            and path.stem.upper() not in {"README", "LICENSE", "CHANGELOG"})
+
+
 def _walk(root: Path, loaded: Loaded) -> Iterator[Path]:
     def onerror(err: OSError):
         where = display_path(os.fsdecode(err.filename)) if err.filename else display_path(str(root))

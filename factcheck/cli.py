@@ -101,6 +101,14 @@ def os_error_line(exc: OSError) -> str:
     return f"{name}: {reason}"
 
 
+def published_line(d) -> str:
+    """Which publication date a document got, at what precision, and where from (--verbose)."""
+    if d.published is None:
+        return f"no publication date ({d.published_from or 'none given'})"
+    when = json.loads(d.model_dump_json(include={"published", "published_precision"}))["published"]
+    return f"published {when} ({d.published_precision or 'day'}, from {d.published_from or 'the input'})"
+
+
 def _settings(**overrides) -> Settings:
     settings, _ = load_settings(overrides)
     return settings
@@ -137,7 +145,7 @@ def _report_problems(report, verbose: bool) -> bool:
     """Print each unreadable input on one line; True if any was fatal."""
     fatal = False
     for p in report.problems:
-        if p.fatal or verbose:
+        if p.fatal or p.warning or verbose:
             err.print(f"factcheck: {p.message()}", markup=False)
         fatal = fatal or p.fatal
     return fatal
@@ -190,7 +198,7 @@ def extract(
         fatal = _report_problems(report, verbose)
         if verbose:
             for d in report.documents:
-                err.print(f"factcheck: {d.path or d.id}: read as {d.encoding}, language {d.lang}, published {d.published}", markup=False)
+                err.print(f"factcheck: {d.path or d.id}: read as {d.encoding}, language {d.lang}, {published_line(d)}")
         if format == "json":
             from factcheck.report.json_report import render_json_chunks
 

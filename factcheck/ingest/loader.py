@@ -21,7 +21,13 @@ from pathlib import Path
 from factcheck.errors import InputError
 from factcheck.ingest.decode import decode
 from factcheck.ingest.front_matter import split_front_matter
-from factcheck.ingest.published import describe, find_header_date, parse_timestamp
+from factcheck.ingest.published import (
+    describe,
+    find_header_published,
+    is_unknown,
+    parse_published,
+    precision_of,
+)
 from factcheck.ingest.source import Source, make_source
 from factcheck.model import Document, Problem
 
@@ -244,6 +250,7 @@ def _from_file(path: Path, loaded, published, max_bytes, used_ids, walked, cache
             hit = cache.lookup(name, data, doc_id) if doc_id not in used_ids else None
             if hit is not None:
                 used_ids.add(hit.document.id)
+                _warn_undated(loaded, hit.document, name)
                 yield hit
                 return
         raw, encoding = decode(data, name)
@@ -268,37 +275,68 @@ def _from_file(path: Path, loaded, published, max_bytes, used_ids, walked, cache
     yield source
 
 
-def _scalar(meta: dict, key: str, name: str) -> str | None:
-    """A front-matter value that must be a single piece of text (title, lang)."""
+def _scalar(meta: dict, key: str, name: str, loaded: Loaded) -> str | None:
+    """A front-matter value that must be a single piece of text (title, lang). Anything else is
+    ignored with a warning: a document is never dropped for its metadata."""
     value = meta.get(key)
     if value is None:
         return None
     if isinstance(value, list | dict):
-        raise InputError(name, f"front matter {key} is {describe(value)}, not text")
+        loaded.skipped.append(Problem(path=display_path(name), fatal=False, warning=True,
+                                      reason=f"front matter {key} is {describe(value)}, not text; ignored"))
+        return None
     return str(value)
+
+
+def _stamp(value, field: str, published: datetime | None) -> tuple[datetime | None, str | None, str]:
+    """(publication time, precision, where it came from or why there is none) of a document whose
+    own date field holds value; --published (published) fills in when the document gives none."""
+    if not is_unknown(value):
+        parsed = parse_published(value)
+        if parsed is not None:
+            return parsed[0], parsed[1], field
+        note = f"{field} is not a date: {describe(value)}"
+    elif value is None:
+        note = "no publication date given"
+    else:
+        note = f"{field} is {describe(value)}"
+    if published is not None:
+        return published, precision_of(published), "--published"
+    return None, None, note
+
+
+def _warn_undated(loaded: Loaded, doc: Document, name: str, line: int | None = None) -> None:
+    """A document with no publication date is read, with a warning: relative dates stay unresolved."""
+    if doc.published is None:
+        loaded.skipped.append(Problem(
+            path=display_path(name), line=line, fatal=False, warning=True,
+            reason=f"{doc.published_from or 'no publication date given'}; read without one (relative dates are "
+                   "left unresolved)",
+        ))
 
 
 def _document(raw: str, name: str, stem: str, encoding: str, loaded, published, used_ids) -> Source:
     meta, body_start = split_front_matter(raw, name)
-    when = published
-    if when is None and meta.get("date") is not None:
-        when = parse_timestamp(meta.get("date"))
-        if when is None:
-            raise InputError(name, f"front matter date is not a date: {describe(meta.get('date'))}")
-    title = _scalar(meta, "title", name)
-    lang = _scalar(meta, "lang", name) or "auto"
+    key = next((k for k in ("date", "published", "pubDate") if k in meta), "date")
+    when, precision, origin = _stamp(meta.get(key), f"front matter {key}", published)
+    title = _scalar(meta, "title", name, loaded)
+    lang = _scalar(meta, "lang", name, loaded) or "auto"
     doc = Document(
         id=_unique(safe_id(stem), used_ids), path=display_path(name), title=title,
-        published=when, lang=lang, encoding=encoding,
+        published=when, lang=lang, encoding=encoding, published_precision=precision, published_from=origin,
     )
     source = make_source(doc, raw, body_start, doc.title)
-    if source.document.published is None:
-        source.document.published = find_header_date(source.view.text)
+    if source.document.published is None or origin == "--published":  # the page's own stamp wins
+        found = find_header_published(source.view.text)
+        if found is not None:
+            doc = source.document
+            doc.published, doc.published_precision, doc.published_from = found[0], found[1], "header line"
     if not source.view.text.strip():
         used_ids.discard(doc.id)
         if body_start and not raw[body_start:].strip():
             raise InputError(name, "only front matter, no article text after it")
         raise InputError(name, "no article text (only markup, scripts or styles)")
+    _warn_undated(loaded, source.document, name)
     return source
 
 
@@ -423,20 +461,18 @@ def _from_jsonl(fh, name: str, loaded, published, max_bytes, used_ids) -> Iterat
         try:
             record = _record(line, name, lineno)
             text = record["text"]
-            when = published
-            if when is None and record.get("published") not in (None, ""):
-                when = parse_timestamp(record.get("published"))
-                if when is None:
-                    raise InputError(name, f'"published" is not a date: {describe(record.get("published"))}', lineno)
+            when, precision, origin = _stamp(record.get("published"), 'JSON Lines "published"', published)
             rid = record.get("id")
             title, lang = record.get("title"), record.get("lang")
             doc = Document(
                 id=_unique(safe_id(str(rid)) if rid not in (None, "") else f"line{lineno}", used_ids),
                 path=None, title=title if isinstance(title, str) else None,
                 published=when, lang=lang if isinstance(lang, str) and lang else "auto", encoding="utf-8",
+                published_precision=precision, published_from=origin,
             )
             source = make_source(doc, text, 0, None)
             source.document.title = doc.title
+            _warn_undated(loaded, source.document, name, lineno)
         except InputError as exc:
             _problem(loaded, exc)
             continue

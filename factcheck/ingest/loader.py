@@ -257,9 +257,11 @@ def _from_file(path: Path, loaded, published, max_bytes, used_ids, walked, cache
         if not raw.replace("\ufeff", "").strip():
             raise InputError(name, "empty file" if not data.strip() else "empty file (only a byte-order mark or spaces)")
         loaded.encodings[name] = encoding
+        warned = len(loaded.skipped)
         source = _document(raw, name, path.stem, encoding, loaded, published, used_ids)
-        if cache is not None:
-            source.cache_key = (name, data)
+        _warn_undated(loaded, source.document, name)  # derived from the document: said again on a cache hit
+        if cache is not None and len(loaded.skipped) == warned + (source.document.published is None):
+            source.cache_key = (name, data)  # a document with other warnings is not cached, so they are said each run
     except InputError as exc:
         _problem(loaded, exc, fatal=not (walked and "binary file" in exc.reason))
         return
@@ -336,7 +338,6 @@ def _document(raw: str, name: str, stem: str, encoding: str, loaded, published, 
         if body_start and not raw[body_start:].strip():
             raise InputError(name, "only front matter, no article text after it")
         raise InputError(name, "no article text (only markup, scripts or styles)")
-    _warn_undated(loaded, source.document, name)
     return source
 
 
@@ -384,6 +385,7 @@ def _from_stdin(stream, loaded, published, max_bytes, used_ids) -> Iterator[Sour
         if not raw.replace("\ufeff", "").strip():
             raise InputError(name, "empty input")
         source = _document(raw, name, "stdin", encoding, loaded, published, used_ids)
+        _warn_undated(loaded, source.document, name)
     except InputError as exc:
         _problem(loaded, exc)
         return

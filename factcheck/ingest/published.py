@@ -11,7 +11,9 @@ from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 CHINA = timezone(timedelta(hours=8))
-_HEADER_LINE = re.compile(r"(?m)^[ \t]*(?:发布时间|发布日期|发表时间|发稿时间|Published|Date)[ \t]*[:：][ \t]*([^\r\n]{4,40}?)[ \t]*$")
+_HEADER_LINE = re.compile(
+    r"(?m)^[ \t]*(?:发布时间|发布日期|发表时间|发稿时间|Published|Date)[ \t]*[:：][ \t]*([^\r\n]{4,40}?)"
+    r"(?=[ \t]*$|[ \t]{2,}|[ \t]*[|｜丨]|[ \t]+(?:来源|作者|编辑|责任编辑|Source|By)\b)")
 _HEADER = re.compile(
     r"(?:发布时间|发布日期|发表时间|发稿时间|时间|日期|Published|Date)\s*[:：]?\s*"
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*[:：]\s*(\d{2}))?"

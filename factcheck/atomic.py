@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from factcheck.errors import OutputError
+from factcheck.errors import OutputError, os_reason
 
 
 def write_atomic(path: str | Path, text: str | Iterable[str], durable: bool = True) -> None:
@@ -23,9 +23,10 @@ def write_atomic(path: str | Path, text: str | Iterable[str], durable: bool = Tr
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        # the temporary name starts like the target's, short enough to fit where the target's fits
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise OutputError(str(target), f"cannot write ({exc.strerror or exc})") from None
+        raise OutputError(str(target), f"cannot write ({os_reason(exc)})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             for piece in [text] if isinstance(text, str) else text:
@@ -37,4 +38,4 @@ def write_atomic(path: str | Path, text: str | Iterable[str], durable: bool = Tr
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(str(target), f"cannot write ({exc.strerror or exc}); the previous file is unchanged") from None
+        raise OutputError(str(target), f"cannot write ({os_reason(exc)}); the previous file is unchanged") from None

@@ -87,18 +87,11 @@ def _silence_stdout() -> None:
 
 def os_error_line(exc: OSError) -> str:
     """One line for an OSError: the file it is about and the reason in words."""
-    import errno
+    from factcheck.errors import os_reason, shown_path
 
-    reasons = {errno.ENAMETOOLONG: "the name is longer than the file system allows",
-               errno.ENOSPC: "no space left on the device", errno.EROFS: "read-only file system",
-               errno.EACCES: "permission denied", errno.EPERM: "permission denied",
-               errno.EISDIR: "is a folder", errno.ENOTDIR: "a part of the path is a file, not a folder"}
-    reason = reasons.get(exc.errno, exc.strerror or str(exc))
     name = exc.filename if exc.filename is not None else "factcheck"
     name = os.fsdecode(name) if isinstance(name, bytes) else str(name)
-    if len(name) > 200:
-        name = name[:199] + "…"
-    return f"{name}: {reason}"
+    return f"{shown_path(name)}: {os_reason(exc)}"
 
 
 def published_line(d) -> str:

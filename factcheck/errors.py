@@ -2,6 +2,29 @@
 
 from __future__ import annotations
 
+import errno
+
+_REASONS = {
+    errno.ENAMETOOLONG: "the name is longer than the file system allows",
+    errno.ENOSPC: "no space left on the device",
+    errno.EROFS: "read-only file system",
+    errno.EACCES: "Permission denied",
+    errno.EPERM: "Permission denied",
+    errno.EISDIR: "is a folder",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+}
+
+
+def shown_path(path: str, limit: int = 240) -> str:
+    """A path for a message: whole when it is of a readable length, else its start and its end."""
+    path = str(path)
+    return path if len(path) <= limit else f"{path[: limit // 2]}…{path[-(limit // 2 - 1):]}"
+
+
+def os_reason(exc: OSError) -> str:
+    """The reason of an OSError in words a user reads (never an errno number alone)."""
+    return _REASONS.get(exc.errno, exc.strerror or str(exc))
+
 
 class FactcheckError(Exception):
     """Root of every error factcheck raises on purpose."""
@@ -12,7 +35,7 @@ class InputError(FactcheckError, ValueError):
 
     def __init__(self, path: str, reason: str, line: int | None = None):
         self.path, self.reason, self.line = path, reason, line
-        where = f"{path}:{line}" if line else path
+        where = f"{shown_path(path)}:{line}" if line else shown_path(path)
         super().__init__(f"{where}: {reason}")
 
 
@@ -21,7 +44,7 @@ class LedgerError(FactcheckError, ValueError):
 
     def __init__(self, path: str, reason: str):
         self.path, self.reason = path, reason
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{shown_path(path)}: {reason}")
 
 
 class ConfigError(FactcheckError, ValueError):
@@ -37,4 +60,4 @@ class OutputError(FactcheckError, OSError):
 
     def __init__(self, path: str, reason: str):
         self.path, self.reason = path, reason
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{shown_path(path)}: {reason}")

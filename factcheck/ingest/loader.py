@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
-from factcheck.errors import InputError
+from factcheck.errors import InputError, shown_path
 from factcheck.ingest.decode import decode
 from factcheck.ingest.front_matter import split_front_matter
 from factcheck.ingest.published import (
@@ -117,7 +117,7 @@ def _input_kind(item: str, loaded: Loaded) -> str | None:
         reason = getattr(exc, "strerror", None) or str(exc)
         if getattr(exc, "errno", None) == errno.ENAMETOOLONG:
             reason = "the name is longer than the file system allows"
-        loaded.problems.append(Problem(path=display_path(str(item))[:300], reason=f"not a usable file name ({reason})"))
+        loaded.problems.append(Problem(path=shown_path(display_path(str(item))), reason=f"not a usable file name ({reason})"))
         return None
     loaded.problems.append(Problem(path=display_path(str(item)), reason="no such file or folder"))
     return None

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from factcheck.compare import block_key
-from factcheck.errors import LedgerError
+from factcheck.errors import LedgerError, os_reason
 from factcheck.ledger.store import INDEX, Ledger
 from factcheck.link.score import places_in, split_key
 from factcheck.model import Claim
@@ -55,7 +55,7 @@ class LedgerIndex:
             try:
                 data = p.read_bytes()
             except OSError as exc:
-                raise LedgerError(str(p), f"cannot read ({exc.strerror or exc})") from None
+                raise LedgerError(str(p), f"cannot read ({os_reason(exc)})") from None
             digest.update(b"%d:%s\0%d\0" % (len(p.name.encode()), p.name.encode("utf-8", "surrogateescape"), len(data)))
             digest.update(data)
         return digest.hexdigest()
@@ -112,7 +112,7 @@ class LedgerIndex:
             fd, name = tempfile.mkstemp(prefix=".index.", suffix=".tmp", dir=self.ledger.root)
             os.close(fd)
         except OSError as exc:
-            raise LedgerError(str(self.path), f"cannot build the ledger's index ({exc.strerror or exc})") from None
+            raise LedgerError(str(self.path), f"cannot build the ledger's index ({os_reason(exc)})") from None
         tmp = Path(name)
         db = None
         try:
@@ -124,7 +124,7 @@ class LedgerIndex:
         except sqlite3.Error as exc:
             raise LedgerError(str(self.path), f"cannot build the ledger's index ({exc}); the ledger files are unchanged") from None
         except OSError as exc:
-            raise LedgerError(str(self.path), f"cannot build the ledger's index ({exc.strerror or exc}); "
+            raise LedgerError(str(self.path), f"cannot build the ledger's index ({os_reason(exc)}); "
                               "the ledger files are unchanged") from None
         finally:
             if db is not None:

@@ -17,7 +17,7 @@ from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
 from factcheck.atomic import write_atomic
-from factcheck.errors import LedgerError, OutputError
+from factcheck.errors import LedgerError, OutputError, os_reason
 from factcheck.model import Claim
 
 LOCK_NAME = ".lock"
@@ -74,7 +74,7 @@ class Ledger:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise LedgerError(str(self.root), f"cannot create the ledger folder ({exc.strerror or exc})") from None
+            raise LedgerError(str(self.root), f"cannot create the ledger folder ({os_reason(exc)})") from None
         lock_path = self.root / LOCK_NAME
         lock = FileLock(str(lock_path), timeout=self.lock_timeout)
         try:
@@ -84,7 +84,7 @@ class Ledger:
         except IsADirectoryError:
             raise LedgerError(str(lock_path), "the lock file is a folder; remove it (no factcheck process uses it)") from None
         except OSError as exc:
-            raise LedgerError(str(lock_path), f"cannot take the ledger's lock ({exc.strerror or exc})") from None
+            raise LedgerError(str(lock_path), f"cannot take the ledger's lock ({os_reason(exc)})") from None
         try:
             yield
         finally:
@@ -149,7 +149,7 @@ class Ledger:
         try:
             handle = path.open("rb")
         except OSError as exc:
-            raise LedgerError(str(path), f"cannot read ({exc.strerror or exc})") from None
+            raise LedgerError(str(path), f"cannot read ({os_reason(exc)})") from None
         with handle:
             lineno = 0
             try:
@@ -165,7 +165,7 @@ class Ledger:
                     except ValidationError as exc:
                         raise LedgerError(f"{path}:{lineno}", f"not a valid claim ({exc.errors()[0]['msg']})") from None
             except OSError as exc:
-                raise LedgerError(str(path), f"cannot read ({exc.strerror or exc})") from None
+                raise LedgerError(str(path), f"cannot read ({os_reason(exc)})") from None
 
     def claims(self) -> Iterator[Claim]:
         for path in self.document_files():

@@ -16,7 +16,7 @@ from rich.console import Console
 from factcheck import __version__
 from factcheck.errors import FactcheckError
 from factcheck.ingest.published import parse_timestamp
-from factcheck.report.safe import SafeConsole, plain
+from factcheck.report.safe import PipeConsole, SafeConsole, plain
 from factcheck.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -131,7 +131,7 @@ def _emit(text, output: Path | None) -> None:
 def _console() -> Console:
     """stdout, wide enough that a piped table stays readable."""
     probe = Console()
-    return Console(highlight=False, width=None if probe.is_terminal else 160)
+    return PipeConsole(highlight=False, width=None if probe.is_terminal else 160)
 
 
 def _report_problems(report, verbose: bool) -> bool:

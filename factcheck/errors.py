@@ -6,10 +6,6 @@ import errno
 
 _REASONS = {
     errno.ENAMETOOLONG: "the name is longer than the file system allows",
-    errno.ENOSPC: "no space left on the device",
-    errno.EROFS: "read-only file system",
-    errno.EACCES: "Permission denied",
-    errno.EPERM: "Permission denied",
     errno.EISDIR: "is a folder",
     errno.ENOTDIR: "a part of the path is a file, not a folder",
 }

@@ -117,7 +117,7 @@ def _pinned_override(ledger_claims: list[Claim], pins: list[Claim], threshold: f
 def run_gate(paths: list[str], settings: Settings, ledger_root: str | Path, baseline: str | Path | None = None,
              published: datetime | None = None, changed_since: str | None = None, stdin=None) -> GateResult:
     note = None
-    if changed_since:
+    if changed_since is not None:
         ledger_dir = Path(ledger_root).resolve()
         paths = [p for p in changed_files(paths, changed_since) if ledger_dir not in Path(p).resolve().parents]
         note = f"{len(paths)} file{'s' if len(paths) != 1 else ''} changed since {changed_since}"

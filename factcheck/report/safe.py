@@ -24,7 +24,15 @@ def plain(text: str | None, limit: int | None = None) -> str:
     return cleaned
 
 
-class SafeConsole(Console):
+class PipeConsole(Console):
+    """A rich Console that lets a closed pipe be what it is: rich's own handling exits with 1,
+    which a CI job reads as "findings". The command line turns BrokenPipeError into exit 0."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+class SafeConsole(PipeConsole):
     """A rich Console whose print takes text literally: every str is passed through plain() and
     markup is off, so a file named ``[link=…]x`` or one with an escape sequence prints as itself.
     Styled output is given as rich Text objects (built from plain() pieces)."""

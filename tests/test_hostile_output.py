@@ -1,0 +1,289 @@
+"""Output under hostile names: nothing a file or folder name holds reaches the terminal as an
+escape sequence or as rich markup, CI formats stay valid for any name, git never takes a ref as
+an option, a closed pipe is not a failure, and every report file is written atomically (killed
+at random points, it is the old report or the new one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from tests.conftest import FIXTURES, SEEDS
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
+OLD = "---\ndate: 2024-03-01\n---\n大连智算中心一期算力达到 300P。\n"
+NEW = "---\ndate: 2024-03-02\n---\n据介绍，大连智算中心一期算力为 900P。\n"
+
+HOSTILE_NAMES = [
+    "osc52\x1b]52;c;ZWNobyBwd25lZA==\x07.md",  # writes the clipboard
+    "clear\x1b[2J\x1b[H.md",  # clears the screen
+    "[link=https://example.invalid]click[/link].md",  # rich markup
+    "[bold red]alarm[/].md",
+    "bidi\u202eevil\u202c.md",
+    "bell\x07and\x08back.md",
+    "csi\x9b31m.md",  # a C1 control
+]
+
+
+def _write_hostile(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i, name in enumerate(HOSTILE_NAMES):
+        target = folder / name
+        try:
+            target.write_text(NEW if i % 2 else OLD, encoding="utf-8")
+        except OSError:
+            continue
+        out.append(target)
+    (folder / "[link=x]unreadable\x1b[31m.md").write_bytes(b"")
+    return out
+
+
+def _clean(text: str) -> None:
+    for bad in ("\x1b", "\x07", "\x08", "\x9b", "\u202e", "\u202c"):
+        assert bad not in text, repr(bad)
+
+
+def test_names_with_escape_sequences_and_markup_never_reach_the_terminal(tmp_path, monkeypatch):
+    folder = tmp_path / "news\x1b[31m"
+    _write_hostile(folder)
+    monkeypatch.chdir(tmp_path)
+    root = tmp_path / "claims\x1b]0;title\x07"
+    for args in (["extract", str(folder), "-v"], ["check", str(folder), "-v"], ["ledger", "build", str(folder), "--ledger", str(root)],
+                 ["gate", str(folder), "--ledger", str(root)], ["ledger", "list", "--ledger", str(root)],
+                 ["ledger", "verify", "--ledger", str(root)], ["extract", str(folder / "missing\x1b[2J.md")]):
+        result = runner.invoke(app, args, color=True)
+        _clean(result.stdout)
+        _clean(result.stderr)
+        assert "Traceback" not in result.output and "internal error" not in result.output
+    result = runner.invoke(app, ["extract", str(folder)])
+    assert "[link=x]unreadable[31m.md" in result.stderr  # shown literally, escape removed, markup not read
+
+
+def test_the_progress_line_takes_names_literally(tmp_path, monkeypatch):
+    from rich.console import Console
+
+    import factcheck.cli as cli
+    from factcheck.report.safe import SafeConsole
+
+    buffer = __import__("io").StringIO()
+    monkeypatch.setattr(cli, "err", SafeConsole(file=buffer, force_terminal=True, color_system=None, highlight=False))
+    cli._progress()("[link=https://example.invalid]x[/link]\x1b[2J.md")
+    assert "[link=https://example.invalid]x[/link][2J.md" in buffer.getvalue()
+    assert isinstance(cli.err, Console)
+
+
+# --------------------------------------------------------------------------------------------
+# CI formats
+
+
+@pytest.fixture
+def hostile_gate(tmp_path):
+    ledger_src = tmp_path / "ledger_src"
+    ledger_src.mkdir()
+    (ledger_src / "old.md").write_text(OLD, encoding="utf-8")
+    root = tmp_path / "claims"
+    assert runner.invoke(app, ["ledger", "build", str(ledger_src), "--ledger", str(root)]).exit_code == 0
+    news = tmp_path / "news"
+    news.mkdir()
+    names = ["a,b:c%d\r\n::error title=x::pwned.md", "x\x1b[2J\x00?.md".replace("\x00", ""), "名 #1?q=%41&.md",
+             "tab\tand\x01ctl.md", "c:\\evil.md", "<x>&\"'.md", "a]]>b.md"]
+    made = []
+    for name in names:
+        try:
+            (news / name).write_text(NEW, encoding="utf-8")
+            made.append(name)
+        except OSError:
+            pass
+    return root, news, made
+
+
+def test_github_annotations_escape_every_property(hostile_gate, monkeypatch):
+    root, news, made = hostile_gate
+    monkeypatch.chdir(news.parent)
+    result = runner.invoke(app, ["gate", "news", "--ledger", str(root), "--format", "github"])
+    assert result.exit_code == 1
+    lines = [line for line in result.stdout.splitlines() if line.startswith("::error")]  # one contradiction each
+    assert all(ch not in result.stdout.replace("\n", "") for ch in "\r\x1b\x01\t")
+    assert {line[: line.index(",line=")] for line in lines} == {  # every article named, each as one property
+        "::error file=news/" + n.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A")
+        .replace(",", "%2C").replace("\x1b", "%1B").replace("\t", "%09").replace("\x01", "%01") for n in made}
+    for line in lines:
+        assert line.startswith("::error file=news/") and line.count("::") == 2, line
+        props = line[len("::error "):line.index("::", 2)]
+        assert all(ch not in props for ch in "\r\n\x1b\x01\t"), props
+        assert props.count(",") == 3  # file, line, col, title: no comma of a name splits a property
+    assert any("a%2Cb%3Ac%25d%0D%0A%3A%3Aerror title=x%3A%3Apwned.md" in line for line in lines)
+
+
+def test_junit_is_well_formed_for_any_name(hostile_gate, tmp_path):
+    root, news, made = hostile_gate
+    target = tmp_path / "junit.xml"
+    result = runner.invoke(app, ["gate", str(news), "--ledger", str(root), "--format", "junit", "-o", str(target)])
+    assert result.exit_code == 1
+    tree = ET.parse(target)  # raises on XML that is not well-formed
+    cases = tree.getroot().findall(".//testcase")
+    assert len(cases) == len(made)
+    assert all(case.find("failure") is not None for case in cases)
+    names = {case.get("name") for case in cases}
+    assert any("\\x01" in n for n in names if "tab" in n)
+
+
+def test_sarif_uris_are_percent_encoded_and_valid(hostile_gate, monkeypatch, tmp_path):
+    from urllib.parse import unquote, urlsplit
+
+    root, news, made = hostile_gate
+    monkeypatch.chdir(news.parent)
+    target = tmp_path / "out.sarif"
+    result = runner.invoke(app, ["gate", "news", "--ledger", str(root), "--format", "sarif", "-o", str(target)])
+    assert result.exit_code == 1
+    log = json.loads(target.read_text(encoding="utf-8"))
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]]
+    uris = sorted(set(uris))
+    assert len(uris) == len(made)
+    for uri in uris:
+        parts = urlsplit(uri)
+        assert not parts.scheme and not parts.query and not parts.fragment and parts.path == uri, uri
+        assert all(0x21 <= ord(ch) < 0x7F for ch in uri), uri
+    assert sorted(unquote(u) for u in uris) == sorted(f"news/{name}" for name in made)
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((FIXTURES / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+
+
+# --------------------------------------------------------------------------------------------
+# --changed-since
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True,
+                       env=dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t", GIT_COMMITTER_NAME="t",
+                                GIT_COMMITTER_EMAIL="t@t"))
+
+    git("init", "-q")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "old.md").write_text(OLD, encoding="utf-8")
+    git("add", ".")
+    git("commit", "-qm", "first")
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["ledger", "build", "news", "--ledger", "claims"]).exit_code == 0
+    (tmp_path / "news" / "new.md").write_text(NEW, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("ref", ["--output=x", "-p", "--exec=touch pwned", "--no-index", "HEAD --output=y", "",
+                                 "a\nb", "-"])
+def test_changed_since_never_passes_an_option_to_git(repo, ref):
+    result = runner.invoke(app, ["gate", "news", "--ledger", "claims", f"--changed-since={ref}"])
+    assert result.exit_code == 2
+    assert "--changed-since" in result.stderr and "Traceback" not in result.output
+    assert not (repo / "x").exists() and not (repo / "y").exists() and not (repo / "pwned").exists()
+
+
+def test_changed_since_an_unknown_ref_is_one_line(repo):
+    result = runner.invoke(app, ["gate", "news", "--ledger", "claims", "--changed-since", "no-such-branch"])
+    assert result.exit_code == 2
+    assert [line for line in result.stderr.splitlines() if line] == [
+        "factcheck: --changed-since: no such commit in this repository: 'no-such-branch'"]
+
+
+def test_changed_since_a_real_ref_checks_the_new_article_only(repo):
+    result = runner.invoke(app, ["gate", "news", "--ledger", "claims", "--changed-since", "HEAD"])
+    assert "1 file changed since HEAD" in result.stderr
+    assert result.exit_code == 1  # new.md contradicts the ledger
+
+
+# --------------------------------------------------------------------------------------------
+# a closed pipe on standard output
+
+
+@pytest.mark.parametrize("args", [["extract", str(SEEDS)], ["extract", str(SEEDS), "--format", "json"],
+                                  ["check", str(SEEDS)], ["ledger", "list", "--ledger", str(ROOT / "claims")]])
+def test_a_closed_pipe_on_standard_output_exits_0(args):
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", *args, "--no-cache"] if args[0] != "ledger" else
+                            [sys.executable, "-m", "factcheck", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    proc.stdout.read(10)
+    proc.stdout.close()  # the reader leaves, as `| head -c 10` does
+    stderr = proc.stderr.read().decode()
+    code = proc.wait(timeout=120)
+    assert code == 0, stderr
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr and "internal error" not in stderr
+
+
+def test_a_pipe_closed_before_anything_is_written_exits_0():
+    r, w = os.pipe()
+    os.close(r)
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "check", str(SEEDS), "--format", "json", "--no-cache"],
+                          stdout=w, stderr=subprocess.PIPE, cwd=ROOT, timeout=120)
+    os.close(w)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert b"Traceback" not in proc.stderr
+
+
+# --------------------------------------------------------------------------------------------
+# text reports are written atomically
+
+TEXT_WRITER = """
+import sys
+from factcheck.api import run
+from factcheck.cli import render
+from factcheck.settings import Settings
+from pathlib import Path
+report = run([sys.argv[2]], Settings(), compare=True, cache_dir=None)
+print("ready", flush=True)
+while True:
+    render(report, "text", Path(sys.argv[1]))
+"""
+
+
+def test_a_text_report_killed_at_random_points_is_the_old_or_the_new_one(tmp_path):
+    target = tmp_path / "report.txt"
+    target.write_text("the previous report\n", encoding="utf-8")
+    rng = random.Random(13)
+    kills, seen = 0, set()
+    proc = None
+    for _ in range(15):
+        proc = subprocess.Popen([sys.executable, "-c", TEXT_WRITER, str(target), str(SEEDS)], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert proc.stdout.readline().strip() == b"ready", proc.stderr.read()
+        time.sleep(rng.uniform(0.0, 0.15))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        kills += 1
+        text = target.read_text(encoding="utf-8")
+        assert text == "the previous report\n" or (text.rstrip().endswith("┘") and "summary" in text), text[-200:]
+        seen.add(text == "the previous report\n")
+    assert kills == 15
+
+
+def test_text_output_to_a_file_is_written_through_the_atomic_writer(tmp_path, monkeypatch):
+    import factcheck.atomic as atomic
+
+    calls = []
+    real = atomic.write_atomic
+
+    def spy(path, text, durable=True):
+        calls.append(Path(path).name)
+        return real(path, text, durable)
+
+    monkeypatch.setattr(atomic, "write_atomic", spy)
+    for command, name in (("extract", "e.txt"), ("check", "c.txt")):
+        result = runner.invoke(app, [command, str(SEEDS), "-o", str(tmp_path / name), "--no-cache"])
+        assert result.exit_code == 0
+    assert calls == ["e.txt", "c.txt"]

@@ -450,6 +450,8 @@ def gate(
         result = run_gate(paths, settings, ledger, baseline, _published(published), changed_since)
         fatal = _report_problems(result.report, verbose=False)
         if write_baseline:
+            if fatal:  # the findings of an unread article would drop out of the baseline
+                _fail("an input could not be read; the baseline is unchanged")
             from factcheck.ledger.baseline import load_baseline
             from factcheck.ledger.baseline import write_baseline as save
 

@@ -366,3 +366,48 @@ def test_a_cached_run_with_a_flipped_byte_is_compared_again(tmp_path, monkeypatc
     for run in (tmp_path / ".factcheck_cache" / "runs").glob("*.json"):
         run.write_bytes(run.read_bytes().replace(b"contradict", b"agree"))
     assert invoke("check", ".", "--format", "json").stdout == plain.stdout
+
+
+def test_a_ledger_folder_where_no_file_can_be_written_is_one_line(tmp_path, corpus, monkeypatch):
+    import tempfile
+
+    (corpus / "second.md").write_text(NEW, encoding="utf-8")
+    root = tmp_path / "claims"
+    root.mkdir()
+    (root / ".lock").write_text("", encoding="utf-8")  # the lock can be taken; no new file can be made
+    real_mkstemp, real_temporary = tempfile.mkstemp, tempfile.TemporaryFile
+
+    def refuse(*args, dir=None, **kwargs):
+        if dir is not None and Path(dir).resolve() == root.resolve():
+            raise OSError(30, "Read-only file system", str(dir))
+        return real_mkstemp(*args, dir=dir, **kwargs)
+
+    def refuse_temporary(*args, dir=None, **kwargs):
+        if dir is not None and Path(dir).resolve() == root.resolve():
+            raise OSError(30, "Read-only file system", str(dir))
+        return real_temporary(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "TemporaryFile", refuse_temporary)
+    result = invoke("ledger", "build", corpus, "--ledger", root)
+    assert result.exit_code == 2
+    assert lines(result) == [f"factcheck: {root}: cannot write to the ledger folder (Read-only file system); the ledger "
+                             "is unchanged"]
+
+
+def test_writing_a_baseline_when_an_input_cannot_be_read_changes_nothing(gated):
+    root, article = gated
+    assert invoke("gate", article, "--ledger", root, "--write-baseline").exit_code == 0
+    accepted = (root / "accepted.json").read_bytes()
+    result = invoke("gate", article, article.parent / "missing.md", "--ledger", root, "--write-baseline")
+    assert result.exit_code == 2 and "the baseline is unchanged" in result.stderr
+    assert (root / "accepted.json").read_bytes() == accepted
+
+
+def test_pinned_figures_that_are_not_utf8_are_one_line(gated):
+    root, article = gated
+    (root / "pinned.toml").write_bytes("[[pin]]\nsubject = '大连'\n".encode("gb18030"))
+    for args in (("gate", article, "--ledger", root), ("ledger", "list", "--ledger", root)):
+        result = invoke(*args)
+        assert result.exit_code == 2
+        assert lines(result)[-1] == f"factcheck: {root / 'pinned.toml'}: cannot read pinned figures (not UTF-8 text)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -124,10 +125,21 @@ class Ledger:
                 except OutputError as exc:
                     if on_error is None:
                         raise
+                    self._check_writable(written)
                     on_error(OutputError(exc.path, f"document {doc!r} not written: {exc.reason}"))
                     continue
                 written[doc] = len(items)
         return written
+
+    def _check_writable(self, written: dict[str, int]) -> None:
+        """After a failed write: if no file can be made in the folder at all (read-only, full), that
+        is one error about the folder, not one per document."""
+        try:
+            with tempfile.TemporaryFile(dir=self.root):
+                pass
+        except OSError as exc:
+            done = f"; {len(written)} documents were written before it" if written else "; the ledger is unchanged"
+            raise LedgerError(str(self.root), f"cannot write to the ledger folder ({os_reason(exc)}){done}") from None
 
     def remove_documents(self, documents: Iterable[str]) -> None:
         with self.locked():

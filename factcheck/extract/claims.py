@@ -130,7 +130,7 @@ def _as_of_text(start: str, end: str, precision: str) -> str:
 class _Doc:
     """Per-view state: context, entities, subjects, dates with their roles."""
 
-    def __init__(self, view: TextMap, noise, published, tolerance: Fraction, topic=None, pub_precision: str = "day"):
+    def __init__(self, view: TextMap, noise, published, tolerance: Fraction, topic=None):
         text = view.text
         self.view, self.text = view, text
         self.sentence_cache: dict = {}
@@ -160,8 +160,8 @@ class _Doc:
                     break
             return last
 
-        pub = published.date() if published else None  # the first day of the period when not a day
-        self.pub, self.pub_precision = pub, pub_precision
+        pub = published.date() if published else None
+        self.pub = pub
         self.dates = find_dates(text, blocked, pub, paragraph_year) if has_zh else []
         if has_en:
             self.dates = sorted(self.dates + find_dates_en(text, en_blocked, pub), key=lambda x: x.start)
@@ -244,7 +244,7 @@ def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10), mentio
         views.insert(0, (source.title_map, []))
     topic = None
     for view, noise in views:
-        d = _Doc(view, noise, doc.published, tolerance, topic, pub_precision=doc.published_precision or "day")
+        d = _Doc(view, noise, doc.published, tolerance, topic)
         if view is source.title_map:
             topic = _title_topic(d)
         for m in sorted(d.dates + d.quantities, key=lambda x: x.start):

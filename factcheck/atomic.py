@@ -26,7 +26,7 @@ def write_atomic(path: str | Path, text: str | Iterable[str], durable: bool = Tr
         # the temporary name starts like the target's, short enough to fit where the target's fits
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise OutputError(str(target), f"cannot write ({os_reason(exc)})") from None
+        raise OutputError(str(target), f"cannot write ({os_reason(exc)})", exc.errno) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             for piece in [text] if isinstance(text, str) else text:
@@ -38,4 +38,5 @@ def write_atomic(path: str | Path, text: str | Iterable[str], durable: bool = Tr
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(str(target), f"cannot write ({os_reason(exc)}); the previous file is unchanged") from None
+        raise OutputError(str(target), f"cannot write ({os_reason(exc)}); the previous file is unchanged",
+                          exc.errno) from None

@@ -103,7 +103,7 @@ class ExtractionCache:
         try:
             with open(self._path(key), "rb") as fh:
                 entry = unseal(fh.read())
-            if entry is None:
+            if entry is None or entry.get("key") != key:  # damaged, or another entry's file copied here
                 self.misses += 1
                 return None
             hit = Cached(Document.model_validate(entry["document"]), [_row(x) for x in entry["claims"]],
@@ -118,10 +118,10 @@ class ExtractionCache:
     def store(self, name: str, data: bytes, doc_id: str, record: Cached) -> None:
         if self.broken:
             return
-        entry = {"document": record.document.model_dump(mode="json"), "claims": [_row_json(r) for r in record.claims],
+        key = self.key(name, data, doc_id)
+        entry = {"key": key, "document": record.document.model_dump(mode="json"), "claims": [_row_json(r) for r in record.claims],
                  "mentions": [_row_json(r) for r in record.mentions],
                  "findings": [f.model_dump(mode="json") for f in record.findings]}
-        key = self.key(name, data, doc_id)
         try:
             write_atomic(self._path(key), seal(json.dumps(entry, ensure_ascii=False)), durable=False)  # checked when read
         except OutputError:
@@ -147,11 +147,13 @@ class FindingsCache:
     def lookup(self, key: str) -> list[Finding] | None:
         try:
             entry = unseal((self.root / f"{key}.json").read_bytes())
-            return None if entry is None else [Finding.model_validate(f) for f in entry["findings"]]
+            if entry is None or entry.get("key") != key:
+                return None
+            return [Finding.model_validate(f) for f in entry["findings"]]
         except (OSError, ValueError, ValidationError, TypeError, KeyError):
             return None
 
     def store(self, key: str, findings: list[Finding]) -> None:
         with contextlib.suppress(OutputError):  # a read-only or full disk: the run goes on
-            body = json.dumps({"findings": [f.model_dump(mode="json") for f in findings]}, ensure_ascii=False)
+            body = json.dumps({"key": key, "findings": [f.model_dump(mode="json") for f in findings]}, ensure_ascii=False)
             write_atomic(self.root / f"{key}.json", seal(body), durable=False)

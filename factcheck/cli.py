@@ -243,7 +243,7 @@ def evaluate(
         if format == "json":
             sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         else:
-            out = Console(highlight=False)
+            out = SafeConsole(highlight=False)  # misses quote article text: plain(), markup off
             out.print(f"documents scored   {len(by_doc) - len(result['missing_documents'])}")
             out.print(f"recall (core)      {result['recall']:.3f}  ({result['core_found']}/{result['core']})")
             out.print(f"precision          {result['precision']:.3f}  ({result['true_positives']} true, {result['false_positives']} false, {result['ignored']} ignored)")
@@ -665,7 +665,7 @@ def config_show() -> None:
         from factcheck.settings import Settings
 
         settings, origin = load_settings()
-        out = Console(highlight=False, soft_wrap=True)
+        out = SafeConsole(highlight=False, soft_wrap=True)  # a setting's value is the user's text
         for name, field in Settings.model_fields.items():
             out.print(f"{name} = {getattr(settings, name)!r}    # {origin[name]}; {field.description}", markup=False)
         return 0

@@ -54,6 +54,7 @@ class ConfigError(FactcheckError, ValueError):
 class OutputError(FactcheckError, OSError):
     """A report or ledger file could not be written; the previous file is left in place."""
 
-    def __init__(self, path: str, reason: str):
+    def __init__(self, path: str, reason: str, errno: int | None = None):
         self.path, self.reason = path, reason
         super().__init__(f"{shown_path(path)}: {reason}")
+        self.errno = errno  # of the OSError behind it (after OSError's own init, which sets it to None)

@@ -311,3 +311,13 @@ def test_the_schema_adds_the_precision_fields():
     _, data = extract(target)
     data["documents"][0]["published"], data["documents"][0]["published_precision"] = "2024-09", "month"
     jsonschema.validate(data, schema)
+
+
+def test_a_hard_link_and_its_original_are_read_once(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.md").write_bytes(GOOD.read_bytes())
+    os.link(folder / "a.md", tmp_path / "copy.md")
+    for jobs in ("1", "2"):
+        result, data = extract(folder, tmp_path / "copy.md", options=["--jobs", jobs])
+        assert [d["id"] for d in data["documents"]] == ["a"], jobs

@@ -411,3 +411,54 @@ def test_pinned_figures_that_are_not_utf8_are_one_line(gated):
         result = invoke(*args)
         assert result.exit_code == 2
         assert lines(result)[-1] == f"factcheck: {root / 'pinned.toml'}: cannot read pinned figures (not UTF-8 text)"
+
+
+def test_a_full_disk_while_writing_ledger_files_is_one_line(tmp_path, corpus, monkeypatch):
+    import errno
+    import os
+
+    for i in range(5):
+        (corpus / f"more{i}.md").write_text(NEW.replace("900P", f"{910 + i}P"), encoding="utf-8")
+    root = tmp_path / "claims"
+    result = invoke("ledger", "build", corpus, "--ledger", root)
+    assert result.exit_code == 0
+    before = {p.name: p.read_bytes() for p in root.glob("*.jsonl")}
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    for i in range(5):
+        (corpus / f"more{i}.md").write_text(NEW.replace("900P", f"{920 + i}P"), encoding="utf-8")
+    result = invoke("ledger", "build", corpus, "--ledger", root)
+    assert result.exit_code == 2
+    assert lines(result) == [f"factcheck: {root}: cannot write to the ledger folder (No space left on device); "
+                             "the ledger is unchanged"]
+    assert {p.name: p.read_bytes() for p in root.glob("*.jsonl")} == before
+
+
+def test_a_ledger_written_under_the_old_names_is_not_doubled(tmp_path):
+    folder = tmp_path / "articles"
+    for sub in ("a", "b"):
+        (folder / sub).mkdir(parents=True)
+        (folder / sub / "x.md").write_text(OLD, encoding="utf-8")
+    root = tmp_path / "claims"
+    assert invoke("ledger", "build", folder, "--ledger", root).exit_code == 0
+    renamed = root / file_name("x~2")
+    legacy = root / "x_2.jsonl"  # how earlier versions named the file of the id x~2
+    renamed.rename(legacy)
+    assert invoke("ledger", "build", folder, "--ledger", root).exit_code == 0
+    assert sorted(p.name for p in root.glob("*.jsonl")) == sorted([file_name("x"), file_name("x~2")])
+    claims = [json.loads(line) for f in root.glob("*.jsonl") for line in f.read_text(encoding="utf-8").splitlines()]
+    assert len(claims) == len({c["id"] for c in claims})
+
+
+def test_a_cache_entry_copied_over_another_is_not_served(tmp_path, monkeypatch):
+    (tmp_path / "a.md").write_text(OLD, encoding="utf-8")
+    (tmp_path / "b.md").write_text(NEW, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    plain = invoke("extract", ".", "--format", "json")
+    entries = [p for p in (tmp_path / ".factcheck_cache").rglob("*.json") if p.parent.name != "runs"]
+    assert len(entries) == 2
+    entries[1].write_bytes(entries[0].read_bytes())  # a valid entry, with a valid checksum, in the wrong place
+    assert invoke("extract", ".", "--format", "json").stdout == plain.stdout

@@ -287,3 +287,17 @@ def test_text_output_to_a_file_is_written_through_the_atomic_writer(tmp_path, mo
         result = runner.invoke(app, [command, str(SEEDS), "-o", str(tmp_path / name), "--no-cache"])
         assert result.exit_code == 0
     assert calls == ["e.txt", "c.txt"]
+
+
+def test_eval_and_config_print_article_text_and_settings_literally(tmp_path, monkeypatch):
+    (tmp_path / "x\x1b[2J.md").write_text("---\ndate: 2024-03-01\n---\n[bold]大连[/bold]\x1b]52;c;eA==\x07智算中心算力达到 300P。\n",
+                                          encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"format": "factcheck-gold/1", "documents": {}}), encoding="utf-8")
+    (tmp_path / "factcheck.toml").write_text('cache_dir = "c\\u001b[2Jx"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for args in (["eval", "--gold", str(gold), "."], ["config", "show"]):
+        result = runner.invoke(app, args)
+        _clean(result.stdout)
+        _clean(result.stderr)
+        assert "Traceback" not in result.output

@@ -139,11 +139,16 @@ def list_inputs(inputs: Iterable[str], loaded: Loaded) -> list[str]:
     return out
 
 
-def _resolved(name: str) -> str:
+def _resolved(name: str):
+    """The file's identity: device and inode (so links and hard links are one file), else its path."""
     try:
-        return os.path.realpath(name)
+        st = os.stat(name)
+        return (st.st_dev, st.st_ino)
     except (OSError, ValueError):
-        return name
+        try:
+            return os.path.realpath(name)
+        except (OSError, ValueError):
+            return name
 
 
 def is_article_name(path: Path) -> bool:

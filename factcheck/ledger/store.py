@@ -6,8 +6,10 @@ files atomically, so a run killed mid-write leaves the old file or the new one, 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +21,7 @@ from pydantic import ValidationError
 
 from factcheck.atomic import write_atomic
 from factcheck.errors import LedgerError, OutputError, os_reason
+from factcheck.ingest.loader import safe_id
 from factcheck.model import Claim
 
 LOCK_NAME = ".lock"
@@ -27,6 +30,7 @@ ACCEPTED = "accepted.json"
 INDEX = ".index.sqlite"
 
 
+_FOLDER_ERRORS = frozenset({errno.ENOSPC, errno.EROFS, errno.EDQUOT})
 NAME_MAX = 255  # bytes in one file name on the common file systems (ext4, APFS, NTFS in UTF-16 units)
 SUFFIX = ".jsonl"
 _KEPT = re.compile(r"[\w.\-]", re.U)  # letters (any script), digits, _ . - stand as themselves
@@ -125,21 +129,39 @@ class Ledger:
                 except OutputError as exc:
                     if on_error is None:
                         raise
-                    self._check_writable(written)
-                    on_error(OutputError(exc.path, f"document {doc!r} not written: {exc.reason}"))
+                    self._check_writable(written, exc)
+                    on_error(OutputError(exc.path, f"document {doc!r} not written: {exc.reason}", exc.errno))
                     continue
                 written[doc] = len(items)
+                self._drop_legacy(doc)
         return written
 
-    def _check_writable(self, written: dict[str, int]) -> None:
-        """After a failed write: if no file can be made in the folder at all (read-only, full), that
-        is one error about the folder, not one per document."""
+    def _check_writable(self, written: dict[str, int], failed: OutputError) -> None:
+        """After a failed write: if no file can be written in the folder at all (read-only, full
+        disk, over quota), that is one error about the folder, not one per document."""
+        done = f"; {len(written)} documents were written before it" if written else "; the ledger is unchanged"
+        if failed.errno in _FOLDER_ERRORS:
+            raise LedgerError(str(self.root), f"cannot write to the ledger folder ({os.strerror(failed.errno)}){done}")
         try:
             with tempfile.TemporaryFile(dir=self.root):
                 pass
         except OSError as exc:
-            done = f"; {len(written)} documents were written before it" if written else "; the ledger is unchanged"
             raise LedgerError(str(self.root), f"cannot write to the ledger folder ({os_reason(exc)}){done}") from None
+
+    def _drop_legacy(self, doc: str) -> None:
+        """A file of this document under the name older versions gave it (x~2 was written as
+        x_2.jsonl) is removed once the document is written under its own name, so its claims are
+        not in the ledger twice. Only a file whose claims are this document's goes."""
+        legacy = self.root / f"{safe_id(doc)}{SUFFIX}"
+        if legacy.name == file_name(doc):
+            return
+        try:
+            with legacy.open("rb") as fh:
+                first = json.loads(fh.readline() or b"{}")
+            if isinstance(first, dict) and first.get("document") == doc:
+                legacy.unlink(missing_ok=True)
+        except (OSError, ValueError):  # none there (or a name no file system takes): nothing to do
+            return
 
     def remove_documents(self, documents: Iterable[str]) -> None:
         with self.locked():

@@ -85,7 +85,8 @@ def _row(x: list) -> Row:
 class ExtractionCache:
     def __init__(self, root: str | Path, settings_key: str, mentions: bool, published=None):
         self.root = Path(root)
-        self.base = f"{code_fingerprint()}|{settings_key}|{int(mentions)}|{published.isoformat() if published else ''}"
+        when = f"{published.isoformat()}/{getattr(published, 'precision', 'day')}" if published else ""
+        self.base = f"{code_fingerprint()}|{settings_key}|{int(mentions)}|{when}"
         self.hits = self.misses = 0
         self.broken = False
 

@@ -15,6 +15,7 @@ from rich.console import Console
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError
+from factcheck.ingest.loader import refuse_overwriting_inputs
 from factcheck.ingest.published import parse_timestamp
 from factcheck.report.safe import PipeConsole, SafeConsole, plain
 from factcheck.settings import Settings, load_settings
@@ -185,6 +186,7 @@ def extract(
 
         if format not in ("text", "json"):
             raise typer.BadParameter("choose text or json", param_hint="--format")
+        refuse_overwriting_inputs([output], paths)
         settings = _settings()
         report = run(paths, settings, _published(published), mentions=mentions, progress=_progress(), jobs=jobs,
                      cache_dir=_cache_dir(settings, no_cache))
@@ -313,6 +315,7 @@ def check(
 
         if format not in FORMATS_CHECK:
             raise typer.BadParameter(f"choose one of {', '.join(FORMATS_CHECK)}", param_hint="--format")
+        refuse_overwriting_inputs([output], paths)
         settings = _settings()
         if engine == "dask":
             from factcheck.engine_dask import run_dask
@@ -445,6 +448,7 @@ def gate(
             if not sep or fmt not in GATE_FORMATS or fmt == "text" or not dest:
                 raise typer.BadParameter(f"{item!r}: expected FORMAT=PATH with FORMAT one of json, sarif, github, junit, markdown", param_hint="--also")
             extra.append((fmt, Path(dest)))
+        refuse_overwriting_inputs([output, *(dest for _, dest in extra), baseline if write_baseline else None], paths)
         overrides = {"fail_on": fail_on} if fail_on else {}
         settings = _settings(**overrides)
         result = run_gate(paths, settings, ledger, baseline, _published(published), changed_since)

@@ -301,3 +301,15 @@ def test_eval_and_config_print_article_text_and_settings_literally(tmp_path, mon
         _clean(result.stdout)
         _clean(result.stderr)
         assert "Traceback" not in result.output
+
+
+def test_a_report_is_never_written_over_an_input_article(tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(NEW, encoding="utf-8")
+    before = article.read_bytes()
+    for args in (["check", str(article), "-o", str(article)], ["extract", str(article), "-f", "json", "-o", str(article)],
+                 ["gate", str(article), "--ledger", str(tmp_path / "claims"), "--also", f"sarif={article}"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2
+        assert f"{article}: is one of the input articles; it is not overwritten" in result.stderr
+        assert article.read_bytes() == before

@@ -151,6 +151,28 @@ def _resolved(name: str):
             return name
 
 
+def refuse_overwriting_inputs(outputs: Iterable, inputs: Iterable[str]) -> None:
+    """Raise OutputError if an output file is an input file named on the command line (the same
+    file, by device and inode): `check a.md -o a.md` would replace the article with its report."""
+    from factcheck.errors import OutputError
+
+    files = set()
+    for item in inputs:
+        try:
+            st = os.stat(item) if item != "-" else None
+        except (OSError, ValueError):
+            continue
+        if st is not None and stat.S_ISREG(st.st_mode):
+            files.add((st.st_dev, st.st_ino))
+    for out in outputs:
+        try:
+            st = os.stat(out) if out is not None else None
+        except (OSError, ValueError):
+            continue  # a new file overwrites nothing
+        if st is not None and (st.st_dev, st.st_ino) in files:
+            raise OutputError(str(out), "is one of the input articles; it is not overwritten (write the report elsewhere)")
+
+
 def is_article_name(path: Path) -> bool:
     """What a folder walk reads: article suffixes, no hidden part, no README, LICENSE, CHANGELOG."""
     return (path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES and not any(p.startswith(".") for p in path.parts[-1:])

@@ -235,6 +235,8 @@ def evaluate(
         gold_data = merge_golds(golds)
         settings = _settings()
         documents, claims, _, sources, loaded = read_and_extract(paths, settings)
+        for p in loaded.problems:  # an input not read is not scored: say so, and exit 2 below
+            err.print(f"factcheck: {p.message()}")
         by_doc: dict[str, tuple[str, list]] = {}
         for s in sources:
             name = Path(s.document.path).name if s.document.path else s.document.id
@@ -264,7 +266,7 @@ def evaluate(
                     out.print(f"\n{title} ({len(items)}):", markup=False)
                     for item in items[:show]:
                         out.print(f"  {item}", markup=False)
-        return 0
+        return 2 if loaded.problems else 0
 
     _guard(body)
 

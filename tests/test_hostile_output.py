@@ -313,3 +313,10 @@ def test_a_report_is_never_written_over_an_input_article(tmp_path):
         assert result.exit_code == 2
         assert f"{article}: is one of the input articles; it is not overwritten" in result.stderr
         assert article.read_bytes() == before
+
+
+def test_eval_with_an_unreadable_input_names_it_and_exits_2():
+    gold = FIXTURES / "gold" / "seeds.gold.json"
+    result = runner.invoke(app, ["eval", "--gold", str(gold), str(SEEDS), str(SEEDS / "missing.txt")])
+    assert result.exit_code == 2
+    assert [x for x in result.stderr.splitlines() if x] == [f"factcheck: {SEEDS / 'missing.txt'}: no such file or folder"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import sys
@@ -56,8 +57,23 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
+class _ClosedStdout(io.TextIOBase):
+    """Standard output when it was closed before the run (`>&-`): writing to it is one clear
+    error, not an internal one (and not a silent loss of the report)."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        from factcheck.errors import OutputError
+
+        raise OutputError("<stdout>", "standard output is closed; write the report to a file with -o FILE")
+
+
 def _guard(body: Callable[[], int]) -> None:
     """Run a command body: one clear line and exit 2 on any error, never a traceback."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedStdout()
     try:
         code = body()
     except typer.Exit:

@@ -320,3 +320,13 @@ def test_eval_with_an_unreadable_input_names_it_and_exits_2():
     result = runner.invoke(app, ["eval", "--gold", str(gold), str(SEEDS), str(SEEDS / "missing.txt")])
     assert result.exit_code == 2
     assert [x for x in result.stderr.splitlines() if x] == [f"factcheck: {SEEDS / 'missing.txt'}: no such file or folder"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_a_closed_standard_output_is_one_line(fmt):
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "extract", str(SEEDS / "004_8dc7adef4a87eb04.txt"),
+                           "--format", fmt, "--no-cache"], stderr=subprocess.PIPE, cwd=ROOT, timeout=120,
+                          preexec_fn=lambda: os.close(1))
+    assert proc.returncode == 2
+    assert proc.stderr.decode().splitlines() == [
+        "factcheck: <stdout>: standard output is closed; write the report to a file with -o FILE"]

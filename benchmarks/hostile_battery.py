@@ -473,6 +473,76 @@ def _(w):
     check(p.wait() == 0 and b"Traceback" not in err, (p.returncode, err[-200:]))
 
 
+@kind("closed standard output")
+def _(w):
+    p = subprocess.run([sys.executable, "-m", "factcheck", "extract", str(ROOT / "seeds"), "-f", "json", "--no-cache"],
+                       stderr=subprocess.PIPE, cwd=ROOT, timeout=120, preexec_fn=lambda: os.close(1))
+    check(p.returncode == 2 and b"standard output is closed" in p.stderr, p.stderr)
+
+
+@kind("report written over its input article")
+def _(w):
+    (w / "a.md").write_text(OLD, encoding="utf-8")
+    r = cli("check", w / "a.md", "-o", w / "a.md")
+    check(r.exit_code == 2 and (w / "a.md").read_text(encoding="utf-8") == OLD, "the article was overwritten")
+
+
+@kind("eval with an unreadable input")
+def _(w):
+    r = cli("eval", "--gold", ROOT / "tests/fixtures/gold/seeds.gold.json", ROOT / "seeds", w / "missing.md")
+    check(r.exit_code == 2, r.exit_code)
+    one_line(r, "missing.md", "no such file")
+
+
+@kind("pinned figures not UTF-8")
+def _(w):
+    root = _ledger(w)
+    (root / "pinned.toml").write_bytes("[[pin]]\nsubject = '大连'\n".encode("gb18030"))
+    (w / "new.md").write_text(NEW, encoding="utf-8")
+    r = cli("gate", w / "new.md", "--ledger", root)
+    check(r.exit_code == 2, r.exit_code)
+    one_line(r, "pinned.toml", "not UTF-8")
+
+
+@kind("full disk while writing ledger files")
+def _(w):
+    (w / "a.md").write_text(OLD, encoding="utf-8")
+    (w / "b.md").write_text(NEW, encoding="utf-8")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with mock.patch.object(os, "fsync", full):
+        r = cli("ledger", "build", w / "a.md", w / "b.md", "--ledger", w / "claims")
+    check(r.exit_code == 2, r.exit_code)
+    one_line(r, "No space left on device")
+
+
+@kind("cache entry copied over another")
+def _(w):
+    (w / "a.md").write_text(OLD, encoding="utf-8")
+    (w / "b.md").write_text(NEW, encoding="utf-8")
+    cwd = os.getcwd()
+    os.chdir(w)
+    try:
+        first = cli("extract", "a.md", "b.md", "-f", "json")
+        entries = [e for e in (w / ".factcheck_cache").rglob("*.json") if e.parent.name != "runs"]
+        entries[1].write_bytes(entries[0].read_bytes())
+        check(cli("extract", "a.md", "b.md", "-f", "json").stdout == first.stdout, "another entry was served")
+    finally:
+        os.chdir(cwd)
+
+
+@kind("--write-baseline with an unreadable input")
+def _(w):
+    root = _ledger(w)
+    (w / "new.md").write_text(NEW, encoding="utf-8")
+    cli("gate", w / "new.md", "--ledger", root, "--write-baseline")
+    before = (root / "accepted.json").read_bytes()
+    r = cli("gate", w / "new.md", w / "gone.md", "--ledger", root, "--write-baseline")
+    check(r.exit_code == 2 and (root / "accepted.json").read_bytes() == before, "the baseline lost entries")
+
+
 # ------------------------------------------------------------------------------------------ kills and writers
 
 BUILD_KILL = "ledger build"

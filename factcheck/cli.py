@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import sys
@@ -15,10 +13,10 @@ import typer
 from rich.console import Console
 
 from factcheck import __version__
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, os_error_line
 from factcheck.ingest.loader import refuse_overwriting_inputs
 from factcheck.ingest.published import parse_timestamp
-from factcheck.report.safe import PipeConsole, SafeConsole, plain
+from factcheck.report.safe import ClosedStdout, PipeConsole, SafeConsole, plain, silence_stdout
 from factcheck.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -57,23 +55,10 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-class _ClosedStdout(io.TextIOBase):
-    """Standard output when it was closed before the run (`>&-`): writing to it is one clear
-    error, not an internal one (and not a silent loss of the report)."""
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, text: str) -> int:
-        from factcheck.errors import OutputError
-
-        raise OutputError("<stdout>", "standard output is closed; write the report to a file with -o FILE")
-
-
 def _guard(body: Callable[[], int]) -> None:
     """Run a command body: one clear line and exit 2 on any error, never a traceback."""
     if sys.stdout is None:
-        sys.stdout = _ClosedStdout()
+        sys.stdout = ClosedStdout()
     try:
         code = body()
     except typer.Exit:
@@ -86,29 +71,13 @@ def _guard(body: Callable[[], int]) -> None:
     except KeyboardInterrupt:
         _fail("interrupted")
     except BrokenPipeError:  # factcheck … | head: the reader left, which is not an error (and not findings)
-        _silence_stdout()
+        silence_stdout()
         raise typer.Exit(0) from None
     except OSError as exc:  # a file the system refuses: name it, with the reason
         _fail(os_error_line(exc))
     except Exception as exc:  # an internal error is still exit 2, never 1
         _fail(f"internal error: {type(exc).__name__}: {exc} (please report it)")
     raise typer.Exit(code)
-
-
-def _silence_stdout() -> None:
-    """Point standard output at /dev/null, so nothing more is written to the closed pipe (not
-    even the flush at exit, which would otherwise print an error and change the exit code)."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
-def os_error_line(exc: OSError) -> str:
-    """One line for an OSError: the file it is about and the reason in words."""
-    from factcheck.errors import os_reason, shown_path
-
-    name = exc.filename if exc.filename is not None else "factcheck"
-    name = os.fsdecode(name) if isinstance(name, bytes) else str(name)
-    return f"{shown_path(name)}: {os_reason(exc)}"
 
 
 def published_line(d) -> str:
@@ -699,7 +668,7 @@ def main() -> None:
     try:
         app()
     except BrokenPipeError:  # factcheck … | head: the reader left, which is not an error
-        _silence_stdout()
+        silence_stdout()
         sys.exit(0)
     except SystemExit:
         raise

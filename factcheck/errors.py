@@ -22,6 +22,15 @@ def os_reason(exc: OSError) -> str:
     return _REASONS.get(exc.errno, exc.strerror or str(exc))
 
 
+def os_error_line(exc: OSError) -> str:
+    """One line for an OSError: the file it is about and the reason in words."""
+    import os
+
+    name = exc.filename if exc.filename is not None else "factcheck"
+    name = os.fsdecode(name) if isinstance(name, bytes) else str(name)
+    return f"{shown_path(name)}: {os_reason(exc)}"
+
+
 class FactcheckError(Exception):
     """Root of every error factcheck raises on purpose."""
 

@@ -8,7 +8,11 @@ introducer), DEL, and the bidi controls that reorder what a reader sees.
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import re
+import sys
 
 from rich.console import Console
 
@@ -40,3 +44,23 @@ class SafeConsole(PipeConsole):
     def print(self, *objects, **kwargs) -> None:  # noqa: A003 - rich's name
         kwargs["markup"] = False
         super().print(*(plain(o) if isinstance(o, str) else o for o in objects), **kwargs)
+
+
+class ClosedStdout(io.TextIOBase):
+    """Standard output when it was closed before the run (`>&-`): writing to it is one clear
+    error, not an internal one (and not a silent loss of the report)."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        from factcheck.errors import OutputError
+
+        raise OutputError("<stdout>", "standard output is closed; write the report to a file with -o FILE")
+
+
+def silence_stdout() -> None:
+    """Point standard output at /dev/null after the reader of a pipe left, so nothing more is
+    written to it (not even the flush at exit, which would print an error and change the exit code)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -121,12 +121,16 @@ def _console() -> Console:
 
 
 def _report_problems(report, verbose: bool) -> bool:
-    """Print each unreadable input on one line; True if any was fatal."""
+    """Print each unreadable input on one line (and with --verbose, how each document was read:
+    encoding, language, publication date and where it came from); True if any was fatal."""
     fatal = False
     for p in report.problems:
         if p.fatal or p.warning or verbose:
             err.print(f"factcheck: {p.message()}", markup=False)
         fatal = fatal or p.fatal
+    if verbose:
+        for d in report.documents:
+            err.print(f"factcheck: {d.path or d.id}: read as {d.encoding}, language {d.lang}, {published_line(d)}")
     return fatal
 
 
@@ -176,9 +180,6 @@ def extract(
         report = run(paths, settings, _published(published), mentions=mentions, progress=_progress(), jobs=jobs,
                      cache_dir=_cache_dir(settings, no_cache))
         fatal = _report_problems(report, verbose)
-        if verbose:
-            for d in report.documents:
-                err.print(f"factcheck: {d.path or d.id}: read as {d.encoding}, language {d.lang}, {published_line(d)}")
         if format == "json":
             from factcheck.report.json_report import render_json_chunks
 

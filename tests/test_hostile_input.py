@@ -321,3 +321,14 @@ def test_a_hard_link_and_its_original_are_read_once(tmp_path):
     for jobs in ("1", "2"):
         result, data = extract(folder, tmp_path / "copy.md", options=["--jobs", jobs])
         assert [d["id"] for d in data["documents"]] == ["a"], jobs
+
+
+def test_check_verbose_says_each_documents_publication_date_too(tmp_path):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    (tmp_path / "a.md").write_text("---\ndate: 2024-09\n---\n济南智算中心算力达到 200P。\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "-v", "--format", "json"])
+    assert f"factcheck: {(tmp_path / 'a.md').as_posix()}: read as utf-8, language zh, published 2024-09 (month, from " \
+           "front matter date)" in result.stderr.splitlines()

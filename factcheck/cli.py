@@ -528,7 +528,7 @@ def ledger_build(
         from factcheck.ledger import Ledger
 
         documents, claims, _, _, loaded = read_and_extract(paths, _settings(), _published(published))
-        for p in loaded.problems:
+        for p in loaded.problems + [w for w in loaded.skipped if w.warning]:
             err.print(f"factcheck: {p.message()}", markup=False)
         if not documents:
             _fail("no input document could be read; the ledger is unchanged")
@@ -559,7 +559,7 @@ def ledger_add(
 
         store, failed = Ledger(ledger), []
         documents, claims, _, _, loaded = read_and_extract(paths, _settings(), _published(published))
-        for p in loaded.problems:
+        for p in loaded.problems + [w for w in loaded.skipped if w.warning]:
             err.print(f"factcheck: {p.message()}", markup=False)
         if not documents:
             _fail("no input document could be read; the ledger is unchanged")

@@ -462,3 +462,26 @@ def test_a_cache_entry_copied_over_another_is_not_served(tmp_path, monkeypatch):
     assert len(entries) == 2
     entries[1].write_bytes(entries[0].read_bytes())  # a valid entry, with a valid checksum, in the wrong place
     assert invoke("extract", ".", "--format", "json").stdout == plain.stdout
+
+
+def test_a_read_only_ledger_is_still_gated(tmp_path, corpus, monkeypatch):
+    import tempfile
+
+    root = tmp_path / "claims"
+    assert invoke("ledger", "build", corpus, "--ledger", root).exit_code == 0
+    (root / ".index.sqlite").unlink()  # never committed: a fresh checkout has none
+    (root / ".lock").unlink()
+    article = tmp_path / "new.md"
+    article.write_text(NEW, encoding="utf-8")
+    _read_only(monkeypatch, root)
+    real_temporary = tempfile.TemporaryFile
+
+    def temporary(*args, dir=None, **kwargs):
+        if dir is not None and Path(dir).resolve() == root.resolve():
+            raise PermissionError(13, "Permission denied", str(dir))
+        return real_temporary(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", temporary)
+    result = invoke("gate", article, "--ledger", root)
+    assert result.exit_code == 1, result.stderr  # the contradiction is found; nothing written in the ledger
+    assert sorted(p.name for p in root.iterdir()) == ["old.jsonl"]

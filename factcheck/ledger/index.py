@@ -13,9 +13,12 @@ second per 100,000 claims, far less than parsing them; only the blocks the gate 
 
 from __future__ import annotations
 
+import atexit
+import errno
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterable
@@ -95,21 +98,38 @@ class LedgerIndex:
 
     def refresh(self) -> bool:
         """Rebuild if the index does not match the ledger files; True if it rebuilt. Under the
-        ledger's lock, so two runs never build one index at once."""
+        ledger's lock, so two runs never build one index at once. A ledger folder nobody may write
+        to (a read-only checkout) is still read: its index is built in a private temporary folder."""
         if self.fresh():
             return False
+        if not self._writable():
+            self._rebuild_elsewhere()
+            return True
         with self.ledger.locked():
             if self.fresh():
                 return False
             self.rebuild()
         return True
 
+    def _writable(self) -> bool:
+        try:
+            with tempfile.TemporaryFile(dir=self.ledger.root):
+                return True
+        except OSError as exc:  # another failure is reported, with its reason, by the locked rebuild
+            return exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS)
+
+    def _rebuild_elsewhere(self) -> None:
+        folder = Path(tempfile.mkdtemp(prefix="factcheck-index-"))
+        atexit.register(shutil.rmtree, folder, True)
+        self.path = folder / INDEX
+        self.rebuild()
+
     def rebuild(self) -> None:
         """Build the index in a temporary file and put it in place; a full disk or any other
         failure leaves the ledger files and the previous index as they were."""
         self._check_index_path()
         try:
-            fd, name = tempfile.mkstemp(prefix=".index.", suffix=".tmp", dir=self.ledger.root)
+            fd, name = tempfile.mkstemp(prefix=".index.", suffix=".tmp", dir=self.path.parent)
             os.close(fd)
         except OSError as exc:
             raise LedgerError(str(self.path), f"cannot build the ledger's index ({os_reason(exc)})") from None

@@ -106,7 +106,8 @@ def iter_sources(
 
 
 def _input_kind(item: str, loaded: Loaded) -> str | None:
-    """"dir", "file", or None after naming the problem (no such path, or a name the system refuses)."""
+    """The kind of an input: dir, file, or None after naming the problem (no such path, or a name
+    the system refuses)."""
     try:
         path = Path(item)
         if path.is_dir():
@@ -175,7 +176,7 @@ def refuse_overwriting_inputs(outputs: Iterable, inputs: Iterable[str]) -> None:
 
 def is_article_name(path: Path) -> bool:
     """What a folder walk reads: article suffixes, no hidden part, no README, LICENSE, CHANGELOG."""
-    return (path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES and not any(p.startswith(".") for p in path.parts[-1:])
+    return (path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES and not path.name.startswith(".")
             and path.stem.upper() not in {"README", "LICENSE", "CHANGELOG"})
 
 

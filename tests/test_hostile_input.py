@@ -251,6 +251,9 @@ def test_a_json_lines_published_at_any_precision(tmp_path, value, shown, precisi
     ("发布日期：2021/07/08 09:30", "2021-07-08T09:30:00+08:00", "day"),
     ("Published: Thu, 08 Jul 2021 20:33:00 GMT", "2021-07-09T04:33:00+08:00", "day"),
     ("Date: 2024-09", "2024-09", "month"),
+    ("Published on September 3, 2024 | By a staff writer", "2024-09-03T00:00:00+08:00", "day"),
+    ("Posted: 2024-09", "2024-09", "month"),
+    ("发布于 2021年10月", "2021-10", "month"),
 ])
 def test_a_header_line_date_at_any_precision(tmp_path, line, shown, precision):
     target = tmp_path / "page.txt"

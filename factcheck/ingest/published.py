@@ -12,7 +12,8 @@ from email.utils import parsedate_to_datetime
 
 CHINA = timezone(timedelta(hours=8))
 _HEADER_LINE = re.compile(
-    r"(?m)^[ \t]*(?:发布时间|发布日期|发表时间|发稿时间|Published|Date)[ \t]*[:：][ \t]*([^\r\n]{4,40}?)"
+    r"(?m)^[ \t]*(?:(?:发布时间|发布日期|发表时间|发稿时间|Published|Date)[ \t]*[:：]|(?:Published|Posted)(?:[ \t]+on)?[ \t]*[:：]?|发布于)"
+    r"[ \t]*([^\r\n]{4,40}?)"
     r"(?=[ \t]*$|[ \t]{2,}|[ \t]*[|｜丨]|[ \t]+(?:来源|作者|编辑|责任编辑|Source|By)\b)")
 _HEADER = re.compile(
     r"(?:发布时间|发布日期|发表时间|发稿时间|时间|日期|Published|Date)\s*[:：]?\s*"
@@ -164,8 +165,9 @@ def find_header_published(text: str) -> tuple[datetime, Precision] | None:
     if m:
         dt = _from_match(m)
         return (dt.replace(tzinfo=CHINA), "day") if dt else None
-    m = _HEADER_LINE.search(head)
-    if m:
-        return parse_published(m.group(1).strip())
+    for m in _HEADER_LINE.finditer(head):
+        found = parse_published(m.group(1).strip())
+        if found is not None:
+            return found
     return None
 

@@ -713,7 +713,7 @@ def test_parse_number_never_raises_and_stays_in_range(text):
     if parsed is not None:
         value, resolution = parsed
         assert isinstance(value, Fraction) and isinstance(resolution, Fraction)
-        assert 0 <= value < 10**MAX_DIGITS
+        assert abs(value) < 10**MAX_DIGITS  # 负 and a leading minus sign make negatives (issue 11)
         assert resolution > 0
 
 

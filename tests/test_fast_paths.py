@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from factcheck.extract.dates import _compiled
 from factcheck.extract.en_dates import _rules as _en_date_rules
 from factcheck.extract.en_entities import _lex as _en_entity_lex
+from factcheck.extract.en_numbers import _lex as _en_number_lex
 from factcheck.extract.en_quantities import _EXASCALE
 from factcheck.extract.modality import _rx as _modality_rx
 from factcheck.extract.patterns import patterns
@@ -31,7 +32,7 @@ def _used_patterns() -> list[re.Pattern]:
     return [p.number, p.idioms, _E_CLASS] + [rx for _, rx, _ in p.filters] + [rx for _, rx in _compiled()[0]] + hints
 
 
-EN_PIECES = ["May", "MAY", "may ", "March", "Sept.", "June", "July", "9", "31st", "2021", "1999", "2024-06-30", " ", ",", "\n",
+EN_PIECES = ["one hundred and", "three quarters", "-4/5", "1,024", "10k", "12.6M", "RMB", "½", "minus", "May", "MAY", "may ", "March", "Sept.", "June", "July", "9", "31st", "2021", "1999", "2024-06-30", " ", ",", "\n",
              "the first half of", "first quarter", "Q3", "H1", "of", "this year", "last year", "next", "last", "week",
              "in ", "In ", "by the end of", "since", "Center", "center", "Laboratory", "Huawei", "China", "Chinese",
              "Wuhan", "National", "exascale", "EXASCALE", "İ", "ı", "ſ", "K", "é", "a", "-", ".", "II"]
@@ -40,7 +41,8 @@ en_text_st = st.lists(st.sampled_from(EN_PIECES) | st.text(max_size=2), max_size
 
 def _english_patterns() -> list[re.Pattern]:
     lex = _en_entity_lex()
-    return [rx for _, rx in _en_date_rules()[0]] + [lex[0], lex[2], lex[3], lex[4], _EXASCALE]
+    return ([rx.compiled() for _, rx in _en_date_rules()[0]] + [lex[0], lex[2], lex[3], lex[4], _EXASCALE]
+            + [_en_number_lex()["run"]])
 
 
 def _spans(matches) -> list:

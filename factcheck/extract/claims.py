@@ -34,6 +34,7 @@ from factcheck.model import Claim, DateSpan, Named, Span
 
 _EVENT_OF_DATE = rx(r"[ ]*的[ ]*(?P<name>[^,，。;；、的]{3,24}?){dates.event_of_date}(?=[,，。;；]|$)")
 _ENGLISH_AS_OF = re.compile(r"(?i)\bas (?:of|at)\s*$")
+_EN_RELATIVE_AS_OF = re.compile(r"(?i)\b(?:earlier|before)$")  # a year earlier, a year before: when the figure held
 _COUNT_UNITS = {"rack": "rack", "accelerator": "card"}
 _YEAR = re.compile(r"((?:19|20)\d{2})[ ]*年")
 
@@ -52,20 +53,38 @@ def _as_of_rx():
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z]+")  # [A-Za-z]{2,}, written so that re skips ahead to a letter
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_FIRST_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z]")
+_NON_CJK_RUN = re.compile(r"[^\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 
 
 def _line_languages(text: str) -> tuple[bytearray, bytearray]:
-    """Masks of the lines written in English and in Chinese: a page may mix them, each line is
-    read by its own language's extractor."""
+    """Masks of the text read as English and as Chinese. A page may mix them, and a line is read by
+    every language it contains: a line with no Chinese character and a Latin word is English however
+    short (100 percent), a mostly English line is English, and on a Chinese line a run of English
+    prose (at least three Latin words, two of them lower-case: a sentence, not a product name such as
+    Atlas 900 AI) is English."""
+    if _CJK.search(text) is None:
+        return bytearray(b"\x01" * len(text)), bytearray(len(text))
     lines = text.split("\n")
-    if len(_LATIN_WORD.findall(text)) < 3:  # no line can be English: no need to look at each
+    if _LATIN_WORD.search(text) is None:  # no line can be English: no need to look at each
         return bytearray(len(text)), bytearray(b"\x00".join([b"\x01" * len(line) for line in lines]))
     en, zh = [], []
     for line in lines:
         latin = len(_LATIN_WORD.findall(line))
-        if latin >= 3 and latin > count_cjk(line):
+        if latin and (_CJK.search(line) is None or (latin >= 3 and latin > count_cjk(line))):
             en.append(b"\x01" * len(line))
             zh.append(bytes(len(line)))
+        elif latin >= 3:
+            e, z = bytearray(len(line)), bytearray(b"\x01" * len(line))
+            for m in _NON_CJK_RUN.finditer(line):
+                run = m.group()
+                if len(_LATIN_WORD.findall(run)) >= 3 and len(_LOWER_WORD.findall(run)) >= 2:
+                    a, b = m.start() + _FIRST_WORD.search(run).start(), m.end()  # 约7000P stays with its Chinese
+                    e[a:b], z[a:b] = b"\x01" * (b - a), bytes(b - a)
+            en.append(bytes(e))
+            zh.append(bytes(z))
         else:
             en.append(bytes(len(line)))
             zh.append(b"\x01" * len(line))
@@ -163,15 +182,18 @@ class _Doc:
         pub = published.date() if published else None
         self.pub = pub
         self.dates = find_dates(text, blocked, pub, paragraph_year) if has_zh else []
+        # the English parts, a run of English lines taken as one (en_blocked still guards the Chinese)
+        en_spans = [m.span() for m in re.finditer(rb"\x01+(?:\x00\x01+)*", en_lines)] if has_en else []
         if has_en:
-            self.dates = sorted(self.dates + find_dates_en(text, en_blocked, pub), key=lambda x: x.start)
+            self.dates = sorted(self.dates + find_dates_en(text, en_blocked, pub, spans=en_spans), key=lambda x: x.start)
         taken = bytearray(len(text))
         for d in self.dates:
             taken[d.start : d.end] = b"\x01" * (d.end - d.start)
         self.quantities = find_quantities(text, blocked, taken, tolerance) if has_zh else []
         self.entities = find_entities(text) if has_zh else []
         if has_en:
-            self.quantities += find_exascale(text, en_blocked, taken) + find_quantities_en(text, en_blocked, taken, tolerance)
+            self.quantities += (find_exascale(text, en_blocked, taken, en_spans)
+                                + find_quantities_en(text, en_blocked, taken, tolerance, en_spans))
             self.entities = sorted(self.entities + find_entities_en(text), key=lambda x: (x.start, -(x.end - x.start)))
         occupied = bytearray(len(text))
         for q in self.quantities:
@@ -184,7 +206,8 @@ class _Doc:
                 self.name_mask[e.start : e.end] = b"\x01" * (e.end - e.start)
         self.respectively = respectively(text, self.ctx, [q for q in self.quantities if q.reason is None])
         rx = _as_of_rx()
-        self.as_of_dates = [d for d in self.dates if d.reason is None and rx.search(text[max(0, d.start - 20) : d.start])]
+        self.as_of_dates = [d for d in self.dates if d.reason is None and (
+            rx.search(text[max(0, d.start - 20) : d.start]) or (d.relative and _EN_RELATIVE_AS_OF.search(text, d.start, d.end)))]
         for d in self.as_of_dates:
             d.reason = "as-of date"
         starts = [d.start for d in self.dates]
@@ -196,6 +219,11 @@ class _Doc:
         if starts is None:
             return self.dates
         return self.dates[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def _figure_between(self, a: int, b: int) -> bool:
+        """Whether a figure stands in [a, b): "6.4 million last year, up from 5.2 million a year earlier"
+        puts "a year earlier" on the second figure only."""
+        return any(a <= q.start < b for q in self.quantities if q.reason is None)
 
     def _since(self, d: Mention) -> bool:
         """自2021年…以来: a starting point, not the time the figure holds."""
@@ -215,7 +243,8 @@ class _Doc:
                 governing = d
         if governing is None:
             # English puts it after the figure: 70 EFLOPS as of June 2024
-            governing = next((d for d in self.as_of_dates if m.end <= d.start < sent.end and d.start >= sent.start), None)
+            governing = next((d for d in self.as_of_dates if m.end <= d.start < sent.end and d.start >= sent.start
+                              and not self._figure_between(m.end, d.start)), None)
         if governing:
             return _as_of_text(governing.date_start, governing.date_end, governing.date_precision)
         near = None
@@ -229,6 +258,10 @@ class _Doc:
         if near:
             return _as_of_text(near.date_start, near.date_end, near.date_precision)
         return self.pub.isoformat() if self.pub else None
+
+
+# mentions that are no claim but still carry the value read (--mentions lists every value found)
+_VALUED_REASONS = ("bare number", "year without 年", "range end", "ordinal")
 
 
 def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10), mentions: bool = False) -> Extraction:
@@ -348,7 +381,7 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
     if sentence is None:
         sentence = d.sentence_cache[key] = _original(view, source.raw, sent.start, sent.end)
     extra = {}
-    if m.kind == "quantity" and m.value is not None and m.unit:
+    if m.kind == "quantity" and m.value is not None and (m.unit or m.reason in _VALUED_REASONS):
         if m.unit == "count" and met is not None and met.dimension in _COUNT_UNITS:
             m.unit = _COUNT_UNITS[met.dimension]  # 标准机架超过830万架: racks, counted with 架
         extra = {

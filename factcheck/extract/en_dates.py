@@ -1,6 +1,9 @@
-"""English dates as intervals: July 9, 2021; 9 July 2021; in May 2022; in 2021; the first half of 2024;
-by the end of 2023; last November; March this year; next week; as of June 2024 (sets as_of). Relative dates resolve
-against publication, never the clock."""
+"""English dates as intervals: July 9, 2021; Dec. 31, 1994; 9 July 2021; the 3rd of May; 1/31/2021;
+2015-12; in May 2022; april 2017; in 2021; between 2019 and 2021; April 12-19; from March to May; the
+first half of 2024; 2024 Q1; by the end of 2023; last November; March this year; yesterday; on Friday;
+next Monday; two years ago; in three months; next week; Christmas. Relative dates resolve against
+publication, never the clock, and only as far as the publication date's own precision allows (this
+year under a piece dated 2024-09 is 2024; yesterday under it stays unresolved)."""
 
 from __future__ import annotations
 
@@ -9,63 +12,275 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
+from factcheck.extract.en_entities import chrome_lines, datelines, page_date
 from factcheck.extract.mention import Mention
 from factcheck.extract.scan import finditer
 from factcheck.lang import load_english
 from factcheck.lang.loader import alternation
 
+_TODAY = re.compile(r"(?i)today")
+_RANK = {"day": 0, "week": 0, "month": 1, "quarter": 2, "half": 2, "year": 3}
+_RANGE_SEP = re.compile(r"(?i)\s*(?:-|–|—|to|through|thru|till|until|and)\s*(?:the\s+)?$")
+_RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+(?:the\s+)?$")
+
+
+class _Lazy:
+    """A rule's pattern, compiled the first time a text holds its key word: most pages never need
+    most rules, and compiling them all costs more than reading a short English line."""
+
+    __slots__ = ("_args", "_rx")
+
+    def __init__(self, *args):
+        self._args, self._rx = args, None
+
+    def compiled(self) -> re.Pattern:
+        if self._rx is None:
+            self._rx = re.compile(*self._args)
+        return self._rx
+
 
 @cache
 def _rules():
     d = load_english().dates
+    n = load_english().numbers
     months = {k.lower(): v for k, v in d.months.items()}
-    mon = alternation([k.capitalize() for k in months] + [k.upper() for k in months if len(k) == 3])
+    abbr_m = [k for k in months if any(o != k and o.startswith(k) for o in months)]  # dec, sept: may take a dot
+    mon = rf"(?P<m>(?i:{alternation(k for k in months if k not in abbr_m)})(?![a-z])|(?i:{alternation(abbr_m)})(?![a-z])\.?)"
+    months.update({k + ".": months[k] for k in abbr_m})
     periods = {k.lower(): v for k, v in d.periods.items()}
     per = alternation(periods)
     rel_years = {k.lower(): v for k, v in d.relative_years.items()}
     rel_weeks = {k.lower(): v for k, v in d.relative_weeks.items()}
+    weekdays = {k.lower(): v for k, v in d.weekdays.items()}
+    full_wd = alternation(w for w in weekdays if len(w) > 4)
+    abbr_wd = alternation(w.capitalize() for w in weekdays if len(w) <= 4)
+    wd = rf"(?P<wd>(?i:{full_wd})|(?:{abbr_wd})(?![a-z])\.?)(?![a-z])"
+    wd_before = re.compile(rf"\b(?:(?i:{full_wd})|{abbr_wd})\.?,?\s+(?:the\s+)?$")
+    dirs = {k.lower(): v for k, v in d.directions.items()}
+    units = {k.lower(): v for k, v in d.units.items()}
+    offsets = {k.lower(): v for k, v in d.offsets_after.items()}
+    holidays = {k.lower(): ("fixed", v) for k, v in d.holidays.items()}
+    holidays.update({k.lower(): ("easter", v) for k, v in d.easter_holidays.items()})
+    holidays.update({k.lower(): ("nth", v) for k, v in d.nth_weekday_holidays.items()})
+    day_words = {k.lower(): v for k, v in d.day_ordinals.items()}
+    counts = {k.lower(): v for k, v in n.words.items() if 0 < v <= 100}
+    counts.update({"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a couple": 2, "couple": 2, "a few": 3})
+    rel_days = {k.lower(): v for k, v in d.relative_days.items()}
     preps = alternation(d.year_prepositions.words)
-    y = r"(?P<y>(?:19|20)\d{2})(?![\d])"
+    day = r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+    dayw = rf"(?:{day}|(?P<dw>(?i:{alternation(day_words)}))\b)"
+    y = r"(?P<y>(?:1[0-9]|20)\d{2})(?![\d])"
+    by = r"(?P<y>(?:19|20)\d{2})(?![\d%])"
+    num = rf"(?P<n>\d{{1,3}}|(?i:{alternation(counts)}))"
+    unit = rf"(?P<unit>(?i:{alternation(units)}))\b"
+    dirw = rf"(?P<dir>(?i:{alternation(dirs)}))"
+    i = re.I
     rules = [
-        ("mdy", re.compile(rf"\b(?P<m>{mon})\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s+{y}")),
-        ("dmy", re.compile(rf"\b(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<m>{mon})\.?,?\s+{y}")),
-        ("iso", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})-(?P<mm>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])(?![\d])")),
-        ("py", re.compile(rf"\b(?P<period>{per})(?:\s+of)?[\s-]+{y}", re.I)),
-        ("prel", re.compile(rf"\b(?P<period>{per})\s+of\s+(?P<rel>{alternation(rel_years)})", re.I)),
-        ("my", re.compile(rf"\b(?P<m>{mon})\.?\s+(?:of\s+)?{y}")),
-        ("mrel", re.compile(rf"\b(?P<m>{mon})\.?\s+(?:of\s+)?(?P<rel>{alternation(rel_years)})\b", re.I)),
-        ("relm", re.compile(rf"\b(?P<dir>(?i:last|this|next))\s+(?P<m>{mon})\b")),
-        ("md", re.compile(rf"\b(?P<m>{mon})\.?\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d)")),
-        ("rely", re.compile(rf"\b(?P<rel>{alternation(rel_years)})\b", re.I)),
-        ("relw", re.compile(rf"\b(?P<week>{alternation(rel_weeks)})\b", re.I)),
-        ("y", re.compile(rf"\b(?:{preps})\s+(?:the\s+(?:year\s+)?)?{y}", re.I)),
+        # April 12-19, 2021; 12-19 April
+        ("mdd", _Lazy(rf"(?<![\w-])(?:(?i:from|between)\s+)?{mon}\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|through|until|and)\s*(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:/])(?:,?\s+{y})?")),
+        ("ddm", _Lazy(rf"(?:(?P<between>(?i:between))\s+)?(?<![\w-])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?P<sep>-|–|to|until|till|through|and)\s*(?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+{y})?")),
+        # between 2019 and 2021, 2014 to 2018, 2019-2021, 2021-25
+        ("yy", _Lazy(rf"\bbetween\s+(?:the\s+years\s+)?{by}\s+and\s+(?P<y2>(?:19|20)\d{{2}})(?![\d%\w])", i)),
+        ("yy", _Lazy(rf"(?:\bfrom\s+)?(?<![\w.,/-]){by}\s*(?:-|–|~|to|through|until)\s*(?P<y2>(?:19|20)\d{{2}}|\d{{2}})(?![\d%\w])", i)),
+        ("mdy", _Lazy(rf"\b{mon}(?:\s*|-){dayw}(?:,?\s*,?\s+(?:of\s+|in\s+)?|-){y}")),
+        ("dmy", _Lazy(rf"(?<![\d.,])(?:the\s+)?{day}\s*(?:of\s+|-|/)?{mon}(?:,\s*|\s+|-|/)(?:of\s+|in\s+)?{y}")),
+        ("dmw", _Lazy(rf"\b(?P<dw>(?i:{alternation(day_words)}))\s+(?:of\s+)?{mon}(?:(?:,\s*|\s+)(?:of\s+|in\s+)?{y}|(?!\s*,?\s*\d))")),
+        ("iso", _Lazy(r"(?<![\d./])(?P<y>(?:19|20)\d{2})[-/.](?P<mm>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12]\d|0?[1-9])(?![\d])")),
+        ("ymd_mon", _Lazy(rf"(?<![\d/])(?P<y>(?:19|20)\d{{2}})[/-]{mon}[/-](?P<d>3[01]|[12]\d|0?[1-9])(?![\d])")),
+        ("us", _Lazy(r"(?<![\d./-])(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d)")),
+        ("ym", _Lazy(r"(?<![\d./-])(?P<y>(?:19|20)\d{2})-(?P<mm>1[0-2]|0?[1-9])(?![\d-])")),
+        ("ym", _Lazy(r"(?<![\d./-])(?P<mm>1[0-2]|0?[1-9])[-/](?P<y>(?:19|20)\d{2})(?![\d-])")),
+        ("mm", _Lazy(rf"(?:\b(?i:from|between)\s+)?\b{mon}\s*(?:-|–|to|through|until|till|and)\s*(?P<m2>(?i:{alternation(months)}))(?![a-z])\.?(?:,?\s+(?:in\s+|of\s+)?{y})?(?!\s*\d)")),
+        ("my", _Lazy(rf"\b{mon}[-/]{y}")),
+        ("my", _Lazy(rf"(?<![\w.,]){y}\s+{mon}(?!\s*\d)")),
+        ("hol", _Lazy(rf"\b(?P<hol>(?i:{alternation(holidays)}))\b(?:,?\s+(?:of\s+)?{by})?")),
+        ("py", _Lazy(rf"\b(?P<period>{per})(?:\s+of)?[\s-]+(?:the\s+year\s+)?{by}", i)),
+        ("yp", _Lazy(rf"(?<![\w.,]){by}[\s-]*(?P<period>q[1-4]|h[12])\b", i)),
+        ("prel", _Lazy(rf"\b(?P<period>{per})\s+of\s+(?P<rel>{alternation(rel_years)}|the\s+(?:current\s+)?year)\b", i)),
+        ("my", _Lazy(rf"\b{mon},?\s+(?:of\s+)?{y}")),
+        ("mrel", _Lazy(rf"\b{mon}\s+(?:of\s+)?(?P<rel>{alternation(rel_years)})\b", i)),
+        ("relm", _Lazy(rf"\b(?P<dir>(?i:last|this|next))\s+{mon}")),
+        ("md", _Lazy(rf"\b{mon}(?:,?\s*|/){dayw}(?!\s*(?:,\s*)?\d)")),
+        ("dm", _Lazy(rf"(?<![\d.,])(?:the\s+)?{day}\s*(?:of\s+)?{mon}(?!\s*,?\s*\d)")),
+        ("md_num", _Lazy(rf"(?:\b(?i:on|from|by|until|since)\s+|\b(?P<dir>(?i:this|next|last))\s+|{wd}\s+)(?P<a>[12]\d|3[01]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9])(?![\d/])")),
+        ("isow", _Lazy(rf"\b(?i:week)\s+(?P<w>[1-4]\d|5[0-3]|0?[1-9])(?![\d:])(?:\s+of\s+(?:{by}|(?P<rel>{alternation(rel_years)})))?")),
+        ("wkend", _Lazy(rf"\b(?:(?P<dir>(?i:this|next|last|the|that|coming|past))\s+)?(?i:{alternation(d.weekend.words)})\b")),
+        ("wdd", _Lazy(rf"\b{wd},?\s+(?:the\s+)?{dayw}(?!\s*(?:[:/.\-–]\d|[ap]\.?m\b|(?i:percent|per cent|%|{alternation(units)})\b))")),
+        ("dd", _Lazy(r"\b(?i:on|by|until|till|since)\s+the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s+(?:of\b|[A-Za-z]+\s+of\b))")),
+        ("wdrel", _Lazy(rf"\b{wd}\s+(?:of\s+)?(?:the\s+)?{dirw}\s+week")),
+        ("wdrel", _Lazy(rf"\b{dirw}\s+week(?:'s)?\s*(?:-\s*|on\s+)?{wd}")),
+        ("wdrel", _Lazy(rf"\b{dirw}\s+{wd}")),
+        ("wd", _Lazy(rf"\b{wd}")),
+        ("ago", _Lazy(rf"\b{unit}\s+(?P<off>(?i:{alternation(offsets)}))\b")),
+        ("inn", _Lazy(rf"\b(?:(?P<prep>(?i:in))|(?P<within>(?i:within))(?:\s+(?i:the))?(?:\s+(?i:next))?)\s+{num}\s+{unit}")),
+        ("dirn", _Lazy(rf"\b{dirw}\s+{num}\s+{unit}")),
+        ("dirn", _Lazy(rf"\b{num}\s+{dirw}\s+{unit}")),
+        ("reld", _Lazy(rf"\b(?P<rd>(?i:{alternation(rel_days)}))\b")),
+        ("rely", _Lazy(rf"\b(?P<rel>{alternation(rel_years)})\b", i)),
+        ("relw", _Lazy(rf"\b(?P<week>{alternation(rel_weeks)})\b", i)),
+        ("relu", _Lazy(rf"\b{dirw}\s+{unit}")),
+        ("bm", _Lazy(r"\b(?i:in|since|until|till|by|from|to|through|before|after|during|early|late|mid|since|and)[\s-]+(?-i:(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?))(?!\s*\d)")),
+        ("dec", _Lazy(r"(?<![\w.,])(?P<y>(?:1[0-9]|20)\d0)['’]?s\b")),
+        ("y", _Lazy(rf"\b(?:{preps})\s+(?:the\s+(?:year\s+)?)?{by}", i)),
     ]
-    return rules, months, periods, rel_years, rel_weeks
+    gates = {  # what a span must hold for a rule to be tried there (a cheap search saves a costly scan)
+        "month": re.compile(rf"(?i:{alternation(months)})(?![a-z])"),
+        "weekday": re.compile(rf"(?i:{full_wd})|{abbr_wd}"),
+        "digit": re.compile(r"\d"),
+        "slash": re.compile(r"\d/\d"),
+        "dayword": re.compile(rf"(?i:{alternation(day_words)})(?![a-z])"),
+        "offset": re.compile(rf"\b(?i:{alternation(offsets)})\b"),
+        "holiday": re.compile(rf"\b(?i:{alternation(holidays)})\b"),
+        "direction": re.compile(rf"\b(?i:{alternation(dirs)})\b"),
+        "inn": re.compile(r"\b(?i:in|within)\s"),
+        "week": re.compile(r"(?i:week)"),
+        "year": re.compile(r"(?i:year)"),
+        "relday": re.compile(rf"\b(?i:{alternation(rel_days)})\b"),
+    }
+    needs = {"mdd": "month", "ddm": "month", "mdy": "month", "dmy": "month", "ymd_mon": "month", "my": "month",
+             "mrel": "month", "relm": "month", "md": "month", "dm": "month", "mm": "month", "bm": "month",
+             "dmw": "dayword",
+             "wdd": "weekday", "wdrel": "weekday", "wd": "weekday",
+             "yy": "digit", "iso": "digit", "us": "digit", "ym": "digit", "py": "digit", "yp": "digit", "y": "digit",
+             "isow": "week", "dd": "digit", "dec": "digit", "md_num": "slash", "ago": "offset", "inn": "inn", "dirn": "direction",
+             "relu": "direction", "hol": "holiday", "wkend": "week", "relw": "week", "rely": "year", "prel": "year",
+             "reld": "relday"}
+    num_before = re.compile(rf"\b{num}\s+$")
+    dir_before = re.compile(rf"\b{dirw}\s+$")
+    the_before = re.compile(r"\b(?i:the)\s+$")
+    anchor = re.compile(rf"\b{num}\s+{unit}\s+(?P<rel>(?i:before|after|from|prior\s+to))\s+$")
+    lex = dict(num_before=num_before, dir_before=dir_before, the_before=the_before, wd_before=wd_before, gates=gates, needs=needs, anchor=anchor, months=months, periods=periods, rel_years=rel_years, rel_weeks=rel_weeks, weekdays=weekdays,
+               dirs=dirs, units=units, offsets=offsets, holidays=holidays, day_words=day_words, counts=counts,
+               rel_days=rel_days, nearest=frozenset(w.lower() for w in d.nearest.words))
+    return rules, lex
 
 
 def _month_span(y: int, m: int) -> tuple[date, date]:
     return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
 
 
-def find_dates_en(text: str, blocked, pub: date | None) -> list[Mention]:
-    rules, months, periods, rel_years, rel_weeks = _rules()
+def _add_months(d: date, k: int) -> date:
+    m = d.month - 1 + k
+    y, m = d.year + m // 12, m % 12 + 1
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "day",
+                  spans: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Every English date in text (only within spans, the English parts, when given). pub is the
+    first day of the publication date's period at pub_precision ("day", "month" or "year")."""
+    rules, lex = _rules()
     taken = bytearray(len(text))
     out: list[Mention] = []
+    spans = [(0, len(text))] if spans is None else spans
+    present: dict[str, list] = {}
     for name, rx in rules:
-        for m in finditer(rx, text):
+        need = lex["needs"].get(name)
+        if need is not None and need not in present:
+            gate = lex["gates"][need]
+            present[need] = [sp for sp in spans if gate.search(text, *sp)]
+        usable = spans if need is None else present[need]
+        if not usable:
+            continue
+        rx = rx.compiled()
+        for m in (m for a, b in usable for m in finditer(rx, text, a, b)):
             s, e = m.span()
             if name == "y":
-                s = m.start("y") if not re.match(r"(?i)(?:in|by|since|before|after|until|during|through)\b", m.group()) else s
-            if any(taken[s:e]) or blocked(s, e):
+                s = m.start("y") if not re.match(r"(?i)(?:in|by|since|before|after|until|during|through|between|from)\b", m.group()) else s
+            elif name == "bm":
+                s = m.start("m") if re.match(r"(?i)(?:to|and)\b", m.group()) else s
+            if name in ("mdy", "dmy", "md", "dm", "dmw"):
+                if name == "dmw" and (t := lex["the_before"].search(text, max(0, s - 5), s)):
+                    s = t.start()
+                if w := lex["wd_before"].search(text, max(0, s - 16), s):
+                    s = w.start()  # Friday, March 3: the weekday belongs to the date
+            elif name == "ago":  # two years ago: the count is read back from the unit
+                c = lex["num_before"].search(text, max(0, s - 16), s)
+                if c is None:
+                    continue
+                s = c.start()
+            elif name == "hol" and (dm := lex["dir_before"].search(text, max(0, s - 16), s)):
+                s = dm.start()  # next Christmas
+            if any(taken[s:e]):
+                continue
+            if name in ("py", "yp") and re.fullmatch(r"(?i)[qh][1-4]", m.group("period")):
+                if blocked(m.start("y"), m.end("y")):  # Q3, H2 read as codes by the filters
+                    continue
+            elif blocked(s, e):
                 continue
             mention = Mention(start=s, end=e, kind="date", num_start=s)
+            extra = {}
+            if name == "ago":
+                extra["n"] = c.group("n")
+            elif name == "hol" and s < m.start():
+                extra["dir"] = lex["dir_before"].search(text, s, m.start()).group("dir")
             try:
-                _resolve(name, m, mention, pub, months, periods, rel_years, rel_weeks)
-            except ValueError:
+                ok = _resolve(name, m, mention, pub, pub_precision, lex, extra)
+            except (ValueError, OverflowError):
                 mention.reason = "invalid date"
+                ok = True
+            if ok is False:
+                continue
             taken[s:e] = b"\x01" * (e - s)
             out.append(mention)
+    for a, b in (d for sa, sb in spans for d in datelines(text, sa, sb)):
+        for m in out:
+            if a <= m.start < b or (b <= m.start < b + 80 and m.relative and _TODAY.fullmatch(text, m.start, m.end)
+                                    and "\n" not in text[b : m.start]):
+                m.reason = "dateline"  # DALIAN, March 3 (Wire) -; IT Home May 21 news, X today ...: it dates the story
+    chrome = [c for sa, sb in spans for c in chrome_lines(text, sa, sb)]
+    for m in out:
+        if any(a <= m.start < b for a, b in chrome):
+            m.reason = "page chrome"  # Also read: ... (another story)
+    for m in out:
+        if m.reason is None and page_date(text, m.start):
+            m.reason = "page date"  # Posted: 2025-02-18
     out.sort(key=lambda x: x.start)
+    return _ranges(text, _anchored(text, out, lex))
+
+
+def _anchored(text: str, found: list[Mention], lex) -> list[Mention]:
+    """Two weeks before Christmas, 3 days after January 12th, four months from tomorrow: the
+    date moved by the offset."""
+    out: list[Mention] = []
+    for m in found:
+        a = lex["anchor"].search(text, max(0, m.start - 40), m.start) if m.reason is None and m.date_start else None
+        if a is None:
+            out.append(m)
+            continue
+        unit, per = lex["units"][a.group("unit").lower()]
+        sign = -1 if a.group("rel").lower() in ("before", "prior to") or a.group("rel").lower().startswith("prior") else 1
+        base = date.fromisoformat(m.date_start)
+        day = _shift(base, unit, sign * _count(a.groupdict(), lex) * per)
+        while out and out[-1].end > a.start():
+            out.pop()  # "two weeks before", read on its own as a date relative to publication
+        m.start = m.num_start = a.start()
+        _set(m, day, day, "day")
+        out.append(m)
+    return out
+
+
+def _ranges(text: str, found: list[Mention]) -> list[Mention]:
+    """from March to May, 2 July to 10 July, between 2007 and the end of 2008: one range from the
+    first date's start to the second's end (the first takes the second's year when it has none)."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.reason is None and m.reason is None and prev.date_start and m.date_start
+                and _RANGE_SEP.match(text[prev.end : m.start]) and m.start - prev.end <= 12):
+            between = text[prev.end : m.start].strip().lower()
+            opened = _RANGE_OPEN.search(text, max(0, prev.start - 12), prev.start)
+            if between in ("-", "–", "—", "to", "through", "thru", "till", "until") or (opened and between.startswith(("and", "to"))):
+                start = prev.date_start
+                if prev.relative and not m.relative and prev.date_start[:4] != m.date_start[:4] and prev.date_precision in ("month", "day"):
+                    start = m.date_start[:4] + prev.date_start[4:]  # from January to April 2015
+                if start <= m.date_end:
+                    if opened:
+                        prev.start = opened.start()
+                    prev.end, prev.date_start, prev.date_end = m.end, start, m.date_end
+                    prev.date_precision = "range"
+                    continue
+        out.append(m)
     return out
 
 
@@ -73,53 +288,289 @@ def _set(out: Mention, a: date, b: date, precision: str) -> None:
     out.date_start, out.date_end, out.date_precision = a.isoformat(), b.isoformat(), precision
 
 
-def _resolve(name, m, out, pub, months, periods, rel_years, rel_weeks) -> None:
-    g = m.groupdict()
-    if name in ("mdy", "dmy"):
-        day = date(int(g["y"]), months[g["m"].lower()], int(g["d"]))
+def _day(g, lex) -> int:
+    return int(g["d"]) if g.get("d") else lex["day_words"][re.sub(r"\s+", " ", g["dw"].lower())]
+
+
+def _near_year(pub: date, mo: int, d: int = 15) -> int:
+    """The year of a month (and day) given without one: the nearest to publication, looking back
+    further than forward (a report mostly tells what happened)."""
+    y = pub.year
+    if (date(y, mo, min(d, 28)) - pub).days > 183:
+        y -= 1
+    elif (pub - date(y, mo, min(d, 28))).days > 183 + 90:
+        y += 1
+    return y
+
+
+def _relative(out: Mention, pub, pub_precision: str, need: str) -> bool:
+    """Marks a relative date; False (with the reason set) when it cannot resolve: no publication
+    date, or one coarser than the date needs."""
+    out.relative = True
+    if pub is None:
+        out.reason = "relative date without a publication date"
+        return False
+    if _RANK.get(pub_precision, 0) > _RANK[need]:
+        out.reason = f"relative date finer than the publication date ({pub_precision})"
+        return False
+    return True
+
+
+def _count(g, lex) -> int:
+    n = g["n"].lower()
+    return int(n) if n.isdigit() else lex["counts"][re.sub(r"\s+", " ", n)]
+
+
+def _shift(pub: date, unit: str, k: int) -> date:
+    if unit == "day":
+        return pub + timedelta(days=k)
+    if unit == "week":
+        return pub + timedelta(weeks=k)
+    if unit == "month":
+        return _add_months(pub, k)
+    if unit == "quarter":
+        return _add_months(pub, 3 * k)
+    return _add_months(pub, 12 * k)
+
+
+def _unit_span(pub: date, unit: str, k: int) -> tuple[date, date, str]:
+    """The calendar unit k units from publication's: next week, last month, this quarter."""
+    if unit == "day":
+        d = pub + timedelta(days=k)
+        return d, d, "day"
+    if unit == "week":
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=k)
+        return monday, monday + timedelta(days=6), "week"
+    if unit == "month":
+        first = _add_months(pub.replace(day=1), k)
+        return *_month_span(first.year, first.month), "month"
+    if unit == "quarter":
+        q0 = date(pub.year, 3 * ((pub.month - 1) // 3) + 1, 1)
+        first = _add_months(q0, 3 * k)
+        return first, _month_span(*_add_months(first, 2).timetuple()[:2])[1], "quarter"
+    y = pub.year + k
+    return date(y, 1, 1), date(y, 12, 31), "year"
+
+
+def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
+    g = {**m.groupdict(), **(extra or {})}
+    months = lex["months"]
+    if name in ("mdy", "dmy") or (name == "dmw" and g.get("y")):
+        day = date(int(g["y"]), months[g["m"].lower()], _day(g, lex))
         _set(out, day, day, "day")
+    elif name in ("mdd", "ddm"):
+        mo, a, b = months[g["m"].lower()], int(g["d"]), int(g["d2"])
+        if b <= a or (g.get("sep") == "and" and not g.get("between")):
+            return False  # "18 and 19 June" lists two days
+        if g.get("y"):
+            y = int(g["y"])
+        else:
+            if not _relative(out, pub, pub_precision, "year"):
+                return None
+            y = _near_year(pub, mo, a)
+        _set(out, date(y, mo, a), date(y, mo, b), "range")
+    elif name == "mm":  # Jan-Feb 2017, from March to May, Nov-Feb 2017
+        a, b = months[g["m"].lower()], months[g["m2"].lower()]
+        if g.get("y"):
+            y2 = int(g["y"])
+        else:
+            if not _relative(out, pub, pub_precision, "year"):
+                return None
+            y2 = _near_year(pub, a) + (1 if b < a else 0)
+        y1 = y2 - 1 if b < a else y2
+        _set(out, date(y1, a, 1), _month_span(y2, b)[1], "range")
+    elif name == "yy":
+        a, b = int(g["y"]), g["y2"]
+        b = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
+        if b <= a or b - a > 50:
+            return False
+        _set(out, date(a, 1, 1), date(b, 12, 31), "range")
     elif name == "iso":
         day = date(int(g["y"]), int(g["mm"]), int(g["d"]))
         _set(out, day, day, "day")
+    elif name == "ymd_mon":
+        day = date(int(g["y"]), months[g["m"].lower()], int(g["d"]))
+        _set(out, day, day, "day")
+    elif name == "us":
+        a, b, yt = int(g["a"]), int(g["b"]), g["y"]
+        y = int(yt) if len(yt) == 4 else (2000 + int(yt) if int(yt) < 50 else 1900 + int(yt))
+        mo, d = (a, b) if a <= 12 else (b, a)  # US order, unless the first cannot be a month
+        day = date(y, mo, d)
+        _set(out, day, day, "day")
+    elif name == "ym":
+        _set(out, *_month_span(int(g["y"]), int(g["mm"])), "month")
     elif name == "my":
         _set(out, *_month_span(int(g["y"]), months[g["m"].lower()]), "month")
-    elif name in ("py", "prel"):
+    elif name in ("py", "prel", "yp"):
         if name == "prel":
-            out.relative = True
-            if pub is None:
-                out.reason = "relative date without a publication date"
-                return
-            y = pub.year + rel_years[g["rel"].lower()]
+            if not _relative(out, pub, pub_precision, "year"):
+                return None
+            y = pub.year + lex["rel_years"].get(re.sub(r"\s+", " ", g["rel"].lower()), 0)  # of the year: this one
         else:
             y = int(g["y"])
-        a, b = periods[g["period"].lower()]
+        a, b = lex["periods"][g["period"].lower()]
         _set(out, date(y, a, 1), _month_span(y, b)[1], "half" if b - a == 5 else "quarter" if b - a == 2 else "month")
     elif name == "y":
         y = int(g["y"])
         _set(out, date(y, 1, 1), date(y, 12, 31), "year")
-    else:
-        out.relative = True
-        if pub is None:
-            out.reason = "relative date without a publication date"
-            return
-        if name == "mrel":  # March this year, May of last year
-            _set(out, *_month_span(pub.year + rel_years[g["rel"].lower()], months[g["m"].lower()]), "month")
-        elif name == "relm":
-            mo = months[g["m"].lower()]
-            y = pub.year + {"last": -1, "this": 0, "next": 1}[g["dir"].lower()]
-            if g["dir"].lower() == "last" and mo < pub.month:
-                y = pub.year
-            _set(out, *_month_span(y, mo), "month")
-        elif name == "md":
-            mo, d = months[g["m"].lower()], int(g["d"])
+    elif name == "dec":  # the 1990s
+        y = int(g["y"])
+        _set(out, date(y, 1, 1), date(y + 9, 12, 31), "range")
+    elif name == "hol":
+        kind, rule = lex["holidays"][re.sub(r"\s+", " ", g["hol"].lower())]
+        if g.get("y"):
+            y = int(g["y"])
+        else:
+            if not _relative(out, pub, pub_precision, "year"):
+                return None
+            k = lex["dirs"].get((g.get("dir") or "").lower(), None)
             y = pub.year
-            if (date(y, mo, min(d, 28)) - pub).days > 183:
+            if k is not None and k > 0 and _holiday(kind, rule, y) <= pub:
+                y += 1
+            elif k is not None and k < 0 and _holiday(kind, rule, y) >= pub:
                 y -= 1
-            day = date(y, mo, d)
+        day = _holiday(kind, rule, y)
+        _set(out, day, day, "day")
+    else:
+        return _resolve_relative(name, g, out, pub, pub_precision, lex)
+    return None
+
+
+def _easter(y: int) -> date:
+    """Easter Sunday of the Gregorian calendar (the anonymous algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    return date(y, month, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+def _holiday(kind: str, rule, y: int) -> date:
+    if kind == "fixed":
+        return date(y, rule[0], rule[1])
+    if kind == "easter":
+        return _easter(y) + timedelta(days=rule)
+    mo, wd, n = rule
+    first = date(y, mo, 1)
+    return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _resolve_relative(name, g, out, pub, pub_precision, lex) -> bool | None:
+    months, weekdays = lex["months"], lex["weekdays"]
+    need = {"mrel": "year", "relm": "year", "md": "year", "dm": "year", "dmw": "year", "md_num": "year", "bm": "year", "rely": "year",
+            "relw": "day", "wdrel": "day", "wd": "day", "reld": "day", "ago": "day", "inn": "day", "dirn": "day",
+            "relu": "day", "wdd": "day", "dd": "month", "isow": "day", "wkend": "day"}[name]
+    if name == "relu" and lex["units"][g["unit"].lower()][0] in ("month", "quarter", "year"):
+        need = "month" if lex["units"][g["unit"].lower()][0] == "month" else "year"
+    if name in ("ago", "inn", "dirn") and lex["units"][g["unit"].lower()][0] in ("month", "quarter", "year"):
+        need = "month"
+    if not _relative(out, pub, pub_precision, need):
+        return None
+    if name == "mrel":  # March this year, May of last year
+        _set(out, *_month_span(pub.year + lex["rel_years"][g["rel"].lower()], months[g["m"].lower()]), "month")
+    elif name == "relm":
+        mo = months[g["m"].lower()]
+        y = pub.year + {"last": -1, "this": 0, "next": 1}[g["dir"].lower()]
+        if g["dir"].lower() == "last" and mo < pub.month:
+            y = pub.year
+        _set(out, *_month_span(y, mo), "month")
+    elif name in ("md", "dm", "dmw"):
+        mo, d = months[g["m"].lower()], _day(g, lex)
+        y = _near_year(pub, mo, d)
+        if (mo, d) == (2, 29):  # 29 February without a year: the nearest leap year
+            y = min((x for x in range(y - 4, y + 5) if calendar.isleap(x)), key=lambda x: abs(x - pub.year))
+        day = date(y, mo, d)
+        _set(out, day, day, "day")
+    elif name == "md_num":
+        mo, d = int(g["a"]), int(g["b"])
+        if mo > 12:  # 22/04: day first
+            mo, d = d, mo
+        k = lex["dirs"].get((g.get("dir") or "").lower())
+        y = pub.year + k if k is not None else _near_year(pub, mo, d)
+        day = date(y, mo, d)
+        _set(out, day, day, "day")
+    elif name == "isow":  # week 23, week 3 of 2027: the ISO week
+        y = int(g["y"]) if g.get("y") else pub.year + lex["rel_years"].get((g.get("rel") or "this year").lower(), 0)
+        monday = date.fromisocalendar(y, int(g["w"]), 1)
+        _set(out, monday, monday + timedelta(days=6), "week")
+    elif name == "wkend":  # the weekend, next weekend: its Saturday
+        k = lex["dirs"].get((g.get("dir") or "this").lower(), 0)
+        sat = pub - timedelta(days=pub.weekday()) + timedelta(days=5, weeks=k)
+        _set(out, sat, sat + timedelta(days=1), "week")
+    elif name == "bm":
+        mo = months[g["m"].lower()]
+        _set(out, *_month_span(_near_year(pub, mo), mo), "month")
+    elif name == "rely":
+        y = pub.year + lex["rel_years"][g["rel"].lower()]
+        _set(out, date(y, 1, 1), date(y, 12, 31), "year")
+    elif name == "relw":
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=lex["rel_weeks"][g["week"].lower()])
+        _set(out, monday, monday + timedelta(days=6), "week")
+    elif name == "wd":  # on Friday: the latest one up to publication (news reports what happened)
+        wd = weekdays[g["wd"].lower().rstrip(".")]
+        day = pub - timedelta(days=(pub.weekday() - wd) % 7)
+        _set(out, day, day, "day")
+    elif name == "wdrel":  # next Monday, Tuesday of last week, next week on Tuesday
+        wd = weekdays[g["wd"].lower().rstrip(".")]
+        k = lex["dirs"][g["dir"].lower()]
+        monday = pub - timedelta(days=pub.weekday())
+        if re.sub(r"\s+", " ", g["dir"].lower()) in lex["nearest"]:  # coming Thursday, this past Friday
+            step = (wd - pub.weekday()) % 7 or 7
+            day = pub + timedelta(days=step) if k > 0 else pub - timedelta(days=(pub.weekday() - wd) % 7 or 7)
+        else:
+            day = monday + timedelta(weeks=k, days=wd)
+        _set(out, day, day, "day")
+    elif name == "wdd":  # Monday 21, Tue 13th: the nearest month where that day is that weekday
+        wd, d = weekdays[g["wd"].lower().rstrip(".")], _day(g, lex)
+        for k in (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6, -7, 7, -8, 8, -9, 9, -10, 10, -11, 11, -12, 12):
+            first = _add_months(pub.replace(day=1), k)
+            if d <= calendar.monthrange(first.year, first.month)[1] and date(first.year, first.month, d).weekday() == wd:
+                day = date(first.year, first.month, d)
+                _set(out, day, day, "day")
+                break
+        else:
+            return False
+    elif name == "dd":  # on the 4th: that day of the month of publication
+        day = date(pub.year, pub.month, int(g["d"]))
+        _set(out, day, day, "day")
+    elif name == "reld":
+        day = pub + timedelta(days=lex["rel_days"][re.sub(r"\s+", " ", g["rd"].lower())])
+        _set(out, day, day, "day")
+    elif name in ("ago", "inn", "dirn"):
+        unit, per = lex["units"][g["unit"].lower()]
+        k = _count(g, lex) * per
+        if name == "ago":
+            sign = lex["offsets"][re.sub(r"\s+", " ", g["off"].lower())]
+        elif name == "inn":
+            sign = 1
+        else:
+            sign = lex["dirs"][g["dir"].lower()]
+            if sign == 0 or not g["unit"].lower().endswith("s"):
+                return False  # "3 next week" is three people next week
+        if name == "inn" and g.get("within"):  # within (the next) 9 months: from now to then
+            _set(out, pub, _shift(pub, unit, k), "range")
+        elif name == "dirn" and unit == "quarter":  # the last two quarters: whole quarters
+            a, _, _ = _unit_span(pub, "quarter", sign * k if sign < 0 else 1)
+            _, b, _ = _unit_span(pub, "quarter", -1 if sign < 0 else k)
+            _set(out, a, b, "range")
+        elif name == "dirn" and sign > 0:  # the next five days: from tomorrow
+            a = pub + timedelta(days=1)
+            _set(out, a, _shift(pub, unit, k), "range")
+        elif name == "dirn":  # the last three months: up to publication
+            _set(out, _shift(pub, unit, -k), pub, "range")
+        else:
+            day = _shift(pub, unit, sign * k)
             _set(out, day, day, "day")
-        elif name == "rely":
-            y = pub.year + rel_years[g["rel"].lower()]
-            _set(out, date(y, 1, 1), date(y, 12, 31), "year")
-        elif name == "relw":
-            monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=rel_weeks[g["week"].lower()])
-            _set(out, monday, monday + timedelta(days=6), "week")
+    elif name == "relu":
+        unit, per = lex["units"][g["unit"].lower()]
+        k = lex["dirs"][g["dir"].lower()] * per
+        a, b, precision = _unit_span(pub, unit, k)
+        if per > 1 and unit == "year":  # the next decade
+            a, b, precision = date(pub.year // 10 * 10 + k, 1, 1), date(pub.year // 10 * 10 + k + 9, 12, 31), "range"
+        _set(out, a, b, precision)
+    return None

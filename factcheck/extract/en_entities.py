@@ -82,3 +82,79 @@ def find_entities_en(text: str) -> list[Entity]:
             continue
         kept.append(ent)
     return kept
+
+
+# A dateline opens a wire story: "DALIAN, March 3 (Wire) -", "BEIJING, Dec. 5 (Xinhua) --". Its date dates
+# the story, not an event (SEMANTICS.md section 1).
+_DATE = r"(?P<date{n}>[A-Z][a-z]{{2,8}}\.?[ ]\d{{1,2}}(?:st|nd|rd|th)?(?:,[ ]\d{{4}})?)"
+_DATELINE = re.compile(
+    # DALIAN, March 3 (Wire) -   |   Taipei, Dec. 12 (CNA)   |   IT Home May 21 news, (a machine-translated lead)
+    r"(?m)^[ \t]*(?:<p[^>]*>[ \t]*)?(?:"
+    rf"(?:[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*)(?:,[ ][A-Z][A-Za-z.]+)?,[ ]+{_DATE.format(n=1)}(?:[ ]\([^)\n]{{1,40}}\))?[ ]*(?:-{{1,2}}|–|—)"
+    rf"|[A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}},[ ]+{_DATE.format(n=2)}[ ]\([A-Za-z .]{{2,30}}\)"
+    rf"|[A-Z][\w&.’'-]*(?:[ ][A-Z][\w&.’'-]*){{0,3}}[ ]{_DATE.format(n=3)}[ ](?:news|report|dispatch)[,，]"
+    r")")
+
+
+def datelines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the dates that stand in a dateline."""
+    end = len(text) if end is None else end
+    return [next(m.span(g) for g in ("date1", "date2", "date3") if m.group(g)) for m in _DATELINE.finditer(text, start, end)]
+
+
+# A unit's gloss or definition: "a 1-EFLOPS system can perform a quintillion operations per second",
+# "1 PFLOPS equals a thousand trillion operations per second", "one petaflop can handle ...", "an EFLOP, a unit
+# equal to ...". Its figures explain a unit; they are not
+# claims about anything (SEMANTICS.md section 1).
+_UNIT = r"(?:[EPT]?FLOPS?|[EPT]OPS|[EPT]F|exaflops?|petaflops?|teraflops?)"
+_DEFINES = (r"(?:equals?|is equal to|is equivalent to|equates to|means|stands for|corresponds to|represents"
+            r"|can (?:handle|perform|process|do|complete)|=|is(?=[ ](?:about[ ]|roughly[ ])?(?:\d|one[ ]|a[ ]|an[ ])))")
+_UNIT_WORD = re.compile(rf"(?i)(?<![A-Za-z]){_UNIT}(?![A-Za-z])")
+_GLOSS_BEFORE = re.compile(r"(?i)(?:\b(?:a|an|one)[ ]1[- ]|(?<![\d.,])(?:1|one|a|an)[ -]?)$")
+_GLOSS_AFTER = re.compile(
+    rf"(?i)(?:[- ][a-z]+)?[ ](?:system|machine|computer|cluster|supercomputer|centre|center)s?\b|[ ]+{_DEFINES}"
+    r"|[ ]*(?:[-–—,(:][ ]*)?(?:a|the)[ ]unit\b")
+_CLAUSE_END = re.compile(r"[.;\n)）]")
+
+
+def glosses(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of unit glosses (from the defining phrase to the end of its clause). Found from the unit
+    word, which is rare, and its few characters around."""
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    for u in _UNIT_WORD.finditer(text, start, end):
+        after = _GLOSS_AFTER.match(text, u.end(), end)
+        if after is None:
+            continue
+        before = _GLOSS_BEFORE.search(text, max(start, u.start() - 8), u.start())
+        if before is None and not after.group().lstrip(" -–—,(:").lower().startswith(("a unit", "the unit")):
+            continue
+        stop = _CLAUSE_END.search(text, u.end(), end)
+        a, b = (before.start() if before else u.start()), (stop.start() if stop else end)
+        if out and a < out[-1][1]:
+            continue
+        out.append((a, b))
+    return out
+
+
+# A page's own date in its chrome: "Posted: 2025-02-18 10:00", "Published: 2024-07-15", "Updated on May 3".
+_PAGE_DATE = re.compile(r"(?i)\b(?:posted|published|updated|last updated|release date|date)(?:[ ]on)?[ ]*:?[ ]*$")
+
+
+def page_date(text: str, start: int) -> bool:
+    """Whether the date at start is the page's own date (metadata, not a claim)."""
+    return _PAGE_DATE.search(text, max(0, start - 24), start) is not None
+
+
+# Links to other stories and page furniture: "Also read: 5 ways AI is changing farms", "Read more: ...".
+_CHROME_LINE = re.compile(r"(?im)^[ \t]*(?:<[^>]+>[ \t]*)*(?:also read|read more|read also|related|see also|recommended|you may also like|most read)[ \t]*[:：|>-]")
+
+
+def chrome_lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the lines that link elsewhere (their figures are another story's)."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _CHROME_LINE.finditer(text, start, end):
+        stop = text.find("\n", m.end(), end)
+        out.append((m.start(), end if stop < 0 else stop))
+    return out

@@ -7,6 +7,8 @@ import re
 from fractions import Fraction
 from functools import cache
 
+from factcheck.extract.en_entities import chrome_lines, glosses
+from factcheck.extract.en_numbers import Num, find_numbers
 from factcheck.extract.intervals import apply_qualifier
 from factcheck.extract.mention import Mention
 from factcheck.extract.scan import finditer
@@ -15,100 +17,138 @@ from factcheck.lang import load_english
 from factcheck.lang.loader import alternation
 
 _EXASCALE = re.compile(r"\bexascale\b", re.I)
-_SCORE = re.compile(r"(?i)\b(?:scored|score of|scoring|points? of)\s*$")
+_PERCENT_OF = re.compile(r"(?i)\b(?:per ?cent|percents?)\s+of\s+$")
+_SCORE = re.compile(r"(?i)\b(?:scored|scores? of|scoring|points? of|a score of)\s*$")
+_OF = re.compile(r"[ ]+of\b")
+_TIMES = re.compile(r"[ ]?times\b")
+_PUE = re.compile(r"\bPUE\b[^.;\d]{0,24}$")
+_PAREN = re.compile(r"[ ]?[(（][ ]?")
+_FROM = re.compile(r"(?i)\b(?:up|down|rising|rose|falling|fell|increased?|decreased?|grew|growing|climbed|dropped|compared)\s+(?:from|with|to)\s*$")
+_SCORE_LIST = re.compile(r"\s*(?:,|and|,\s*and|&)\s*$")  # scores of 812.5 and 96.4
+_NUMBER_OF = re.compile(r"(?i)\bthe (?:total )?number of (?:[\w-]+ ){0,3}?(?P<n>[a-z][\w-]*s)\b")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+
+
+def _defined(unit: str) -> bool:
+    """Whether data/units.txt defines the unit (an English surface of a family not defined yet stays out)."""
+    try:
+        canonical(unit)
+    except Exception:  # noqa: BLE001 - pint raises several kinds for an unknown name
+        return False
+    return True
 
 
 @cache
 def _rx():
     en = load_english()
-    words = alternation(en.numbers.words)
-    tens = alternation(w for w, v in en.numbers.words.items() if v in range(20, 100, 10))
-    units_words = alternation(w for w, v in en.numbers.words.items() if v in range(1, 10))
-    scales = alternation(en.numbers.scales)
+    scales = alternation(k for k in en.numbers.scales if k.lower() != "m")
     cur = alternation(en.units.currency_before)
-    number = re.compile(
-        rf"(?<![\w.,])(?P<cur>{cur})?\s?(?:(?P<num>{_DIGITS})|(?P<word>\b(?:(?:{tens})-(?:{units_words})|{words})\b))"
-        rf"(?:\s?(?P<scale>\b(?:{scales})\b))?(?![\w])", re.I)
-    units = {k.lower(): v for k, v in en.units.units.items()}
-    unit = re.compile(rf"\s?(?P<u>(?:{alternation(units)}))(?![A-Za-z])", re.I)
+    units = {k.lower(): v for k, v in en.units.units.items() if _defined(v[0])}
+    unit = re.compile(rf"(?:[ ]|-(?=[A-Za-z]))?(?P<u>(?:{alternation(units)}))(?![A-Za-z])", re.I)
     nouns = alternation(en.units.count_nouns.words)
-    count = re.compile(rf"\s(?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*\s){{0,3}}?(?P<n>{nouns})\b")
+    count = re.compile(rf"[ ](?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*[ ]){{0,3}}?(?P<n>{nouns})\b")
     device_units = alternation(k for k, v in units.items() if v[0] in ("card", "rack"))
-    device = re.compile(rf"\s(?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*\s){{1,3}}?(?P<u>{device_units})\b", re.I)
+    device = re.compile(rf"[ ](?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*[ ]){{1,4}}?(?P<u>{device_units})\b", re.I)
     qb = {k.lower(): v for k, v in en.qualifiers.before.items()}
     qa = {k.lower(): v for k, v in en.qualifiers.after.items()}
     before = re.compile(rf"\b(?P<q>{alternation(qb)})\s*$", re.I)
-    after = re.compile(rf"\s?(?P<q>{alternation(qa)})(?![A-Za-z])(?!\s?(?:\d|{cur}))", re.I)  # not "plus 200 racks"
+    after = re.compile(rf"[ ]?(?P<q>{alternation(qa)})(?![A-Za-z])(?![ ]?(?:\d|{cur}))", re.I)  # not "plus 200 racks"
     between = re.compile(r"\bbetween\s*$", re.I)
-    rng = re.compile(rf"\s?(?:-|–|to|and)\s?(?P<cur>{cur})?\s?(?P<num>{_DIGITS})(?:\s?(?P<scale>\b(?:{scales})\b))?", re.I)
+    rng = re.compile(rf"[ ]?(?:-|–|to|and)[ ]?(?P<cur>{cur})?[ ]?(?P<num>{_DIGITS})(?:[ ]?(?P<scale>\b(?:{scales})\b))?", re.I)
+    currency = re.compile(rf"(?:{cur})[ ]?$", re.I)
+    codes = re.compile(rf"(?<![A-Za-z])(?:{alternation(k.upper() for k in en.units.currency_before if k.isalpha())})$")
     compute = re.compile(rf"\b(?:{alternation(en.units.compute_context.words)})\b", re.I)
-    return dict(number=number, unit=unit, units=units, count=count, device=device, before=before, after=after, qb=qb, qa=qa,
-                between=between, range=rng, compute=compute, words={k.lower(): v for k, v in en.numbers.words.items()},
+    stop = r"(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on|than|that|which|who|per|each|were|are|was|is|have|has|had|will|would|could|can|may|more|less|over|under|about|its|their|our|this|these|those)"
+    plural = re.compile(rf"[ ](?:(?!{stop}\b)[A-Za-z][\w-]*[ ]){{0,2}}?(?!{stop}\b)(?P<n>[a-z][a-z-]{{2,}}s|[A-Z]{{2,}}s)\b(?!['’]\w)")
+    not_counted = frozenset(w.lower() for w in en.units.not_counted.words)
+    return dict(codes=codes, plural=plural, not_counted=not_counted, unit=unit, units=units, count=count, device=device, before=before, after=after, qb=qb, qa=qa,
+                between=between, range=rng, compute=compute, currency_rx=currency,
                 scales={k.lower(): v for k, v in en.numbers.scales.items()},
                 currency={k.lower(): v for k, v in en.units.currency_before.items()})
 
 
-def _value(m, r) -> tuple[Fraction, Fraction] | None:
-    if m.group("num"):
-        text = m.group("num").replace(",", "")
-        value = Fraction(text)
-        res = Fraction(1, 10 ** len(text.split(".")[1])) if "." in text else Fraction(1)
-    else:
-        value = sum(Fraction(r["words"][w]) for w in m.group("word").lower().split("-"))  # thirty-five
-        res = Fraction(1)
-    if m.group("scale"):
-        mult = 10 ** r["scales"][m.group("scale").lower()]
-        value, res = value * mult, res * mult
-    return value, res
-
-
-def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction) -> list[Mention]:
+def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction,
+                       spans: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """English figures in text (only within spans, the English parts, when given)."""
     r = _rx()
     out: list[Mention] = []
-    for m in r["number"].finditer(text):
-        s, e = m.span()
-        if any(taken[s:e]):
+    consumed = 0  # the end of the last mention: the upper end of a range is not a number of its own
+    spans = [(0, len(text))] if spans is None else spans
+    gloss = [g for a, b in spans for g in glosses(text, a, b)] + [c for a, b in spans for c in chrome_lines(text, a, b)]
+    last_score = last = None
+    for num in (n for a, b in spans for n in find_numbers(text, a, b)):
+        s, e = num.start, num.end
+        if s < consumed or any(taken[s:e]):
             continue
-        if m.group("scale") and m.group("scale").lower() == "m" and not m.group("cur"):
-            e = m.start("scale")  # "5 m" is metres more often than millions without a currency
-        if blocked(m.start("num") if m.group("num") else m.start("word"), e):
-            out.append(Mention(start=s, end=e, kind="quantity", num_start=s, reason="filtered"))
+        glued = r["codes"].search(text, max(0, s - 4), s)  # RMB16 billion: read as a code by the filters
+        if (blocked(s, e) and not glued) or any(a <= s < b for a, b in gloss):
+            reason = "unit gloss" if not blocked(s, e) or glued else "filtered"
+            out.append(Mention(start=s, end=e, kind="quantity", num_start=s, reason=reason))
             continue
-        mention = _read(text, m, r, tolerance)
+        mention = _read(text, num, r, tolerance, consumed)
         if mention is None:
             continue
+        if mention.reason == "bare number" and last_score is not None and _SCORE_LIST.fullmatch(text, last_score, s):
+            _set_unit(mention, "score", Fraction(1), tolerance)  # the second of "scores of 812.5 and 96.4"
+        elif mention.reason == "bare number" and last is not None and _FROM.search(text, last.end, s) and "." not in text[last.end : s]:
+            # passed 6.4 million racks, up from 5.2 million: the figure compared takes the first one's unit
+            mention.counted = last.counted
+            _set_unit(mention, last.unit, Fraction(1), tolerance)
+        if (mention.reason is None and last is not None and _PAREN.fullmatch(text, last.end, mention.start)
+                and mention.dimension == last.dimension and not (mention.dimension or "").startswith("money")):
+            mention.reason = "gloss"  # 6.7 EFLOPS (6.7 quintillion floating-point operations per second): the figure again
+        if mention.reason is None and mention.unit:
+            last = mention
+        last_score = mention.end if mention.unit == "score" else None
         out.append(mention)
+        consumed = mention.end
         if mention.reason is None:
             taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     return out
 
 
-def _read(text: str, m, r, tolerance) -> Mention | None:
-    s, e = m.span()
-    value, res = _value(m, r)
+def _set_unit(mention: Mention, unit: str, factor: Fraction, tolerance) -> None:
+    target, to_canon, dimension = canonical(unit)
+    mention.value = mention.value * factor * to_canon
+    mention.resolution = mention.resolution * factor * to_canon
+    mention.unit, mention.dimension, mention.reason = target, dimension, None
+    apply_qualifier(mention, tolerance)
+
+
+def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
+    s, e = num.start, num.end
+    value, res = num.value, num.resolution
+    cm = r["currency_rx"].search(text, max(0, s - 4), s)
+    if cm and cm.start() > 0 and text[cm.start() - 1].isalpha() and cm.group()[0].isalpha():
+        cm = None  # "erm 5" is not RMB
+    unit = r["currency"].get(cm.group().strip().lower()) if cm else None
+    if cm:
+        s = cm.start()
     mention = Mention(start=s, end=e, kind="quantity", num_start=s, value=value, resolution=res)
-    spelled = m.group("num") is None
-    unit = r["currency"].get(m.group("cur").lower()) if m.group("cur") else None
+    spelled = num.spelled
     before = text[max(0, s - 30) : s]
     qb = r["before"].search(before)
     if qb:
         mention.qualifier = r["qb"][qb.group("q").lower()]
         mention.start = s - (len(before) - qb.start())
     pos = e
+    if unit and re.match(r"[ ]?m(?:n)?\b", text[pos : pos + 3]):  # $5m, $5 m
+        value, res = value * 10**6, res * 10**6
+        mention.value, pos = value, pos + len(re.match(r"[ ]?mn?", text[pos:]).group())
     upper = None
-    if r["between"].search(before) or not spelled:
+    bw = r["between"].search(before) if "etween" in before else None
+    if bw or not spelled:
         rng = r["range"].match(text, pos)
-        if rng and (rng.group(0).strip().startswith(("-", "–", "to")) or r["between"].search(before)):
+        if rng and (rng.group(0).strip().startswith(("-", "–", "to")) or bw):
             hi = Fraction(rng.group("num").replace(",", ""))
             if rng.group("scale"):
                 hi *= 10 ** r["scales"][rng.group("scale").lower()]
-            elif m.group("scale"):
-                hi *= 10 ** r["scales"][m.group("scale").lower()]
+            elif num.scale_power:
+                hi *= 10 ** num.scale_power
             if hi > value:
                 upper, pos = hi, rng.end()
-                if r["between"].search(before):
-                    mention.start = s - (len(before) - r["between"].search(before).start())
+                if bw:
+                    mention.start = s - (len(before) - bw.start())
     factor = Fraction(1)
     early = r["after"].match(text, pos) if upper is None and mention.qualifier in ("exact", "reach") else None
     if early:  # 200-plus companies, 200 or more companies: the qualifier comes before the noun
@@ -119,23 +159,46 @@ def _read(text: str, m, r, tolerance) -> Mention | None:
         if um and not (word in ("m", "ms") and spelled):
             unit_name, f = r["units"][word]
             unit, factor, pos = unit_name, Fraction(str(f)), um.end()
-        elif re.match(r"\s?P\b", text[pos:pos + 3]) and r["compute"].search(text, max(0, s - 60), pos + 60):
-            unit, pos = "PFLOPS", pos + len(re.match(r"\s?P", text[pos:]).group())
-        elif dm := r["device"].match(text, pos):
+        elif (pe := re.match(r"[ ]?([PpE])\b", text[pos:pos + 3])) and r["compute"].search(text, max(0, s - 60), pos + 60):
+            unit, pos = ("EFLOPS" if pe.group(1) == "E" else "PFLOPS"), pos + len(pe.group())  # 120P, 450p, 3E
+        elif re.match(r"[xX×](?![A-Za-z0-9])", text[pos : pos + 2]):
+            unit, pos = "times", pos + 1  # 2.1x, 10x faster
+        elif pos < len(text) and text[pos].isalpha():
+            return None  # 180ml, 29km, 4th: a unit or suffix this reader does not know
+        elif num.fraction:
+            if _OF.match(text, pos) and text[num.start : num.end].lower() not in ("quarter", "quarters"):
+                # about a fifth of the total, three quarters of the racks: a share ("the final quarter of" is a date)
+                unit, factor = "percent", Fraction(100)
+        elif res != 1 and (tm := _TIMES.match(text, pos)):
+            unit, pos = "times", tm.end()  # about 1.7 times (a whole "5 times" may count events)
+        elif (dm := r["device"].match(text, pos)) and not any(
+                w.lower() in r["not_counted"] for w in text[pos : dm.start("u")].split()):  # 7 nanometre chips
             # 4,096 Ascend 910 AI processors, 1,600 AI accelerator cards
             unit_name, f = r["units"][dm.group("u").lower()]
             unit, factor, pos = unit_name, Fraction(str(f)), dm.end()
         else:
             cm = r["count"].match(text, pos)
-            if cm:
-                unit, mention.counted, pos = "count", cm.group("n").lower(), cm.end()
+            yearlike = num.resolution == 1 and 1900 <= value <= 2100 and "," not in text[s:e]  # the 2023 rankings
+            pm = None if cm or yearlike or value == 1 else r["plural"].match(text, pos)
+            if pm and pm.group("n").lower() in r["not_counted"]:
+                pm = None
+            if cm or pm:  # 20 companies; 36 clients, 1,024 CPUs, 80,000 desktop PCs
+                unit, mention.counted, pos = "count", (cm or pm).group("n").lower(), (cm or pm).end()
                 mention.counted_end = pos
+            elif nm := _number_of(text, s, after):
+                # the number of data-centre racks in use passed 6.4 million: the noun comes first
+                noun = nm.group("n").lower()
+                unit, mention.counted = (r["units"][noun][0], None) if r["units"].get(noun, ("",))[0] in ("rack", "card") else ("count", noun)
     qa = r["after"].match(text, pos)
     if qa and mention.qualifier in ("exact", "reach"):
         mention.qualifier = r["qa"][qa.group("q").lower()]
         pos = qa.end()
+    if unit is None and _PUE.search(text, max(0, s - 40), s):
+        unit = "ratio"  # power usage effectiveness (PUE) of 1.3
     if unit is None and _SCORE.search(text, max(0, s - 20), s):
         unit = "score"  # scored 7,043.99 / a score of 85.5
+    if unit is None and (pm := _PERCENT_OF.search(text, max(0, s - 16), s)):
+        unit, mention.start = "percent", pm.start()  # per cent of twenty-two
     if unit is None:
         mention.reason = "bare number"
         mention.end = pos
@@ -153,10 +216,24 @@ def _read(text: str, m, r, tolerance) -> Mention | None:
     return mention
 
 
-def find_exascale(text: str, blocked, taken: bytearray) -> list[Mention]:
+def _number_of(text: str, s: int, after: int):
+    """"the number of <nouns> ..." earlier in the sentence, with no figure in between."""
+    start = max(after, s - 120)
+    for stop in (".", ";", "\n"):
+        start = max(start, text.rfind(stop, start, s) + 1)
+    found = None
+    for m in _NUMBER_OF.finditer(text, start, s):
+        found = m
+    if found and not re.search(r"\d", text[found.end() : s]):
+        return found
+    return None
+
+
+def find_exascale(text: str, blocked, taken: bytearray, spans: list[tuple[int, int]] | None = None) -> list[Mention]:
     """"exascale" with no number: [1000, ∞) PFLOPS, like E级."""
     out = []
-    for m in finditer(_EXASCALE, text):
+    spans = [(0, len(text))] if spans is None else spans
+    for m in (m for a, b in spans for m in finditer(_EXASCALE, text, a, b)):
         s, e = m.span()
         if blocked(s, e) or any(taken[s:e]):
             continue

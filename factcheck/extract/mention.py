@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a long article makes tens of thousands of these
 class Mention:
     start: int  # analysis offsets of the whole expression: qualifier, number, unit
     end: int
@@ -29,3 +29,4 @@ class Mention:
     date_precision: str | None = None
     relative: bool = False
     reason: str | None = None  # set when the value is not a claim
+    range_end: tuple[int, int] | None = None  # the span of a range's upper number (10至20: 20)

@@ -6,10 +6,10 @@ import re
 from fractions import Fraction
 from functools import cache
 
-from factcheck.extract.intervals import apply_qualifier
+from factcheck.extract.intervals import apply_qualifier, next_step
 from factcheck.extract.mention import Mention
 from factcheck.extract.numerals import parse_number
-from factcheck.extract.patterns import ARABIC, norm_all, patterns
+from factcheck.extract.patterns import norm_all, patterns
 from factcheck.extract.scan import finditer
 from factcheck.extract.units import canonical
 from factcheck.lang import load_lexicon
@@ -34,11 +34,16 @@ def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
         return None, pos
     pos = m.start(1)
     word = m.group(1).rstrip()
-    for i, ch in enumerate(word):
-        if ch in _NOUN_STOP or word.startswith(tuple(grammar().quantities.qualifier_tails), i):
-            word = word[:i]
-            break
+    cut = _noun_cut().search(word)  # the first stop character or qualifier tail ends the noun
+    if cut:
+        word = word[: cut.start()]
     return (word or None), pos + len(word)
+
+
+@cache
+def _noun_cut() -> re.Pattern:
+    tails = grammar().quantities.qualifier_tails
+    return re.compile(rf"[{re.escape(_NOUN_STOP)}]" + (rf"|{alternation(tails)}" if tails else ""))
 
 
 def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -> list[Mention]:
@@ -54,41 +59,108 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
         mention.lower, mention.upper = Fraction(1000), None
         out.append(mention)
         taken[s:e] = b"\x01" * (e - s)
-    for m in finditer(p.number, text):
-        s, e = m.span()
-        num_text = m.group()
-        if any(taken[s:e]) or (num_text == "百" and text.startswith("分之", e)):
-            continue
-        if blocked(s, e):
-            out.append(Mention(start=s, end=e, kind="quantity", num_start=s, reason="filtered"))
-            continue
-        mention = _read(text, s, e, num_text, p, tolerance)
-        if mention is None:
-            continue
-        out.append(mention)
-        if mention.reason is None:
-            taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    pos: int | None = 0
+    last_end = 0
+    while pos is not None:
+        start, pos = pos, None
+        for m in finditer(p.number, text, start):
+            s, e = m.span()
+            num_text = m.group()
+            if s < last_end or any(taken[s:e]) or (num_text == "百" and text.startswith("分之", e)):
+                continue  # inside the last figure read (十余万: 万), or inside a date
+            if blocked(s, e):
+                out.append(Mention(start=s, end=e, kind="quantity", num_start=s, reason="filtered"))
+                continue
+            if num_text[-1] in p.power_chars and len(num_text) > 1:  # rare: 亿千瓦时, 兆瓦
+                mention, cut = _read_longest(text, s, e, num_text, p, tolerance)
+            else:
+                mention, cut = _read(text, s, e, num_text, p, tolerance), False
+                if mention is not None and mention.reason == "not a number":
+                    mention, cut = _read_longest(text, s, e, num_text, p, tolerance)
+            if mention is None:
+                continue
+            out.append(mention)
+            last_end = mention.end
+            if mention.reason is None:  # the English readers after this one skip what is read
+                taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+                if mention.range_end:  # 5-20%: the upper end is a value found too
+                    out.append(_range_end(mention))
+            if cut and mention.end < m.end():
+                pos = mention.end  # 一点两小时: read on from where the numeral's head ended
+                break
     return out
 
 
+def _unit_spaced(text: str, pos: int, p):
+    """A unit word typed with spaces (六   个 百 分点); a separate pattern, as spaces are rare."""
+    return p.unit_spaced.match(text, pos)
+
+
+def _range_end(mention: Mention) -> Mention:
+    a, b = mention.range_end
+    end = Mention(start=a, end=b, kind="quantity", num_start=a, value=mention.upper, unit=mention.unit,
+                  dimension=mention.dimension, qualifier="exact", reason="range end")
+    end.lower = end.upper = mention.upper
+    return end
+
+
+def _read_longest(text, s, e, num_text, p, tolerance) -> tuple[Mention | None, bool]:
+    """The mention for the numeral at [s, e); when it is no numeral as a whole, its longest head that
+    is one (五十千, 百分之七十百分位, 两百点两). The flag says whether the numeral was cut."""
+    if len(num_text) > 2 and num_text[-1] in p.small_units and num_text[-2] in p.power_chars and p.unit.match(text, e - 1):
+        # 260亿千瓦时: 千 right after a section word starts the unit (千瓦时); 两千米 stays 2000 米
+        e, num_text = e - 1, num_text[:-1]
+    if num_text.endswith("兆") and p.mega.match(text, e):  # 5兆瓦: mega, not 10^12
+        e, num_text = e - 1, num_text[:-1]
+        if not num_text.strip():
+            return None, False
+    mention = _read(text, s, e, num_text, p, tolerance)
+    if mention is None or mention.reason != "not a number":
+        return mention, False
+    if " " in num_text.strip():  # 3万 5万: two figures in a row; read the first, then the rest
+        head = num_text[: num_text.rstrip().rindex(" ")].rstrip()
+        while head and parse_number(head) is None and " " in head:
+            head = head[: head.rindex(" ")].rstrip()
+        if head and parse_number(head) is not None:
+            return _read(text, s, s + len(head), head, p, tolerance), True
+    if num_text[-1].isdigit():
+        return mention, False
+    for cut in range(e - 1, max(s, e - 3), -1):
+        head = text[s:cut].rstrip()
+        tail = head.rpartition("分之")[2].replace(" ", "")
+        if text[cut] in p.power_chars and len(tail) > 1 and not any(ch in p.power_chars for ch in tail):
+            mention.reason = "rough figure"  # 二三十: "twenty or thirty", not 23
+            return mention, False
+        if parse_number(head) is not None:
+            return _read(text, s, cut, head, p, tolerance), True
+    return mention, False
+
+
 def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
-    is_arabic = num_text[0].isdigit()
+    body = num_text.removeprefix("零下").removeprefix("负").lstrip() if num_text[0] in "负零" else num_text
+    is_arabic = body[0].isdigit() or body[0] == "."
     if is_arabic and s > 0 and (text[s - 1] in ".," and s > 1 and text[s - 2].isdigit()):
         return None  # the tail of a malformed number such as 1..5 or 1,2,3
-    if is_arabic and s > 0 and text[s - 1].isascii() and text[s - 1].isalpha():
+    if s > 0 and text[s - 1].isascii() and text[s - 1].isalpha() and (is_arabic or text[s - 1].isupper()):
+        # H100, GB二百: a number glued to Latin letters names a product or a code
         return Mention(start=s, end=e, kind="quantity", num_start=s, reason="code or version")
-    if not is_arabic and len(num_text) == 1 and num_text not in _COMMON_CN:
+    if (not is_arabic and len(num_text) == 1 and num_text not in _COMMON_CN and not _standalone(text, s, e, p)
+            and not p.unit.match(text, e)):
         return None  # 陆 in 陆续, 半 in 半导体: a lone rare numeral is a word, not a number
     parsed = parse_number(num_text)
     if parsed is None:
         return Mention(start=s, end=e, kind="quantity", num_start=s, reason="not a number")
     value, resolution = parsed
+    per = _per_hundred(num_text, p) if "之" in num_text else None
+    if per is not None:  # 百分之五, 千分之2.4, 万分之三: a share, in percent
+        value, resolution = value * per, resolution * per
+        is_arabic = False
     if is_arabic and s > 0 and text[s - 1] in "-−" and (s < 2 or not (text[s - 2].isdigit() or text[s - 2].isascii() and text[s - 2].isalpha())):
         value, s = -value, s - 1  # 同比增长-5%: a signed figure
     mention = Mention(start=s, end=e, kind="quantity", num_start=s, value=value, resolution=resolution)
     before = text[max(0, s - 8) : s]
     # ordinals: 第一, 首 ... are ranks after a rank verb, else not quantities
-    if p.ordinal_prefix.search(before):
+    if before and before[-1] in p.ordinal_lasts and p.ordinal_prefix.search(before):
         if p.rank_verb.search(text[max(0, s - 12) : s - 1]) and value == int(value):
             mention.start = s - 1
             mention.unit, mention.dimension = "rank", "rank"
@@ -99,33 +171,53 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         return mention
     # qualifier before the number
     qb = p.qual_before.search(before)
-    if qb:
+    several = False
+    if qb and not (not is_arabic and qb.group().strip()[0] in "<>≤≥"):  # "> 四川": a quote mark, no sign
         mention.qualifier = p.qual_before_map[qb.group().strip()]
         mention.start = s - len(qb.group())
-    if _PERCENT_WORD.search(text[max(0, s - 3) : s]):
+        if mention.qualifier == "several":  # 数百亿, 几十个: two to ten of the leading unit word
+            several = not is_arabic and num_text[0] in p.power_chars
+            mention.qualifier = "exact"
+            if not several:
+                mention.start = s
+    if per is not None:
+        mention.unit = "percent"
+    elif s >= 3 and text[s - 1] == "之" and _PERCENT_WORD.search(text[max(0, s - 3) : s]):
         mention.start = min(mention.start, s - 3)
         mention.unit = "percent"
     pos = e
     # range: 10-20, 10至20
-    rng = _range_rx(p.cn_chars).match(text, pos)
+    rng = p.range_upper.match(text, pos)
     upper_value = None
-    if rng and is_arabic == rng.group(1)[0].isdigit():
+    if rng and is_arabic == rng.group(1)[0].isdigit() and per is None:
         parsed2 = parse_number(rng.group(1))
+        upper_text = rng.group(1).rstrip()
+        if parsed2 and upper_text[-1] in p.power_chars and num_text[-1] not in p.power_chars:
+            # 15至25亿: the section word of the upper end scales the lower one too
+            scale = parsed2[0] / parse_number(upper_text.rstrip(p.power_chars) or "1")[0] if upper_text.rstrip(p.power_chars) else 1
+            value, resolution = value * scale, resolution * scale
         if parsed2 and parsed2[0] > value:
             upper_value = parsed2[0]
             pos = rng.end()
+            mention.range_end = rng.span(1)
     # 多 / 余 / + right after the number
     qa = p.qual_after.match(text, pos)
     if qa and p.qual_after_map[qa.group().strip()] in ("more", "at_least") and mention.qualifier in ("exact", "reach"):
         mention.qualifier = p.qual_after_map[qa.group().strip()]
         pos = qa.end()
+        sec = p.section_after.match(text, pos) if mention.qualifier == "more" else None
+        if sec:  # 十余万, 500多万, 二十几亿: the section word scales the number and its step
+            scale = parse_number(sec.group().strip())[0]
+            resolution = next_step(value, resolution) * scale
+            value *= scale
+            pos = sec.end()
     # unit or measure word
     unit_word = None
     if mention.unit is None:
-        um = p.unit.match(text, pos)
+        um = p.unit.match(text, pos) or (_unit_spaced(text, pos, p) if " " in text[pos : pos + 8] else None)
         if um and not (um.group().strip() in ("P", "E", "PF") and pos < len(text) - 1 and _is_latin_word_tail(text, um.end())):
             unit_word = um.group().strip()
-            unit_name, factor = p.unit_map[unit_word]
+            unit_name, factor = p.unit_map.get(unit_word) or p.unit_map[unit_word.replace(" ", "")]
             mention.unit = unit_name
             factor = _exact(factor)
             if factor != 1:  # Fraction arithmetic is slow; multiplying by one changes nothing
@@ -134,9 +226,38 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
                 if upper_value is not None:
                     upper_value *= factor
             pos = um.end()
+            if unit_name == "percent" and unit_word.replace(" ", "") == p.tenth_word:  # 三成半, 七成六
+                extra = _TENTH_TAIL.match(text, pos)
+                if extra:
+                    tail = Fraction(1, 2) if extra.group(1) == "半" else parse_number(extra.group(1))[0] / 10
+                    value += tail * factor
+                    resolution = min(resolution, factor / 10 if extra.group(1) != "半" else factor / 2)
+                    pos = extra.end()
+            elif unit_name == "CNY":
+                value, resolution, pos = _money_subunits(text, pos, value, resolution, p)
+                if p.currency_before and unit_word in ("元", "圆"):
+                    cur = p.currency_before.search(text, max(0, mention.start - 8), mention.start)
+                    if cur:  # 新台幣 1 兆元: 元 of the currency named before the figure
+                        name = next(w for w in sorted(p.currency_map, key=len, reverse=True) if cur.group().startswith(w))
+                        mention.unit = p.currency_map[name]
+        elif p.discount_word in text[pos : pos + 3] and p.discount.match(text, pos):  # 七五折 = 75 %, 九折 = 90 %
+            mention.unit = "percent"
+            if num_text == "半":
+                value = Fraction(50)
+            elif value < 10:
+                value, resolution = value * 10, resolution * 10
+            elif not (10 <= value < 100 and len(num_text.replace(" ", "")) == 2 and value.denominator == 1
+                      and not any(ch in p.power_chars for ch in num_text)):
+                return Mention(start=s, end=e, kind="quantity", num_start=s, reason="not a number")  # 十折
+            pos = p.discount.match(text, pos).end()
         else:
             mm = p.measure.match(text, pos)
-            if mm:
+            rate = mm and _ops_rate(text, s, mm, value, p)
+            if rate:  # 每秒1亿亿次, 百亿亿次浮点运算: operations per second are compute
+                value, resolution = value * rate, resolution * rate
+                mention.unit = "PFLOPS"
+                pos = rate_end(text, mm.end(), p)
+            elif mm:
                 mention.unit = "count"
                 mention.counted = mm.group().strip()
                 pos = mm.end()
@@ -149,6 +270,17 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         pos += 1
     elif mention.unit == "percent" and text.startswith("%", pos):
         pos += 1
+    if not is_arabic and len(num_text) > 1 and num_text[0] in p.power_chars and len(set(num_text)) == 1:
+        mention.reason, mention.end = "idiom", pos  # 万万没想到, 千千万万: emphasis, not a number
+        return mention
+    if mention.unit is None and (pos >= len(text) or text[pos] in p.implied_firsts or p.implied_before.search(text, max(0, s - 26), s)):
+        mention.unit, value, resolution, pos = _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p)
+    if mention.unit == "count" and mention.counted is None:
+        cn = _count_noun(text, pos, p)
+        if cn:  # 300机柜, 三大枢纽: the counted noun is the listed word
+            mention.counted, mention.counted_end = cn.group().strip(), cn.end()
+        else:
+            mention.counted, mention.counted_end = _counted_noun(text, pos)
     if mention.unit is None:
         # a number followed directly by a noun: 20+企业, 35 万昇腾开发者, 千亿参数
         noun, noun_end = _counted_noun(text, pos)
@@ -167,6 +299,14 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         else:
             mention.reason = "bare number" if not _YEARLIKE.match(num_text) else "year without 年"
             mention.end = pos
+            if not is_arabic and pos <= e and not _bare_value_ok(text, s, pos, num_text, p):
+                mention.value = None  # 一看, 两岸, 万万: a numeral inside a word is not a value
+            else:
+                mention.value, mention.resolution = value, resolution
+                if mention.qualifier in ("exact", "reach"):
+                    mention.qualifier, mention.lower, mention.upper = "exact", value, value
+                else:
+                    apply_qualifier(mention, tolerance)
             return mention
     # Chinese numerals alone are claims only with a unit or measure word, and never in idioms
     if not is_arabic:
@@ -188,7 +328,8 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     if prec:
         mention.precision = prec.group(1).upper()
     else:
-        pb = _PRECISION_BEFORE.search(text[max(0, s - 12) : s])
+        window = text[max(0, s - 12) : s]
+        pb = _PRECISION_BEFORE.search(window) if ("F" in window or "INT" in window.upper()) else None
         if pb:
             mention.precision = pb.group(1).upper()
     mention.end = pos
@@ -202,16 +343,14 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     if upper_value is not None:
         mention.lower, mention.upper = mention.value, upper_value
         mention.qualifier = "range"
+    elif several:
+        mention.value, mention.lower, mention.upper = 2 * mention.value, 2 * mention.value, 10 * mention.value
+        mention.lower_open = mention.upper_open = False
+        mention.qualifier = "range"
     if mention.qualifier == "reach":
         mention.qualifier = "exact"
     apply_qualifier(mention, tolerance)
     return mention
-
-
-@cache
-def _range_rx(cn_chars: str) -> re.Pattern:
-    """10-20, 10至20: the upper end of a range right after a number."""
-    return re.compile(rf"[ ]?(?:-|~|至|到|—)[ ]?({ARABIC}|[{cn_chars}]+)")
 
 
 @cache
@@ -230,6 +369,106 @@ def _score_nearby(text: str, start: int, end: int) -> bool:
     """A bare figure that the sentence calls a score: 以7043.99和1129.75的得分, 得分为 85.5."""
     after, before = _score_rx()
     return bool(after.match(text[end : end + 24]) or before.search(text[max(0, start - 8) : start]))
+
+
+_TENTH_TAIL = re.compile(r"[ ]{0,2}(半|[一二两三四五六七八九])(?![一二两三四五六七八九十百千万亿点])")
+
+
+def _per_hundred(num_text: str, p) -> Fraction | None:
+    """100 when a fraction's denominator is a bare power of ten (百分之, 千分之, 万分之): the fraction times 100.
+
+    Such a fraction is a share and reads as percent; 五百分之2.2 has a digit in its denominator and
+    stays a plain fraction (2.2 / 500).
+    """
+    if "之" not in num_text:
+        return None
+    plain = num_text.replace(" ", "")
+    if "分之" not in plain:
+        return None
+    den = plain.partition("分之")[0]
+    if not den or any(ch not in p.power_chars for ch in den):
+        return None
+    return Fraction(100)  # the parsed value is already numerator / denominator
+
+
+def _money_subunits(text: str, pos: int, value: Fraction, resolution: Fraction, p):
+    """壹拾壹元壹角壹分: the 角 and 分 after 元 add tenths and hundredths of a yuan; 整 / 正 close the sum."""
+    m = p.money_tail.match(text, pos)
+    if not m or not m.group():
+        return value, resolution, pos
+    for digit, word in p.money_part.findall(m.group()):
+        step = _exact(p.money_subunits[word])
+        value += parse_number(digit)[0] * step
+        resolution = min(resolution, step)
+    return value, resolution, m.end()
+
+
+def _bare_value_ok(text: str, s: int, e: int, num_text: str, p) -> bool:
+    """Whether a Chinese numeral with no unit is a value: 三万五 and 十 standing alone are; a
+    numeral inside a word (一看, 两岸, 四川), a lone section word (万), a doubled digit (两两, 九九)
+    or an idiom (十分, 万一) is not."""
+    plain = num_text.replace(" ", "")
+    if len(set(plain)) == 1 and len(plain) > 1 and (plain[0] in p.power_chars or not _standalone(text, s, e, p)):
+        return False  # 万万, 陽光九九是 (一一 alone is 11)
+    if len(plain) == 1:
+        if plain in p.power_chars and plain not in p.ten_chars:
+            return False
+        return _standalone(text, s, e, p)
+    window = text[max(0, s - 2) : min(len(text), e + 2)]
+    return not p.idioms.search(window)
+
+
+def _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p):
+    """A unit the words around a figure imply when none follows it: 300机柜 and 三大枢纽 count,
+    总投资约120亿 is yuan, PUE 1.3 is a ratio. Returns (unit or None, value, resolution, new end)."""
+    window = text[max(0, s - 26) : s]
+    if p.before_unit and p.before_unit.search(window) and value < 10:
+        bu = p.before_unit.search(window)
+        name = next((w for w in p.before_unit_map if bu.group().startswith(w)), None)
+        unit = p.before_unit_map[name] if name else next(iter(p.before_unit_map.values()))
+        return unit[0], value, resolution, pos
+    nxt = text[pos] if pos < len(text) else ""
+    if nxt == "大" and not is_arabic:  # 三大枢纽: a count; 三大优势 stays an idiom
+        cn = _count_noun(text, pos + 1, p)
+        if cn:
+            return "count", value, resolution, pos + 1
+        return None, value, resolution, pos
+    if (nxt in p.count_noun_firsts or nxt == " ") and nxt and _count_noun(text, pos, p) and not _YEARLIKE.match(num_text):
+        return "count", value, resolution, pos
+    if p.money_before and resolution >= 10000 and p.money_before.search(window[-12:]) and not _CJK.match(nxt):
+        return "CNY", value, resolution, pos
+    return None, value, resolution, pos
+
+
+def _count_noun(text: str, pos: int, p):
+    """A listed count noun at pos (one space allowed); the first-character test skips the regex."""
+    if pos >= len(text) or (text[pos] not in p.count_noun_firsts and text[pos] != " ") or p.count_noun is None:
+        return None
+    return p.count_noun.match(text, pos)
+
+
+def _ops_rate(text, s, mm, value, p):
+    """The factor to PFLOPS when a count of 次 is operations per second, else None."""
+    if mm.group().strip() != "次" or value < 10**8:
+        return None
+    at = mm.start() + mm.group().index("次")
+    after = p.ops_after and (p.ops_after.match(text, at) or (p.ops_context and p.ops_context.match(text, at)))
+    before = p.ops_before and p.ops_before.search(text, max(0, s - 12), s)
+    return Fraction(1, 10**15) if (after or before or value >= p.ops_always) else None
+
+
+def rate_end(text, pos, p) -> int:
+    """The end of 次 with its rate words (次每秒, 次浮点运算)."""
+    m = p.ops_after.match(text, pos - 1) if p.ops_after else None
+    return m.end() if m else pos
+
+
+def _standalone(text: str, s: int, e: int, p) -> bool:
+    """A numeral that stands as a word of its own: at the ends of the text, beside punctuation or
+    spaces, or between function words (这是五那是四); not a character of a word (一看, 四川)."""
+    before = text[s - 1] if s > 0 else ""
+    after = text[e] if e < len(text) else ""
+    return (not _CJK.match(before) or before in p.lone_before) and (not _CJK.match(after) or after in p.lone_after)
 
 
 def _is_latin_word_tail(text: str, pos: int) -> bool:

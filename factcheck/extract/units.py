@@ -13,7 +13,7 @@ import pint
 
 from factcheck.lang import data_path
 
-# the canonical unit of each dimension (SEMANTICS.md section 2); durations stay as stated
+# the canonical unit of each dimension (SEMANTICS.md section 2); durations and masses stay as stated
 CANONICAL = {
     "[compute]": "PFLOPS",
     "[integer_ops]": "TOPS",
@@ -25,12 +25,21 @@ CANONICAL = {
     "[share]": "percent",
     "[share_change]": "percentage_point",
     "[money_cny]": "CNY",
+    "[area]": "square_metre",
+    "[storage]": "PB",
+    "[multiple]": "times",
+    "[power]": "megawatt",
+    "[energy]": "kWh",
+    "[ratio]": "ratio",
 }
 DIMENSION_NAMES = {
     "[compute]": "compute", "[integer_ops]": "integer_ops", "[accelerator]": "accelerator", "[rack]": "rack",
     "[count]": "count", "[score]": "score", "[rank]": "rank", "[share]": "share",
     "[share_change]": "share_change", "[money_cny]": "money", "[money_usd]": "money_usd",
-    "[money_eur]": "money_eur", "[money_hkd]": "money_hkd", "[time]": "time",
+    "[money_eur]": "money_eur", "[money_hkd]": "money_hkd", "[money_twd]": "money_twd", "[time]": "time",
+    "[mass]": "mass", "[area]": "area", "[storage]": "storage", "[multiple]": "multiple", "[ratio]": "ratio",
+    "[power]": "power", "[energy]": "energy",
+    "[electricity_price]": "electricity_price", "[length]": "length", "[temperature]": "temperature",
 }
 
 

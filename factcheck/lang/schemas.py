@@ -17,12 +17,33 @@ class NumeralsFile(_Strict):
     sections: dict[str, int]
     aliases: dict[str, str]
     fractions: dict[str, float]
+    letter_sections: dict[str, int] = {}
+    mega_words: Words | None = None
+
+
+class OpsRate(_Strict):
+    after: list[str]
+    before: list[str]
+    context: list[str] = []
+    always_from: float = 1e13
+
+
+class Discount(_Strict):
+    word: str
+    not_before: str
 
 
 class UnitsFile(_Strict):
     units: dict[str, tuple[str, float]]
     measure_words: Words
     multipliers: dict[str, int]
+    discount: Discount | None = None
+    money_subunits: dict[str, float] = {}
+    count_nouns: Words | None = None
+    money_words: Words | None = None
+    before_units: dict[str, tuple[str, float]] = {}
+    ops_rate: OpsRate | None = None
+    currency_before: dict[str, str] = {}
 
 
 class QualifiersFile(_Strict):
@@ -71,6 +92,11 @@ class Phrases(_Strict):
     phrases: list[str]
 
 
+class LoneNumeral(_Strict):
+    before: str
+    after: str
+
+
 class FiltersFile(_Strict):
     patterns: dict[str, str]
     pattern_hints: dict[str, str]
@@ -82,6 +108,7 @@ class FiltersFile(_Strict):
     spam: Spam
     attribution: Attribution
     instrument: Instrument
+    lone_numeral: LoneNumeral | None = None
 
 
 class Heads(_Strict):
@@ -160,6 +187,12 @@ class AliasesFile(_Strict):
 class EnNumbersFile(_Strict):
     words: dict[str, int]
     scales: dict[str, int]
+    suffixes: dict[str, int] = {}
+    multipliers: dict[str, int] = {}
+    fractions: dict[str, int] = {}
+    ordinal_units: dict[str, int] = {}
+    signs: Words = Words(words=[])
+    pronoun_before: Words = Words(words=[])
 
 
 class EnUnitsFile(_Strict):
@@ -167,6 +200,8 @@ class EnUnitsFile(_Strict):
     currency_before: dict[str, str]
     count_nouns: Words
     compute_context: Words
+    not_counted: Words = Words(words=[])
+    equivalent: Words = Words(words=[])
 
 
 class EnDatesFile(_Strict):
@@ -176,6 +211,17 @@ class EnDatesFile(_Strict):
     periods: dict[str, tuple[int, int]]
     as_of: Words
     year_prepositions: Words
+    weekdays: dict[str, int] = {}
+    relative_days: dict[str, int] = {}
+    units: dict[str, tuple[str, int]] = {}
+    directions: dict[str, int] = {}
+    nearest: Words = Words(words=[])
+    offsets_after: dict[str, int] = {}
+    holidays: dict[str, tuple[int, int]] = {}
+    easter_holidays: dict[str, int] = {}
+    nth_weekday_holidays: dict[str, tuple[int, int, int]] = {}
+    weekend: Words = Words(words=[])
+    day_ordinals: dict[str, int] = {}
 
 
 class EnOrganisations(_Strict):

@@ -149,7 +149,7 @@ def _as_of_text(start: str, end: str, precision: str) -> str:
 class _Doc:
     """Per-view state: context, entities, subjects, dates with their roles."""
 
-    def __init__(self, view: TextMap, noise, published, tolerance: Fraction, topic=None):
+    def __init__(self, view: TextMap, noise, published, tolerance: Fraction, topic=None, pub_precision: str = "day"):
         text = view.text
         self.view, self.text = view, text
         self.sentence_cache: dict = {}
@@ -180,12 +180,12 @@ class _Doc:
             return last
 
         pub = published.date() if published else None
-        self.pub = pub
+        self.pub, self.pub_precision = pub, pub_precision
         self.dates = find_dates(text, blocked, pub, paragraph_year) if has_zh else []
         # the English parts, a run of English lines taken as one (en_blocked still guards the Chinese)
         en_spans = [m.span() for m in re.finditer(rb"\x01+(?:\x00\x01+)*", en_lines)] if has_en else []
         if has_en:
-            self.dates = sorted(self.dates + find_dates_en(text, en_blocked, pub, spans=en_spans), key=lambda x: x.start)
+            self.dates = sorted(self.dates + find_dates_en(text, en_blocked, pub, pub_precision=pub_precision, spans=en_spans), key=lambda x: x.start)
         taken = bytearray(len(text))
         for d in self.dates:
             taken[d.start : d.end] = b"\x01" * (d.end - d.start)
@@ -277,7 +277,7 @@ def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10), mentio
         views.insert(0, (source.title_map, []))
     topic = None
     for view, noise in views:
-        d = _Doc(view, noise, doc.published, tolerance, topic)
+        d = _Doc(view, noise, doc.published, tolerance, topic, pub_precision=doc.published_precision or "day")
         if view is source.title_map:
             topic = _title_topic(d)
         for m in sorted(d.dates + d.quantities, key=lambda x: x.start):

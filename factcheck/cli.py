@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 
 from factcheck import __version__
-from factcheck.errors import FactcheckError, os_error_line
+from factcheck.errors import FactcheckError, os_error_line, shown_path
 from factcheck.ingest.loader import refuse_overwriting_inputs
 from factcheck.ingest.published import parse_timestamp
 from factcheck.report.safe import ClosedStdout, PipeConsole, SafeConsole, plain, silence_stdout
@@ -217,7 +217,8 @@ def evaluate(
             try:
                 golds.append(load_gold(g))
             except (OSError, ValueError) as exc:
-                _fail(f"{g}: cannot read gold file ({exc})")
+                reason = os_error_line(exc).rsplit(": ", 1)[-1] if isinstance(exc, OSError) else exc
+                _fail(f"{shown_path(str(g))}: cannot read gold file ({reason})")
         gold_data = merge_golds(golds)
         settings = _settings()
         documents, claims, _, sources, loaded = read_and_extract(paths, settings)

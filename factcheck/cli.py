@@ -7,17 +7,17 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError, os_error_line, shown_path
-from factcheck.ingest.loader import refuse_overwriting_inputs
-from factcheck.ingest.published import parse_timestamp
 from factcheck.report.safe import ClosedStdout, PipeConsole, SafeConsole, plain, silence_stdout
-from factcheck.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from factcheck.settings import Settings
 
 app = typer.Typer(
     name="factcheck",
@@ -80,6 +80,12 @@ def _guard(body: Callable[[], int]) -> None:
     raise typer.Exit(code)
 
 
+def refuse_overwriting_inputs(outputs, paths) -> None:
+    from factcheck.ingest.loader import refuse_overwriting_inputs as refuse  # ingest: not needed for --help
+
+    refuse(outputs, paths)
+
+
 def published_line(d) -> str:
     """Which publication date a document got, at what precision, and where from (--verbose)."""
     if d.published is None:
@@ -89,6 +95,8 @@ def published_line(d) -> str:
 
 
 def _settings(**overrides) -> Settings:
+    from factcheck.settings import load_settings  # pydantic: not needed for --help
+
     settings, _ = load_settings(overrides)
     return settings
 
@@ -96,6 +104,8 @@ def _settings(**overrides) -> Settings:
 def _published(value: str | None):
     if value is None:
         return None
+    from factcheck.ingest.published import parse_timestamp
+
     when = parse_timestamp(value)
     if when is None:
         raise typer.BadParameter(f"not a date or time: {value!r}", param_hint="--published")
@@ -655,7 +665,7 @@ def config_show() -> None:
     """
 
     def body() -> int:
-        from factcheck.settings import Settings
+        from factcheck.settings import Settings, load_settings
 
         settings, origin = load_settings()
         out = SafeConsole(highlight=False, soft_wrap=True)  # a setting's value is the user's text

@@ -484,4 +484,4 @@ def test_a_read_only_ledger_is_still_gated(tmp_path, corpus, monkeypatch):
     monkeypatch.setattr(tempfile, "TemporaryFile", temporary)
     result = invoke("gate", article, "--ledger", root)
     assert result.exit_code == 1, result.stderr  # the contradiction is found; nothing written in the ledger
-    assert sorted(p.name for p in root.iterdir()) == ["old.jsonl"]
+    assert sorted(p.name for p in root.iterdir()) == [".gitignore", "old.jsonl"]  # as built: nothing written since

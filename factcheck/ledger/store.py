@@ -19,7 +19,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
-from factcheck.atomic import write_atomic
+from factcheck.atomic import make_owned_dir, write_atomic
 from factcheck.errors import LedgerError, OutputError, os_reason
 from factcheck.ingest.loader import safe_id
 from factcheck.model import Claim
@@ -28,6 +28,7 @@ LOCK_NAME = ".lock"
 PINNED = "pinned.toml"
 ACCEPTED = "accepted.json"
 INDEX = ".index.sqlite"
+LEDGER_IGNORE = [INDEX, f"{INDEX}-*", LOCK_NAME, ".*.tmp"]  # the ledger's .gitignore: rebuilt or transient files
 
 
 _FOLDER_ERRORS = frozenset({errno.ENOSPC, errno.EROFS, errno.EDQUOT})
@@ -77,9 +78,9 @@ class Ledger:
     @contextmanager
     def locked(self):
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise LedgerError(str(self.root), f"cannot create the ledger folder ({os_reason(exc)})") from None
+            make_owned_dir(self.root, LEDGER_IGNORE)
+        except OutputError as exc:
+            raise LedgerError(str(self.root), f"cannot create the ledger folder ({exc.reason})") from None
         lock_path = self.root / LOCK_NAME
         lock = FileLock(str(lock_path), timeout=self.lock_timeout)
         try:

@@ -23,6 +23,7 @@ class Document(BaseModel):
     id: str
     path: str | None = None
     title: str | None = None
+    source: str | None = None  # the outlet: front matter source, publisher, site_name or author; JSON Lines "source"
     published: Annotated[datetime | None, WithJsonSchema(_PUBLISHED_SCHEMA)] = None
     lang: str = "zh"
     encoding: str | None = None

@@ -20,7 +20,9 @@ from factcheck.extract.units import canonical, seconds
 from factcheck.link.normalise import subject_key
 from factcheck.model import Claim
 
-_PAREN = re.compile(r"[(（].*?[)）]")
+# a note after a gold subject ("(this report)", "(二期工程)"); brackets inside a name are the name's
+# (中国移动长三角（常州）智算中心)
+_PAREN = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _GENERIC_REST = re.compile(r"^(?:智算中心|超算中心|数据中心|实验室|市|省|地区|中心|平台)?$")
 
 

@@ -11,7 +11,9 @@ from factcheck.extract.patterns import norm, norm_all
 from factcheck.lang import load_lexicon
 from factcheck.lang.loader import alternation
 
-_SUFFIX = re.compile(r"[ ]?(?:[ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V)(?![A-Za-z])|[ ]?[0-9](?![\d.])")
+# a generation number after a name (鹏城云脑Ⅱ, 云脑2), never the first digit of a date or a count
+# (昆明呈贡智算中心1月6日, 集群3台)
+_SUFFIX = re.compile(r"[ ]?(?:[ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V)(?![A-Za-z])|[ ]?[0-9](?![\d.／/\-:：年月日号时期个台张家万亿千百余多％%])")
 RANK = {"facility": 5, "organisation": 4, "program": 4, "region": 3, "known": 3, "place": 2, "national": 2, "title": 4}
 
 
@@ -97,13 +99,22 @@ def find_entities(text: str) -> list[Entity]:
         found.append(Entity(m.start(), m.end(), "title", m.group(1)))
     in_place = bytearray(len(text))
     place_matches = list(lx.places.finditer(text))
-    for m in place_matches:
+    known_matches = list(lx.known.finditer(text))
+    # a stop character inside a place or a known body's name (华为: 为) does not end a prefix
+    for m in place_matches + known_matches:
         in_place[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     for m in lx.heads.finditer(text):
         hs, he = m.span()
         i, lo = hs, hs - max_prefix
         while i > 0 and i > lo:  # walk left over the prefix, never across a stop character outside a place name
             c = text[i - 1]
+            if c in ")）":
+                # 中国移动长三角（常州）智算中心: a place in brackets belongs to the name
+                opening = max(text.rfind("(", lo, i - 1), text.rfind("（", lo, i - 1))
+                if opening >= 0 and all(in_place[opening + 1 : i - 1]) and i - 1 > opening + 1:
+                    lo -= i - opening  # the bracketed place does not use up the prefix's length
+                    i = opening
+                    continue
             if c in stop and not in_place[i - 1]:
                 break
             if c == " " and (i < 2 or text[i - 2] in stop or text[i - 2] == " "):
@@ -118,7 +129,7 @@ def find_entities(text: str) -> list[Entity]:
         start = hs - len(prefix)
         head = m.group()
         found.append(Entity(start, he, head_class[head], text[start:he].replace(" ", ""), bare, head))
-    for m in lx.known.finditer(text):
+    for m in known_matches:
         found.append(Entity(m.start(), m.end(), "known", m.group()))
     for m in place_matches:
         found.append(Entity(m.start(), m.end(), "place", m.group()))

@@ -15,6 +15,7 @@ from functools import cache
 
 from factcheck.extract.context import Context
 from factcheck.extract.entities import Entity
+from factcheck.extract.entities import _lex as _entity_lex
 from factcheck.extract.patterns import norm, norm_all
 from factcheck.lang import load_english, load_lexicon
 from factcheck.lang.grammar import grammar, rx
@@ -42,17 +43,18 @@ def _rules():
     for pat in f.instrument.patterns:
         before, _, after = norm(pat).partition("{}")
         instrument.append((before, after))
-    return attribution_after, attribution_before, instrument
+    return attribution_after, attribution_before, instrument, tuple(norm_all(f.instrument.identifying))
 
 
 def _valid(ent: Entity, text: str) -> bool:
-    attribution_after, attribution_before, instrument = _rules()
+    attribution_after, attribution_before, instrument, identifying = _rules()
     before = text[max(0, ent.start - 6) : ent.start]
     after = text[ent.end : ent.end + 16]
     if attribution_after.match(after) or attribution_before.search(before):
         return False
     for b, a in instrument:
-        if b and before.endswith(b) and (not a or after.startswith(a)):
+        identified = b == "是" and before.endswith(identifying)  # 最长的是X: X is picked out, not described
+        if b and before.endswith(b) and (not a or after.startswith(a)) and not identified:
             return False
         if not b and a and after.startswith(a) and ent.cls in ("known", "place"):
             return False
@@ -63,16 +65,32 @@ def _valid(ent: Entity, text: str) -> bool:
 
 def _complete(ent: Entity, entities: list[Entity], scope_start: int, text: str) -> Entity | None:
     """A bare facility head takes the nearest city or province named before it in scope, unless
-    another named body stands between them (上海电信…算力集群 is 上海电信's, not 上海's)."""
+    another named body stands between them (上海电信…算力集群 is 上海电信's, not 上海's), or it
+    points back (该数据中心 is the article's topic, not the place named before it)."""
     if not ent.bare or ent.cls != "facility":
         return None
+    if _ANAPHOR_BEFORE.search(text, max(0, ent.start - 3), ent.start):
+        return None
+    if ent.head.isascii():
+        if text[ent.start : ent.end].endswith("s"):
+            return None  # "new data centres": a plural head is a kind of thing, not one named place
+        # "a new cloud computing centre at the Southern Taiwan Science Park in Tainan": the place
+        # the sentence puts it in, before the one named earlier
+        window_end = min(len(text), ent.end + 80)
+        stop = min([i for i in (text.find(". ", ent.end, window_end), text.find("\n", ent.end, window_end)) if i >= 0],
+                   default=window_end)
+        located = [o for o in entities if ent.end < o.start < stop and o.cls == "place" and text.endswith(" in ", 0, o.start)]
+        if located:
+            where = located[-1]
+            return Entity(ent.start, ent.end, "facility", f"{where.text} {ent.head}", False, ent.head)
     for other in reversed(entities):
         if other.end > ent.start or other.start < scope_start:
             continue
         if other.cls in ("facility", "organisation", "program") and not other.bare:
             return None
         if other.cls == "place" and _valid_place_for_completion(other, text):
-            return Entity(other.start, ent.end, "facility", other.text + ent.head, False, ent.head)
+            glue = " " if ent.head.isascii() and other.text.isascii() else ""  # Taiwan + cloud computing centre
+            return Entity(other.start, ent.end, "facility", other.text + glue + ent.head, False, ent.head)
     return None
 
 
@@ -80,6 +98,13 @@ def _complete(ent: Entity, entities: list[Entity], scope_start: int, text: str) 
 def _national():
     e = load_lexicon().entities
     return re.compile(alternation(norm_all(e.organisations.national_sources))), norm(e.national.canonical)
+
+
+@cache
+def _sources() -> frozenset:
+    """Bodies that publish other bodies' figures (IDC, 工信部): never a company's own voice."""
+    e = load_lexicon().entities
+    return frozenset(norm_all(list(e.organisations.sources) + list(e.organisations.national_sources)))
 
 
 @cache
@@ -98,6 +123,12 @@ def _national_source(text: str, a: int, b: int) -> str | None:
     """来自工信部的数据显示，…: a national body's statistics are about the country."""
     rx, canonical = _national()
     return canonical if rx.search(text, a, b) else None
+
+
+def _counted_or_joined(text: str, ent: Entity, start: int) -> bool:
+    """A name right before a count, or joined to it by a conjunction or preposition (与, 为)."""
+    gap = start - ent.end
+    return gap <= 0 or (gap == 1 and text[ent.end] in _JOINERS)
 
 
 def _in_list(ent: Entity, text: str) -> bool:
@@ -121,6 +152,26 @@ _POINTS_BACK = rx(r"\s*{subjects.points_back}\b")
 _RELATIVE = rx(r"\s*{subjects.describing_clause}\b", re.I)
 _ANAPHOR = rx(r"^{subjects.anaphor}")
 _NOT_A_NAME = rx(r"{subjects.not_a_topic}")
+_ANAPHOR_BEFORE = rx(r"(?:{subjects.anaphor_head})$")
+_SCOPE_WHOLE = rx(r"{subjects.scope_whole}")
+_COMPANY = rx(r"(?:{subjects.np_trim_start})*(?:{subjects.company_pointers})")
+_EN_NP = rx(r"\s*(?:and |but |while )?((?:[A-Za-z][\w-]*\s){0,3}[A-Za-z][\w-]*)\s(?:{subjects.measuring_verbs})\b")
+_EN_NOT_NP = frozenset(w.lower() for w in grammar().subjects.points_back + ["the", "a", "an", "its", "their", "they", "we", "he", "she", "there", "which", "who"])
+_JOINERS = frozenset(grammar().subjects.count_joiners)
+_COMPANY_WORD = rx(r"{subjects.company_pointers}")
+_POINTER_NOUN = rx(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts) (?:new |whole |)({subjects.system_nouns})\b")
+_PLACE_NOUN = rx(r"\s?(?:{subjects.place_nouns})\b", re.I)
+
+
+@cache
+def _anaphor_rx() -> re.Pattern:
+    """该中心, 该项目, 此数据中心: a pointer word and a generic head (the heads of entities.toml and
+    the pointing nouns of grammar.toml), naming no entity of its own."""
+    from factcheck.extract.entities import _lex as entity_lex
+
+    pointers = set(grammar().subjects.anaphor_head)
+    nouns = [n for n in grammar().subjects.anaphor if n not in pointers] + list(entity_lex().head_class)
+    return re.compile(rf"(?:{alternation(sorted(pointers, key=len, reverse=True))})(?:{alternation(nouns)})")
 
 
 class SubjectFinder:
@@ -134,7 +185,34 @@ class SubjectFinder:
         self.metric_words = metric_words
         self._quantity = False
         self._valid_cache: dict[tuple[int, int, str], bool] = {}
-        self.topic = topic if topic is not None else self._main_entity()
+        self.topic = self._fuller(topic) if topic is not None else self._main_entity()
+
+    def _fuller(self, topic: Subject) -> Subject:
+        """The headline's topic under the fuller name the body gives it (Foshan AI computing center in
+        the title, China Telecom Foshan Intelligent Computing Center in the text)."""
+        if topic.type != "facility":
+            return topic
+        from factcheck.link.normalise import subject_key
+
+        short = subject_key(topic.text)
+        named_here = False
+        for e in self.entities:
+            if e.cls != "facility" or e.bare:
+                continue
+            key = subject_key(e.text)
+            if len(key) > len(short) and short in key:
+                return Subject(e.text, e.start, e.end, topic.confidence, e.cls)
+            named_here = named_here or key == short
+        if not named_here:
+            # a headline's description (將軍澳新數據中心) the body never repeats, while the body names
+            # one centre again and again (匯港數據中心): the body's centre is the topic
+            body = self._main_entity()
+            if body is not None and body.type == "facility" and self._named_twice(body.text):
+                return body
+        return topic
+
+    def _named_twice(self, name: str) -> bool:
+        return sum(1 for e in self.entities if e.text == name) >= 2
 
     def _usable(self, ent: Entity) -> bool:
         """_valid(ent, text), computed once per name: it depends on the name's span and class only."""
@@ -151,9 +229,29 @@ class SubjectFinder:
             if not e.bare and e.cls in ("facility", "organisation", "known", "national") and self._usable(e):
                 tally.setdefault(e.text, []).append(e)
         if not tally:
-            return None
+            # an article about a place (a city's tourism, a territory's airport): the place named most,
+            # even where it stands in a source (澳門特區政府旅遊局表示) — it still names the topic
+            for e in self.entities:
+                if e.cls == "place":
+                    tally.setdefault(e.text, []).append(e)
+            if not tally:
+                return None
+        # one centre named in full once and shortly elsewhere (China Telecom Foshan Intelligent
+        # Computing Center, Foshan AI computing center) is one topic, under its fullest name
+        from factcheck.link.normalise import subject_key
+
+        centres = [name for name, es in tally.items() if es[0].cls == "facility"]
+        merged: dict[str, list[Entity]] = tally
+        if len(centres) > 1:
+            keys = {name: subject_key(name) for name in centres}
+            merged = {}
+            for name, es in tally.items():
+                fuller = [n for n in centres if name in keys and len(keys[n]) > len(keys[name]) and keys[name] in keys[n]]
+                merged.setdefault(max(fuller, key=lambda n: len(keys[n])) if fuller else name, []).extend(es)
+            for name in merged:
+                merged[name].sort(key=lambda e: e.text != name)  # the fullest name first
         # a centre named twice outranks a brand named often: articles here are about centres
-        best = max(tally.values(), key=lambda es: (es[0].cls == "facility" and len(es) >= 2, len(es), -es[0].start))
+        best = max(merged.values(), key=lambda es: (es[0].cls == "facility" and len(es) >= 2, len(es), -min(e.start for e in es)))
         return Subject(best[0].text, best[0].start, best[0].end, 0.4, best[0].cls)
 
     def _in(self, a: int, b: int) -> list[Entity]:
@@ -198,9 +296,19 @@ class SubjectFinder:
     def for_quantity(self, start: int, dimension: str) -> Subject | None:
         self._quantity = True
         try:
-            return self._for_quantity(start, dimension)
+            return self._topic_place(self._for_quantity(start, dimension))
         finally:
             self._quantity = False
+
+    def _topic_place(self, subject: Subject | None) -> Subject | None:
+        """"The Foshan center had 60 petaflops": a place with a generic noun after it is the
+        article's topic when the topic's name holds that place."""
+        topic = self.topic
+        if subject is None or subject.type != "place" or topic is None or topic.type != "facility" or subject.start < 0:
+            return subject
+        if subject.text not in topic.text or not _PLACE_NOUN.match(self.text, subject.end):
+            return subject
+        return Subject(topic.text, topic.start, topic.end, 0.7, topic.type)
 
     def _for_quantity(self, start: int, dimension: str) -> Subject | None:
         si = self.ctx.sentence_index(start)
@@ -213,14 +321,20 @@ class SubjectFinder:
             return Subject(owner.text, owner.start, owner.end, 0.9, owner.cls)
         if dimension == "count":
             # 形成AI应用示范项目超过100个: a name right before a count is what is counted
-            own = [e for e in own if start - e.end > 1 or e.cls in ("place", "national", "region")]
+            # (华为与55所高校: a partner joined to the count); 兰州新区智算中心分三期建设 is the centre's
+            own = [e for e in own if not _counted_or_joined(self.text, e, start) or e.cls in ("place", "national", "region")]
+        # 为澳门的38家企业提供服务: a place owning the counted noun says whose, not who counts
+        own = [e for e in own if not (start - e.end <= 2 and self.text.startswith("的", e.end))]
         ent = self._best(own, sent.start, own=True)
         if ent:
             return Subject(ent.text, ent.start, ent.end, 0.9, ent.cls)
+        pointed = self._pointed(sent.start, start) or self._pointed_machine(sent.start, start)
+        if pointed is not None:
+            return pointed
         for j in range(ci - 1, -1, -1):
             ca, cb = sent.clauses[j]
-            if _RELATIVE.match(self.text, ca):
-                continue  # ", which was built with Huawei," describes the subject, it is not one
+            if j > 0 and _RELATIVE.match(self.text, ca):
+                continue  # ", which was built with Huawei," describes the subject, it is not one (a sentence's first clause states)
             ent = self._best(self._in(ca, cb), sent.start, own=False)
             if ent:
                 return Subject(ent.text, ent.start, ent.end, 0.8, ent.cls)
@@ -237,10 +351,85 @@ class SubjectFinder:
             return np
         return self._back(si, 0.6)
 
+    def _pointed(self, sentence_start: int, start: int) -> Subject | None:
+        """With no name in the figure's own clause: 全市/全省 is the place named before it (even
+        inside a source: 东莞市卫健局通报，全市…), and a sentence that opens on 该中心 or 该项目
+        is about the article's topic."""
+        scope = None
+        for m in _SCOPE_WHOLE.finditer(self.text, sentence_start, start):
+            scope = m
+        if scope is not None:
+            # the last place named before, one of that level (市 for 全市/该市) if there is one
+            level = scope.group()[-1]
+            places = list(_entity_lex().places.finditer(self.text, max(0, scope.start() - 240), scope.start()))
+            same_level = [p for p in places if p.group().endswith(level)]
+            place = (same_level or places or [None])[-1]
+            if place is not None:
+                return Subject(place.group(), place.start(), place.end(), 0.7, "place")
+        company = self._company(sentence_start, start)
+        if company is not None:
+            return company
+        m = _anaphor_rx().search(self.text, sentence_start, start) if self.topic is not None else None
+        if m is None:
+            return None
+        if any(not e.bare and self._usable(e) for e in self._in(sentence_start, m.start())):
+            return None  # 北京，这座科技之都，…: the pointer names what the sentence named first
+        return Subject(self.topic.text, self.topic.start, self.topic.end, 0.7, self.topic.type)
+
+    def _company(self, sentence_start: int, start: int) -> Subject | None:
+        """公司 opening the figure's clause: the company named last before it, a speaker included
+        (a company reporting its own results is the subject of them); never a statistics source."""
+        sent = self.ctx.sentences[self.ctx.sentence_index(start)]
+        if not _COMPANY_WORD.search(self.text, sent.start, start):
+            return None  # no pointer word in the sentence before the figure: nothing to resolve
+        ci = self.ctx.clause_index(sent, start)
+        for j in range(ci, -1, -1):  # 公司一季度营收5.6亿元，同比增长28%: the clause that opens on 公司
+            a = sent.clauses[j][0]
+            if _COMPANY.match(self.text, a):
+                break
+            if j < ci and any(not e.bare and self._usable(e) for e in self._in(*sent.clauses[j])):
+                return None
+        else:
+            return None
+        sources = _sources()
+        for e in reversed(self._in(max(0, a - 400), a)):
+            if e.cls in ("organisation", "known") and not e.bare and e.text not in sources:
+                return Subject(e.text, e.start, e.end, 0.7, e.cls)
+        return None
+
+    def _pointed_machine(self, sentence_start: int, start: int) -> Subject | None:
+        """"It is said that this supernode provides 300 PFLOPs": the name that noun followed before
+        (the CloudMatrix 384 supernode)."""
+        found = list(_POINTER_NOUN.finditer(self.text, sentence_start, start))
+        if not found:
+            return None
+        m = found[-1]
+        noun = m.group(1)
+        for e in reversed(self._in(max(0, m.start() - 3000), m.start())):
+            if e.bare:
+                continue
+            # the name the noun followed (the CloudMatrix 384 supernode), or a centre whose head is
+            # that noun (the facility, the centre: the last centre named)
+            if self.text.startswith(" " + noun, e.end) or (
+                e.cls == "facility" and (noun in ("facility", "site") or e.head.lower().endswith(noun))
+            ):
+                return Subject(e.text, e.start, e.end, 0.7, e.cls)
+        return None
+
+    def _english_noun_phrase(self, a: int, start: int) -> Subject | None:
+        """"Urban households accounted for 17 per cent": a plain noun phrase opening the clause, as
+        the subject of a verb of measuring (data/grammar.toml), with no name anywhere near."""
+        m = _EN_NP.match(self.text, a, start)
+        if not m or m.group(1).split()[0].lower() in _EN_NOT_NP:
+            return None
+        return Subject(m.group(1), m.start(1), m.end(1), 0.5)
+
     def _noun_phrase(self, a: int, start: int, dimension: str) -> Subject | None:
         """The topic before the metric word of the figure's own clause: AI初创企业的存活率不到10%."""
-        if self.metric_words is None or self.text[a:start].isascii():
-            return None  # English names its subjects; a phrase before the metric is rarely one
+        if self.text[a:start].isascii():
+            return self._english_noun_phrase(a, start)
+        if self.metric_words is None:
+            return None
         at = self.metric_words(self.text, a, start, dimension)
         if at is None:
             return None
@@ -283,6 +472,10 @@ class SubjectFinder:
             own = before
         if own and own.rank > 2:
             return Subject(own.text, own.start, own.end, 0.85, own.cls)
+        if own is None:
+            pointed = self._pointed(sent.start, start)  # 该市去年底…, 公司今年一季度…
+            if pointed is not None:
+                return pointed
         for j in range(ci - 1, -1, -1):
             ent = self._best(self._in(*sent.clauses[j]), sent.start, own=False)
             if ent:

@@ -82,6 +82,7 @@ class Attribution(_Strict):
 
 class Instrument(_Strict):
     patterns: list[str]
+    identifying: list[str] = []
 
 
 class Prefixes(_Strict):
@@ -128,6 +129,7 @@ class Organisations(_Strict):
 class Places(_Strict):
     names: list[str]
     suffixes: list[str]
+    provinces: list[str] = []
 
 
 class National(_Strict):
@@ -228,10 +230,16 @@ class EnOrganisations(_Strict):
     names: list[str]
 
 
+class Countries(_Strict):
+    names: list[str]
+    pointing: list[str]
+
+
 class EnEntitiesFile(_Strict):
     heads: Heads
     organisations: EnOrganisations
     national: National
+    countries: Countries
     direction_words: Words
     determiners: Words
 

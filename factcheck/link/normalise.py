@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 from factcheck.extract.patterns import norm
 from factcheck.lang import load_gazetteer, load_lexicon
 from factcheck.lang.loader import alternation
+from factcheck.link.places import romanised
 
 _SPACE = re.compile(r"[\s·・“”\"'‘’「」『』《》()（）]+")
 
@@ -24,13 +25,26 @@ def _tables():
         for f in forms:
             fold[_plain(f)] = _plain(canonical)
     head_rx = re.compile(rf"(?:{alternation(fold)})$")
-    places = {}
-    gazetteer = load_gazetteer()
-    for chinese, forms in [*gazetteer.places.items(), *gazetteer.names.items()]:
+    # 苏州市 = 苏州, 广东省 = 广东: a known place with its administrative suffix is the place
+    e = lex.entities
+    admin_rx = re.compile(rf"^({alternation(_plain(p) for p in e.places.names)})(?:{alternation(_plain(x) for x in e.places.suffixes)})$")
+    # 广东韶关华南智算中心 = 韶关华南智算中心: a province before another place is wrapping, not identity
+    cities = [_plain(p) for p in e.places.names if p not in e.places.provinces]
+    province_rx = re.compile(
+        rf"^(?:{alternation(_plain(p) for p in e.places.provinces)})(?:{alternation(_plain(x) for x in e.places.suffixes)})?"
+        rf"(?=(?:{alternation(cities)}))"
+    )
+    return aliases, fold, head_rx, admin_rx, province_rx
+
+
+@cache
+def _latin_places():
+    """Romanised places and company names -> Chinese, for names written in Latin letters only."""
+    places = {form.lower(): chinese for form, chinese in romanised().items()}
+    for chinese, forms in load_gazetteer().names.items():
         for f in forms:
             places[f.lower()] = norm(chinese)
-    place_rx = re.compile(rf"\b(?:{alternation(places)})\b")
-    return aliases, fold, head_rx, places, place_rx
+    return places, re.compile(rf"\b(?:{alternation(places)})\b")
 
 
 def _plain(text: str) -> str:
@@ -43,18 +57,25 @@ def subject_key(text: str) -> str:
 
     Cached: a pure function of the name, and the same names recur through a corpus.
     """
-    aliases, fold, head_rx, places, place_rx = _tables()
+    aliases, fold, head_rx, admin_rx, province_rx = _tables()
     plain = _plain(text)
     if plain in aliases:
         return aliases[plain]
+    admin = admin_rx.match(plain)
+    if admin:
+        return admin.group(1)
     if text.isascii():
         # Wuhan AI Computing Center -> 武汉 + the folded head, the key of 武汉人工智能计算中心
         lowered = re.sub(r"^the\s+", "", text.strip().lower())
         # Wuhan's Ascend-based AI computing centre: the possessive and "-based" describe, they do not name
         lowered = re.sub(r"['’]s\b|\b[\w-]+-(?:based|backed|built|run)\b", " ", lowered)
+        places, place_rx = _latin_places()
         plain = _plain(place_rx.sub(lambda m: places[m.group()], lowered))
         if plain in aliases:
             return aliases[plain]
+    wrapped = province_rx.match(plain)
+    if wrapped and len(plain) > wrapped.end():
+        plain = plain[wrapped.end() :]
     m = head_rx.search(plain)
     if m:
         plain = plain[: m.start()] + fold[m.group()]

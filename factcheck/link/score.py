@@ -49,6 +49,37 @@ def _distinctive_name(text: str) -> bool:
     return len(rest) >= 3
 
 
+_LATIN = re.compile(r"[a-z]")
+
+
+def _latin_name(distinctive: str) -> str:
+    """九江庐山 -> 九江lushan: the Chinese letters of a name part the place list does not know, in
+    pinyin, so a name written in Latin letters (Jiujiang Lushan) scores against it."""
+    from factcheck.link.places import syllables
+
+    out = []
+    for ch in distinctive:
+        out.append(syllables(ch) if "\u4e00" <= ch <= "\u9fff" else ch)
+    return "".join(out)
+
+
+def _cross_script(da: str, db: str) -> tuple[str, str]:
+    """The distinctive parts to score: as they are, or both with their Chinese letters in pinyin when
+    one of them is written in Latin letters and the other is not."""
+    if bool(_LATIN.search(da)) == bool(_LATIN.search(db)):
+        return da, db
+    keep = places_in(da) | places_in(db)
+
+    return _latin_name(_without(da, keep)), _latin_name(_without(db, keep))
+
+
+def _without(distinctive: str, places) -> str:
+    """The name part with its places marked, not spelt: they are already one form in both keys."""
+    for p in sorted(places, key=len, reverse=True):
+        distinctive = distinctive.replace(p, "\0")
+    return distinctive
+
+
 def subject_similarity(a: str, b: str) -> float:
     """0..100: 100 for the same key; 0 when heads or named places differ."""
     if a == b:
@@ -65,6 +96,7 @@ def subject_similarity(a: str, b: str) -> float:
         return 0.0
     if not da or not db:
         return 0.0
+    da, db = _cross_script(da, db)
     return float(fuzz.ratio(da, db))
 
 
@@ -98,10 +130,13 @@ def cluster_keys(keys: list[str], threshold: float) -> dict[str, str]:
         buckets[(h, frozenset(places_in(d)))].append((k, d))
         if _distinctive_name(d):
             by_distinctive[d].append(k)
-    for members in buckets.values():
+    for (_, places), members in buckets.items():
         if len(members) < 2:
             continue
         names = [d for _, d in members]
+        latin = [bool(_LATIN.search(d)) for d in names]
+        if any(latin) and not all(latin):  # 九江lushan and 九江庐山 in one bucket: score them in pinyin
+            names = [_latin_name(_without(d, places)) if d else d for d in names]
         for i, name in enumerate(names):
             if not name:
                 continue

@@ -142,7 +142,132 @@ def find_entities_en(text: str) -> list[Entity]:
         if any(k.start <= ent.start and ent.end <= k.end for k in kept[-6:]):
             continue
         kept.append(ent)
+    if any(c.isupper() for c in text):
+        kept = _doers(text, kept)
     return _owned(text, kept)
+
+
+# --- names a careful reader takes from how a sentence is built (SEMANTICS.md section 4) -------------
+_CAP = r"(?:[A-Z][\w&.-]*|[A-Z]{2,}\d*)"
+_RUN = rf"{_CAP}(?:[ ](?:{_CAP}|&|of|and|for|de)){{0,5}}"
+_OPENING_BEFORE = re.compile(r"(?:^|[.!?:>\n]|[.!?][\"”’)]|[A-Z]{2,}[ ]?(?:--|-|–|—)|\(\w+\)[ ]?(?:--|-|–|—))[ \t]*(?:The[ ])?$")
+
+
+@cache
+def _doer_rx():
+    en = load_english().entities
+    verbs = alternation(en.name_verbs.words)
+    return (
+        # Northgate Cloud has filed …: capitalised words before a verb, opening a sentence
+        re.compile(rf"(?<![\w&'’.-])({_RUN})[ ](?:{verbs})\b"),
+        # Acme Robotics Inc., Foo Information Co., Ltd.: a company's suffix closes its name anywhere
+        re.compile(rf"(?<![\w&'’.-])({_RUN})[ ,]+(?:{alternation(en.company_suffixes.words)})(?![\w])"),
+        # BlueHarbour's Hong Kong portfolio: a possessive owner
+        re.compile(rf"(?<![\w&'’.-])({_RUN})['’]s[ ]"),
+        frozenset(en.not_names.words),
+    )
+
+
+@cache
+def _system_nouns_owned() -> re.Pattern:
+    """the words a possessive owns up to the kind of thing it is: (Northgate's) existing Ohio site"""
+    from factcheck.lang.grammar import grammar
+
+    return re.compile(rf"(?:[a-z][\w-]*[ ]|[A-Z][\w-]*[ ]){{0,3}}({alternation(grammar().subjects.system_nouns)})\b(?![ ]of\b)")
+
+
+_ACRONYM_NAME = re.compile(r"((?:[A-Z][\w.-]*)(?:\s(?:[A-Z][\w.-]*|of|for|and|the|on|in|&))*)\s\(([A-Z][A-Za-z]{1,7})\)")
+_IN_PLACE = re.compile(r"[ ]+(?:in|at|near)[ ]+(?:the[ ])?([A-Z][\w-]*(?:[ ][A-Z][\w-]*){0,3})")
+
+
+def _doers(text: str, kept: list[Entity]) -> list[Entity]:
+    """Names English news gives no generic head: the doer that opens a sentence (Northgate Cloud has
+    filed …), a company with its suffix (Acme Robotics Inc.), a possessive owner named elsewhere in
+    the article (BlueHarbour's Hong Kong portfolio, Tianhe's peak performance), and a body defined with
+    its acronym (the Central Statistics Office (CSO)), which the article then calls by the acronym.
+    A possessive owner or a doer said shortly (Northgate) takes the fuller name the article gives it."""
+    doer, suffixed, possessive, not_names = _doer_rx()
+    taken = [(k.start, k.end) for k in kept]
+
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e in taken)
+
+    def usable(name: str) -> bool:
+        first = name.split()[0]
+        return first not in not_names and name not in not_names
+
+    new: list[Entity] = []
+    if "(" in text:
+        for m in _ACRONYM_NAME.finditer(text):
+            a, b = m.start(1), m.end()
+            inner = [k for k in kept if a <= k.start and k.end <= m.end(1)]
+            if m.group(1).isupper():
+                continue  # NEW DELHI (PTI): a dateline and its wire, not a body's name
+            if any(k.cls in ("facility", "known") and not k.bare for k in inner) or not usable(m.group(1)):
+                continue  # a centre or a known body keeps its full name (it links to its Chinese name)
+            new.append(Entity(a, b, "organisation", m.group(2)))
+            # Japan's National Institute of … (AIST): the head-made name inside gives way to the whole
+            kept = [k for k in kept if not (k.cls == "organisation" and k.start < b and a < k.end)]
+            taken = [(k.start, k.end) for k in kept]
+    for m in suffixed.finditer(text):
+        if usable(m.group(1)) and free(m.start(1), m.end(1)):
+            new.append(Entity(m.start(1), m.end(), "organisation", m.group(1)))
+    for m in doer.finditer(text):
+        a, b = m.span(1)
+        name = m.group(1)
+        if name.startswith("The "):
+            a, name = a + 4, name[4:]
+        if not usable(name) or not free(a, b) or not _OPENING_BEFORE.search(text, max(0, a - 12), a):
+            continue
+        new.append(Entity(a, b, "organisation", name))
+    found = sorted(kept + new, key=lambda x: (x.start, -(x.end - x.start)))
+    names = [e for e in found if not e.bare and e.cls in ("facility", "organisation", "known")]
+    for m in possessive.finditer(text):
+        a, b = m.span(1)
+        name = m.group(1)
+        if not usable(name) or not free(a, b):
+            continue
+        owned = _system_nouns_owned().match(text, m.end())
+        if owned and free(m.end(), m.end() + len(owned.group())):
+            # Northgate's existing Ohio site: the owner's unnamed site is the entity, under its owner
+            end = m.end() + len(owned.group())
+            found.append(Entity(a, end, "facility", text[a:end], False, owned.group(1).lower()))
+            continue
+        if not re.search(rf"(?<![\w-]){re.escape(name)}(?!['’]s\b)(?![\w-])", text):
+            continue  # said once, only as an owner: too little to call it a name
+        found.append(Entity(a, b, "organisation", name))
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    out: list[Entity] = []
+    for ent in found:
+        if out and any(k.start <= ent.start and ent.end <= k.end for k in out[-6:]):
+            continue
+        if ent.cls == "organisation" and not ent.bare and " " not in ent.text:
+            fuller = [n for n in names if n.text.startswith(ent.text + " ") and n.start != ent.start]
+            if fuller:
+                ent = Entity(ent.start, ent.end, ent.cls, fuller[0].text, False, fuller[0].head)
+        out.append(ent)
+    return _composed(text, out)
+
+
+def _plural(words: str) -> bool:
+    """data centres, clusters, but not campus or access."""
+    return words.endswith("s") and not words.endswith(("ss", "us", "is"))
+
+
+def _composed(text: str, ents: list[Entity]) -> list[Entity]:
+    """Northgate Cloud has filed plans for a data center campus in New Albany: the unnamed centre is the
+    doer's centre in that place (Northgate Cloud New Albany data center campus), the name a reader
+    gives it and the one "the campus" later points at."""
+    out = []
+    for i, ent in enumerate(ents):
+        if ent.cls == "facility" and ent.bare and not _plural(text[ent.start:ent.end]):
+            sentence_start = max(text.rfind(". ", 0, ent.start), text.rfind("\n", 0, ent.start)) + 1
+            doers = [o for o in ents[:i] if o.cls in ("organisation", "known") and not o.bare and o.start >= sentence_start]
+            where = _IN_PLACE.match(text, ent.end)
+            if doers and where and doers[0].start <= sentence_start + 16:
+                ent = Entity(ent.start, ent.end, "facility", f"{doers[0].text} {where.group(1)} {ent.text}", False, ent.head)
+        out.append(ent)
+    return out
 
 
 def _owned(text: str, ents: list[Entity]) -> list[Entity]:

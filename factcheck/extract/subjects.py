@@ -449,6 +449,12 @@ class SubjectFinder:
     def for_date(self, start: int, end: int, event_at: int | None, released: bool = False) -> Subject | None:
         """A date's subject often follows it (6月，南京人工智能计算中心发布): look after the date up to
         its event word, then before it in the sentence (the topic), and take the best-ranked name."""
+        if self.text.startswith(" ", start - 1) and self.text[start:end].isascii():
+            from factcheck.extract.en_subjects import date_speaker
+
+            speaker = date_speaker(self, start)  # "X said on Thursday": X (English, en_subjects.py)
+            if speaker is not None:
+                return speaker
         si = self.ctx.sentence_index(start)
         sent = self.ctx.sentences[si]
         ci = self.ctx.clause_index(sent, start)

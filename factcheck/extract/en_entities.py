@@ -219,6 +219,8 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
             a, name = a + 4, name[4:]
         if not usable(name) or not free(a, b) or not _OPENING_BEFORE.search(text, max(0, a - 12), a):
             continue
+        if " " not in name and not _distinct_word(name, text, a):
+            continue  # Construction began …, Cookies are stored …: a common noun opening a sentence
         new.append(Entity(a, b, "organisation", name))
     found = sorted(kept + new, key=lambda x: (x.start, -(x.end - x.start)))
     names = [e for e in found if not e.bare and e.cls in ("facility", "organisation", "known")]
@@ -247,6 +249,17 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
                 ent = Entity(ent.start, ent.end, ent.cls, fuller[0].text, False, fuller[0].head)
         out.append(ent)
     return _composed(text, out)
+
+
+def _distinct_word(word: str, text: str, at: int) -> bool:
+    """One capitalised word names something if it is spelled like a name (BlueHarbour, DDSP, xAI) or
+    the article capitalises it again inside a sentence (Sabey …, Sabey, which operates …)."""
+    if any(c.isupper() or c.isdigit() for c in word[1:]):
+        return True
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        if m.start() != at and not _OPENING_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return True
+    return False
 
 
 def _plural(words: str) -> bool:

@@ -136,6 +136,8 @@ def find_entities_en(text: str) -> list[Entity]:
     for m in finditer(national, text):
         if m.start() not in pointed:
             found.append(Entity(m.start(), m.end(), "national", canonical))
+    modifier = _modifier_rx()
+    found = [f for f in found if not (f.cls == "facility" and modifier.match(text, f.end) and _unnamed(f, places, countries))]
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[Entity] = []
     for ent in found:
@@ -166,6 +168,21 @@ def _doer_rx():
         re.compile(rf"(?<![\w&'’.-])({_RUN})['’]s[ ]"),
         frozenset(en.not_names.words),
     )
+
+
+def _unnamed(ent: Entity, places: re.Pattern, countries: re.Pattern) -> bool:
+    """A head with nothing before it but a place or a number (Johor data centre boom, 32 data centre
+    projects) names no centre."""
+    if ent.bare:
+        return True
+    prefix = ent.text[: len(ent.text) - len(ent.head)].strip() if ent.text.lower().endswith(ent.head) else ""
+    return bool(prefix) and (prefix.isdigit() or bool(places.fullmatch(prefix)) or bool(countries.fullmatch(prefix)))
+
+
+@cache
+def _modifier_rx() -> re.Pattern:
+    """data centre projects: a generic head before one of these nouns only describes it."""
+    return re.compile(rf"[ ](?:{alternation(load_english().entities.modifier_nouns.words)})\b")
 
 
 @cache

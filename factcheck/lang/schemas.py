@@ -246,6 +246,7 @@ class EnEntitiesFile(_Strict):
     company_suffixes: Words = Words(words=[])
     not_names: Words = Words(words=[])
     speech_verbs: Words = Words(words=[])
+    modifier_nouns: Words = Words(words=[])
 
 
 class EnMetricsFile(_Strict):

@@ -204,7 +204,7 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
     its acronym (the Central Statistics Office (CSO)), which the article then calls by the acronym.
     A possessive owner or a doer said shortly (Northgate) takes the fuller name the article gives it."""
     doer, suffixed, possessive, not_names = _doer_rx()
-    taken = [(k.start, k.end) for k in kept]
+    taken = [(k.start, k.end) for k in kept if k.cls not in ("place", "national")]
 
     def free(a: int, b: int) -> bool:
         return not any(s < b and a < e for s, e in taken)
@@ -225,7 +225,7 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
             new.append(Entity(a, b, "organisation", m.group(2)))
             # Japan's National Institute of … (AIST): the head-made name inside gives way to the whole
             kept = [k for k in kept if not (k.cls == "organisation" and k.start < b and a < k.end)]
-            taken = [(k.start, k.end) for k in kept]
+            taken = [(k.start, k.end) for k in kept if k.cls not in ("place", "national")]
     for m in suffixed.finditer(text):
         if usable(m.group(1)) and free(m.start(1), m.end(1)):
             new.append(Entity(m.start(1), m.end(), "organisation", m.group(1)))

@@ -145,6 +145,7 @@ def _valid_place_for_completion(ent: Entity, text: str) -> bool:
 _NP_TRIM_START = rx(r"^{subjects.np_trim_start}+")
 _NP_CUT = rx(r"{subjects.np_cut}")
 _DIGIT = re.compile(r"\d")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # clauses that describe a name rather than make a statement: ", which …", ", built by …"
 _POINTS_BACK = rx(r"\s*{subjects.points_back}\b")
 # clauses that describe a name rather than make a statement: ", which …", ", built by …", and the
@@ -426,7 +427,7 @@ class SubjectFinder:
 
     def _noun_phrase(self, a: int, start: int, dimension: str) -> Subject | None:
         """The topic before the metric word of the figure's own clause: AI初创企业的存活率不到10%."""
-        if self.text[a:start].isascii():
+        if self.text[a:start].isascii() or not _CJK.search(self.text, a, start):  # ¥, €, £ are English too
             return self._english_noun_phrase(a, start)
         if self.metric_words is None:
             return None

@@ -144,6 +144,8 @@ def find_entities_en(text: str) -> list[Entity]:
         if any(k.start <= ent.start and ent.end <= k.end for k in kept[-6:]):
             continue
         kept.append(ent)
+    # in New Albany, Ohio: the state after a town only says where the town is
+    kept = [k for k in kept if not (k.cls == "place" and _TOWN_BEFORE.search(text, max(0, k.start - 48), k.start))]
     if any(c.isupper() for c in text):
         kept = _doers(text, kept)
     return _owned(text, kept)
@@ -179,6 +181,15 @@ def _unnamed(ent: Entity, places: re.Pattern, countries: re.Pattern) -> bool:
     return bool(prefix) and (prefix.isdigit() or bool(places.fullmatch(prefix)) or bool(countries.fullmatch(prefix)))
 
 
+def place_only(name: str, head: str) -> bool:
+    """Whether a centre's name is only a place and its head (Ohio data center campus): a description."""
+    _, _, _, places, _, _, countries, _ = _lex()
+    if not name.lower().endswith(head):
+        return False
+    prefix = name[: len(name) - len(head)].strip()
+    return not prefix or bool(places.fullmatch(prefix)) or bool(countries.fullmatch(prefix))
+
+
 @cache
 def _modifier_rx() -> re.Pattern:
     """data centre projects: a generic head before one of these nouns only describes it."""
@@ -193,6 +204,7 @@ def _system_nouns_owned() -> re.Pattern:
     return re.compile(rf"(?:[a-z][\w-]*[ ]|[A-Z][\w-]*[ ]){{0,3}}({alternation(grammar().subjects.system_nouns)})\b(?![ ]of\b)")
 
 
+_TOWN_BEFORE = re.compile(r"\b(?:in|at|near)[ ][A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,3},[ ]$")
 _ACRONYM_NAME = re.compile(r"((?:[A-Z][\w.-]*)(?:\s(?:[A-Z][\w.-]*|of|for|and|the|on|in|&))*)\s\(([A-Z][A-Za-z]{1,7})\)")
 _IN_PLACE = re.compile(r"[ ]+(?:in|at|near)[ ]+(?:the[ ])?([A-Z][\w-]*(?:[ ][A-Z][\w-]*){0,3})")
 

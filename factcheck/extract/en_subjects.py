@@ -53,3 +53,57 @@ def date_speaker(finder, start: int):
     if np and np.group(1).split()[-1].lower() not in _NOT_SPEAKER and not any(c.isdigit() for c in np.group(1)):
         return Subject(np.group(1), np.start(1), np.end(1), 0.6)
     return None
+
+
+# words that stand between a figure and the centre it describes without making it something else's
+_BETWEEN_STOP = frozenset({"to", "from", "in", "at", "by", "with", "of", "than", "and", "or", "the", "which", "is", "was",
+                           "are", "were", "has", "have", "had", "will", "would", "its", "their", "on", "per", "each", "as"})
+
+
+@cache
+def _deal_for() -> re.Pattern:
+    nouns = alternation(load_english().entities.deal_nouns.words)
+    return re.compile(rf"[ ](?:{nouns})[ ]for[ ](?:the[ ])?$")
+
+
+def described(finder, start: int):
+    """A figure that describes the centre named right after it: "a $3.5 billion data center campus in
+    New Albany", "a 17.6MW facility called X", or is money given for it: "a €250 million contract for
+    LUMI-AI". None when no named centre follows within a few words."""
+    from factcheck.extract.subjects import Subject
+
+    text = finder.text
+    for e in finder._in(start + 1, min(len(text), start + 60)):
+        if e.bare or e.cls != "facility":
+            continue
+        between = text[start : e.start]
+        if any(c in between for c in ",.;:()\n"):
+            return None
+        words = between.split()
+        if len(words) > 6:
+            return None
+        if words[1:] and not any(w.lower() in _BETWEEN_STOP for w in words[1:]):
+            return Subject(e.text, e.start, e.end, 0.85, e.cls)
+        if _deal_for().search(between):
+            return Subject(e.text, e.start, e.end, 0.85, e.cls)
+        return None
+    return None
+
+
+def fuller_topic(entities, topic):
+    """A headline's centre the body never names as such ("Cloud firm plans Ohio data center campus"), while
+    the body names one centre of that kind (Northgate Cloud New Albany data center campus): the
+    body's name is the topic's."""
+    from factcheck.extract.subjects import Subject
+
+    from factcheck.extract.en_entities import place_only
+
+    lowered = topic.text.lower()
+    heads = {e.head for e in entities if e.cls == "facility" and e.head and lowered.endswith(e.head)}
+    head = max(heads, key=len, default=None)
+    if head is None or not place_only(topic.text, head):
+        return topic  # the headline names its centre (Wuhan AI Computing Center): it stays the topic
+    for e in entities:
+        if e.cls == "facility" and not e.bare and e.head == head and not place_only(e.text, head):
+            return Subject(e.text, e.start, e.end, topic.confidence, e.cls)
+    return topic

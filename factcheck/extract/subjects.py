@@ -204,6 +204,10 @@ class SubjectFinder:
             if len(key) > len(short) and short in key:
                 return Subject(e.text, e.start, e.end, topic.confidence, e.cls)
             named_here = named_here or key == short
+        if topic.text.isascii():
+            from factcheck.extract.en_subjects import fuller_topic
+
+            topic = fuller_topic(self.entities, topic)  # Ohio data center campus -> Northgate Cloud's (en_subjects.py)
         if not named_here:
             # a headline's description (將軍澳新數據中心) the body never repeats, while the body names
             # one centre again and again (匯港數據中心): the body's centre is the topic
@@ -312,6 +316,12 @@ class SubjectFinder:
         return Subject(topic.text, topic.start, topic.end, 0.7, topic.type)
 
     def _for_quantity(self, start: int, dimension: str) -> Subject | None:
+        if start and self.text[start - 1] == " " and not _CJK.match(self.text, start):
+            from factcheck.extract.en_subjects import described
+
+            centre = described(self, start)  # a $3.5 billion data center campus (English, en_subjects.py)
+            if centre is not None:
+                return centre
         si = self.ctx.sentence_index(start)
         sent = self.ctx.sentences[si]
         ci = self.ctx.clause_index(sent, start)

@@ -247,6 +247,7 @@ class EnEntitiesFile(_Strict):
     not_names: Words = Words(words=[])
     speech_verbs: Words = Words(words=[])
     modifier_nouns: Words = Words(words=[])
+    deal_nouns: Words = Words(words=[])
 
 
 class EnMetricsFile(_Strict):

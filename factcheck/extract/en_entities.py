@@ -35,7 +35,7 @@ def _lex():
         re.compile(rf"(?i:\b(?:{alternation(head_class)})\b)(?:\s(?:III|II|IV|I|V|\d)\b)?"),
         head_class,
         re.compile(rf"\b(?:{alternation(en.organisations.names)})\b"),
-        re.compile(rf"\b(?:{alternation(places)})\b"),
+        re.compile(rf"\b(?:{alternation(places + list(en.regions.words))})\b"),
         re.compile(rf"(?i:\b(?:{alternation(en.national.words)})\b)"),
         en.national.canonical,
         re.compile(rf"\b(?:{alternation(en.countries.names)})\b"),
@@ -238,9 +238,13 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
             # Japan's National Institute of … (AIST): the head-made name inside gives way to the whole
             kept = [k for k in kept if not (k.cls == "organisation" and k.start < b and a < k.end)]
             taken = [(k.start, k.end) for k in kept if k.cls not in ("place", "national")]
+    suffixes = tuple(" " + w for w in load_english().entities.company_suffixes.words)
     for m in suffixed.finditer(text):
-        if usable(m.group(1)) and free(m.start(1), m.end(1)):
-            new.append(Entity(m.start(1), m.end(), "organisation", m.group(1)))
+        name = m.group(1)
+        while name.endswith(suffixes):  # Harbourline Systems Co., Ltd.: "Co." is no part of the name
+            name = name[: name.rfind(" ")].rstrip(",")
+        if usable(name) and free(m.start(1), m.end(1)):
+            new.append(Entity(m.start(1), m.end(), "organisation", name))
     for m in doer.finditer(text):
         a, b = m.span(1)
         name = m.group(1)

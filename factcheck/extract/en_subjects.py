@@ -60,6 +60,9 @@ _BETWEEN_STOP = frozenset({"to", "from", "in", "at", "by", "with", "of", "than",
                            "are", "were", "has", "have", "had", "will", "would", "its", "their", "on", "per", "each", "as"})
 
 
+_PUNCT = re.compile(r"[;:()\n]|[.,](?!\d)")
+
+
 @cache
 def _deal_for() -> re.Pattern:
     nouns = alternation(load_english().entities.deal_nouns.words)
@@ -77,7 +80,7 @@ def described(finder, start: int):
         if e.bare or e.cls != "facility":
             continue
         between = text[start : e.start]
-        if any(c in between for c in ",.;:()\n"):
+        if _PUNCT.search(between):
             return None
         words = between.split()
         if len(words) > 6:
@@ -107,3 +110,13 @@ def fuller_topic(entities, topic):
         if e.cls == "facility" and not e.bare and e.head == head and not place_only(e.text, head):
             return Subject(e.text, e.start, e.end, topic.confidence, e.cls)
     return topic
+
+
+@cache
+def _measured() -> frozenset:
+    return frozenset(w.lower() for w in load_english().entities.measured_nouns.words)
+
+
+def measured(phrase: str) -> bool:
+    """Whether a noun phrase names what is measured (revenue, data centre capacity), not whose it is."""
+    return phrase.split()[-1].lower() in _measured()

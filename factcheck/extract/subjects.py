@@ -316,7 +316,7 @@ class SubjectFinder:
         return Subject(topic.text, topic.start, topic.end, 0.7, topic.type)
 
     def _for_quantity(self, start: int, dimension: str) -> Subject | None:
-        if start and self.text[start - 1] == " " and not _CJK.match(self.text, start):
+        if start and self.text[start - 1] in " $€£¥" and not _CJK.match(self.text, start):
             from factcheck.extract.en_subjects import described
 
             centre = described(self, start)  # a $3.5 billion data center campus (English, en_subjects.py)
@@ -433,6 +433,10 @@ class SubjectFinder:
         m = _EN_NP.match(self.text, a, start)
         if not m or m.group(1).split()[0].lower() in _EN_NOT_NP:
             return None
+        from factcheck.extract.en_subjects import measured
+
+        if measured(m.group(1)):
+            return None  # "revenue rose 31%": what is measured, not whose it is
         return Subject(m.group(1), m.start(1), m.end(1), 0.5)
 
     def _noun_phrase(self, a: int, start: int, dimension: str) -> Subject | None:

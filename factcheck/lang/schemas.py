@@ -248,6 +248,8 @@ class EnEntitiesFile(_Strict):
     speech_verbs: Words = Words(words=[])
     modifier_nouns: Words = Words(words=[])
     deal_nouns: Words = Words(words=[])
+    measured_nouns: Words = Words(words=[])
+    regions: Words = Words(words=[])
 
 
 class EnMetricsFile(_Strict):

@@ -1,0 +1,131 @@
+"""The subject of an English figure, as a careful reader names it (SEMANTICS.md section 4).
+
+Articles read like real pages (datelines, bylines, page chrome, machine-translated leads); the
+sentences and figures are this test's own.
+"""
+
+from factcheck.api import read_and_extract, run
+from factcheck.link import subject_key
+
+
+class _Subjects(dict):
+    """Claim text -> subject name; looked up by the figure as printed."""
+
+    def __getitem__(self, figure: str):
+        hits = [subject for text, subject in self.items() if figure in text]
+        assert hits, f"no claim for {figure!r} in {list(self)}"
+        return hits[0]
+
+
+def _subjects(tmp_path, settings, text: str, name: str = "a.md", title: str | None = None) -> _Subjects:
+    head = f"title: \"{title}\"\n" if title else ""
+    (tmp_path / name).write_text(f"---\n{head}date: 2025-03-12\n---\n{text}\n", encoding="utf-8")
+    _, claims, _, _, _ = read_and_extract([str(tmp_path / name)], settings)
+    return _Subjects({c.text: c.subject.text if c.subject else None for c in claims})
+
+
+CAMPUS = """\
+Home > News > Construction
+
+By Staff Reporter | Updated: March 12, 2025
+
+Pinecrest Compute has filed plans for a $2.2 billion data center campus in Marysville, Kansas, with four buildings totaling 1.1 million square feet.
+
+The campus would draw up to 300MW once complete. The first building is due to open in 2027.
+
+Pinecrest's existing Kansas site, which opened in 2021, has 80MW of capacity and is 90% leased.
+
+Subscribe for $1 | Cookies are kept for 30 days.
+"""
+
+
+def test_a_doer_opening_the_sentence_owns_the_unnamed_campus_it_builds(tmp_path, settings):
+    got = _subjects(tmp_path, settings, CAMPUS, title="Cloud builder plans $2.2bn Kansas data center campus")
+    campus = got["$2.2 billion"]
+    assert campus.startswith("Pinecrest Compute") and "Marysville" in campus
+    # "the campus" and the unnamed sentences after it are that campus, not the headline's description
+    assert got["up to 300MW"] == campus
+    assert got["in 2027"] == campus
+    # the owner's older site is its own entity, not the new campus and not the company
+    assert got["80MW"] == "Pinecrest's existing Kansas site"
+    assert got["90%"] == "Pinecrest's existing Kansas site"
+
+
+def test_a_possessive_owner_named_elsewhere_is_the_subject_not_the_place(tmp_path, settings):
+    got = _subjects(tmp_path, settings,
+                    "Advertisement\n\n"
+                    "Tidewater Data Centres has begun work on BKK3, its third Bangkok facility, the company said on Tuesday.\n\n"
+                    "Tidewater's Thailand portfolio now totals 72MW.\n\n"
+                    "Thailand had about 410MW of data centre capacity at the end of last year, according to an industry survey.\n")
+    assert got["72MW"] == "Tidewater Data Centres"
+    assert got["Tuesday"] == "Tidewater Data Centres"  # the company said it: its own report's date
+    # "data centre capacity" describes a kind of capacity: the figure is the country's
+    assert got["about 410MW"] == "Thailand"
+
+
+def test_the_speaker_of_said_on_a_date_is_the_dates_subject_but_a_source_for_figures(tmp_path, settings):
+    got = _subjects(tmp_path, settings,
+                    "KUALA LUMPUR: The Malaysian Investment Development Authority (MIDA) said on March 3 that "
+                    "Kedah approved 11 data centre projects last year.\n\n"
+                    "The lowest tariff was 38 sen per kWh, the energy ministry said on Friday.\n")
+    assert got["March 3"] == "MIDA"
+    assert got["Friday"] == "energy ministry"
+    assert got["11 data centre projects"] != "MIDA"
+
+
+def test_a_body_defined_with_its_acronym_is_named_by_it(tmp_path, settings):
+    got = _subjects(tmp_path, settings,
+                    "OSLO - Norway's National Centre for Computational Research (NCCR) said on Monday that its new "
+                    "machine, Fjell-2, is in service.\n\n"
+                    "Fjell-2 holds 2,048 GPUs and reaches 3.1 exaflops at low precision.\n\n"
+                    "NCCR expects more than 900 research groups to use Fjell-2 this year.\n")
+    assert got["Monday"] == "NCCR"
+    assert got["2,048 GPUs"] == "Fjell-2"
+    assert got["3.1 exaflops"] == "Fjell-2"
+
+
+def test_a_company_with_its_suffix_is_one_name(tmp_path, settings):
+    got = _subjects(tmp_path, settings,
+                    "Harbourline Systems Co., Ltd. shipped 1,450 AI servers in the fourth quarter, while revenue "
+                    "rose 31% from a year earlier.\n")
+    assert got["1,450 AI servers"] == "Harbourline Systems"
+    assert got["31%"] == "Harbourline Systems"
+
+
+def test_common_words_opening_a_sentence_are_not_names(tmp_path, settings):
+    got = _subjects(tmp_path, settings,
+                    "The Elmfield AI Computing Centre opened in Leeds on Monday.\n\n"
+                    "Construction began in 2023 and cost £180 million.\n\n"
+                    "Cookies are stored for 30 days.\n")
+    assert got["£180 million"] == "Elmfield AI Computing Centre"
+    assert "Construction" not in got.values() and "Cookies" not in got.values()
+
+
+def test_a_figure_before_a_named_centre_or_a_contract_for_it_describes_it(tmp_path, settings):
+    got = _subjects(tmp_path, settings,
+                    "The Nordic Compute Alliance has signed a €310 million procurement contract for ARKTIS-AI, the new "
+                    "AI supercomputer in Luleå.\n\n"
+                    "ARKTIS-AI will deliver 28 exaflops of AI performance.\n")
+    assert got["€310 million"] == "ARKTIS-AI"
+    assert got["28 exaflops"] == "ARKTIS-AI"
+
+
+def test_two_outlets_naming_one_centre_differently_link(tmp_path, settings):
+    """A machine-translated lead with a possessive owner, and a wire story with the full name: one centre."""
+    (tmp_path / "wire.md").write_text(
+        "---\ndate: 2025-03-10\n---\n"
+        "SHAOXING, March 10 (Wire) -- The Shaoxing Binhai Intelligent Computing Center, built by China Mobile, "
+        "has 420 petaflops of computing power, the city government said.\n", encoding="utf-8")
+    (tmp_path / "mt.md").write_text(
+        "---\ndate: 2025-03-11\n---\n"
+        "ITWorld March 11 news, China Mobile's Shaoxing Binhai AI Computing Centre today officially put into use, "
+        "computing power reaches 420 PFLOPS.\n", encoding="utf-8")
+    (tmp_path / "zh.md").write_text("---\ndate: 2025-03-11\n---\n绍兴滨海智算中心正式投用，算力达到420P。\n", encoding="utf-8")
+    report = run([str(tmp_path)], settings, compare=True)
+    compute = {c.document: c for c in report.claims if c.unit == "PFLOPS"}
+    assert compute["wire"].subject.key == subject_key("绍兴滨海智算中心")
+    assert compute["mt"].subject.text == "China Mobile's Shaoxing Binhai AI Computing Centre"  # the owner is wrapping
+    by_id = {c.id: c for c in report.claims}
+    linked = [f for f in report.findings if f.kind == "agree"]
+    pairs = [{by_id[i].document for i in f.claims} for f in linked]
+    assert {"wire", "mt"} in pairs and {"mt", "zh"} in pairs and {"wire", "zh"} in pairs, pairs

@@ -97,9 +97,8 @@ def fuller_topic(entities, topic):
     """A headline's centre the body never names as such ("Cloud firm plans Ohio data center campus"), while
     the body names one centre of that kind (Northgate Cloud New Albany data center campus): the
     body's name is the topic's."""
-    from factcheck.extract.subjects import Subject
-
     from factcheck.extract.en_entities import place_only
+    from factcheck.extract.subjects import Subject
 
     lowered = topic.text.lower()
     heads = {e.head for e in entities if e.cls == "facility" and e.head and lowered.endswith(e.head)}

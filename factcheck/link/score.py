@@ -161,7 +161,7 @@ def cluster_keys(keys: list[str], threshold: float) -> dict[str, str]:
             for _, _, j in process.extract(name, names[i + 1 :], scorer=fuzz.ratio, score_cutoff=threshold, limit=None):
                 if names[i + 1 + j]:
                     union(members[i][0], members[i + 1 + j][0])
-    for (head, places), members in buckets.items():  # 中国移动绍兴滨海 and 绍兴滨海: an owner is wrapping
+    for (head, _places), members in buckets.items():  # 中国移动绍兴滨海 and 绍兴滨海: an owner is wrapping
         if len(members) < 2 or not head:
             continue
         unowned: dict[str, str] = {}

@@ -154,6 +154,8 @@ def find_entities_en(text: str) -> list[Entity]:
 # --- names a careful reader takes from how a sentence is built (SEMANTICS.md section 4) -------------
 _CAP = r"(?:[A-Z][\w&.-]*|[A-Z]{2,}\d*)"
 _RUN = rf"{_CAP}(?:[ ](?:{_CAP}|&|of|and|for|de)){{0,5}}"
+# where a sentence opens: the text's start, after a full stop, a line break, a tag or a dateline's dash
+_OPENING = re.compile(r"(?:\A|[.!?:>\n][\"”’)]?|[A-Z]{2}[ ]?(?:--|-|–|—))[ \t]*(?=[A-Z])")
 _OPENING_BEFORE = re.compile(r"(?:^|[.!?:>\n]|[.!?][\"”’)]|[A-Z]{2,}[ ]?(?:--|-|–|—)|\(\w+\)[ ]?(?:--|-|–|—))[ \t]*(?:The[ ])?$")
 
 
@@ -163,13 +165,18 @@ def _doer_rx():
     verbs = alternation(en.name_verbs.words)
     return (
         # Northgate Cloud has filed …: capitalised words before a verb, opening a sentence
-        re.compile(rf"(?<![\w&'’.-])({_RUN})[ ](?:{verbs})\b"),
+        re.compile(rf"({_RUN})[ ](?:{verbs})\b"),
         # Acme Robotics Inc., Foo Information Co., Ltd.: a company's suffix closes its name anywhere
         re.compile(rf"(?<![\w&'’.-])({_RUN})[ ,]+(?:{alternation(en.company_suffixes.words)})(?![\w])"),
-        # BlueHarbour's Hong Kong portfolio: a possessive owner
-        re.compile(rf"(?<![\w&'’.-])({_RUN})['’]s[ ]"),
+        # BlueHarbour's Hong Kong portfolio: a possessive owner, matched back from the 's
+        re.compile(rf"(?<![\w&'’.-])({_RUN})$"),
         frozenset(en.not_names.words),
+        # the cheap test that a suffix is there at all
+        re.compile(rf"[ ,](?:{alternation(en.company_suffixes.words)})(?![\w])"),
     )
+
+
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z0-9])['’]s[ ]")
 
 
 def _unnamed(ent: Entity, places: re.Pattern, countries: re.Pattern) -> bool:
@@ -205,7 +212,8 @@ def _system_nouns_owned() -> re.Pattern:
 
 
 _TOWN_BEFORE = re.compile(r"\b(?:in|at|near)[ ][A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,3},[ ]$")
-_ACRONYM_NAME = re.compile(r"((?:[A-Z][\w.-]*)(?:\s(?:[A-Z][\w.-]*|of|for|and|the|on|in|&))*)\s\(([A-Z][A-Za-z]{1,7})\)")
+_ACRONYM_NAME = re.compile(r"(?<![\w.-])((?:[A-Z][\w.-]*)(?:\s(?:[A-Z][\w.-]*|of|for|and|the|on|in|&))*)\s\(([A-Z][A-Za-z]{1,7})\)$")
+_ACRONYM_BRACKET = re.compile(r"\s\([A-Z][A-Za-z]{1,7}\)")
 _IN_PLACE = re.compile(r"[ ]+(?:in|at|near)[ ]+(?:the[ ])?([A-Z][\w-]*(?:[ ][A-Z][\w-]*){0,3})")
 
 
@@ -215,11 +223,19 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
     the article (BlueHarbour's Hong Kong portfolio, Tianhe's peak performance), and a body defined with
     its acronym (the Central Statistics Office (CSO)), which the article then calls by the acronym.
     A possessive owner or a doer said shortly (Northgate) takes the fuller name the article gives it."""
-    doer, suffixed, possessive, not_names = _doer_rx()
-    taken = [(k.start, k.end) for k in kept if k.cls not in ("place", "national")]
+    doer, suffixed, run_before, not_names, any_suffix = _doer_rx()
+    taken = bytearray(len(text))
+
+    def take(ents: list[Entity]) -> None:
+        taken[:] = bytes(len(text))
+        for k in ents:
+            if k.cls not in ("place", "national"):
+                taken[k.start : k.end] = b"\x01" * (k.end - k.start)
 
     def free(a: int, b: int) -> bool:
-        return not any(s < b and a < e for s, e in taken)
+        return not any(taken[a:b])
+
+    take(kept)
 
     def usable(name: str) -> bool:
         first = name.split()[0]
@@ -227,7 +243,10 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
 
     new: list[Entity] = []
     if "(" in text:
-        for m in _ACRONYM_NAME.finditer(text):
+        for bracket in _ACRONYM_BRACKET.finditer(text):
+            m = _ACRONYM_NAME.search(text, max(0, bracket.start() - 120), bracket.end())
+            if m is None:
+                continue
             a, b = m.start(1), m.end()
             inner = [k for k in kept if a <= k.start and k.end <= m.end(1)]
             if m.group(1).isupper():
@@ -237,15 +256,18 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
             new.append(Entity(a, b, "organisation", m.group(2)))
             # Japan's National Institute of … (AIST): the head-made name inside gives way to the whole
             kept = [k for k in kept if not (k.cls == "organisation" and k.start < b and a < k.end)]
-            taken = [(k.start, k.end) for k in kept if k.cls not in ("place", "national")]
+            take(kept)
     suffixes = tuple(" " + w for w in load_english().entities.company_suffixes.words)
-    for m in suffixed.finditer(text):
+    for m in suffixed.finditer(text) if any_suffix.search(text) else ():
         name = m.group(1)
         while name.endswith(suffixes):  # Harbourline Systems Co., Ltd.: "Co." is no part of the name
             name = name[: name.rfind(" ")].rstrip(",")
         if usable(name) and free(m.start(1), m.end(1)):
             new.append(Entity(m.start(1), m.end(), "organisation", name))
-    for m in doer.finditer(text):
+    for opening in _OPENING.finditer(text):
+        m = doer.match(text, opening.end())
+        if m is None:
+            continue
         a, b = m.span(1)
         name = m.group(1)
         if name.startswith("The "):
@@ -257,15 +279,18 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
         new.append(Entity(a, b, "organisation", name))
     found = sorted(kept + new, key=lambda x: (x.start, -(x.end - x.start)))
     names = [e for e in found if not e.bare and e.cls in ("facility", "organisation", "known")]
-    for m in possessive.finditer(text):
+    for p in _POSSESSIVE.finditer(text):
+        m = run_before.search(text, max(0, p.start() - 80), p.start())
+        if m is None:
+            continue
         a, b = m.span(1)
         name = m.group(1)
         if not usable(name) or not free(a, b):
             continue
-        owned = _system_nouns_owned().match(text, m.end())
-        if owned and free(m.end(), m.end() + len(owned.group())):
+        owned = _system_nouns_owned().match(text, p.end())
+        if owned and free(p.end(), p.end() + len(owned.group())):
             # Northgate's existing Ohio site: the owner's unnamed site is the entity, under its owner
-            end = m.end() + len(owned.group())
+            end = p.end() + len(owned.group())
             found.append(Entity(a, end, "facility", text[a:end], False, owned.group(1).lower()))
             continue
         if not re.search(rf"(?<![\w-]){re.escape(name)}(?!['’]s\b)(?![\w-])", text):

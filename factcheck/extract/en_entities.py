@@ -146,7 +146,7 @@ def find_entities_en(text: str) -> list[Entity]:
         kept.append(ent)
     # in New Albany, Ohio: the state after a town only says where the town is
     kept = [k for k in kept if not (k.cls == "place" and _TOWN_BEFORE.search(text, max(0, k.start - 48), k.start))]
-    if any(c.isupper() for c in text):
+    if _UPPER.search(text):
         kept = _doers(text, kept)
     return _owned(text, kept)
 
@@ -173,6 +173,8 @@ def _doer_rx():
         frozenset(en.not_names.words),
         # the cheap test that a suffix is there at all
         re.compile(rf"[ ,](?:{alternation(en.company_suffixes.words)})(?![\w])"),
+        # the cheap test that a doer's verb is there at all (a Chinese page with a few Latin names has none)
+        re.compile(rf"[ ](?:{verbs})\b"),
     )
 
 
@@ -211,6 +213,7 @@ def _system_nouns_owned() -> re.Pattern:
     return re.compile(rf"(?:[a-z][\w-]*[ ]|[A-Z][\w-]*[ ]){{0,3}}({alternation(grammar().subjects.system_nouns)})\b(?![ ]of\b)")
 
 
+_UPPER = re.compile(r"[A-Z]")
 _TOWN_BEFORE = re.compile(r"\b(?:in|at|near)[ ][A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,3},[ ]$")
 _ACRONYM_NAME = re.compile(r"(?<![\w.-])((?:[A-Z][\w.-]*)(?:\s(?:[A-Z][\w.-]*|of|for|and|the|on|in|&))*)\s\(([A-Z][A-Za-z]{1,7})\)$")
 _ACRONYM_BRACKET = re.compile(r"\s\([A-Z][A-Za-z]{1,7}\)")
@@ -223,7 +226,7 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
     the article (BlueHarbour's Hong Kong portfolio, Tianhe's peak performance), and a body defined with
     its acronym (the Central Statistics Office (CSO)), which the article then calls by the acronym.
     A possessive owner or a doer said shortly (Northgate) takes the fuller name the article gives it."""
-    doer, suffixed, run_before, not_names, any_suffix = _doer_rx()
+    doer, suffixed, run_before, not_names, any_suffix, any_verb = _doer_rx()
     taken = bytearray(len(text))
 
     def take(ents: list[Entity]) -> None:
@@ -264,7 +267,7 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
             name = name[: name.rfind(" ")].rstrip(",")
         if usable(name) and free(m.start(1), m.end(1)):
             new.append(Entity(m.start(1), m.end(), "organisation", name))
-    for opening in _OPENING.finditer(text):
+    for opening in _OPENING.finditer(text) if any_verb.search(text) else ():
         m = doer.match(text, opening.end())
         if m is None:
             continue
@@ -293,7 +296,7 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
             end = p.end() + len(owned.group())
             found.append(Entity(a, end, "facility", text[a:end], False, owned.group(1).lower()))
             continue
-        if not re.search(rf"(?<![\w-]){re.escape(name)}(?!['’]s\b)(?![\w-])", text):
+        if not any(not text.startswith(("'s", "’s"), i + len(name)) for i in _occurrences(name, text)):
             continue  # said once, only as an owner: too little to call it a name
         found.append(Entity(a, b, "organisation", name))
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
@@ -314,10 +317,24 @@ def _distinct_word(word: str, text: str, at: int) -> bool:
     the article capitalises it again inside a sentence (Sabey …, Sabey, which operates …)."""
     if any(c.isupper() or c.isdigit() for c in word[1:]):
         return True
-    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
-        if m.start() != at and not _OPENING_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+    for i in _occurrences(word, text):
+        if i != at and not _OPENING_BEFORE.search(text, max(0, i - 12), i):
             return True
     return False
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
+
+
+def _occurrences(word: str, text: str):
+    """Where word stands as a whole word (str.find: no pattern compiled per name)."""
+    i = text.find(word)
+    while i >= 0:
+        end = i + len(word)
+        if (i == 0 or not _word_char(text[i - 1])) and (end >= len(text) or not _word_char(text[end])):
+            yield i
+        i = text.find(word, i + 1)
 
 
 def _plural(words: str) -> bool:

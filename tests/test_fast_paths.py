@@ -40,8 +40,8 @@ en_text_st = st.lists(st.sampled_from(EN_PIECES) | st.text(max_size=2), max_size
 
 
 def _english_patterns() -> list[re.Pattern]:
-    lex = _en_entity_lex()
-    return ([rx.compiled() for _, rx in _en_date_rules()[0]] + [lex[0], lex[2], lex[3], lex[4], _EXASCALE]
+    lex = [x for x in _en_entity_lex() if isinstance(x, re.Pattern)]  # places are a set look-up, not a pattern
+    return ([rx.compiled() for _, rx in _en_date_rules()[0]] + lex + [_EXASCALE]
             + [_en_number_lex()["run"]])
 
 

@@ -30,12 +30,12 @@ def _lex():
     for cls in ("facility", "organisation", "program", "region"):
         for h in getattr(en.heads, cls):
             head_class.setdefault(h.lower(), cls)
-    places = list(romanised())
+    places = frozenset(romanised()) | frozenset(en.regions.words)
     return (
         re.compile(rf"(?i:\b(?:{alternation(head_class)})\b)(?:\s(?:III|II|IV|I|V|\d)\b)?"),
         head_class,
         re.compile(rf"\b(?:{alternation(en.organisations.names)})\b"),
-        re.compile(rf"\b(?:{alternation(places + list(en.regions.words))})\b"),
+        places,
         re.compile(rf"(?i:\b(?:{alternation(en.national.words)})\b)"),
         en.national.canonical,
         re.compile(rf"\b(?:{alternation(en.countries.names)})\b"),
@@ -57,8 +57,35 @@ def _system_nouns() -> re.Pattern:
 
 
 _APPOSITIVE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:[A-Z][\w'’.-]*|of|de|del|la)(?:\s(?:[A-Z][\w'’.-]*|of|de|del|la)){0,4}),\s(?:the|a|an)\s[^,.;:()]{0,80}$")
-_ACRONYM_DEF = re.compile(r"[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|of|for|and|the))*\s\(([A-Z]{2,6})\)")
+_DIGIT = re.compile(r"\d")
+_ACRONYM_DEF = re.compile(r"\(([A-Z]{2,6})\)")
+_DEFINED_BY = re.compile(r"[A-Z][\w'’.-]*\s$")  # the capitalised name the brackets follow
 _SYSTEM_PLAIN = re.compile(r"(?<![\w$€¥£-])[A-Z][a-z]+ \d{2,4}[A-Za-z]?(?![\w.-])")
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]*(?:['’](?!s\b)[a-z]+)?(?:[ -][A-Z][a-z]*(?:['’](?!s\b)[a-z]+)?){0,3}\b")
+_WORD_BREAK = re.compile(r"[ -]")
+
+
+def _places(text: str, places: frozenset) -> list[tuple[int, int]]:
+    """Spans of known places in a run of capitalised words, longest first from each word (Hong Kong,
+    Yangtze River Delta, Xi'an): a set look-up per word run, not an alternation of a thousand
+    spellings tried at every capital letter."""
+    out = []
+    for m in _CAPITALISED.finditer(text):
+        run = m.group()
+        cuts = [0] + [b.start() for b in _WORD_BREAK.finditer(run)] + [len(run)]
+        i = 0
+        while i < len(cuts) - 1:
+            begin = cuts[i] + (1 if i else 0)
+            for j in range(len(cuts) - 1, i, -1):
+                if run[begin : cuts[j]] in places:
+                    out.append((m.start() + begin, m.start() + cuts[j]))
+                    i = j
+                    break
+            else:
+                i += 1
+    return out
 
 
 def _bare_head(text: str) -> str:
@@ -91,7 +118,7 @@ def find_entities_en(text: str) -> list[Entity]:
         if tokens == 0 and head_is_named and " " not in m.group():
             bare = True  # a capitalised head alone (Laboratory) is not a name
         found.append(Entity(start, he, head_class[head], text[start:he], bare, head))
-        if bare:
+        if bare and text.find(", ", max(0, hs - 120), hs) >= 0:
             # "El Capitan, the world's fastest supercomputer,": the name before an appositive is one
             # of the kind the appositive names
             ap = _APPOSITIVE.search(text, max(0, hs - 120), hs)
@@ -99,9 +126,10 @@ def find_entities_en(text: str) -> list[Entity]:
                 found.append(Entity(ap.start(1), ap.end(1), head_class[head], ap.group(1), False, head))
     for m in finditer(known, text):
         found.append(Entity(m.start(), m.end(), "known", m.group()))
-    for m in finditer(places, text):
-        found.append(Entity(m.start(), m.end(), "place", m.group()))
-    systems = [m for m in _SYSTEM.finditer(text)] if any(c.isdigit() or c == "-" for c in text) else []
+    for start, end in _places(text, places):
+        found.append(Entity(start, end, "place", text[start:end]))
+    has_digit = _DIGIT.search(text) is not None
+    systems = list(finditer(_SYSTEM, text)) if has_digit or "-" in text else []
     seen: dict[str, int] = {}
     for m in systems:
         seen[m.group()] = seen.get(m.group(), 0) + 1
@@ -109,16 +137,16 @@ def find_entities_en(text: str) -> list[Entity]:
     for m in systems:
         if seen[m.group()] >= 2 or nouns.match(text, m.end()):
             found.append(Entity(m.start(), m.end(), "facility", m.group()))
-    if any(c.isdigit() for c in text):
+    if has_digit:
         # a plain word and a model number (Quasar 256) is a name only with its kind after it:
         # "March 2025" is not a machine
-        for m in _SYSTEM_PLAIN.finditer(text):
+        for m in finditer(_SYSTEM_PLAIN, text):
             if nouns.match(text, m.end()):
                 found.append(Entity(m.start(), m.end(), "facility", m.group()))
     if "(" in text:
         # "National Center for High-performance Computing (NCHC)": an acronym defined in brackets
         # names that body wherever the article uses it again
-        defined = {m.group(1) for m in _ACRONYM_DEF.finditer(text)}
+        defined = {m.group(1) for m in _ACRONYM_DEF.finditer(text) if _DEFINED_BY.search(text, max(0, m.start() - 40), m.start())}
         if defined:
             for m in re.finditer(rf"(?<![\w(])(?:{alternation(defined)})(?![\w)])", text):
                 found.append(Entity(m.start(), m.end(), "organisation", m.group()))
@@ -181,13 +209,13 @@ def _doer_rx():
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z0-9])['’]s[ ]")
 
 
-def _unnamed(ent: Entity, places: re.Pattern, countries: re.Pattern) -> bool:
+def _unnamed(ent: Entity, places: frozenset, countries: re.Pattern) -> bool:
     """A head with nothing before it but a place or a number (Johor data centre boom, 32 data centre
     projects) names no centre."""
     if ent.bare:
         return True
     prefix = ent.text[: len(ent.text) - len(ent.head)].strip() if ent.text.lower().endswith(ent.head) else ""
-    return bool(prefix) and (prefix.isdigit() or bool(places.fullmatch(prefix)) or bool(countries.fullmatch(prefix)))
+    return bool(prefix) and (prefix.isdigit() or prefix in places or bool(countries.fullmatch(prefix)))
 
 
 def place_only(name: str, head: str) -> bool:
@@ -196,7 +224,7 @@ def place_only(name: str, head: str) -> bool:
     if not name.lower().endswith(head):
         return False
     prefix = name[: len(name) - len(head)].strip()
-    return not prefix or bool(places.fullmatch(prefix)) or bool(countries.fullmatch(prefix))
+    return not prefix or prefix in places or bool(countries.fullmatch(prefix))
 
 
 @cache

@@ -159,6 +159,7 @@ _COMPANY = rx(r"(?:{subjects.np_trim_start})*(?:{subjects.company_pointers})")
 _EN_NP = rx(r"\s*(?:and |but |while )?((?:[A-Za-z][\w-]*\s){0,3}[A-Za-z][\w-]*)\s(?:{subjects.measuring_verbs})\b")
 _EN_NOT_NP = frozenset(w.lower() for w in grammar().subjects.points_back + ["the", "a", "an", "its", "their", "they", "we", "he", "she", "there", "which", "who"])
 _JOINERS = frozenset(grammar().subjects.count_joiners)
+_EN_MEASURED = frozenset(grammar().subjects.measured_nouns)
 _COMPANY_WORD = rx(r"{subjects.company_pointers}")
 _POINTER_NOUN = rx(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts) (?:new |whole |)({subjects.system_nouns})\b")
 _PLACE_NOUN = rx(r"\s?(?:{subjects.place_nouns})\b", re.I)
@@ -175,10 +176,20 @@ def _anaphor_rx() -> re.Pattern:
     return re.compile(rf"(?:{alternation(sorted(pointers, key=len, reverse=True))})(?:{alternation(nouns)})")
 
 
+@cache
+def _tables_once() -> None:
+    """The romanised place table (pypinyin over the place list, ~0.15 s) is built with the lexicon,
+    at the first extraction, not in the middle of a run when the first Latin-letter name appears."""
+    from factcheck.link.normalise import subject_key
+
+    subject_key("Shenzhen")
+
+
 class SubjectFinder:
     def __init__(self, text: str, ctx: Context, entities: list[Entity], occupied: bytearray | None = None,
                  metric_words=None, topic: Subject | None = None):
         self.text, self.ctx = text, ctx
+        _tables_once()
         # an entity inside a counted noun (35 万昇腾开发者) is what is counted, not a subject
         self.occupied = occupied or bytearray(len(text))
         self.entities = [e for e in entities if not any(self.occupied[e.start : e.end])]
@@ -214,6 +225,10 @@ class SubjectFinder:
             body = self._main_entity()
             if body is not None and body.type == "facility" and self._named_twice(body.text):
                 return body
+            # "Johor data centre boom" over a text about Johor: the place the headline wraps
+            places = [e for e in self.entities if e.cls == "place" and e.text in topic.text]
+            if places and self._named_twice(places[0].text):
+                return Subject(places[0].text, places[0].start, places[0].end, topic.confidence, "place")
         return topic
 
     def _named_twice(self, name: str) -> bool:
@@ -366,13 +381,15 @@ class SubjectFinder:
         """With no name in the figure's own clause: 全市/全省 is the place named before it (even
         inside a source: 东莞市卫健局通报，全市…), and a sentence that opens on 该中心 or 该项目
         is about the article's topic."""
-        scope = None
-        for m in _SCOPE_WHOLE.finditer(self.text, sentence_start, start):
-            scope = m
-        if scope is not None:
+        first = _SCOPE_WHOLE.search(self.text, sentence_start, start)
+        at = -1
+        while first is not None:  # the last scope word before the figure (most sentences have none)
+            at, word = first.start(), first.group()
+            first = _SCOPE_WHOLE.search(self.text, first.end(), start)
+        if at >= 0:
             # the last place named before, one of that level (市 for 全市/该市) if there is one
-            level = scope.group()[-1]
-            places = list(_entity_lex().places.finditer(self.text, max(0, scope.start() - 240), scope.start()))
+            level = word[-1]
+            places = list(_entity_lex().places.finditer(self.text, max(0, at - 240), at))
             same_level = [p for p in places if p.group().endswith(level)]
             place = (same_level or places or [None])[-1]
             if place is not None:
@@ -431,7 +448,7 @@ class SubjectFinder:
         """"Urban households accounted for 17 per cent": a plain noun phrase opening the clause, as
         the subject of a verb of measuring (data/grammar.toml), with no name anywhere near."""
         m = _EN_NP.match(self.text, a, start)
-        if not m or m.group(1).split()[0].lower() in _EN_NOT_NP:
+        if not m or m.group(1).split()[0].lower() in _EN_NOT_NP or m.group(1).split()[-1].lower() in _EN_MEASURED:
             return None
         from factcheck.extract.en_subjects import measured
 

@@ -26,6 +26,7 @@ class Subjects(_Strict):
     company_pointers: list[str]
     measuring_verbs: list[str]
     count_joiners: list[str]
+    measured_nouns: list[str]
     points_back: list[str]
     describing_clause: list[str]
     respectively: list[str]

@@ -4,7 +4,8 @@
 The spellings are derived with pypinyin from the Chinese place list (data/zh/entities.toml) and the
 gazetteer keys, so a place added there is known in English too; the gazetteer lists only the
 spellings no rule derives (Hong Kong, Harbin, Inner Mongolia). A derived spelling that two places
-share (山西 and 陕西 are both "shanxi") names neither: only the gazetteer's spelling is kept.
+share (山西 and 陕西 are both "shanxi") names neither, unless only one of them has it by its
+characters' usual readings (Shenyang is 沈阳, not 信阳); the gazetteer's spellings decide the rest.
 """
 
 from __future__ import annotations
@@ -36,19 +37,21 @@ def syllables(ch: str) -> str:
     return readings[0][0] if readings and readings[0] and readings[0][0].isascii() else ""
 
 
-def _spellings(name: str) -> list[str]:
-    """Pengcheng, Peng Cheng; Gui'an, Guian: one place written joined, spaced or with an apostrophe."""
+def _spellings(name: str) -> list[tuple[str, bool]]:
+    """Pengcheng, Peng Cheng; Gui'an, Guian: one place written joined, spaced or with an apostrophe,
+    each with whether it comes from the characters' first readings (the usual spelling)."""
     readings = _readings(name)
     if len(readings) != len(name) or len(readings) < 2:
         return []  # a Latin letter or an unknown character: no reliable spelling
-    forms = set()
-    for syllables in itertools.islice(itertools.product(*readings), 16):
+    forms: dict[str, bool] = {}
+    for n, syllables in enumerate(itertools.islice(itertools.product(*readings), 16)):
         if not all(s.isascii() and s.isalpha() for s in syllables):
             continue
         joined = "".join(syllables)
         marked = syllables[0] + "".join(("'" + s) if s[0] in _VOWELS else s for s in syllables[1:])
-        forms |= {joined.capitalize(), marked.capitalize(), " ".join(s.capitalize() for s in syllables)}
-    return sorted(forms)
+        for form in (joined.capitalize(), marked.capitalize(), " ".join(s.capitalize() for s in syllables)):
+            forms[form] = forms.get(form, False) or n == 0
+    return sorted(forms.items())
 
 
 @cache
@@ -59,11 +62,17 @@ def romanised() -> dict[str, str]:
     for chinese, forms in gazetteer.places.items():
         for f in forms:
             explicit[f] = norm(chinese)
-    derived: dict[str, set[str]] = {}
+    derived: dict[str, dict[str, bool]] = {}
     names = list(load_lexicon().entities.places.names) + list(gazetteer.places)
     for chinese in names:
-        for f in _spellings(norm(chinese)):
-            derived.setdefault(f, set()).add(norm(chinese))
-    out = {f: next(iter(zh)) for f, zh in derived.items() if len(zh) == 1}
+        for f, primary in _spellings(norm(chinese)):
+            derived.setdefault(f, {})[norm(chinese)] = primary
+    out = {}
+    for f, places in derived.items():
+        usual = [zh for zh, primary in places.items() if primary]
+        if len(places) == 1:
+            out[f] = next(iter(places))
+        elif len(usual) == 1:  # Shenyang: 沈阳 by its usual reading, 信阳 only by a rare one
+            out[f] = usual[0]
     out.update(explicit)
     return out

@@ -110,12 +110,3 @@ def fuller_topic(entities, topic):
             return Subject(e.text, e.start, e.end, topic.confidence, e.cls)
     return topic
 
-
-@cache
-def _measured() -> frozenset:
-    return frozenset(w.lower() for w in load_english().entities.measured_nouns.words)
-
-
-def measured(phrase: str) -> bool:
-    """Whether a noun phrase names what is measured (revenue, data centre capacity), not whose it is."""
-    return phrase.split()[-1].lower() in _measured()

@@ -450,10 +450,6 @@ class SubjectFinder:
         m = _EN_NP.match(self.text, a, start)
         if not m or m.group(1).split()[0].lower() in _EN_NOT_NP or m.group(1).split()[-1].lower() in _EN_MEASURED:
             return None
-        from factcheck.extract.en_subjects import measured
-
-        if measured(m.group(1)):
-            return None  # "revenue rose 31%": what is measured, not whose it is
         return Subject(m.group(1), m.start(1), m.end(1), 0.5)
 
     def _noun_phrase(self, a: int, start: int, dimension: str) -> Subject | None:

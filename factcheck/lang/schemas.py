@@ -248,7 +248,6 @@ class EnEntitiesFile(_Strict):
     speech_verbs: Words = Words(words=[])
     modifier_nouns: Words = Words(words=[])
     deal_nouns: Words = Words(words=[])
-    measured_nouns: Words = Words(words=[])
     regions: Words = Words(words=[])
 
 

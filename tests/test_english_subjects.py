@@ -129,3 +129,35 @@ def test_two_outlets_naming_one_centre_differently_link(tmp_path, settings):
     linked = [f for f in report.findings if f.kind == "agree"]
     pairs = [{by_id[i].document for i in f.claims} for f in linked]
     assert {"wire", "mt"} in pairs and {"mt", "zh"} in pairs and {"wire", "zh"} in pairs, pairs
+
+
+WIRE = """\
+Source: Zhejiang Daily | Editor: Wang Li
+
+JINHUA, April 17 (Wire) -- The Jinhua Intelligent Computing Center, jointly built by the city government and China \
+Unicom, was officially put into operation on Thursday, according to the city's big data bureau.
+
+The center has a computing power of 500 PFLOPS in its first phase, and will reach 1,200 PFLOPS after the second \
+phase is completed in 2026, said Zhang Wei, deputy director of the bureau.
+
+It has signed agreements with 46 enterprises, and its utilization rate exceeds 80 percent.
+
+According to the Zhejiang Provincial Department of Economy and Information Technology, the province's total \
+computing power reached 18 EFLOPS by the end of 2024.
+
+Sunrise Semiconductor Ltd., a local chipmaker, said its revenue rose 24 percent in the first quarter.
+"""
+
+
+def test_a_wire_story_about_a_centre_keeps_the_centre_through_builders_sources_and_pronouns(tmp_path, settings):
+    got = _subjects(tmp_path, settings, WIRE, title="Jinhua AI computing center officially put into operation")
+    centre = subject_key("金华智算中心")
+    # the builders in ", jointly built by …," describe the centre; the date is the centre's opening
+    assert subject_key(got["Thursday"]) == centre
+    assert subject_key(got["500 PFLOPS"]) == centre and subject_key(got["1,200 PFLOPS"]) == centre
+    # "It" and "its" with no name: the article's centre
+    assert subject_key(got["46 enterprises"]) == centre and subject_key(got["80 percent"]) == centre
+    # a provincial department is a source; "the province's total" is the province's
+    assert subject_key(got["18 EFLOPS"]) == subject_key("浙江")
+    # a company with its suffix, its own results: not "said its revenue"
+    assert got["24 percent"] == "Sunrise Semiconductor"

@@ -511,6 +511,8 @@ class SubjectFinder:
             if pointed is not None:
                 return pointed
         for j in range(ci - 1, -1, -1):
+            if j > 0 and self.text[sent.clauses[j][0] : sent.clauses[j][1]].isascii() and _RELATIVE.match(self.text, sent.clauses[j][0]):
+                continue  # ", jointly built by … China Unicom," describes the centre; its bodies date nothing
             ent = self._best(self._in(*sent.clauses[j]), sent.start, own=False)
             if ent:
                 if own is None or ent.rank > own.rank:

@@ -161,3 +161,12 @@ def test_a_wire_story_about_a_centre_keeps_the_centre_through_builders_sources_a
     assert subject_key(got["18 EFLOPS"]) == subject_key("浙江")
     # a company with its suffix, its own results: not "said its revenue"
     assert got["24 percent"] == "Sunrise Semiconductor"
+
+
+def test_the_factory_points_at_the_ai_factory_named_before(tmp_path, settings):
+    got = _subjects(tmp_path, settings,
+                    "Home / News\n\n"
+                    "Work has started on the Fjordline AI Factory near Bergen, a partnership of three universities.\n\n"
+                    "Its first machine, HALDOR-1, will hold 1,536 GPUs.\n\n"
+                    "The factory's buildings will reuse about 35% of their waste heat in the town's district heating.\n")
+    assert got["about 35%"] == "Fjordline AI Factory"

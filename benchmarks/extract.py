@@ -19,6 +19,17 @@ a busy machine), claims found and peak memory (peak RSS from getrusage; with
 Every exception raised by factcheck is caught per document, counted and shown with its file.
 --profile runs the timed part under cProfile and prints the top 25 functions by cumulative
 time and by own time.
+
+--whole-process measures the command as a user runs it instead: it writes --mb MiB of the seeds'
+article text (front matter and HTML removed, the title and date kept) as one JSON Lines file, one
+record per article copy with its own id, and runs `python -m factcheck extract FILE --format json
+--no-cache` on it --runs times (start-up, reading, extraction and JSON output all counted; the JSON
+goes to a pipe that is read and dropped; a first run, not counted, writes the compiled bytecode
+that an installed package has, in a folder of its own). It prints characters of text per second of wall time
+(the issue's measure) and of CPU time. When jionlp is installed (it is not a dependency of
+factcheck: `pip install jionlp` to compare) it also times jionlp.extract_time + jionlp.extract_money
+on the records of the first --jionlp-mb MiB of the same file, in this process after its import, and
+prints the ratio. Without jionlp that comparison is skipped with a note.
 """
 
 from __future__ import annotations
@@ -31,11 +42,14 @@ import argparse  # noqa: E402
 import cProfile
 import inspect
 import io
+import json
 import os
 import pstats
 import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 import traceback
 from collections import Counter
 from pathlib import Path
@@ -160,6 +174,123 @@ def one(path: Path, settings: Settings, run: Run, keep: bool, mentions: bool = F
         run.mentions.append(len(extraction.mentions))
 
 
+def seed_records(folder: Path) -> list[dict]:
+    """Each article of folder as a JSON Lines record: its text without front matter or HTML, title, date."""
+    from factcheck.ingest.decode import decode
+    from factcheck.ingest.front_matter import split_front_matter
+    from factcheck.ingest.html_text import html_to_textmap, looks_like_html
+
+    records = []
+    for p in article_files(folder):
+        raw = decode(p.read_bytes(), str(p))[0]
+        meta, start = split_front_matter(raw, str(p))
+        body = raw[start:]
+        text = html_to_textmap(body, start)[0].text if looks_like_html(body) else body
+        record = {"id": p.stem, "text": text.strip()}
+        for key, name in (("title", "title"), ("date", "published")):
+            if meta.get(key) is not None:
+                record[name] = str(meta[key])
+        records.append(record)
+    return records
+
+
+def write_jsonl(records: list[dict], min_bytes: int, dest: Path) -> tuple[int, int, int]:
+    """Copies of records, each with its own id, until at least min_bytes are written: (records, chars, bytes)."""
+    n = chars = size = 0
+    with open(dest, "w", encoding="utf-8") as fh:
+        while size < min_bytes:
+            r = records[n % len(records)]
+            line = json.dumps(r | {"id": f"{r['id']}-{n // len(records)}"}, ensure_ascii=False) + "\n"
+            fh.write(line)
+            n, chars, size = n + 1, chars + len(r["text"]), size + len(line.encode())
+    return n, chars, size
+
+
+def jionlp_rate(dest: Path, max_bytes: int) -> tuple[float, float, int, int] | None:
+    """(wall s, CPU s, chars, records) of jionlp.ner.extract_time + extract_money over the records in
+    the first max_bytes of dest, or None when jionlp is not installed."""
+    try:
+        import contextlib
+
+        with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
+            import jionlp
+    except ImportError:
+        return None
+    from factcheck.ingest.published import parse_timestamp
+
+    records, size = [], 0
+    with open(dest, encoding="utf-8") as fh:
+        for line in fh:
+            records.append(json.loads(line))
+            size += len(line.encode())
+            if size >= max_bytes:
+                break
+    jionlp.ner.extract_time(records[0]["text"][:200], time_base=time.time())  # warm-up (lexicons load lazily)
+    jionlp.ner.extract_money(records[0]["text"][:200])
+    chars = 0
+    t0, c0 = time.perf_counter(), time.process_time()
+    for r in records:
+        when = parse_timestamp(r.get("published")) if r.get("published") else None
+        jionlp.ner.extract_time(r["text"], time_base=when.timestamp() if when else time.time())
+        jionlp.ner.extract_money(r["text"])
+        chars += len(r["text"])
+    return time.perf_counter() - t0, time.process_time() - c0, chars, len(records)
+
+
+def whole_process(args) -> int:
+    """factcheck extract on a JSON Lines file of the seeds' text, as a user runs it (see the docstring)."""
+    folder = args.corpus or ROOT / "seeds"
+    work = Path(tempfile.mkdtemp(prefix="fc-bench-"))
+    dest = work / "seeds.jsonl"
+    n, chars, size = write_jsonl(seed_records(folder), int(args.mb * 2**20), dest)
+    cmd = [sys.executable, "-m", "factcheck", "extract", str(dest), "--format", "json", "--no-cache"]
+    print(f"code       factcheck {factcheck.__version__} from {code_version()}; Python {sys.version.split()[0]}")
+    print(f"input      {dest}: {n:,} records (the {len(seed_records(folder))} articles of {folder}, copied), "
+          f"{size / 2**20:.2f} MiB, {chars:,} characters of text")
+    print(f"command    {' '.join(cmd[1:])} > pipe")
+    # as an installed package runs: with its compiled bytecode (pip writes it at install time). The
+    # environment may forbid writing it (PYTHONDONTWRITEBYTECODE); the child keeps it in a folder of
+    # its own instead, written by a warm-up run that is not counted.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work, env=env)
+    walls, cpus = [], []
+    for i in range(args.runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=work, env=env)
+        out_bytes = 0
+        while chunk := proc.stdout.read(1 << 20):
+            out_bytes += len(chunk)
+        stderr = proc.stderr.read().decode(errors="replace")
+        code = proc.wait()
+        wall = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        if code != 0:
+            print(f"run {i + 1}      exit {code}: {stderr.strip()[:300]}")
+            return 1
+        walls.append(wall)
+        cpus.append(cpu)
+        print(f"run {i + 1}      wall {wall:6.2f} s {chars / wall:12,.0f} chars/s | CPU {cpu:6.2f} s "
+              f"{chars / cpu:12,.0f} chars/s | JSON out {out_bytes / 2**20:.1f} MiB")
+    best = min(walls)
+    print(f"factcheck  best wall {best:.2f} s: {chars / best:,.0f} chars/s; median "
+          f"{chars / sorted(walls)[len(walls) // 2]:,.0f}; best CPU {chars / min(cpus):,.0f} chars/s (target 1,000,000)")
+    theirs = jionlp_rate(dest, int(args.jionlp_mb * 2**20))
+    if theirs is None:
+        print("jionlp     not installed: comparison skipped (pip install jionlp; it is not a factcheck dependency)")
+    else:
+        wall, cpu, jchars, recs = theirs
+        print(f"jionlp     extract_time + extract_money on {recs} records ({jchars:,} chars, in-process, after import): "
+              f"wall {wall:.2f} s {jchars / wall:,.0f} chars/s | CPU {cpu:.2f} s {jchars / cpu:,.0f} chars/s")
+        print(f"ratio      factcheck whole process / jionlp: {chars / best / (jchars / wall):.1f}x by wall time "
+              f"(target 3x), {chars / min(cpus) / (jchars / cpu):.1f}x by CPU time")
+    if not args.keep:
+        shutil.rmtree(work)
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mb", type=float, default=5.0, help="MiB of article text to read (default 5)")
@@ -171,7 +302,15 @@ def main(argv=None) -> int:
     ap.add_argument("--mentions", action="store_true",
                     help="also build mentions (values that are not claims), as `factcheck extract --mentions`; "
                          "factcheck versions without the option always build them")
+    ap.add_argument("--whole-process", action="store_true",
+                    help="time `factcheck extract FILE.jsonl --format json` as a separate process (see above)")
+    ap.add_argument("--runs", type=int, default=3, help="--whole-process: how many runs (default 3)")
+    ap.add_argument("--jionlp-mb", type=float, default=0.25,
+                    help="--whole-process: MiB of the same records for jionlp (default 0.25; it is slow)")
+    ap.add_argument("--keep", action="store_true", help="--whole-process: keep the JSON Lines file")
     args = ap.parse_args(argv)
+    if args.whole_process:
+        return whole_process(args)
 
     folder = args.corpus or ROOT / "seeds"
     files = article_files(folder)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -29,13 +28,15 @@ def _no_block(_claim) -> None:
     return None
 
 
-def document_record(document: Document, claims: list[Claim], mentions: list[Claim]) -> Cached:
+def document_record(document: Document, claims: list[Claim], mentions: list[Claim], findings: bool = True) -> Cached:
     """One document's claims as Rows, with the findings of the checks inside the document (FC2xx),
-    which need no other document and so are made where the claims are still objects."""
+    which need no other document and so are made where the claims are still objects (not when
+    findings is False: a run that compares nothing, such as extract, has no use for them)."""
     from factcheck.compare import block_key, document_findings
 
     claims = sorted(claims, key=report_order)
-    findings = document_findings(claims) if len(claims) > 1 else []  # every FC2xx check relates two claims or more
+    # every FC2xx check relates two claims or more
+    findings = document_findings(claims) if findings and len(claims) > 1 else []
     return Cached(document, encode(claims, block_key), encode(mentions, _no_block), findings)
 
 
@@ -133,30 +134,31 @@ def auto_jobs(paths: list[str]) -> int:
 def extract_rows(
     paths: Iterable[str], settings: Settings, published: datetime | None = None,
     progress: Callable[[str], None] | None = None, stdin=None, mentions: bool = False,
-    jobs: int | None = 1, cache_dir: str | None = None,
+    jobs: int | None = 1, cache_dir: str | None = None, findings: bool = True,
 ) -> Extracted:
     """Like read_and_extract, but each document's claims are encoded as soon as they are made, so
-    no more than one document's claims exist as objects at a time. jobs=None chooses (auto_jobs)."""
+    no more than one document's claims exist as objects at a time. jobs=None chooses (auto_jobs).
+    findings=False skips the checks inside each document (a cached record still has them)."""
     paths = list(paths)
     if jobs != 1 and "-" not in paths:
         loaded = Loaded()
         files = list_inputs(paths, loaded)  # listed once: for the choice of jobs and for the partitions
         workers = jobs or _jobs_for(len(files))
         if workers > 1:
-            return merge_partitions(_in_workers(files, settings, published, progress, mentions, workers, cache_dir),
-                                    loaded)
+            return merge_partitions(_in_workers(files, settings, published, progress, mentions, workers, cache_dir,
+                                                findings), loaded)
     out = Extracted()
     for source, record, extraction in _extracted(paths, settings, published, stdin, mentions, cache_dir, out.loaded):
-        out.add(record or document_record(source.document, extraction.claims, extraction.mentions))
+        out.add(record or document_record(source.document, extraction.claims, extraction.mentions, findings))
         if progress:
             progress(_named(out.documents[-1]))
     return out
 
 
 def extract_rows_partition(files: list[str], settings: Settings, published=None, mentions: bool = False,
-                           cache_dir: str | None = None) -> Extracted:
+                           cache_dir: str | None = None, findings: bool = True) -> Extracted:
     """Runs in a worker process: extract_rows over a run of files."""
-    return extract_rows(files, settings, published, mentions=mentions, cache_dir=cache_dir)
+    return extract_rows(files, settings, published, mentions=mentions, cache_dir=cache_dir, findings=findings)
 
 
 def _new_ids(documents: list[Document], used: set[str]) -> dict[str, str]:
@@ -211,10 +213,12 @@ def settings_key(settings: Settings) -> str:
     return hashlib.sha256(f"{settings.tolerance}|{settings.timezone}|{settings.max_bytes}".encode()).hexdigest()[:12]
 
 
-def _in_workers(files, settings, published, progress, mentions, jobs, cache_dir) -> list[Extracted]:
+def _in_workers(files, settings, published, progress, mentions, jobs, cache_dir, findings=True) -> list[Extracted]:
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only a run with workers imports it
+
     results = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(extract_rows_partition, part, settings, published, mentions, cache_dir)
+        futures = [pool.submit(extract_rows_partition, part, settings, published, mentions, cache_dir, findings)
                    for part in partitions(files, jobs)]
         done = 0
         for future in futures:
@@ -287,7 +291,8 @@ def run(paths: Iterable[str], settings: Settings, published: datetime | None = N
         compare: bool = False, progress=None, stdin=None, jobs: int | None = 1, cache_dir: str | None = None) -> Report:
     """The whole job. Claims are kept as a ClaimTable (JSON text), not as objects, so a corpus of
     100,000 articles fits in a few hundred MB; report.claims still reads as a sequence of Claims."""
-    extracted = extract_rows(paths, settings, published, progress, stdin, mentions, jobs=jobs, cache_dir=cache_dir)
+    extracted = extract_rows(paths, settings, published, progress, stdin, mentions, jobs=jobs, cache_dir=cache_dir,
+                             findings=compare)
     claims, found = claim_tables(extracted)
     findings = _compare(extracted, claims, settings, cache_dir) if compare else None
     return build_report(extracted, claims, found if mentions else None, findings)

@@ -7,15 +7,16 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError
-from factcheck.ingest.published import parse_timestamp
-from factcheck.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from factcheck.settings import Settings
 
 app = typer.Typer(
     name="factcheck",
@@ -74,6 +75,8 @@ def _guard(body: Callable[[], int]) -> None:
 
 
 def _settings(**overrides) -> Settings:
+    from factcheck.settings import load_settings  # pydantic: not needed for --help
+
     settings, _ = load_settings(overrides)
     return settings
 
@@ -81,6 +84,8 @@ def _settings(**overrides) -> Settings:
 def _published(value: str | None):
     if value is None:
         return None
+    from factcheck.ingest.published import parse_timestamp
+
     when = parse_timestamp(value)
     if when is None:
         raise typer.BadParameter(f"not a date or time: {value!r}", param_hint="--published")
@@ -627,7 +632,7 @@ def config_show() -> None:
     """
 
     def body() -> int:
-        from factcheck.settings import Settings
+        from factcheck.settings import Settings, load_settings
 
         settings, origin = load_settings()
         out = Console(highlight=False, soft_wrap=True)

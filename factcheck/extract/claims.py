@@ -22,7 +22,7 @@ from factcheck.extract.metrics import date_metric, event_position, metric_word_a
 from factcheck.extract.modality import markers, modality
 from factcheck.extract.patterns import norm_all, patterns
 from factcheck.extract.quantities import find_quantities
-from factcheck.extract.scan import finditer, search
+from factcheck.extract.scan import finditer, present
 from factcheck.extract.subjects import SubjectFinder, respectively
 from factcheck.ingest.source import GLOSS, Source, count_cjk
 from factcheck.ingest.textmap import TextMap, line_starts
@@ -30,7 +30,7 @@ from factcheck.lang import load_english, load_lexicon
 from factcheck.lang.grammar import grammar, rx
 from factcheck.lang.loader import alternation
 from factcheck.link.normalise import metric_key, subject_key
-from factcheck.model import Claim, DateSpan, Named, Span
+from factcheck.model import Claim
 
 _EVENT_OF_DATE = rx(r"[ ]*的[ ]*(?P<name>[^,，。;；、的]{3,24}?){dates.event_of_date}(?=[,，。;；]|$)")
 _ENGLISH_AS_OF = re.compile(r"(?i)\bas (?:of|at)\s*$")
@@ -54,7 +54,7 @@ def _as_of_rx():
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z]+")  # [A-Za-z]{2,}, written so that re skips ahead to a letter
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff]")
 _FIRST_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z]")
 _NON_CJK_RUN = re.compile(r"[^\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 
@@ -118,8 +118,10 @@ def _blocker(text: str, noise: list[tuple[int, int]]) -> bytearray:
     mask = bytearray(len(text))
     for a, b in noise:
         mask[a:b] = b"\x01" * (b - a)
+    hints = tuple(hint for _, _, hint in p.filters if hint is not None)
+    found = dict(zip(hints, present(hints, text), strict=True))
     for _, pattern, hint in p.filters:
-        if hint is not None and not search(hint, text):
+        if hint is not None and not found[hint]:
             continue
         for m in finditer(pattern, text):
             mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
@@ -372,8 +374,12 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
         subj = d.respectively[m.start]
     if reason is None:
         if subj is not None:
-            subject = Named(text=_subject_text(subj, view, source.raw, text), key=subject_key(subj.text), type=subj.type)
-        metric = Named(text=met.text, key=metric_key(met.key, met.varies, met.cumulative))
+            skey = ("subject", subj.start, subj.end, subj.text)  # claims of one sentence often share it
+            name = d.sentence_cache.get(skey)
+            if name is None:
+                name = d.sentence_cache[skey] = _subject_text(subj, view, source.raw, text)
+            subject = {"text": name, "key": subject_key(subj.text), "type": subj.type}
+        metric = {"text": met.text, "key": metric_key(met.key, met.varies, met.cumulative)}
     line = bisect.bisect_right(lines, rs)
     column = rs - lines[line - 1] + 1
     key = (id(view), sent.start)
@@ -393,11 +399,12 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
         }
     elif m.kind == "date" and m.date_start:
         extra = {
-            "date": DateSpan(start=m.date_start, end=m.date_end, precision=m.date_precision),
+            "date": {"start": m.date_start, "end": m.date_end, "precision": m.date_precision},
             "qualifier": "range" if m.date_precision == "range" else "exact",
         }
+    # nested models as dicts: validated inside Claim's one (C) validation, cheaper than a model each
     return Claim(
-        id=claim_id(doc.id, rs, re_, m.kind), document=doc.id, path=doc.path, span=Span(start=rs, end=re_), line=line, column=column,
+        id=claim_id(doc.id, rs, re_, m.kind), document=doc.id, path=doc.path, span={"start": rs, "end": re_}, line=line, column=column,
         text=source.raw[rs:re_], sentence=sentence, kind=m.kind,
         subject=subject, metric=metric, as_of=as_of, modality=mod, reason=reason,
         confidence=subj.confidence if reason is None and subj else 0.3, **extra,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from factcheck.extract.scan import finditer
+
 # Chinese sentence punctuation, a line break, or an English full stop before a capital (not 1.5)
 _SENTENCE_END = re.compile(r"[。!?！？;；]+[”’\"」』)]?|\n|(?<=[a-z0-9)\]%\"”’])[.!?](?=\s+[A-Z“\"(])")
 _CLAUSE_SEP = re.compile(r"[,，:：;；]")
@@ -49,7 +51,7 @@ class Context:
         add, not_blank = self.sentences.append, _NOT_BLANK.search
         para = 0
         pos = 0
-        for m in _SENTENCE_END.finditer(text):
+        for m in finditer(_SENTENCE_END, text):  # its English branch starts with a lookbehind
             start, end = m.span()
             if text[start] == "\n":  # only the line break alternative starts with one
                 if start > pos and (not text[pos].isspace() or not_blank(text, pos, start)):

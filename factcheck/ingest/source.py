@@ -11,7 +11,8 @@ from factcheck.ingest.textmap import TextMap
 from factcheck.model import Document
 
 # a pinyin gloss inserted after a character: 會(huì). Dropped from analysis, kept in the raw file.
-GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
+# It starts with its "(" (the character before is a lookbehind) so that re skips ahead to a "(".
+GLOSS = re.compile(r"\((?<=[\u3400-\u9fff]\()[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
 _NOT_CJK = re.compile(r"[^\u3400-\u9fff]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 

@@ -33,6 +33,14 @@ class Discount(_Strict):
     not_before: str
 
 
+class DocumentCurrency(_Strict):
+    declare_words: list[str]
+    declare: dict[str, str]
+    renminbi: list[str]
+    markers: dict[str, str]
+    figure_markers: dict[str, str] = {}
+
+
 class UnitsFile(_Strict):
     units: dict[str, tuple[str, float]]
     measure_words: Words
@@ -44,11 +52,16 @@ class UnitsFile(_Strict):
     before_units: dict[str, tuple[str, float]] = {}
     ops_rate: OpsRate | None = None
     currency_before: dict[str, str] = {}
+    document_currency: DocumentCurrency | None = None
+    after_section: dict[str, tuple[str, float]] = {}
+    points_before: Words | None = None
+    symbol_before: dict[str, str] = {}
 
 
 class QualifiersFile(_Strict):
     before: dict[str, str]
     after: dict[str, str]
+    before_scale: dict[str, str] = {}
 
 
 class DatesFile(_Strict):

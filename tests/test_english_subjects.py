@@ -170,3 +170,35 @@ def test_the_factory_points_at_the_ai_factory_named_before(tmp_path, settings):
                     "Its first machine, HALDOR-1, will hold 1,536 GPUs.\n\n"
                     "The factory's buildings will reuse about 35% of their waste heat in the town's district heating.\n")
     assert got["about 35%"] == "Fjordline AI Factory"
+
+
+ROUNDUP = """\
+Data Center Investment News | Week 11
+
+Corvex acquires three data centers in Columbus, Ohio
+
+Corvex has acquired three data centers in the Columbus area, its first sites in the Midwest. Corvex now runs \
+2.1 million sq ft of space across North America, Europe, and Japan, with 210MW of IT capacity.
+
+Tallis Holdings, founded in 2019, has sold two facilities to a pension fund.
+
+Brightwater is planning a 180MW data center campus in Lyon Township, with an investment of up to $2.5 billion. \
+The company expects the first building to open in 2027.
+
+Kestrel Data has broken ground on a new data center in Phoenix, Arizona, called PHX07. The 9-acre facility will \
+provide 36MW of IT capacity.
+"""
+
+
+def test_a_news_roundup_names_each_item_after_its_own_doer(tmp_path, settings):
+    got = _subjects(tmp_path, settings, ROUNDUP)
+    # a one-word company that opens two sentences is a name; places in a list are where, not who
+    assert got["three data centers"] == "Corvex"
+    assert got["210MW"] == "Corvex"
+    # the name before an appositive is the doer: its founding year is its own
+    assert got["in 2019"] == "Tallis Holdings"
+    # a one-word company the next sentence calls "the company"; the campus it plans is its own
+    assert got["180MW"].startswith("Brightwater") and "Lyon Township" in got["180MW"]
+    assert got["up to $2.5 billion"] == got["180MW"]
+    # a new data center "called PHX07": the name it is given
+    assert got["36MW"] == "PHX07"

@@ -15,6 +15,7 @@ from factcheck.link.places import romanised
 
 _TOKEN = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\d+[A-Za-z]*)$")
 _MAX_TOKENS = 5
+_FIGURE_TOKEN = re.compile(r"[$€£¥]?\d[\d,.]*(?:[A-Za-z]{1,3}|MWh|GWh|PFLOPS?|EFLOPS?)?$")
 # a machine's or site's own name: capitals with a model number or a hyphen (ABCI 3.0, LUMI-AI, HKG5,
 # CloudMatrix 384); it names an entity only where the article repeats it
 _SYSTEM = re.compile(
@@ -108,6 +109,8 @@ def find_entities_en(text: str) -> list[Entity]:
             is_direction = prev.group(1).lower() in _words("direction_words") and head_class.get(_bare_head(m.group())) == "region"
             if not is_direction and not _TOKEN.match(prev.group(1).strip("(\"“”")):
                 break
+            if _FIGURE_TOKEN.match(prev.group(1)):
+                break  # a 250MW data center campus, 32 data centre projects: a figure is no part of a name
             if prev.group(1).lower() in _words("determiners"):
                 break
             pos -= len(prev.group(0))
@@ -174,6 +177,7 @@ def find_entities_en(text: str) -> list[Entity]:
         kept.append(ent)
     # in New Albany, Ohio: the state after a town only says where the town is
     kept = [k for k in kept if not (k.cls == "place" and _TOWN_BEFORE.search(text, max(0, k.start - 48), k.start))]
+    kept = _without_place_lists(text, kept)
     if _UPPER.search(text):
         kept = _doers(text, kept)
     return _owned(text, kept)
@@ -193,7 +197,7 @@ def _doer_rx():
     verbs = alternation(en.name_verbs.words)
     return (
         # Northgate Cloud has filed …: capitalised words before a verb, opening a sentence
-        re.compile(rf"({_RUN})[ ](?:{verbs})\b"),
+        re.compile(rf"({_RUN})(?:,[ ][^,.;:\n]{{1,60}},)?[ ](?:{verbs})\b"),
         # Acme Robotics Inc., Foo Information Co., Ltd.: a company's suffix closes its name anywhere
         re.compile(rf"(?<![\w&'’.-])({_RUN})[ ,]+(?:{alternation(en.company_suffixes.words)})(?![\w])"),
         # BlueHarbour's Hong Kong portfolio: a possessive owner, matched back from the 's
@@ -242,6 +246,9 @@ def _system_nouns_owned() -> re.Pattern:
 
 
 _UPPER = re.compile(r"[A-Z]")
+_CALLED = re.compile(r"\b(?:called|named|dubbed|known as)[ ]([A-Z][\w-]*(?:[ ][A-Z0-9][\w-]*){0,3})")
+# across North America, Europe, and Israel: places in a list say where, none is the subject
+_PLACE_LIST_JOIN = re.compile(r"(?:,[ ]|,?[ ](?:and|or)[ ])$")
 _TOWN_BEFORE = re.compile(r"\b(?:in|at|near)[ ][A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,3},[ ]$")
 _ACRONYM_NAME = re.compile(r"(?<![\w.-])((?:[A-Z][\w.-]*)(?:\s(?:[A-Z][\w.-]*|of|for|and|the|on|in|&))*)\s\(([A-Z][A-Za-z]{1,7})\)$")
 _ACRONYM_BRACKET = re.compile(r"\s\([A-Z][A-Za-z]{1,7}\)")
@@ -288,9 +295,10 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
             # Japan's National Institute of … (AIST): the head-made name inside gives way to the whole
             kept = [k for k in kept if not (k.cls == "organisation" and k.start < b and a < k.end)]
             take(kept)
-    suffixes = tuple(" " + w for w in load_english().entities.company_suffixes.words)
+    # legal forms leave the name (Co., Ltd., Inc.); a word of the name itself stays (Tallis Holdings)
+    suffixes = tuple(" " + w for w in load_english().entities.company_suffixes.words if w not in ("Holdings",))
     for m in suffixed.finditer(text) if any_suffix.search(text) else ():
-        name = m.group(1)
+        name = text[m.start(1) : m.end()]
         while name.endswith(suffixes):  # Harbourline Systems Co., Ltd.: "Co." is no part of the name
             name = name[: name.rfind(" ")].rstrip(",")
         if usable(name) and free(m.start(1), m.end(1)):
@@ -305,7 +313,7 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
             a, name = a + 4, name[4:]
         if not usable(name) or not free(a, b) or not _OPENING_BEFORE.search(text, max(0, a - 12), a):
             continue
-        if " " not in name and not _distinct_word(name, text, a):
+        if " " not in name and not _distinct_word(name, text, a) and not _company_later(name, text, a):
             continue  # Construction began …, Cookies are stored …: a common noun opening a sentence
         new.append(Entity(a, b, "organisation", name))
     found = sorted(kept + new, key=lambda x: (x.start, -(x.end - x.start)))
@@ -351,6 +359,18 @@ def _distinct_word(word: str, text: str, at: int) -> bool:
     return False
 
 
+_COMPANY_LATER = re.compile(r"\b(?:[Tt]he|[Tt]his) (?:company|firm|group|operator|developer)\b")
+
+
+def _company_later(word: str, text: str, at: int) -> bool:
+    """Sabey is planning … The company aims …: a word that opens two sentences as their doer, or one
+    that a later "the company" points back at, is a company's name."""
+    openings = [i for i in _occurrences(word, text) if _OPENING_BEFORE.search(text, max(0, i - 12), i)]
+    if len(openings) >= 2 and text[at : at + len(word) + 1] == word + " ":
+        return True
+    return _COMPANY_LATER.search(text, at, at + 400) is not None
+
+
 def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "_-"
 
@@ -363,6 +383,23 @@ def _occurrences(word: str, text: str):
         if (i == 0 or not _word_char(text[i - 1])) and (end >= len(text) or not _word_char(text[end])):
             yield i
         i = text.find(word, i + 1)
+
+
+def _without_place_lists(text: str, ents: list[Entity]) -> list[Entity]:
+    """Three or more places joined by commas and "and" (North America, Europe, and Israel) are a list."""
+    places = [e for e in ents if e.cls == "place"]
+    in_list: set[int] = set()
+    run: list[Entity] = []
+    for e in places:
+        if run and _PLACE_LIST_JOIN.search(text, run[-1].end, e.start) and e.start - run[-1].end <= 6:
+            run.append(e)
+        else:
+            if len(run) >= 3:
+                in_list.update(id(x) for x in run)
+            run = [e]
+    if len(run) >= 3:
+        in_list.update(id(x) for x in run)
+    return [e for e in ents if id(e) not in in_list] if in_list else ents
 
 
 def _plural(words: str) -> bool:
@@ -380,7 +417,11 @@ def _composed(text: str, ents: list[Entity]) -> list[Entity]:
             sentence_start = max(text.rfind(". ", 0, ent.start), text.rfind("\n", 0, ent.start)) + 1
             doers = [o for o in ents[:i] if o.cls in ("organisation", "known") and not o.bare and o.start >= sentence_start]
             where = _IN_PLACE.match(text, ent.end)
-            if doers and where and doers[0].start <= sentence_start + 16:
+            called = _CALLED.search(text, ent.end, min(len(text), ent.end + 80))
+            if called and not any(c in text[ent.end : called.start()] for c in ".;\n"):
+                # a new data center in Los Angeles, California, called LAX01: the centre's own name
+                ent = Entity(ent.start, ent.end, "facility", called.group(1), False, ent.head)
+            elif doers and where and doers[0].start <= sentence_start + 16:
                 ent = Entity(ent.start, ent.end, "facility", f"{doers[0].text} {where.group(1)} {ent.text}", False, ent.head)
         out.append(ent)
     return out

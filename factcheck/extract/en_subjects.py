@@ -85,7 +85,7 @@ def described(finder, start: int):
         words = between.split()
         if len(words) > 6:
             return None
-        if words[1:] and not any(w.lower() in _BETWEEN_STOP for w in words[1:]):
+        if not any(w.lower() in _BETWEEN_STOP for w in words[1:]):
             return Subject(e.text, e.start, e.end, 0.85, e.cls)
         if _deal_for().search(between):
             return Subject(e.text, e.start, e.end, 0.85, e.cls)

@@ -202,3 +202,10 @@ def test_a_news_roundup_names_each_item_after_its_own_doer(tmp_path, settings):
     assert got["up to $2.5 billion"] == got["180MW"]
     # a new data center "called PHX07": the name it is given
     assert got["36MW"] == "PHX07"
+
+
+def test_a_speaker_with_an_appositive_is_a_source_not_the_subject(tmp_path, settings):
+    got = _subjects(tmp_path, settings,
+                    "Chen Hao, deputy head of the city's data bureau, said revenue from computing services would "
+                    "grow 30% this year.\n")
+    assert got["30%"] != "Chen Hao"

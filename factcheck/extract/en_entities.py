@@ -197,7 +197,7 @@ def _doer_rx():
     verbs = alternation(en.name_verbs.words)
     return (
         # Northgate Cloud has filed …: capitalised words before a verb, opening a sentence
-        re.compile(rf"({_RUN})(?:,[ ][^,.;:\n]{{1,60}},)?[ ](?:{verbs})\b"),
+        re.compile(rf"({_RUN})(?P<app>,[ ][^,.;:\n]{{1,60}},)?[ ](?P<verb>{verbs})\b"),
         # Acme Robotics Inc., Foo Information Co., Ltd.: a company's suffix closes its name anywhere
         re.compile(rf"(?<![\w&'’.-])({_RUN})[ ,]+(?:{alternation(en.company_suffixes.words)})(?![\w])"),
         # BlueHarbour's Hong Kong portfolio: a possessive owner, matched back from the 's
@@ -208,6 +208,11 @@ def _doer_rx():
         # the cheap test that a doer's verb is there at all (a Chinese page with a few Latin names has none)
         re.compile(rf"[ ](?:{verbs})\b"),
     )
+
+
+@cache
+def _speech_verbs() -> frozenset:
+    return frozenset(load_english().entities.speech_verbs.words)
 
 
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z0-9])['’]s[ ]")
@@ -309,6 +314,8 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
             continue
         a, b = m.span(1)
         name = m.group(1)
+        if m.group("app") and m.group("verb") in _speech_verbs():
+            continue  # Li Ming, deputy director of the bureau, said …: a speaker is a source, not a doer
         if name.startswith("The "):
             a, name = a + 4, name[4:]
         if not usable(name) or not free(a, b) or not _OPENING_BEFORE.search(text, max(0, a - 12), a):

@@ -274,17 +274,28 @@ def check(
     no_cache: NoCacheOpt = False,
     engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask (dask.distributed; pip install 'factcheck[dask]').")] = "local",
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="With --engine dask: join this scheduler (tcp://host:8786); without it a local cluster of --jobs workers starts.")] = None,
+    fail_on: Annotated[str | None, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity: error, warning, info or never (default: never, as a report).")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rule codes (repeatable or comma-separated; a prefix selects a family: FC2).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Leave out these rule codes (repeatable or comma-separated).")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Accepted findings to leave out (default: claims/accepted.json when it exists).")] = None,
 ) -> None:
     """Link claims across the articles and report agreements, contradictions and updates.
 
+    Inline suppressions (<!-- factcheck-disable-next-line FC102 -->) and the baseline apply as in gate.
+
     Example: factcheck check seeds/ --format html -o reports/seeds.html
+
+    Example: factcheck check articles/ --fail-on error --ignore FC101
     """
 
     def body() -> int:
         from factcheck.api import run
+        from factcheck.policy import SEVERITY_RANK, apply_to_report, codes_of, failing
 
         if format not in FORMATS_CHECK:
             raise typer.BadParameter(f"choose one of {', '.join(FORMATS_CHECK)}", param_hint="--format")
+        if fail_on is not None and fail_on not in (*SEVERITY_RANK, "never"):
+            raise typer.BadParameter("choose error, warning, info or never", param_hint="--fail-on")
         settings = _settings()
         if engine == "dask":
             from factcheck.engine_dask import run_dask
@@ -296,10 +307,20 @@ def check(
         else:
             raise typer.BadParameter("choose local or dask", param_hint="--engine")
         fatal = _report_problems(report, verbose)
+        accepted = baseline or (Path("claims/accepted.json") if Path("claims/accepted.json").is_file() else None)
+        applied = apply_to_report(report, codes_of(select), codes_of(ignore), accepted)
+        if applied.suppressed or applied.baselined:
+            err.print(f"factcheck: {len(applied.suppressed)} suppressed inline, {len(applied.baselined)} accepted in the baseline", markup=False)
         render(report, format, output)
         if not report.documents:
             return 2
-        return 2 if fatal else 0
+        if fatal:
+            return 2
+        failed = failing(report.findings or [], fail_on)
+        if failed:
+            err.print(f"factcheck: {len(failed)} finding(s) at or above {fail_on}", markup=False)
+            return 1
+        return 0
 
     _guard(body)
 
@@ -351,7 +372,7 @@ def schema() -> None:
 
         data = Report.model_json_schema()
         data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        data["title"] = "factcheck output, schema_version 1"
+        data["title"] = "factcheck output, schema_version 2"
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
         return 0
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from factcheck.model import Report
-from factcheck.report.grouping import VERDICT, counts, grouped
+from factcheck.report.grouping import VERDICT, counts, grouped, hidden_note
 from factcheck.report.safe import plain
 
 _CSS = """
@@ -41,6 +41,8 @@ def render_html(report: Report, title: str = "factcheck report") -> str:
     ]
     parts += [f"<tr><td>{_e(k)}</td><td>{n}</td></tr>" for k, n in counts(report)]
     parts.append("</table>")
+    if note := hidden_note(report):
+        parts.append(f"<p>{_e(note)}.</p>")
     for group in grouped(report):
         parts.append(f"<h2>{_e(group.subject)}</h2>")
         for f, claims in group.findings:

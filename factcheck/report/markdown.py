@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from factcheck.model import Report
-from factcheck.report.grouping import VERDICT, counts, grouped
+from factcheck.report.grouping import VERDICT, counts, grouped, hidden_note
 from factcheck.report.safe import plain
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&])")
@@ -23,6 +23,8 @@ def render_markdown(report: Report, title: str = "factcheck report") -> str:
     out += ["", "| finding | count |", "|---|---:|"]
     out += [f"| {kind} | {n} |" for kind, n in counts(report)]
     out.append("")
+    if note := hidden_note(report):
+        out += [md_escape(note) + ".", ""]
     for group in grouped(report):
         out += [f"## {md_escape(group.subject)}", ""]
         for f, claims in group.findings:

@@ -89,7 +89,7 @@ def _quote(claims: list[Claim]) -> Text:
 
 
 def print_check(report: Report, console: Console) -> None:
-    from factcheck.report.grouping import VERDICT, counts, grouped
+    from factcheck.report.grouping import VERDICT, counts, grouped, hidden_note
 
     for group in grouped(report):
         console.rule(Text(plain(group.subject), style="bold"), align="left")
@@ -112,3 +112,5 @@ def print_check(report: Report, console: Console) -> None:
     table.add_row("documents", str(report.summary.documents), style="dim")
     table.add_row("claims", str(report.summary.claims), style="dim")
     console.print(table)
+    if note := hidden_note(report):
+        console.print(Text(note, style="dim"))

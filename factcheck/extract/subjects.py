@@ -511,7 +511,8 @@ class SubjectFinder:
             if pointed is not None:
                 return pointed
         for j in range(ci - 1, -1, -1):
-            if j > 0 and self.text[sent.clauses[j][0] : sent.clauses[j][1]].isascii() and _RELATIVE.match(self.text, sent.clauses[j][0]):
+            rel = _RELATIVE.match(self.text, sent.clauses[j][0]) if j > 0 else None
+            if rel and rel.group().strip().lower() not in ("the", "a", "an") and self.text[sent.clauses[j][0] : sent.clauses[j][1]].isascii():
                 continue  # ", jointly built by … China Unicom," describes the centre; its bodies date nothing
             ent = self._best(self._in(*sent.clauses[j]), sent.start, own=False)
             if ent:

@@ -377,3 +377,12 @@ def test_a_decimal_with_点_is_a_number_not_a_clock_time():
     clocks = [t for t, *_ in found(body)]
     assert any("三点一刻" in t for t in clocks) and any("九点半" in t for t in clocks)
     assert not any("零点一" in t for t in clocks)
+
+
+def test_a_date_before_a_reporter_dates_the_story_not_an_event():
+    """本地新闻网讯 6月12日，记者从某中心获悉…: the date is the dateline; the opening is not dated by it."""
+    body = "滨海新闻网讯 6月12日，记者从滨海智算中心获悉，中心二期已经上线运营，总算力达到300P。\n"
+    result = article(body)
+    dates = [c for c in result.claims if c.kind == "date"]
+    assert dates == [], [(c.text, c.metric) for c in dates]
+    assert any(m.kind == "date" and m.reason and "dateline" in m.reason for m in result.mentions)

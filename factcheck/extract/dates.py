@@ -431,6 +431,13 @@ def _report_verb() -> re.Pattern:
     return re.compile(rf"[ ]*(?:{_flat_alternation(norm(w) for w in load_lexicon().dates.report_verbs.words)})")
 
 
+@cache
+def _reporters() -> tuple[re.Pattern, re.Pattern]:
+    """A reporter named right before a date (记者14日) or opening the clause after it (6月12日，记者)."""
+    words = _flat_alternation(norm(w) for w in load_lexicon().dates.reporters.words)
+    return re.compile(rf"(?:{words})[ ]*$"), re.compile(rf"[ ]*[，,]?[ ]*(?:{words})")
+
+
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
 
 
@@ -449,7 +456,8 @@ def _not_claims(text: str, found: list[Mention], reldays=frozenset()) -> list[Me
                 m.reason = "a relative day with no event after it (the report's own day)"
             continue
         if (_DATELINE.match(text, m.end) or (m.start > 0 and text[m.start - 1] in "社网报" and _DATELINE_PLACE.match(text, m.end))
-                or text[max(0, m.start - 3) : m.start].rstrip().endswith("记者")):  # 记者14日从…获悉
+                or _reporters()[0].search(text[max(0, m.start - 5) : m.start])  # 记者14日从…获悉
+                or _reporters()[1].match(text, m.end)):  # 6月12日，记者从…获悉
             m.reason = "dateline (dates the story, not an event)"
             continue
         if m.date_precision != "day" or m.relative:

@@ -99,6 +99,7 @@ class DatesFile(_Strict):
     day_parts: Words
     eras: dict[str, int]
     report_verbs: Words
+    reporters: Words
     centuries: dict[str, str]
     same_year: Words
 

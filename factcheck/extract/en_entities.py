@@ -215,7 +215,22 @@ def _speech_verbs() -> frozenset:
     return frozenset(load_english().entities.speech_verbs.words)
 
 
-_POSSESSIVE = re.compile(r"(?<=[A-Za-z0-9])['’]s[ ]")
+_POSSESSIVE = re.compile(r"['’]s[ ]")
+_CJK_CHAR = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+_NON_CJK_RUN = re.compile(r"[^\u3000-\u9fff\uff00-\uffef]{24,}")
+
+
+def _latin_spans(text: str) -> list[tuple[int, int]]:
+    """Where English sentences can stand: the whole text, or in a Chinese page the runs between its
+    Chinese characters (a page with a few Latin names is not scanned for English sentence forms)."""
+    if not _CJK_CHAR.search(text):
+        return [(0, len(text))]
+    return [m.span() for m in _NON_CJK_RUN.finditer(text)]
+
+
+def _in_spans(pattern: re.Pattern, text: str, spans: list[tuple[int, int]]):
+    for a, b in spans:
+        yield from pattern.finditer(text, a, b)
 
 
 def _unnamed(ent: Entity, places: frozenset, countries: re.Pattern) -> bool:
@@ -302,13 +317,14 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
             take(kept)
     # legal forms leave the name (Co., Ltd., Inc.); a word of the name itself stays (Tallis Holdings)
     suffixes = tuple(" " + w for w in load_english().entities.company_suffixes.words if w not in ("Holdings",))
-    for m in suffixed.finditer(text) if any_suffix.search(text) else ():
+    spans = _latin_spans(text)
+    for m in _in_spans(suffixed, text, spans) if any(any_suffix.search(text, a, b) for a, b in spans) else ():
         name = text[m.start(1) : m.end()]
         while name.endswith(suffixes):  # Harbourline Systems Co., Ltd.: "Co." is no part of the name
             name = name[: name.rfind(" ")].rstrip(",")
         if usable(name) and free(m.start(1), m.end(1)):
             new.append(Entity(m.start(1), m.end(), "organisation", name))
-    for opening in _OPENING.finditer(text) if any_verb.search(text) else ():
+    for opening in _in_spans(_OPENING, text, spans) if any(any_verb.search(text, a, b) for a, b in spans) else ():
         m = doer.match(text, opening.end())
         if m is None:
             continue
@@ -325,7 +341,9 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
         new.append(Entity(a, b, "organisation", name))
     found = sorted(kept + new, key=lambda x: (x.start, -(x.end - x.start)))
     names = [e for e in found if not e.bare and e.cls in ("facility", "organisation", "known")]
-    for p in _POSSESSIVE.finditer(text):
+    for p in _in_spans(_POSSESSIVE, text, spans):
+        if not p.start() or not text[p.start() - 1].isalnum():
+            continue
         m = run_before.search(text, max(0, p.start() - 80), p.start())
         if m is None:
             continue

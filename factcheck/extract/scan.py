@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 _LEADING_FLAGS = re.compile(r"\A(?:\(\?[aiLmsux]+\))+")
 _scanners: dict[re.Pattern, re.Pattern | None] = {}
@@ -343,12 +344,8 @@ def _scanner(pattern: re.Pattern) -> re.Pattern | None:
         return None
 
 
-def finditer(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> list[re.Match]:
-    """The matches of pattern.finditer(text, pos, endpos), found faster (see the module docstring).
-
-    All of them at once, as a list: every caller reads them all, and a pass that runs without the
-    caller's work in between runs faster (the matcher of a long pattern stays in the processor's
-    caches). In the full extraction this saved 0.15 s of 2.3 s against yielding them one by one."""
+def finditer(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+    """The matches of pattern.finditer(text, pos, endpos), found faster (see the module docstring)."""
     if endpos is None:
         endpos = len(text)
     try:
@@ -356,30 +353,27 @@ def finditer(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = 
     except KeyError:
         scan = _scanners[pattern] = _scanner(pattern)
     if scan is None:
-        return list(pattern.finditer(text, pos, endpos))
+        yield from pattern.finditer(text, pos, endpos)
+        return
     search, match = scan.search, pattern.match
-    found = []
     while True:
         hit = search(text, pos, endpos)
         if hit is None:
-            return found
+            return
         m = match(text, hit.start(), endpos)
-        found.append(m)
+        yield m
         pos = m.end()
 
 
 def search(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
     """pattern.search(text, pos, endpos), found the same way as finditer's first match."""
-    if endpos is None:
-        endpos = len(text)
     try:
         scan = _scanners[pattern]
     except KeyError:
         scan = _scanners[pattern] = _scanner(pattern)
     if scan is None:
-        return pattern.search(text, pos, endpos)
-    hit = scan.search(text, pos, endpos)
-    return None if hit is None else pattern.match(text, hit.start(), endpos)
+        return pattern.search(text, pos, len(text) if endpos is None else endpos)
+    return next(finditer(pattern, text, pos, endpos), None)
 
 
 _combined: dict[tuple[re.Pattern, ...], re.Pattern | None] = {}

@@ -6,6 +6,7 @@ complete. Baselined and inline-suppressed findings do not count; unused suppress
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -13,19 +14,20 @@ from pathlib import Path
 
 from factcheck import __version__
 from factcheck.api import read_and_extract, sort_claims
-from factcheck.compare import block_key, compare_claims, make_finding
+from factcheck.compare import compare_claims
 from factcheck.errors import ConfigError, LedgerError
+from factcheck.facts.blocks import block_key
+from factcheck.ingest.loader import is_article_name
 from factcheck.ledger.baseline import load_baseline
 from factcheck.ledger.index import LedgerIndex
 from factcheck.ledger.pinned import load_pins
 from factcheck.ledger.store import ACCEPTED, PINNED, Ledger
 from factcheck.link.score import subject_similarity
 from factcheck.model import Claim, Finding, Report, Summary, ToolInfo
+from factcheck.policy import SEVERITY_RANK, apply
 from factcheck.rules import rules_by_id
 from factcheck.settings import Settings
-from factcheck.suppress import INVALID, UNUSED, covers, parse
-
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+from factcheck.suppress import INVALID, UNUSED, parse
 
 
 @dataclass
@@ -62,17 +64,38 @@ def changed_files(paths: list[str], ref: str) -> list[str]:
         return [line for line in out.stdout.splitlines() if line]
 
     top = Path(git("rev-parse", "--show-toplevel")[0])
-    names = set(git("diff", "--name-only", "--diff-filter=ACMR", ref, "--", *paths))
+    commit = resolve_ref(ref, git)
+    names = set(git("diff", "--name-only", "--diff-filter=ACMR", commit, "--", *paths))
     names |= set(git("ls-files", "--others", "--exclude-standard", "--", *paths))
     out = []
     for name in sorted(names):
         p = top / name
+        if any(part.startswith(".") for part in Path(name).parts) or not is_article_name(p):
+            continue  # as a folder walk would: ledger internals, hidden files, images are no articles
         if p.is_file():
             try:
                 out.append(str(p.relative_to(Path.cwd())))
             except ValueError:
                 out.append(str(p))
     return out
+
+
+def resolve_ref(ref: str, git) -> str:
+    """The commit a --changed-since value names, checked before git sees it as anything else.
+
+    A ref is never an option (--output=x would make git write a file): one that starts with -, or
+    holds a control character or whitespace, is refused; the rest is resolved with git's options
+    ended first (--end-of-options), and only the commit id it resolves to is passed on.
+    """
+    if not ref or ref.startswith("-") or any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in ref):
+        raise ConfigError("--changed-since", f"not a git revision: {ref!r} (a branch, tag or commit such as origin/main)")
+    try:
+        out = git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    except ConfigError:
+        out = []
+    if not out or not re.fullmatch(r"[0-9a-f]{40,64}", out[0]):
+        raise ConfigError("--changed-since", f"no such commit in this repository: {ref!r}")
+    return out[0]
 
 
 def _pinned_override(ledger_claims: list[Claim], pins: list[Claim], threshold: float) -> list[Claim]:
@@ -94,8 +117,9 @@ def _pinned_override(ledger_claims: list[Claim], pins: list[Claim], threshold: f
 def run_gate(paths: list[str], settings: Settings, ledger_root: str | Path, baseline: str | Path | None = None,
              published: datetime | None = None, changed_since: str | None = None, stdin=None) -> GateResult:
     note = None
-    if changed_since:
-        paths = changed_files(paths, changed_since)
+    if changed_since is not None:
+        ledger_dir = Path(ledger_root).resolve()
+        paths = [p for p in changed_files(paths, changed_since) if ledger_dir not in Path(p).resolve().parents]
         note = f"{len(paths)} file{'s' if len(paths) != 1 else ''} changed since {changed_since}"
     ledger = Ledger(ledger_root)
     if not ledger.exists():
@@ -111,35 +135,14 @@ def run_gate(paths: list[str], settings: Settings, ledger_root: str | Path, base
     known = _pinned_override(known, pins, settings.link_threshold)
     findings = compare_claims(claims + known, settings, focus=new_ids)
 
-    # inline suppression
     codes = set(rules_by_id()) | {UNUSED.id, INVALID.id}
     suppressions = [s for src in sources for s in parse(src.document.id, src.document.path, src.raw, src.comments, codes)]
     by_id = {c.id: c for c in claims}
-    kept, suppressed = [], []
-    for f in findings:
-        new = [by_id[i] for i in f.claims if i in by_id]
-        hit = next((s for s in suppressions for c in new if covers(s, f.rule, c.document, c.line)), None)
-        if hit:
-            hit.used = True
-            suppressed.append(f)
-        else:
-            kept.append(f)
-    for s in suppressions:
-        anchor = _anchor(s)
-        if s.invalid:
-            kept.append(make_finding(INVALID, [anchor], f"suppression at {s.path or s.document}:{s.line} {s.invalid}"))
-            claims.append(anchor)
-        elif not s.used:
-            kept.append(make_finding(UNUSED, [anchor], f"suppression of {' '.join(s.codes)} at {s.path or s.document}:{s.line} silences nothing"))
-            claims.append(anchor)
-
-    # baseline
     base_path = Path(baseline) if baseline else ledger.root / ACCEPTED
-    accepted = load_baseline(base_path)
-    baselined = [f for f in kept if f.fingerprint in accepted]
-    kept = [f for f in kept if f.fingerprint not in accepted]
-    produced = {f.fingerprint for f in findings} | {f.fingerprint for f in baselined}
-    stale = [e for fp, e in accepted.items() if fp not in produced]
+    applied = apply(findings, suppressions, lambda ids: {i: by_id[i] for i in ids if i in by_id},
+                    load_baseline(base_path), counted=new_ids, checked={d.id for d in documents})
+    claims.extend(applied.anchors)
+    kept, suppressed, baselined, stale = applied.kept, applied.suppressed, applied.baselined, applied.stale
 
     order = {"error": 0, "warning": 1, "info": 2}
     kept.sort(key=lambda f: (order[f.severity], f.rule, f.why, f.id))
@@ -156,10 +159,3 @@ def run_gate(paths: list[str], settings: Settings, ledger_root: str | Path, base
     return GateResult(report, len(known), len(new_ids), suppressed, baselined, stale, note)
 
 
-def _anchor(s) -> Claim:
-    """A stand-in claim at the suppression comment, so the finding points at its line."""
-    from factcheck.model import Span
-
-    return Claim(id=f"c-suppress-{s.document}-{s.line}", document=s.document, path=s.path, span=Span(start=0, end=0),
-                 line=s.line, column=1, text="factcheck-disable", sentence="factcheck-disable " + " ".join(s.codes),
-                 kind="quantity", subject=None, metric=None)

@@ -12,7 +12,8 @@ from factcheck import __version__
 from factcheck.cache import Cached, ExtractionCache, FindingsCache
 from factcheck.claim_table import ClaimTable, Row, encode, report_order
 from factcheck.ingest import Loaded, iter_sources
-from factcheck.ingest.loader import list_inputs
+from factcheck.ingest.jsonl_ranges import JsonlRange, split_jsonl
+from factcheck.ingest.loader import JSONL_SUFFIXES, list_inputs
 from factcheck.model import Claim, Document, Finding, Report, Summary, ToolInfo
 from factcheck.settings import Settings
 
@@ -119,17 +120,32 @@ class Extracted:
 
 
 AUTO_PARALLEL_FILES = 200  # below this, starting worker processes costs more than it saves
+AUTO_PARALLEL_JSONL_BYTES = 2 * 2**20  # JSON Lines of this many bytes or more are worth the workers too
+RANGE_BYTES = 256 * 2**10  # a JSON Lines file of twice this or more is cut into byte ranges for the workers
+RANGES_PER_WORKER = 8  # small enough that the workers finish together, large enough to cost little each
 
 
-def _jobs_for(files: int) -> int:
-    """One worker per CPU core for a corpus of AUTO_PARALLEL_FILES files or more, else one process."""
+def _jsonl_size(name: str) -> int:
+    """The size of a JSON Lines input (0 for any other input, or one that cannot be read)."""
+    if not name.lower().endswith(tuple(JSONL_SUFFIXES)):
+        return 0
+    try:
+        return os.stat(name).st_size if os.path.isfile(name) else 0
+    except (OSError, ValueError):
+        return 0
+
+
+def _jobs_for(files: list[str]) -> int:
+    """One worker per CPU core for a corpus of AUTO_PARALLEL_FILES files or more, or of
+    AUTO_PARALLEL_JSONL_BYTES of JSON Lines or more (split by byte ranges), else one process."""
     cores = os.cpu_count() or 1
-    return cores if cores > 1 and files >= AUTO_PARALLEL_FILES else 1
+    large = len(files) >= AUTO_PARALLEL_FILES or sum(map(_jsonl_size, files)) >= AUTO_PARALLEL_JSONL_BYTES
+    return cores if cores > 1 and large else 1
 
 
 def auto_jobs(paths: list[str]) -> int:
     """What --jobs comes to when it is not given (standard input is always read in one process)."""
-    return 1 if "-" in paths else _jobs_for(len(list_inputs(paths, Loaded())))
+    return 1 if "-" in paths else _jobs_for(list_inputs(paths, Loaded()))
 
 
 def extract_rows(
@@ -144,10 +160,10 @@ def extract_rows(
     if jobs != 1 and "-" not in paths:
         loaded = Loaded()
         files = list_inputs(paths, loaded)  # listed once: for the choice of jobs and for the partitions
-        workers = jobs or _jobs_for(len(files))
+        workers = jobs or _jobs_for(files)
         if workers > 1:
             return merge_partitions(_in_workers(files, settings, published, progress, mentions, workers, cache_dir,
-                                                findings), loaded)
+                                                findings), loaded, findings)
     out = Extracted()
     for source, record, extraction in _extracted(paths, settings, published, stdin, mentions, cache_dir, out.loaded):
         out.add(record or document_record(source.document, extraction.claims, extraction.mentions, findings))
@@ -162,11 +178,19 @@ def extract_rows_partition(files: list[str], settings: Settings, published=None,
     return extract_rows(files, settings, published, mentions=mentions, cache_dir=cache_dir, findings=findings)
 
 
+def _base_id(doc_id: str) -> str:
+    """The id a reader gave before numbering duplicates: a~2 was a. An id from the input never
+    holds "~" (safe_id replaces it), so only the numbering adds one."""
+    return doc_id.split("~", 1)[0]
+
+
 def _new_ids(documents: list[Document], used: set[str]) -> dict[str, str]:
-    """Rename a document whose id an earlier one took, in file order, as one reader would."""
+    """Number the documents' ids again across the partitions, in input order, as one reader
+    would: a partition numbered its own duplicates (a, a~2) without knowing the earlier ones."""
     renamed = {}
     for d in documents:
-        base, n, new = d.id, 2, d.id
+        base = _base_id(d.id)
+        n, new = 2, base
         while new in used:
             new, n = f"{base}~{n}", n + 1
         used.add(new)
@@ -183,30 +207,75 @@ def _rename(c: Claim, document: str) -> None:
     c.id = claim_id(c.document, c.span.start, c.span.end, c.kind)
 
 
-def _unique_ids_rows(results: list[Extracted]) -> None:
-    """Rename a document whose id an earlier partition took, in file order, as one reader would;
-    its rows and the findings inside it are remade with the new id."""
+def _split_rows(rows: list[Row], renamed: dict[str, str]) -> tuple[list[Row], dict[str, list[Row]]]:
+    """(rows of documents keeping their id, rows of each renamed document by its old id)."""
+    kept, moved = [], {}
+    for r in rows:
+        if r.order[0] in renamed:
+            moved.setdefault(r.order[0], []).append(r)
+        else:
+            kept.append(r)
+    return kept, moved
+
+
+def _unique_ids_rows(results: list[Extracted], findings: bool = True) -> None:
+    """Rename a document whose id an earlier partition took, in input order, as one reader would;
+    its rows (and, with findings, the findings inside it) are remade with the new id. The rows
+    are gone through once per partition, however many of its documents are renamed."""
     used: set[str] = set()
     for part in results:
         renamed = _new_ids(part.documents, used)
         if not renamed:
             continue
-        for old, new in renamed.items():
+        part.claims, claims_of = _split_rows(part.claims, renamed)
+        part.mentions, mentions_of = _split_rows(part.mentions, renamed)
+        for old in renamed:  # every old id first: a new id may be another document's old one (a~2)
             part.findings.pop(old, None)
-            claims = _decoded([r for r in part.claims if r.order[0] == old])
-            mentions = _decoded([r for r in part.mentions if r.order[0] == old])
+        for old, new in renamed.items():
+            claims, mentions = _decoded(claims_of.get(old, [])), _decoded(mentions_of.get(old, []))
             for c in claims + mentions:
                 _rename(c, new)
-            record = document_record(Document.model_construct(id=new), claims, mentions)
-            part.claims = [r for r in part.claims if r.order[0] != old] + record.claims
-            part.mentions = [r for r in part.mentions if r.order[0] != old] + record.mentions
+            record = document_record(Document.model_construct(id=new), claims, mentions, findings)
+            part.claims += record.claims
+            part.mentions += record.mentions
             if record.findings:
                 part.findings[new] = record.findings
 
 
-def partitions(files: list[str], workers: int, size: int | None = None) -> list[list[str]]:
+def _ranges(name: str, workers: int) -> list[JsonlRange] | None:
+    """A large JSON Lines file as byte ranges of whole lines, or None to read it whole (a small
+    file, or one that cannot be read now: its partition reports that, once)."""
+    size = _jsonl_size(name)
+    if size < 2 * RANGE_BYTES:
+        return None
+    try:
+        ranges = split_jsonl(name, min(size // RANGE_BYTES, workers * RANGES_PER_WORKER))
+    except OSError:
+        return None
+    return ranges if len(ranges) > 1 else None
+
+
+def partitions(files: list[str], workers: int, size: int | None = None) -> list[list[str | JsonlRange]]:
+    """The inputs as runs for the workers, in order: runs of files, and a large JSON Lines file's
+    byte ranges (JsonlRange), each a run of its own, so one big file is shared by the workers."""
     size = size or max(4, min(64, len(files) // (workers * 4) or 1))
-    return [files[i : i + size] for i in range(0, len(files), size)]
+    out: list[list[str | JsonlRange]] = []
+    run: list[str | JsonlRange] = []
+    for name in files:
+        ranges = _ranges(name, workers) if name != "-" else None
+        if ranges is None:
+            run.append(name)
+            if len(run) == size:
+                out.append(run)
+                run = []
+            continue
+        if run:
+            out.append(run)
+            run = []
+        out.extend([r] for r in ranges)
+    if run:
+        out.append(run)
+    return out
 
 
 def settings_key(settings: Settings) -> str:
@@ -230,9 +299,9 @@ def _in_workers(files, settings, published, progress, mentions, jobs, cache_dir,
     return results
 
 
-def merge_partitions(results: list[Extracted], loaded: Loaded) -> Extracted:
+def merge_partitions(results: list[Extracted], loaded: Loaded, findings: bool = True) -> Extracted:
     """The partitions' results as one, in order, with document ids made unique across them."""
-    _unique_ids_rows(results)
+    _unique_ids_rows(results, findings)
     out = Extracted(loaded=loaded)
     for part in results:
         out.documents += part.documents

@@ -21,6 +21,7 @@ from pathlib import Path
 from factcheck.errors import InputError, shown_path
 from factcheck.ingest.decode import decode
 from factcheck.ingest.front_matter import split_front_matter
+from factcheck.ingest.jsonl_ranges import JsonlRange
 from factcheck.ingest.published import (
     describe,
     find_header_published,
@@ -87,11 +88,16 @@ def iter_sources(
     cache=None,
 ) -> Iterator[Source]:
     """Sources of every input. With a cache (factcheck.cache.ExtractionCache), a file whose
-    extraction is cached is yielded as a Cached record instead, its bytes hashed, never decoded."""
+    extraction is cached is yielded as a Cached record instead, its bytes hashed, never decoded.
+    An input may also be a JsonlRange: the whole lines of one part of a JSON Lines file, which a
+    worker process reads while others read the rest."""
     used_ids: set[str] = set()
     seen: set[tuple[int, int]] = set()  # (device, inode) of each file read: a file named twice is read once
     stdin_read = False
     for item in inputs:
+        if isinstance(item, JsonlRange):
+            yield from _from_range(item, loaded, published, max_bytes, used_ids)
+            continue
         if item == "-":
             if not stdin_read:
                 stdin_read = True
@@ -440,17 +446,20 @@ def _from_stdin(stream, loaded, published, max_bytes, used_ids) -> Iterator[Sour
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def _lines(fh, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
-    """(line number, bytes) for each line, or (line number, None) for a line longer than max_bytes."""
-    lineno = 0
+def _lines(fh, max_bytes: int, first: int = 1, limit: int | None = None) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) for each line, or (line number, None) for a line longer than max_bytes;
+    the first line read is line `first`, and no more than `limit` bytes are read (a JsonlRange)."""
+    lineno, left = first - 1, (1 << 62) if limit is None else limit
     while True:
-        line = fh.readline(max_bytes + 1)
+        line = fh.readline(min(max_bytes + 1, left))
         if not line:
             return
         lineno += 1
+        left -= len(line)
         if len(line) > max_bytes and not line.endswith(b"\n"):
             while line and not line.endswith(b"\n"):  # skip the rest of the long line
-                line = fh.readline(1 << 20)
+                line = fh.readline(min(1 << 20, left))
+                left -= len(line)
             yield lineno, None
             continue
         yield lineno, line
@@ -491,8 +500,22 @@ def _record(line: bytes, name: str, lineno: int) -> dict:
     return record
 
 
-def _from_jsonl(fh, name: str, loaded, published, max_bytes, used_ids) -> Iterator[Source]:
-    for lineno, line in _lines(fh, max_bytes):
+def _from_range(part: JsonlRange, loaded, published, max_bytes, used_ids) -> Iterator[Source]:
+    """The records of one byte range of a JSON Lines file, numbered as in the whole file."""
+    path = Path(part.path)
+    name = path.as_posix()
+    try:
+        with path.open("rb") as fh:
+            fh.seek(part.start)
+            yield from _from_jsonl(fh, name, loaded, published, max_bytes, used_ids, part.first_line,
+                                   part.end - part.start)
+    except OSError as exc:
+        _problem(loaded, InputError(name, _os_reason(exc, path)))
+
+
+def _from_jsonl(fh, name: str, loaded, published, max_bytes, used_ids, first: int = 1,
+                limit: int | None = None) -> Iterator[Source]:
+    for lineno, line in _lines(fh, max_bytes, first, limit):
         if line is None:
             _problem(loaded, _too_big(name, max_bytes, "or more", lineno))
             continue

@@ -68,7 +68,8 @@ VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Say which enc
 JobsOpt = Annotated[int | None, typer.Option(
     "--jobs", "-j", min=1, show_default=False,
     help="Read and extract in this many worker processes; the output is the same. "
-         "Default: one per CPU core for 200 files or more, else 1.")]
+         "Default: one per CPU core for 200 files or more, or 2 MiB of JSON Lines or more (a large "
+         "JSON Lines file is shared out by byte ranges of whole lines), else 1.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache (.factcheck_cache/).")]
 Color = Literal["auto", "always", "never"]
 ColorOpt = Annotated[Color, typer.Option("--color", help="Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")]

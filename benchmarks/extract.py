@@ -26,7 +26,11 @@ record per article copy with its own id, and runs `python -m factcheck extract F
 --no-cache` on it --runs times (start-up, reading, extraction and JSON output all counted; the JSON
 goes to a pipe that is read and dropped; a first run, not counted, writes the compiled bytecode
 that an installed package has, in a folder of its own). It prints characters of text per second of wall time
-(the issue's measure) and of CPU time. When jionlp is installed (it is not a dependency of
+(the issue's measure) and of CPU time (user + system of the command and its worker processes), and
+the load average before each run (wall time on a shared machine depends on it). The command runs
+with its default --jobs (one worker per core for 2 MiB of JSON Lines or more: the file is shared
+out by byte ranges); `--jobs 1` (or several, `--jobs default --jobs 1`, alternated run by run)
+times other settings. When jionlp is installed (it is not a dependency of
 factcheck: `pip install jionlp` to compare) it also times jionlp.extract_time + jionlp.extract_money
 on the records of the first --jionlp-mb MiB of the same file, in this process after its import, and
 prints the ratio. Without jionlp that comparison is skipped with a note.
@@ -237,6 +241,15 @@ def jionlp_rate(dest: Path, max_bytes: int) -> tuple[float, float, int, int] | N
     return time.perf_counter() - t0, time.process_time() - c0, chars, len(records)
 
 
+def default_jobs(dest: Path) -> str:
+    """What --jobs comes to for dest when it is not given, as this factcheck decides it."""
+    try:
+        from factcheck.api import auto_jobs
+    except ImportError:
+        return ""
+    return f" (default comes to {auto_jobs([str(dest)])} for this file)"
+
+
 def whole_process(args) -> int:
     """factcheck extract on a JSON Lines file of the seeds' text, as a user runs it (see the docstring)."""
     folder = args.corpus or ROOT / "seeds"
@@ -244,21 +257,29 @@ def whole_process(args) -> int:
     dest = work / "seeds.jsonl"
     n, chars, size = write_jsonl(seed_records(folder), int(args.mb * 2**20), dest)
     cmd = [sys.executable, "-m", "factcheck", "extract", str(dest), "--format", "json", "--no-cache"]
+    settings = args.jobs or ["default"]
     print(f"code       factcheck {factcheck.__version__} from {code_version()}; Python {sys.version.split()[0]}")
     print(f"input      {dest}: {n:,} records (the {len(seed_records(folder))} articles of {folder}, copied), "
           f"{size / 2**20:.2f} MiB, {chars:,} characters of text")
     print(f"command    {' '.join(cmd[1:])} > pipe")
+    print(f"jobs       {', '.join(settings)}{default_jobs(dest)}; {os.cpu_count()} cores")
     # as an installed package runs: with its compiled bytecode (pip writes it at install time). The
     # environment may forbid writing it (PYTHONDONTWRITEBYTECODE); the child keeps it in a folder of
     # its own instead, written by a warm-up run that is not counted.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work, env=env)
-    walls, cpus = [], []
-    for i in range(args.runs):
+    walls: dict[str, list[float]] = {j: [] for j in settings}
+    cpus: dict[str, list[float]] = {j: [] for j in settings}
+    loads: list[float] = []
+    for i in range(args.runs * len(settings)):
+        jobs = settings[i % len(settings)]
+        load = os.getloadavg()[0]
+        loads.append(load)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=work, env=env)
+        proc = subprocess.Popen(cmd + ([] if jobs == "default" else ["--jobs", jobs]), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, cwd=work, env=env)
         out_bytes = 0
         while chunk := proc.stdout.read(1 << 20):
             out_bytes += len(chunk)
@@ -270,13 +291,19 @@ def whole_process(args) -> int:
         if code != 0:
             print(f"run {i + 1}      exit {code}: {stderr.strip()[:300]}")
             return 1
-        walls.append(wall)
-        cpus.append(cpu)
-        print(f"run {i + 1}      wall {wall:6.2f} s {chars / wall:12,.0f} chars/s | CPU {cpu:6.2f} s "
-              f"{chars / cpu:12,.0f} chars/s | JSON out {out_bytes / 2**20:.1f} MiB")
-    best = min(walls)
-    print(f"factcheck  best wall {best:.2f} s: {chars / best:,.0f} chars/s; median "
-          f"{chars / sorted(walls)[len(walls) // 2]:,.0f}; best CPU {chars / min(cpus):,.0f} chars/s (target 1,000,000)")
+        walls[jobs].append(wall)
+        cpus[jobs].append(cpu)
+        print(f"run {i + 1:<3}    jobs {jobs:<8} load {load:5.2f} | wall {wall:6.2f} s {chars / wall:12,.0f} chars/s | "
+              f"CPU {cpu:6.2f} s {chars / cpu:12,.0f} chars/s | JSON out {out_bytes / 2**20:.1f} MiB")
+    for jobs in settings:
+        best, median = min(walls[jobs]), sorted(walls[jobs])[len(walls[jobs]) // 2]
+        print(f"factcheck  jobs {jobs}: best wall {best:.2f} s: {chars / best:,.0f} chars/s; median {median:.2f} s: "
+              f"{chars / median:,.0f} chars/s; best CPU {chars / min(cpus[jobs]):,.0f} chars/s (target 1,000,000 "
+              f"by wall time)")
+    print(f"load       1-minute load average before the runs: {min(loads):.2f}–{max(loads):.2f} "
+          f"({os.cpu_count()} cores; above that, the runs shared the cores with other work)")
+    best = min(min(w) for w in walls.values())
+    cpus_best = min(min(c) for c in cpus.values())
     theirs = jionlp_rate(dest, int(args.jionlp_mb * 2**20))
     if theirs is None:
         print("jionlp     not installed: comparison skipped (pip install jionlp; it is not a factcheck dependency)")
@@ -285,7 +312,7 @@ def whole_process(args) -> int:
         print(f"jionlp     extract_time + extract_money on {recs} records ({jchars:,} chars, in-process, after import): "
               f"wall {wall:.2f} s {jchars / wall:,.0f} chars/s | CPU {cpu:.2f} s {jchars / cpu:,.0f} chars/s")
         print(f"ratio      factcheck whole process / jionlp: {chars / best / (jchars / wall):.1f}x by wall time "
-              f"(target 3x), {chars / min(cpus) / (jchars / cpu):.1f}x by CPU time")
+              f"(target 3x), {chars / cpus_best / (jchars / cpu):.1f}x by CPU time")
     if not args.keep:
         shutil.rmtree(work)
     return 0
@@ -304,7 +331,10 @@ def main(argv=None) -> int:
                          "factcheck versions without the option always build them")
     ap.add_argument("--whole-process", action="store_true",
                     help="time `factcheck extract FILE.jsonl --format json` as a separate process (see above)")
-    ap.add_argument("--runs", type=int, default=3, help="--whole-process: how many runs (default 3)")
+    ap.add_argument("--runs", type=int, default=3, help="--whole-process: how many runs of each --jobs (default 3)")
+    ap.add_argument("--jobs", action="append", default=None, metavar="N|default",
+                    help="--whole-process: pass --jobs N to the command (default: not passed, the command's own "
+                         "choice); give it more than once to alternate settings run by run")
     ap.add_argument("--jionlp-mb", type=float, default=0.25,
                     help="--whole-process: MiB of the same records for jionlp (default 0.25; it is slow)")
     ap.add_argument("--keep", action="store_true", help="--whole-process: keep the JSON Lines file")

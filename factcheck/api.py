@@ -121,8 +121,8 @@ class Extracted:
 
 AUTO_PARALLEL_FILES = 200  # below this, starting worker processes costs more than it saves
 AUTO_PARALLEL_JSONL_BYTES = 2 * 2**20  # JSON Lines of this many bytes or more are worth the workers too
-RANGE_BYTES = 256 * 2**10  # a JSON Lines file of twice this or more is cut into byte ranges for the workers
-RANGES_PER_WORKER = 8  # small enough that the workers finish together, large enough to cost little each
+RANGE_BYTES = 128 * 2**10  # a JSON Lines file of twice this or more is cut into byte ranges for the workers
+RANGES_PER_WORKER = 16  # enough that the processes finish close together, each range costing little
 
 
 def _jsonl_size(name: str) -> int:
@@ -300,14 +300,41 @@ def _warm_up(settings: Settings) -> None:
     gc.freeze()
 
 
+_cursor = None  # in a worker process: the shared index of the next partition to take (_in_workers)
+
+
+def _share_cursor(cursor) -> None:
+    global _cursor
+    _cursor = cursor
+
+
+def _take(cursor, count: int) -> int | None:
+    """The index of the next partition nobody has taken, or None when all are taken."""
+    with cursor.get_lock():
+        i = cursor.value
+        cursor.value = i + 1
+    return i if i < count else None
+
+
+def _take_and_extract(parts, most: int, *args) -> list[tuple[int, Extracted]]:
+    """Runs in a worker: take up to `most` partitions, one at a time, and extract each."""
+    out = []
+    while len(out) < most and (i := _take(_cursor, len(parts))) is not None:
+        out.append((i, extract_rows_partition(parts[i], *args)))
+    return out
+
+
 def _in_workers(files, settings, published, progress, mentions, jobs, cache_dir, findings=True) -> list[Extracted]:
     """Each partition's Extracted, in order, made by jobs processes: this one and jobs - 1 workers.
 
-    The workers take partitions from the front (two each queued, so none waits), this process
-    takes them from the back, until they meet. This process warms the extractor up before the
-    workers start (_warm_up), so that a worker made by fork starts with it, and only the workers'
-    results are pickled: on 2 cores, one warm-up and half the pickling less than two workers and
-    an idle parent."""
+    Every process takes the next partition from one shared index when it is free, so they all
+    finish within one partition of each other. A worker's task takes up to two partitions and
+    returns them (results reach this process as they are made, not all at the end); two tasks
+    wait for each worker, so none waits for this process to hand out work. This process warms the
+    extractor up before the workers start (_warm_up), so that a worker made by fork starts with
+    it, and only the workers' results are pickled: on 2 cores, one warm-up and half the pickling
+    less than two workers and an idle parent."""
+    import multiprocessing
     from concurrent.futures import (  # only a run with workers imports them
         FIRST_COMPLETED,
         ProcessPoolExecutor,
@@ -326,21 +353,25 @@ def _in_workers(files, settings, published, progress, mentions, jobs, cache_dir,
             done += len(part.documents)
             progress(f"{done} documents")
 
-    lo, hi, pending = 0, len(parts), {}
-    with ProcessPoolExecutor(max_workers=jobs - 1) as pool:
-        while lo < hi or pending:
-            while lo < hi and len(pending) < 2 * (jobs - 1):
-                pending[pool.submit(extract_rows_partition, parts[lo], settings, published, mentions, cache_dir,
-                                    findings)] = lo
-                lo += 1
-            if lo < hi:
-                hi -= 1
-                finished(hi, extract_rows_partition(parts[hi], settings, published, mentions, cache_dir, findings))
-                ready = [f for f in pending if f.done()]
-            else:
+    cursor = multiprocessing.Value("q", 0)
+    args = (settings, published, mentions, cache_dir, findings)
+    with ProcessPoolExecutor(max_workers=jobs - 1, initializer=_share_cursor, initargs=(cursor,)) as pool:
+        pending: set = set()
+        while True:
+            while len(pending) < 2 * (jobs - 1) and cursor.value < len(parts):
+                pending.add(pool.submit(_take_and_extract, parts, 2, *args))
+            i = _take(cursor, len(parts))
+            if i is not None:
+                finished(i, extract_rows_partition(parts[i], *args))
+                ready = {f for f in pending if f.done()}
+            elif pending:
                 ready = wait(pending, return_when=FIRST_COMPLETED).done
+            else:
+                break
             for future in ready:
-                finished(pending.pop(future), future.result())
+                pending.discard(future)
+                for j, part in future.result():
+                    finished(j, part)
     return results
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -300,6 +301,10 @@ def _warm_up(settings: Settings) -> None:
     gc.freeze()
 
 
+# While this process extracts, the thread that reads the workers' results from their pipe needs the
+# interpreter lock for each 64 KiB it reads; at the default 5 ms a worker waits, blocked on the full
+# pipe, for most of a result of several hundred KB. 0.5 ms lets it read about as fast as it is written.
+RESULTS_SWITCH_INTERVAL = 0.0005
 _cursor = None  # in a worker process: the shared index of the next partition to take (_in_workers)
 
 
@@ -334,12 +339,7 @@ def _in_workers(files, settings, published, progress, mentions, jobs, cache_dir,
     extractor up before the workers start (_warm_up), so that a worker made by fork starts with
     it, and only the workers' results are pickled: on 2 cores, one warm-up and half the pickling
     less than two workers and an idle parent."""
-    import multiprocessing
-    from concurrent.futures import (  # only a run with workers imports them
-        FIRST_COMPLETED,
-        ProcessPoolExecutor,
-        wait,
-    )
+    import multiprocessing  # only a run with workers imports it
 
     parts = partitions(files, jobs)
     _warm_up(settings)
@@ -355,6 +355,18 @@ def _in_workers(files, settings, published, progress, mentions, jobs, cache_dir,
 
     cursor = multiprocessing.Value("q", 0)
     args = (settings, published, mentions, cache_dir, findings)
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(RESULTS_SWITCH_INTERVAL)
+    try:
+        return _share_out(parts, args, jobs, cursor, finished, results)
+    finally:
+        sys.setswitchinterval(switch)
+
+
+def _share_out(parts, args, jobs: int, cursor, finished, results: list) -> list[Extracted]:
+    """_in_workers' loop: jobs - 1 workers and this process take partitions until none is left."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     with ProcessPoolExecutor(max_workers=jobs - 1, initializer=_share_cursor, initargs=(cursor,)) as pool:
         pending: set = set()
         while True:

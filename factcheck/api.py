@@ -122,8 +122,8 @@ class Extracted:
 
 AUTO_PARALLEL_FILES = 200  # below this, starting worker processes costs more than it saves
 AUTO_PARALLEL_JSONL_BYTES = 2 * 2**20  # JSON Lines of this many bytes or more are worth the workers too
-RANGE_BYTES = 128 * 2**10  # a JSON Lines file of twice this or more is cut into byte ranges for the workers
-RANGES_PER_WORKER = 16  # enough that the processes finish close together, each range costing little
+RANGE_BYTES = 64 * 2**10  # a JSON Lines file of twice this or more is cut into byte ranges for the workers
+RANGES_PER_WORKER = 32  # enough that the processes finish close together, each range costing little
 
 
 def _jsonl_size(name: str) -> int:

@@ -39,6 +39,7 @@ class GateResult:
     baselined: list[Finding] = field(default_factory=list)
     stale_baseline: list[dict] = field(default_factory=list)
     changed_note: str | None = None
+    index_note: str | None = None  # how the ledger's index was found fresh or rebuilt (--verbose)
 
     def failing(self, fail_on: str) -> list[Finding]:
         if fail_on == "never":
@@ -156,6 +157,7 @@ def run_gate(paths: list[str], settings: Settings, ledger_root: str | Path, base
     for f in kept:
         counts[f.kind] = counts.get(f.kind, 0) + 1
     report.summary.findings = {k: counts.get(k, 0) for k in ("agree", "contradict", "update")} | counts
-    return GateResult(report, len(known), len(new_ids), suppressed, baselined, stale, note)
+    return GateResult(report, len(known), len(new_ids), suppressed, baselined, stale, note,
+                      index.last.line() if index.last else None)
 
 

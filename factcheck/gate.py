@@ -7,7 +7,6 @@ complete. Baselined and inline-suppressed findings do not count; unused suppress
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -55,6 +54,8 @@ class GateResult:
 
 def changed_files(paths: list[str], ref: str) -> list[str]:
     """Files under paths added or changed since a git ref (committed, staged or not), plus untracked."""
+    import subprocess  # only --changed-since runs git
+
     def git(*args):
         try:
             out = subprocess.run(["git", *args], capture_output=True, text=True, check=True)

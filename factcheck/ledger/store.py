@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
 from factcheck.atomic import make_owned_dir, write_atomic
@@ -98,6 +97,8 @@ class Ledger:
     @contextmanager
     def locked(self, timeout: float | None = None):
         """Hold the ledger's lock; wait up to timeout seconds (default: the ledger's lock_timeout)."""
+        from filelock import FileLock, Timeout  # only a run that writes or rebuilds takes the lock
+
         timeout = self.lock_timeout if timeout is None else timeout
         try:
             make_owned_dir(self.root, LEDGER_IGNORE)

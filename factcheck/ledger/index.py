@@ -43,11 +43,11 @@ from factcheck.ledger.store import INDEX, Ledger, is_document_name, parse_claims
 from factcheck.link.score import places_in, split_key
 from factcheck.model import Claim
 
-SCHEMA = 5
+SCHEMA = 6
 RACY_NS = 2_000_000_000  # a file changed this recently may change again unseen within one clock tick
 TRUST_SIGNATURES = os.name != "nt"  # st_ctime is a change time only on POSIX systems
 
-Signature = tuple[int, int, int, int, int]
+Signature = str  # size:mtime_ns:ctime_ns:inode:device (text: an inode may not fit SQLite's signed integers)
 
 
 class _Doubt(Exception):
@@ -82,15 +82,15 @@ def link_bucket(claim: Claim) -> str:
 
 
 def signature(st: os.stat_result) -> Signature:
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
 
 
-def trusted(sig: Signature, now_ns: int) -> Signature | None:
+def trusted(st: os.stat_result, now_ns: int) -> Signature | None:
     """The signature to record for bytes just hashed, or None if it cannot be trusted to change
     with the bytes (changed within RACY_NS of now, a time in the future, or no change time)."""
-    if not TRUST_SIGNATURES or max(sig[1], sig[2]) > now_ns - RACY_NS:
+    if not TRUST_SIGNATURES or max(st.st_mtime_ns, st.st_ctime_ns) > now_ns - RACY_NS:
         return None
-    return sig
+    return signature(st)
 
 
 def ledger_digest(files: Iterable[tuple[str, str]]) -> str:
@@ -129,12 +129,12 @@ class LedgerIndex:
         path = self.ledger.root / name
         try:
             with path.open("rb") as fh:
-                before = signature(os.fstat(fh.fileno()))
+                before = os.fstat(fh.fileno())
                 data = fh.read()
-                after = signature(os.fstat(fh.fileno()))
+                after = os.fstat(fh.fileno())
         except OSError as exc:
             raise LedgerError(str(path), f"cannot read ({os_reason(exc)})") from None
-        sig = trusted(before, time.time_ns()) if before == after else None
+        sig = trusted(before, time.time_ns()) if signature(before) == signature(after) else None
         return data, hashlib.sha256(data).hexdigest(), sig
 
     @staticmethod
@@ -170,9 +170,7 @@ class LedgerIndex:
         meta = dict(db.execute("select key, value from meta").fetchall())
         if meta.get("schema") != str(SCHEMA):
             return Freshness(False)
-        stored = {name: (digest, None if size is None else (size, mtime, ctime, ino, dev))
-                  for name, digest, size, mtime, ctime, ino, dev in db.execute(
-                      "select name, digest, size, mtime_ns, ctime_ns, ino, dev from files")}
+        stored = {name: (digest, sig) for name, digest, sig in db.execute("select name, digest, signature from files")}
         if meta.get("files") != ledger_digest((name, digest) for name, (digest, _) in stored.items()):
             return Freshness(False)
         disk = self._on_disk()
@@ -239,9 +237,8 @@ class LedgerIndex:
         try:
             db = self._connect()
             with db:
-                db.executemany("update files set size = ?, mtime_ns = ?, ctime_ns = ?, ino = ?, dev = ? "
-                               "where name = ? and digest = ?",
-                               [(*(sig or (None,) * 5), name, digest) for name, (digest, sig) in record.items()])
+                db.executemany("update files set signature = ? where name = ? and digest = ?",
+                               [(sig, name, digest) for name, (digest, sig) in record.items()])
         except sqlite3.Error:
             pass
         finally:
@@ -294,7 +291,7 @@ class LedgerIndex:
         """Index every ledger file, hashing the very bytes it parses; the number of files."""
         db.executescript(
             "create table meta(key text primary key, value text);"
-            "create table files(name text primary key, digest text, size int, mtime_ns int, ctime_ns int, ino int, dev int);"
+            "create table files(name text primary key, digest text, signature text);"
             "create table claims(block text, bucket text, document text, body text);"
             "create table blocks(block text, bucket text, n int, digest text, primary key (block, bucket));"
         )
@@ -302,7 +299,7 @@ class LedgerIndex:
         batch, total, files = [], 0, []
         for name in sorted(self._on_disk()):
             data, digest, sig = self._read(name)
-            files.append((name, digest, *(sig or (None,) * 5)))
+            files.append((name, digest, sig))
             for claim in parse_claims(self.ledger.root / name, data):
                 key = block_key(claim)
                 if key is not None:
@@ -319,7 +316,7 @@ class LedgerIndex:
         db.execute("create index by_block on claims(block, bucket)")
         db.executemany("insert into blocks values (?, ?, ?, ?)",
                        [(b, k, n, h.hexdigest()) for (b, k), (n, h) in blocks.items()])
-        db.executemany("insert into files values (?, ?, ?, ?, ?, ?, ?)", files)
+        db.executemany("insert into files values (?, ?, ?)", files)
         meta = [("schema", str(SCHEMA)), ("files", ledger_digest((f[0], f[1]) for f in files)), ("rows", str(total))]
         db.executemany("insert into meta values (?, ?)", meta)
         db.commit()

@@ -187,3 +187,21 @@ def test_a_signature_forged_into_the_index_is_caught_by_the_block_hash(ledger, s
     result = gate(root, article)
     assert result.exit_code == 1, result.stderr
     assert "rebuilt" in index_line(result)
+
+
+def test_a_busy_lock_leaves_signatures_to_the_next_run_without_waiting(ledger, short_racy_window):
+    """Recording signatures is a cache: a gate run does not wait for another process's lock, it
+    passes as usual and the next run hashes the files again and records them."""
+    from filelock import FileLock
+
+    root, article = ledger
+    time.sleep(short_racy_window)
+    held = FileLock(str(root / ".lock"), timeout=0)
+    with held:
+        start = time.monotonic()
+        busy = gate(root, article)
+        assert time.monotonic() - start < 10  # the ledger's lock timeout is 30 s: it did not wait
+    assert busy.exit_code == 1, busy.stderr
+    assert "2 of 2 ledger files hashed" in index_line(busy)
+    assert "2 of 2 ledger files hashed" in index_line(gate(root, article))  # recorded now
+    assert "0 of 2 ledger files hashed" in index_line(gate(root, article))

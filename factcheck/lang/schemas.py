@@ -185,8 +185,14 @@ class MetricsFile(_Strict):
     events: dict[str, list[str]]
 
 
+class Wrapping(_Strict):
+    trailing: list[str] = []
+    modifiers: list[str] = []
+
+
 class HeadsFile(_Strict):
     fold: dict[str, list[str]]
+    wrapping: Wrapping = Wrapping()
 
 
 class Alias(_Strict):
@@ -265,3 +271,4 @@ class EnMetricsFile(_Strict):
 class GazetteerFile(_Strict):
     places: dict[str, list[str]]
     names: dict[str, list[str]] = {}
+    words: dict[str, list[str]] = {}

@@ -28,6 +28,49 @@ def _lex():
     return re.compile(rf"(?:{alternation(heads)})$"), re.compile(alternation(places))
 
 
+@cache
+def _wrappers():
+    """A leading place or body's name (广东韶关…, 中国电信…), and the words that never make a name
+    distinctive on their own."""
+    lex = load_lexicon()
+    e = lex.entities
+    from factcheck.lang import load_gazetteer
+
+    bodies = [norm(n).lower() for n in e.organisations.names] + [norm(n).lower() for n in load_gazetteer().names]
+    places = [norm(p).lower() for p in e.places.names]
+    suffixes = [norm(x).lower() for x in e.places.suffixes]
+    lead = re.compile(rf"^(?:(?:{alternation(places)})(?:{alternation(suffixes)})?|(?:{alternation(bodies)}))")
+    generic = [norm(w).lower() for w in e.generic_prefix.words] + [norm(w).lower() for w in lex.heads.wrapping.modifiers]
+    return lead, re.compile(alternation(generic))
+
+
+def _names_one(rest: str) -> bool:
+    """A name part that still names one thing: a place, or two letters beyond generic words."""
+    if places_in(rest):
+        return True
+    _, generic = _wrappers()
+    left = generic.sub("", rest)
+    return len(left) >= (3 if left.isascii() else 2)
+
+
+def unwrapped(key: str) -> list[str]:
+    """The shorter keys a key still names when its leading places or owners are dropped one by one:
+    中国电信武汉智算中心 -> 武汉智算中心; 广东韶关华南智算中心 -> 韶关华南智算中心 -> 华南智算中心."""
+    d, h = split_key(key)
+    if not h:
+        return []
+    lead, _ = _wrappers()
+    out = []
+    while True:
+        m = lead.match(d)
+        if not m or m.end() >= len(d):
+            return out
+        d = d[m.end() :]
+        if not _names_one(d):
+            return out
+        out.append(d + h)
+
+
 def split_key(key: str) -> tuple[str, str]:
     """(distinctive part, generic head) of a subject key."""
     head_rx, _ = _lex()
@@ -143,6 +186,17 @@ def cluster_keys(keys: list[str], threshold: float) -> dict[str, str]:
             for _, _, j in process.extract(name, names[i + 1 :], scorer=fuzz.ratio, score_cutoff=threshold, limit=None):
                 if names[i + 1 + j]:
                     union(members[i][0], members[i + 1 + j][0])
+    # a wrapped name and the name alone (中国电信武汉智算中心 and 武汉智算中心): one entity when the
+    # name alone is wrapped one way only in the block; two operators' centres in one city stay apart
+    present = set(keys)
+    wrapped_by: dict[str, set[str]] = defaultdict(set)
+    for k in keys:
+        for short in unwrapped(k):
+            if short in present:
+                wrapped_by[short].add(find(k))
+    for short, roots in sorted(wrapped_by.items()):
+        if len(roots) == 1:
+            union(short, next(iter(roots)))
     for same in by_distinctive.values():  # 华为全联接2021 and 华为全联接2021大会: a head left out
         heads = {split_key(k)[1] for k in same}
         if "" in heads:

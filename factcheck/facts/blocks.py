@@ -67,7 +67,19 @@ def block_key(c: Claim) -> tuple | None:
         base = _BROADER[stem] + (f"@{marker}" if marker else "")  # an AI centre's 智能算力 is its 算力
     elif stem == "growth":
         base = f"{base}/{growth_scope(c.sentence, c.text)}"
-    return ("quantity", c.unit, base)
+    return ("quantity", block_unit(c.unit), base)
+
+
+@cache
+def block_unit(unit: str) -> str:
+    """Durations are stated in the unit a writer picks (半年, 6个月, 180天): one block for all of them;
+    facts.group compares them in days."""
+    from factcheck.extract.units import canonical
+
+    try:
+        return "time" if canonical(unit)[2] == "time" else unit
+    except Exception:  # a unit the registry does not know is its own block
+        return unit
 
 
 @cache
@@ -78,18 +90,22 @@ def _growth() -> dict:
     return tomllib.loads(resources.files("factcheck.data").joinpath("growth.toml").read_text(encoding="utf-8"))
 
 
+_NOT_GROWING = frozenset({"growth", "decline", "share"})
+
+
 @cache
 def _scope_words() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]:
-    """What can grow (every metric word but growth's own) and the base-period words."""
+    """What can grow (every metric word but the rates' and shares' own: "made up 28% of the total after
+    growing 65%" is the growth of what made up the share) and the base-period words."""
     words: dict[str, str] = {}
     for key, d in load_lexicon().metrics.metrics.items():
-        if key != "growth":
+        if key not in _NOT_GROWING:
             for w in d.words:
                 words[norm(w).lower()] = key
     from factcheck.lang.loader import load_english
 
     for w, key in load_english().metrics.words.items():
-        if key != "growth":
+        if key not in _NOT_GROWING:
             words[w.lower()] = key
     periods = {norm(w).lower(): k for k, ws in _growth()["periods"].items() for w in ws}
     return re.compile(alternation(list(words))), words, re.compile(alternation(list(periods))), periods

@@ -11,9 +11,9 @@ make facts of their own, by deadline, and are set against the outcomes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from datetime import date
 from fractions import Fraction
+from functools import cache
 
 from factcheck.model import Claim
 from factcheck.rules.base import as_of_span, date_interval, overlaps, quantity_interval

@@ -28,6 +28,9 @@ def _lex():
     return re.compile(rf"(?:{alternation(heads)})$"), re.compile(alternation(places))
 
 
+WRAPPED = 90.0  # the similarity shown for a name and the same name with a place or owner before it
+
+
 @cache
 def _wrappers():
     """A leading place or body's name (广东韶关…, 中国电信…), and the words that never make a name
@@ -136,7 +139,10 @@ def subject_similarity(a: str, b: str) -> float:
         return 0.0
     pa, pb = places_in(da), places_in(db)
     if (pa or pb) and pa != pb:
-        return 0.0
+        # 中国电信湛江智算中心 and 湛江智算中心: one is the other wrapped (cluster_keys links them only
+        # when the block wraps the shorter name one way)
+        scores = [subject_similarity(u, b) for u in unwrapped(a)] + [subject_similarity(a, u) for u in unwrapped(b)]
+        return min(WRAPPED, max(scores, default=0.0))
     if not da or not db:
         return 0.0
     da, db = _cross_script(da, db)

@@ -49,7 +49,9 @@ def test_plan_words_after_a_centre_and_a_short_form_name_one_centre(tmp_path, se
                       "当天开工的烟台蓝海智算，一期投资12亿元，将于年内建成投运。"),
     })
     linked = [f for f in found if f.kind in ("agree", "contradict") and f.documents == 2]
-    assert [f.kind for f in linked] == ["agree"], [f.why for f in found]
+    # the investment and the completion plan: 计划 is a plan word, not part of the name
+    assert sorted(f.kind for f in linked) == ["agree", "agree"], [f.why for f in found]
+    assert all(f.subject.text == "烟台蓝海智算中心" for f in linked)
 
 
 def test_a_province_before_the_city_and_the_long_head_are_wrapping(tmp_path, settings):
@@ -147,3 +149,20 @@ def test_half_a_year_and_six_months_are_one_duration(tmp_path, settings):
     })
     periods = [f for f in _across(found, "agree") if "year" in f.why or "month" in f.why]
     assert len(periods) == 1, [f.why for f in found]
+
+
+def test_a_place_the_centre_serves_is_not_the_figure_s_subject(tmp_path, settings):
+    found = _findings(tmp_path, settings, {
+        "a.md": _page("河西智算中心", "2024-08-01", "柳州河西智算中心建成后，将为柳州提供800P算力，并带动上下游企业集聚。"),
+        "b.md": _page("河西智算中心", "2024-08-02", "据介绍，柳州河西智算中心规划算力800P。"),
+    })
+    linked = [f for f in found if f.kind == "agree" and f.documents == 2]
+    assert [f.subject.text for f in linked] == ["柳州河西智算中心"], [f.why for f in found]
+
+
+def test_the_city_s_own_total_stays_the_city_s(tmp_path, settings):
+    found = _findings(tmp_path, settings, {
+        "a.md": _page("柳州算力", "2024-08-01", "河西智算中心二期投产后，柳州市智能算力将达到1200P。"),
+        "b.md": _page("河西智算中心", "2024-08-02", "柳州河西智算中心规划算力1200P以上。"),
+    })
+    assert not [f for f in found if f.documents == 2 and f.kind in ("agree", "contradict")]

@@ -165,11 +165,25 @@ class MetricDef(_Strict):
     default: bool = False
 
 
+class ScopeDef(_Strict):
+    labels: dict[str, list[str]]
+    after: dict[str, list[str]] = {}
+    default: list[str] = []
+    attached: bool = False
+    invariant: bool = False
+    dimensions: list[str] = []
+    not_dimensions: list[str] = []
+    not_followed_by: list[str] = []
+    not_after: list[str] = []
+    sentence: bool = False
+
+
 class MetricsFile(_Strict):
     metrics: dict[str, MetricDef]
     invariant_markers: Words
     cumulative_markers: Words
     events: dict[str, list[str]]
+    scopes: dict[str, ScopeDef] = {}
 
 
 class HeadsFile(_Strict):

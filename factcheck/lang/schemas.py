@@ -98,6 +98,20 @@ class LoneNumeral(_Strict):
     after: str
 
 
+class PageNoise(_Strict):
+    byline_words: list[str]
+    related_headings: list[str]
+    promo: list[str]
+    cookie: list[str]
+    footer: list[str]
+    max_chrome_chars: int = 80
+    max_listing_chars: int = 60
+    max_promo_chars: int = 160
+    max_footer_chars: int = 240
+    keyword_items: int = 5
+    keyword_item_chars: int = 10
+
+
 class FiltersFile(_Strict):
     patterns: dict[str, str]
     pattern_hints: dict[str, str]
@@ -110,6 +124,7 @@ class FiltersFile(_Strict):
     attribution: Attribution
     instrument: Instrument
     lone_numeral: LoneNumeral | None = None
+    noise: PageNoise | None = None
 
 
 class Heads(_Strict):

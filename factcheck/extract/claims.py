@@ -356,7 +356,7 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
     mod = modality(text, sent.start, m.start, found=found)
     if reason is None and m.kind == "quantity":
         subj = d.subjects.for_quantity(m.start, m.dimension or "count")
-        met = quantity_metric(text, ca, m.start, m.end, cb, m.counted, m.dimension or "count", sent.start)
+        met = quantity_metric(text, ca, m.start, m.end, cb, m.counted, m.dimension or "count", sent.start, sent.end)
         as_of = d.as_of_for(m)
     elif reason is None:
         event = _EVENT_OF_DATE.match(text, m.end, sent.end)

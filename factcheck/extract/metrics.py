@@ -81,7 +81,7 @@ def _measure_words() -> frozenset:
 
 
 def quantity_metric(text: str, clause_start: int, start: int, end: int, clause_end: int, counted: str | None,
-                    dimension: str, sentence_start: int | None = None) -> Metric:
+                    dimension: str, sentence_start: int | None = None, sentence_end: int | None = None) -> Metric:
     rx, word_key, defs, invariant, cumulative, _, _ = _lex()
     sentence_start = clause_start if sentence_start is None else sentence_start
     window = text[clause_start:start]
@@ -122,7 +122,8 @@ def quantity_metric(text: str, clause_start: int, start: int, end: int, clause_e
     if marker:
         varies = False
         key = f"{key}@{marker.group()}"  # compute@开工: the capacity planned at the start, a fact of its own
-    labels, fixed = scope_of(text, sentence_start, clause_start, start, end, clause_end, counted or words, dimension)
+    labels, fixed = scope_of(text, sentence_start, clause_start, start, end, clause_end, counted or words, dimension,
+                             sentence_end)
     if key.partition("@")[0] == "growth":
         base = _growth_of(text, sentence_start, start)
         if base:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.extract.patterns import norm
 from factcheck.lang import load_lexicon
@@ -98,48 +98,80 @@ def _attached(text: str, pos: int, metric_words: str) -> bool:
     return text.startswith(metric_words, pos)
 
 
+@cache
+def _all_words() -> tuple[re.Pattern, dict[str, list[tuple[int, str | None]]]]:
+    """One pattern for the words of every kind: a figure's window is read once, not once per kind."""
+    words: dict[str, list[tuple[int, str | None]]] = {}
+    for i, kind in enumerate(_kinds()):
+        for w, label in kind.labels.items():
+            words.setdefault(w, []).append((i, label))
+    return re.compile(_alternation(words)), words
+
+
+@lru_cache(maxsize=8192)
+def _sentence_words(sentence: str) -> tuple[tuple[int, int, tuple], ...]:
+    """The scope words of a sentence (offsets into it), read once for all its figures; news repeats
+    its sentences, so the cache also serves other documents."""
+    rx, words = _all_words()
+    kinds = _kinds()
+    out = []
+    for m in rx.finditer(sentence):
+        entries = tuple((i, label) for i, label in words[_fold(m.group())] if _valid(kinds[i], sentence, m.start(), m.end()))
+        if entries:
+            out.append((m.start(), m.end(), entries))
+    return tuple(out)
+
+
 def scope_of(text: str, sentence_start: int, clause_start: int, start: int, end: int, clause_end: int,
-             metric_words: str, dimension: str) -> tuple[list[str], bool]:
+             metric_words: str, dimension: str, sentence_end: int | None = None) -> tuple[list[str], bool]:
     """The scope labels of the figure at text[start:end] (in kind order) and whether one makes it invariant."""
+    kinds = _kinds()
+    usable = [not ((k.dimensions and dimension not in k.dimensions) or dimension in k.not_dimensions) for k in kinds]
+    nearest: list = [None] * len(kinds)
+    seen = [False] * len(kinds)
+    sentence_end = max(sentence_end or 0, clause_end)
+    for ws, we, entries in _sentence_words(text[sentence_start:sentence_end]):
+        ws, we = ws + sentence_start, we + sentence_start
+        if we > start:
+            break
+        for i, label in entries:
+            kind = kinds[i]
+            if usable[i] and (kind.sentence or ws >= clause_start) and (
+                not kind.attached or _attached(text, we, metric_words) or bool(metric_words and text.startswith(metric_words, ws))
+            ):
+                nearest[i], seen[i] = label, True  # the nearest word of the kind wins (a default clears the label)
     labels: list[str] = []
     invariant = False
-    for kind in _kinds():
-        if (kind.dimensions and dimension not in kind.dimensions) or dimension in kind.not_dimensions:
+    for i, kind in enumerate(kinds):
+        if not usable[i]:
             continue
-        label = _nearest(kind, text, sentence_start if kind.sentence else clause_start, start, metric_words)
-        if label is None and kind.name == "period":
-            label = _months_before(text, sentence_start, start)
-        if label is None and kind.after is not None:
-            m = kind.after.match(text, end, clause_end)
-            if m:
-                label = kind.after_labels.get(_fold(m.group().strip()))
-        if label is None and kind.attached and metric_words.isascii() and metric_words:
-            label = _attached_after(kind, text, end, clause_end, metric_words)
+        label = nearest[i]
+        if not seen[i]:
+            if kind.name == "period":
+                label = _months_before(text, sentence_start, start)
+            if label is None and kind.after is not None:
+                m = kind.after.match(text, end, clause_end)
+                if m:
+                    label = kind.after_labels.get(_fold(m.group().strip()))
+            if label is None and kind.attached and metric_words.isascii() and metric_words:
+                label = _attached_after(kind, text, end, clause_end, metric_words)
         if label:
             labels.append(_SPAN_LABELS.get(label, label))
             invariant = invariant or kind.invariant
     return labels, invariant
 
 
-def _nearest(kind: _Kind, text: str, a: int, b: int, metric_words: str) -> str | None:
-    """The label of the nearest valid word of this kind in text[a:b] (a default word gives None)."""
-    found = None
-    found_any = False
-    for m in kind.rx.finditer(text, a, b):
-        if kind.not_followed_by and text.startswith(kind.not_followed_by, m.end()):
-            continue
-        if kind.not_after and m.start() > 0 and text[max(0, m.start() - 1) : m.start()] in kind.not_after:
-            continue
-        if kind.attached and not _attached(text, m.end(), metric_words) and not (
-            metric_words and text.startswith(metric_words, m.start())
-        ):
-            continue
-        found = kind.labels.get(_fold(m.group()))
-        found_any = True
-    return found if found_any else None
+def _valid(kind: _Kind, text: str, start: int, end: int) -> bool:
+    """A word stands for its kind here: not 扩容至 (a level), not 分三期 (a count of phases). (A sub-population
+    word is also checked against what each figure counts, in scope_of.)"""
+    if kind.not_followed_by and text.startswith(kind.not_followed_by, end):
+        return False
+    return not (kind.not_after and start > 0 and text[start - 1] in kind.not_after)
 
 
 def _months_before(text: str, a: int, b: int) -> str | None:
+    if "月" not in text[a:b] and "month" not in text[a:b]:
+        return None
     last = None
     for m in _MONTHS.finditer(text, a, b):
         last = m

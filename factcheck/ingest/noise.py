@@ -57,6 +57,7 @@ class _Rules:
     max_footer: int
     keyword_items: int
     keyword_item_chars: int
+    trigger: re.Pattern  # any word or stamp that some class needs: lines without one skip those classes
 
 
 def _words_rx(words, anchored: bool = False) -> re.Pattern | None:
@@ -87,7 +88,19 @@ def _rules() -> _Rules:
         _words_rx(n.footer) if n else None,
         n.max_chrome_chars if n else 80, n.max_listing_chars if n else 60, n.max_promo_chars if n else 160,
         n.max_footer_chars if n else 240, n.keyword_items if n else 5, n.keyword_item_chars if n else 10,
+        _trigger(f),
     )
+
+
+def _trigger(f) -> re.Pattern:
+    from factcheck.extract.patterns import norm
+
+    n = f.noise
+    words = list(f.chrome.phrases)
+    if n:
+        words += n.byline_words + n.related_headings + n.promo + n.cookie + n.footer
+    alt = "|".join(re.escape(w) for w in sorted({norm(w) for w in words}, key=len, reverse=True))
+    return re.compile(alt)
 
 
 def _is_spam(r: _Rules, line: str) -> bool:
@@ -97,6 +110,8 @@ def _is_spam(r: _Rules, line: str) -> bool:
         if items and sum(len(i) for i in items) / len(items) <= r.max_item_chars:
             return True
     # an SEO block: 宜昌算力 智算中心排名 GPU服务器出租 … (many short keywords, no punctuation)
+    if line.count(" ") < r.keyword_items - 1 or len(line) > r.keyword_items * r.keyword_item_chars * 8:
+        return False
     items = line.split()
     return (
         len(items) >= r.keyword_items
@@ -122,18 +137,33 @@ def _is_link_title(r: _Rules, line: str) -> bool:
     return len(line) <= r.max_listing and "。" not in line and not line.endswith(".")
 
 
-def _line_class(r: _Rules, line: str) -> str | None:
+def _related_heading(r: _Rules, line: str) -> bool:
+    """相关阅读, Related: …, not a sentence that starts with the word."""
+    if r.related is None:
+        return False
+    bare = _LIST_MARK.sub("", line) if line[:1] in "-*•·▪►>0123456789" else line
+    m = r.related.match(bare)
+    if m is None:
+        return False
+    rest = bare[m.end() :].strip()
+    return not rest or rest[0] in ":|>»-"
+
+
+def _line_class(r: _Rules, line: str, triggered: bool = True) -> str | None:
+    if not triggered:  # no class word on the line: only the shapes of spam, listings, headings and contacts
+        if _is_spam(r, line):
+            return "spam"
+        if _related_heading(r, line):
+            return "related"
+        if _is_listing(r, line) or (len(line) <= r.max_chrome and _TIME.search(line) and _is_byline(r, line)):
+            return "byline"
+        return "contact" if _CONTACT.match(line) else None
     if len(line) < r.max_chrome and any(p in line for p in r.chrome):
         return "chrome"
     if _is_spam(r, line):
         return "spam"
-    if r.related:
-        bare = _LIST_MARK.sub("", line)
-        m = r.related.match(bare)
-        if m:
-            rest = bare[m.end() :].strip()
-            if not rest or rest[0] in ":|>»-":  # 相关阅读, Related: …, not a sentence that starts with the word
-                return "related"
+    if _related_heading(r, line):
+        return "related"
     if _is_byline(r, line) or _is_listing(r, line):
         return "byline"
     if r.cookie and len(line) <= r.max_footer and r.cookie.search(line):
@@ -153,11 +183,13 @@ def noisy_ranges(text: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
     in_related = False
+    trigger = r.trigger.search
     for line in text.split("\n"):
         end = pos + len(line)
         stripped = line.strip()
         if stripped:
-            kind = _line_class(r, stripped)
+            # every class that needs a word is bounded in length: a paragraph is only tried for spam and a heading
+            kind = _line_class(r, stripped, len(stripped) <= r.max_footer and trigger(stripped) is not None)
             if kind == "related":
                 in_related = True
             elif kind is None and in_related and _is_link_title(r, stripped):

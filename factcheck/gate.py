@@ -116,7 +116,7 @@ def run_gate(paths: list[str], settings: Settings, ledger_root: str | Path, base
     by_id = {c.id: c for c in claims}
     base_path = Path(baseline) if baseline else ledger.root / ACCEPTED
     applied = apply(findings, suppressions, lambda ids: {i: by_id[i] for i in ids if i in by_id},
-                    load_baseline(base_path), counted=new_ids)
+                    load_baseline(base_path), counted=new_ids, checked={d.id for d in documents})
     claims.extend(applied.anchors)
     kept, suppressed, baselined, stale = applied.kept, applied.suppressed, applied.baselined, applied.stale
 

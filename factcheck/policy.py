@@ -81,7 +81,7 @@ def anchor(s: Suppression) -> Claim:
 
 
 def apply(findings: list[Finding], suppressions: list[Suppression], claim_of: Callable[[Iterable[str]], dict[str, Claim]],
-          accepted: dict[str, dict], counted: set[str] | None = None) -> Applied:
+          accepted: dict[str, dict], counted: set[str] | None = None, checked: set[str] | None = None) -> Applied:
     """Inline suppressions, then the baseline. A suppression covers a finding when one of the
     finding's claims (of the documents checked: `counted` ids, or all) stands on a line it covers;
     one that covers nothing, or names no valid code, is a finding itself (FC301, FC302)."""
@@ -112,7 +112,9 @@ def apply(findings: list[Finding], suppressions: list[Suppression], claim_of: Ca
     baselined = [f for f in kept if f.fingerprint in accepted]
     kept = [f for f in kept if f.fingerprint not in accepted]
     produced = {f.fingerprint for f in findings} | {f.fingerprint for f in baselined}
-    stale = [e for fp, e in accepted.items() if fp not in produced]
+    # an entry about documents this run did not check (checked: document ids) is not stale
+    stale = [e for fp, e in accepted.items() if fp not in produced
+             and (checked is None or not e.get("documents") or set(e["documents"]) & checked)]
     return Applied(kept, suppressed, baselined, stale, anchors)
 
 
@@ -152,7 +154,8 @@ def apply_to_report(report, select: list[str], ignore: list[str], baseline: Path
     known = set(rules_by_id()) | {UNUSED.id, INVALID.id}
     suppressions = file_suppressions(report.documents, known)
     accepted = load_baseline(baseline) if baseline else {}
-    applied = apply(report.findings or [], suppressions, lambda ids: claims_by_id(report.claims, ids), accepted)
+    applied = apply(report.findings or [], suppressions, lambda ids: claims_by_id(report.claims, ids), accepted,
+                    checked={d.id for d in report.documents})
     applied.kept = selected(applied.kept, select, ignore)
     report.findings = applied.kept
     report.claims = _with_claims(report.claims, applied.anchors)

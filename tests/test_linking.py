@@ -166,3 +166,24 @@ def test_the_city_s_own_total_stays_the_city_s(tmp_path, settings):
         "b.md": _page("河西智算中心", "2024-08-02", "柳州河西智算中心规划算力1200P以上。"),
     })
     assert not [f for f in found if f.documents == 2 and f.kind in ("agree", "contradict")]
+
+
+def test_the_gate_reads_the_ledger_claims_a_wrapped_name_links_to(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    runner = CliRunner()
+    known, ledger = tmp_path / "known", tmp_path / "claims"
+    known.mkdir()
+    (known / "a.md").write_text(_page("河西智算中心", "2024-08-01", "据介绍，河西智算中心算力规模达800P，服务企业120家。"),
+                                encoding="utf-8")
+    assert runner.invoke(app, ["ledger", "build", str(known), "--ledger", str(ledger)]).exit_code == 0
+    new = tmp_path / "new.md"
+    new.write_text(_page("柳州河西智算中心", "2024-08-03", "柳州河西智算中心算力规模为600P。"), encoding="utf-8")
+    result = runner.invoke(app, ["gate", str(new), "--ledger", str(ledger), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    kinds = [f["kind"] for f in json.loads(result.stdout)["findings"]]
+    assert "contradict" in kinds

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from factcheck.facts.blocks import block_key
 from factcheck.ledger.store import INDEX, Ledger
-from factcheck.link.score import places_in, split_key
+from factcheck.link.score import places_in, split_key, unwrapped
 from factcheck.model import Claim
 
 SCHEMA = 3
@@ -26,8 +26,20 @@ def link_bucket(claim: Claim) -> str:
     asks the index for the new claims' buckets alone."""
     if not claim.subject:
         return ""
-    distinctive, head = split_key(claim.subject.key)
+    return _bucket(claim.subject.key)
+
+
+def _bucket(key: str) -> str:
+    distinctive, head = split_key(key)
     return f"{head}|{','.join(sorted(places_in(distinctive)))}"
+
+
+def link_buckets(claim: Claim) -> set[str]:
+    """The claim's bucket, and those of its name without a leading place or owner (广东韶关华南智算中心
+    may link with 华南智算中心), so the gate also reads the claims a wrapped name can link to."""
+    if not claim.subject:
+        return {""}
+    return {_bucket(claim.subject.key)} | {_bucket(k) for k in unwrapped(claim.subject.key)}
 
 
 class LedgerIndex:
@@ -106,7 +118,8 @@ class LedgerIndex:
 
     def claims_linkable_to(self, claims: Iterable[Claim], exclude_documents: set[str] = frozenset()) -> list[Claim]:
         """The ledger claims that share a block and a link bucket with any of these claims."""
-        wanted = sorted({(json.dumps(k, ensure_ascii=False), link_bucket(c)) for c in claims if (k := block_key(c))})
+        wanted = sorted({(json.dumps(k, ensure_ascii=False), bucket) for c in claims if (k := block_key(c))
+                         for bucket in link_buckets(c)})
         out = []
         with self._connect() as db:
             for block, bucket in wanted:

@@ -118,11 +118,11 @@ _DATE_FILTERS_KEPT = frozenset({"time_of_day"})
 
 
 def _blockers(text: str, noise: list[tuple[int, int]]) -> tuple[bytearray, bytearray]:
-    """The masks for numbers and for dates: noise and filters, and for numbers also idioms and clock times."""
+    """The masks for numbers and for dates: filters, and for numbers also idioms and clock times. Page noise
+    is not masked: what is found there is marked 'page noise' after extraction, and a reason found earlier
+    (a page date, a dateline) stays."""
     p = patterns()
     mask = bytearray(len(text))
-    for a, b in noise:
-        mask[a:b] = b"\x01" * (b - a)
     later = []
     hints = tuple(hint for _, _, hint in p.filters if hint is not None)
     found = dict(zip(hints, present(hints, text), strict=True))

@@ -187,3 +187,10 @@ def test_the_gate_reads_the_ledger_claims_a_wrapped_name_links_to(tmp_path):
     assert result.exit_code == 1, result.output
     kinds = [f["kind"] for f in json.loads(result.stdout)["findings"]]
     assert "contradict" in kinds
+
+
+def test_a_city_s_administrative_suffix_inside_a_name_is_wrapping():
+    keys = [subject_key(n) for n in ("柳州市人工智能计算中心", "柳州智算中心", "柳州市河西智算中心", "柳州河西智算中心")]
+    groups = cluster_keys(keys, 88)
+    assert groups[keys[0]] == groups[keys[1]] and groups[keys[2]] == groups[keys[3]]
+    assert groups[keys[0]] != groups[keys[2]]  # the city's centre and the Hexi centre stay two

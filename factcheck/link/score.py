@@ -47,6 +47,19 @@ def _wrappers():
     return lead, re.compile(alternation(generic))
 
 
+@cache
+def _admin_rx():
+    e = load_lexicon().entities
+    places = alternation(norm(p).lower() for p in e.places.names)
+    suffixes = alternation(norm(x).lower() for x in e.places.suffixes)
+    return re.compile(rf"({places})(?:{suffixes})")
+
+
+def without_admin(distinctive: str) -> str:
+    """柳州市河西 scores as 柳州河西: a place's administrative suffix inside a name is wrapping."""
+    return _admin_rx().sub(r"\1", distinctive) if distinctive else distinctive
+
+
 def _names_one(rest: str) -> bool:
     """A name part that still names one thing: a place, or two letters beyond generic words."""
     if places_in(rest):
@@ -145,7 +158,7 @@ def subject_similarity(a: str, b: str) -> float:
         return min(WRAPPED, max(scores, default=0.0))
     if not da or not db:
         return 0.0
-    da, db = _cross_script(da, db)
+    da, db = _cross_script(without_admin(da), without_admin(db))
     return float(fuzz.ratio(da, db))
 
 
@@ -176,7 +189,7 @@ def cluster_keys(keys: list[str], threshold: float) -> dict[str, str]:
     by_distinctive: dict[str, list[str]] = defaultdict(list)
     for k in keys:
         d, h = split_key(k)
-        buckets[(h, frozenset(places_in(d)))].append((k, d))
+        buckets[(h, frozenset(places_in(d)))].append((k, without_admin(d)))
         if _distinctive_name(d):
             by_distinctive[d].append(k)
     for (_, places), members in buckets.items():

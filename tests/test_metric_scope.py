@@ -174,3 +174,20 @@ The Volta Park data campus draws 75 MW from the grid, the utility said.
     findings = _check(tmp_path, settings, {"b.md": other})
     assert _contradictions(findings, "60 MW", "75 MW"), findings
     assert not _contradictions(findings, "40 kW")
+
+
+MILESTONES = _page("临沂云端智算中心建成", "2025-01-10T09:00:00+08:00",
+                   "临沂云端智算中心于2024年3月开工，2024年9月建成，2024年12月正式投运。")
+OPENING_ELSEWHERE = _page("临沂云端智算中心投运", "2025-01-11T09:00:00+08:00",
+                          "临沂云端智算中心2024年12月投运，算力规模为600P。")
+COMPLETION_CONFLICT = _page("临沂云端智算中心建成", "2025-01-11T10:00:00+08:00",
+                            "临沂云端智算中心2024年11月建成。")
+
+
+def test_start_completion_and_opening_are_three_milestones(tmp_path, settings):
+    findings = _check(tmp_path, settings, {"a.md": MILESTONES, "b.md": OPENING_ELSEWHERE})
+    assert not [f for f in findings if f[0] == "contradict"], findings
+    assert any(f[0] == "agree" and sum("12月" in x for x in f[1]) == 2 for f in findings), findings
+    findings = _check(tmp_path, settings, {"c.md": COMPLETION_CONFLICT})
+    assert _contradictions(findings, "2024年9月", "2024年11月"), findings
+    assert not _contradictions(findings, "2024年12月")

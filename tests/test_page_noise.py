@@ -73,3 +73,28 @@ def test_english_scraped_page_noise_gives_no_claims(tmp_path, settings):
         assert not any(noise in t for t in texts), (noise, texts)
     assert any("240MW" in t for t in texts) and any("60MW" in t for t in texts)
     assert any("1,600 GPUs" in t for t in texts)
+
+
+LOOKS_LIKE_NOISE = """---
+title: 资讯速递
+date: 2025-02-12T09:00:00+08:00
+---
+2025年2月10日工信部发布：全国在用算力中心标准机架超过900万架
+
+春节期间微信红包收发量达到98亿个
+
+项目信息
+建成时间：2024-09-30
+总投资：12亿元
+
+By Mar 31, 2026, the Tema campus will draw 180MW.
+"""
+
+
+def test_news_lines_that_share_a_word_with_noise_stay_claims(tmp_path, settings):
+    texts, reasons = _claims(tmp_path, settings, "brief.md", LOOKS_LIKE_NOISE)
+    assert any("900万架" in t for t in texts), "a headline that states a date and 发布 is not a byline"
+    assert any("98亿个" in t for t in texts), "a headline that names 红包 once is not a promotion"
+    assert "2024-09-30" in texts, "a field's date after its label is not a related link's date"
+    assert any("180MW" in t for t in texts), "By and a date is a deadline, not an author"
+    assert "page noise" not in reasons.values(), reasons

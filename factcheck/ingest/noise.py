@@ -31,10 +31,15 @@ _STAMP = re.compile(
     rf"|\b{_MONTH}\s\d{{1,2}},?\s(?:19|20)\d{{2}}\b|\b\d{{1,2}}\s{_MONTH}\s(?:19|20)\d{{2}}\b"
 )
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+# a link's date after its title, set apart by a space or a bracket (a "建成时间: 2024-09-30" field is not one)
 _STAMP_AT_END = re.compile(
-    rf"(?:(?<!\d)(?:19|20)\d{{2}}[-/.])?\d{{1,2}}[-/.]\d{{1,2}}(?:\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*[)\]]?\s*$"
-    rf"|\b{_MONTH}\s\d{{1,2}},?\s(?:19|20)\d{{2}}\s*$"
+    rf"(?<![:\s])[\s(\[]+(?:(?:(?<!\d)(?:19|20)\d{{2}}[-/.])?\d{{1,2}}[-/.]\d{{1,2}}(?:\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+    rf"|{_MONTH}\s\d{{1,2}},?\s(?:19|20)\d{{2}})\s*[)\]]?\s*$"
 )
+# an author's name (By Ama Mensah), not a deadline (By Jan 5, 2026, …)
+_BY_NAME = re.compile(r"\bBy\s(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d)[A-Z][\w'.-]+\s[A-Z]")
+# a page counter next to a byline: 3476次阅读, 8,912 views
+_COUNTER = re.compile(r"\d\s?[万千kK]?\s?次?(?:阅读|浏览|点击)|\d\s?[kKM]?\s(?:views|reads)\b")
 _SENTENCE_END = re.compile(r"[。!?;]|[,:]\s?\S.*[,:]")  # a sentence, or a clause list: not a title or a byline
 _LIST_MARK = re.compile(r"^(?:[-*•·▪►>]|\d{1,2}[.、)])\s*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -60,7 +65,7 @@ class _Rules:
     trigger: re.Pattern  # any word or stamp that some class needs: lines without one skip those classes
 
 
-def _words_rx(words, anchored: bool = False) -> re.Pattern | None:
+def _words_rx(words, anchored: bool = False, cjk_tail: str = "") -> re.Pattern | None:
     # the words folded as the analysis text is (imported late: patterns imports ingest)
     from factcheck.extract.patterns import norm
 
@@ -69,7 +74,7 @@ def _words_rx(words, anchored: bool = False) -> re.Pattern | None:
         return None
     # a Latin word must start at a word boundary (By, not Abby)
     alt = "|".join((r"\b" if w[:1].isascii() and w[:1].isalnum() else "") + re.escape(w)
-                   + (r"\b" if w[-1:].isascii() and w[-1:].isalnum() else "") for w in words)
+                   + (r"\b" if w[-1:].isascii() and w[-1:].isalnum() else ("" if w.isascii() else cjk_tail)) for w in words)
     return re.compile(rf"^(?:{alt})" if anchored else alt)
 
 
@@ -81,7 +86,7 @@ def _rules() -> _Rules:
     n = f.noise
     return _Rules(
         tuple(norm(p) for p in f.chrome.phrases), tuple(f.spam.separators), f.spam.min_separators, f.spam.max_item_chars,
-        _words_rx(n.byline_words) if n else None,
+        _words_rx(n.byline_words, cjk_tail=r"\s?:") if n else None,  # 来源: is a label, 发布 in a headline is not
         _words_rx(n.related_headings, anchored=True) if n else None,
         _words_rx(n.promo) if n else None,
         _words_rx(n.cookie) if n else None,
@@ -122,14 +127,23 @@ def _is_spam(r: _Rules, line: str) -> bool:
 
 
 def _is_byline(r: _Rules, line: str) -> bool:
+    """A date stamp with a time of day, a byline label (来源:, 作者:, Posted, By) or a counter; a headline
+    that states a date (2024年5月20日工信部发布…) has none of them."""
     if len(line) > r.max_chrome or not _STAMP.search(line) or "。" in line:
         return False
-    return bool(_TIME.search(line) or (r.byline and r.byline.search(line)))
+    return bool(_TIME.search(line) or (r.byline and r.byline.search(line)) or _COUNTER.search(line)
+                or _BY_NAME.search(line))
 
 
 def _is_listing(r: _Rules, line: str) -> bool:
     """A related link: a short title ending with its date, not a sentence."""
     return len(line) <= r.max_listing and not _SENTENCE_END.search(line) and bool(_STAMP_AT_END.search(line))
+
+
+def _is_promo(r: _Rules, line: str) -> bool:
+    """Two calls to act (领取红包 立即下载), or one shouted (CLICK HERE!): a headline that names 红包 once is news."""
+    hits = {m.group() for m in r.promo.finditer(line)}
+    return len(hits) >= 2 or (len(hits) == 1 and ("!" in line or "！" in line))
 
 
 def _is_link_title(r: _Rules, line: str) -> bool:
@@ -168,9 +182,9 @@ def _line_class(r: _Rules, line: str, triggered: bool = True) -> str | None:
         return "byline"
     if r.cookie and len(line) <= r.max_footer and r.cookie.search(line):
         return "cookie"
-    if r.footer and len(line) <= r.max_footer and r.footer.search(line):
+    if r.footer and len(line) <= r.max_footer and "。" not in line and r.footer.search(line):
         return "footer"
-    if r.promo and len(line) <= r.max_promo and "。" not in line and r.promo.search(line):
+    if r.promo and len(line) <= r.max_promo and "。" not in line and _is_promo(r, line):
         return "promo"
     if _CONTACT.match(line):
         return "contact"

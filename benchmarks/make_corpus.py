@@ -1505,9 +1505,20 @@ def main(argv=None) -> int:
     ap.add_argument("--en-rate", type=float, default=0.10, help="share of articles in English")
     ap.add_argument("--pairs-per-doc", type=float, default=1.0, help="planted pairs per article (each pair uses two)")
     ap.add_argument("--rates", default="agree=0.4,update=0.3,contradict=0.3", help="mix of planted pair kinds")
+    ap.add_argument("--news", action="store_true", help="news mode: each planted fact recurs across many articles "
+                    "(wire copies, attributed paraphrases, rounded restatements, outliers, series); see news_corpus.py")
     args = ap.parse_args(argv)
     if args.n < 1:
         raise SystemExit("N must be at least 1")
+    if args.news:
+        from news_corpus import write
+
+        t0 = time.perf_counter()
+        meta = write(args.n, args.out_dir, args.seed)
+        print(f"wrote {meta['n']} news articles ({meta['bytes'] / 1e6:.1f} MB): {meta['facts']} facts in {meta['stories']} "
+              f"stories, {meta['series_steps']} series steps, {meta['outliers']} outliers, {meta['statements']} statements "
+              f"to {args.out_dir} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        return 0
     t0 = time.perf_counter()
     rates = parse_rates(args.rates)
     os.makedirs(args.out_dir, exist_ok=True)

@@ -29,15 +29,16 @@ def _no_block(_claim) -> None:
 
 
 def document_record(document: Document, claims: list[Claim], mentions: list[Claim], findings: bool = True) -> Cached:
-    """One document's claims as Rows, with the findings of the checks inside the document (FC2xx),
-    which need no other document and so are made where the claims are still objects (not when
-    findings is False: a run that compares nothing, such as extract, has no use for them)."""
-    from factcheck.compare import block_key, document_findings
+    """One document after its two stages: extraction's claims as Rows (with their blocking key),
+    then the rules over this document's claims alone (FC2xx), run while the claims are still
+    objects (not when findings is False: a run that compares nothing, such as extract, has no use
+    for them). Stages flow one way: extraction knows nothing of rules or comparison."""
+    from factcheck.facts.blocks import block_key
+    from factcheck.rules.inside import document_findings
 
     claims = sorted(claims, key=report_order)
-    # every FC2xx check relates two claims or more
-    findings = document_findings(claims) if findings and len(claims) > 1 else []
-    return Cached(document, encode(claims, block_key), encode(mentions, _no_block), findings)
+    return Cached(document, encode(claims, block_key), encode(mentions, _no_block),
+                  document_findings(claims) if findings else [])
 
 
 def _decoded(rows: list[Row]) -> list[Claim]:

@@ -14,6 +14,36 @@ from pathlib import Path
 from factcheck.errors import OutputError
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def file_mode(target: Path) -> int:
+    """The mode a written file gets: the replaced file's, else 0666 less the umask (0644 under
+    022), as open() would give; mkstemp's 0600 would hide a report from the rest of a team."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def make_owned_dir(path: str | Path, ignore: list[str]) -> Path:
+    """Create a folder factcheck owns (the ledger, the cache) with a .gitignore listing what in it
+    must never be committed; a folder that already exists is left as it is."""
+    folder = Path(path)
+    if folder.is_dir():
+        return folder
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(folder / ".gitignore", "# written by factcheck: files that never belong in a commit\n"
+                     + "".join(f"{line}\n" for line in ignore), durable=False)
+    except OSError as exc:
+        raise OutputError(str(folder), f"cannot create the folder ({exc.strerror or exc})") from None
+    return folder
+
+
 def write_atomic(path: str | Path, text: str | Iterable[str], durable: bool = True) -> None:
     """Write text (or pieces of it, as they come) to path, replacing it only once all is on disk.
 
@@ -23,10 +53,12 @@ def write_atomic(path: str | Path, text: str | Iterable[str], durable: bool = Tr
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        mode = file_mode(target)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise OutputError(str(target), f"cannot write ({exc.strerror or exc})") from None
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             for piece in [text] if isinstance(text, str) else text:
                 fh.write(piece)

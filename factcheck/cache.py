@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from factcheck import __version__
-from factcheck.atomic import write_atomic
+from factcheck.atomic import make_owned_dir, write_atomic
 from factcheck.claim_table import Row
 from factcheck.errors import OutputError
 from factcheck.model import Document, Finding
@@ -59,12 +59,15 @@ def _row(x: list) -> Row:
     return Row(tuple(x[0]), x[1], tuple(x[2]) if x[2] else None, x[3], x[4].encode())
 
 
+CACHE_IGNORE = ["*"]  # the cache's .gitignore: nothing in it belongs in a commit
+
+
 class ExtractionCache:
     def __init__(self, root: str | Path, settings_key: str, mentions: bool, published=None):
         self.root = Path(root)
         self.base = f"{code_fingerprint()}|{settings_key}|{int(mentions)}|{published.isoformat() if published else ''}"
         self.hits = self.misses = 0
-        self.broken = False
+        self.broken = self.made = False
 
     def key(self, name: str, data: bytes, doc_id: str) -> str:
         digest = hashlib.sha256(self.base.encode())
@@ -97,6 +100,9 @@ class ExtractionCache:
                  "findings": [f.model_dump(mode="json") for f in record.findings]}
         key = self.key(name, data, doc_id)
         try:
+            if not self.made:
+                make_owned_dir(self.root, CACHE_IGNORE)
+                self.made = True
             write_atomic(self._path(key), json.dumps(entry, ensure_ascii=False), durable=False)  # checked when read
         except OutputError:
             self.broken = True  # a read-only or full disk: go on without the cache
@@ -126,5 +132,6 @@ class FindingsCache:
 
     def store(self, key: str, findings: list[Finding]) -> None:
         with contextlib.suppress(OutputError):  # a read-only or full disk: the run goes on
+            make_owned_dir(self.root.parent, CACHE_IGNORE)
             write_atomic(self.root / f"{key}.json", json.dumps([f.model_dump(mode="json") for f in findings],
                                                                ensure_ascii=False), durable=False)

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
@@ -18,7 +18,33 @@ from factcheck.errors import FactcheckError
 if TYPE_CHECKING:
     from factcheck.settings import Settings
 
+
+class _Group(typer.core.TyperGroup):
+    """Usage errors (a bad choice, -j 0, an unknown option) as one line on stderr, exit 2,
+    like every other error; `factcheck` alone still prints the help."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except typer.Abort:
+            err.print("factcheck: interrupted", markup=False)
+            sys.exit(2)
+        except typer.TyperException as exc:  # typer's (click's) usage and parameter errors
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                exc.show()
+            elif getattr(exc, "ctx", None) is not None:
+                err.print(f"factcheck: usage: {exc.format_message()} (see {exc.ctx.command_path} --help)", markup=False)
+            else:
+                err.print(f"factcheck: {exc.format_message()}", markup=False)
+            sys.exit(getattr(exc, "exit_code", 2))
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
+    cls=_Group,
+    rich_markup_mode=None,  # help is plain text: [brackets] such as factcheck[dask] print as written
     name="factcheck",
     help=(
         "Check figures across news articles: extract every numerical and dated claim, link claims "
@@ -43,6 +69,10 @@ JobsOpt = Annotated[int | None, typer.Option(
     help="Read and extract in this many worker processes; the output is the same. "
          "Default: one per CPU core for 200 files or more, else 1.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache (.factcheck_cache/).")]
+Color = Literal["auto", "always", "never"]
+ColorOpt = Annotated[Color, typer.Option("--color", help="Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the findings that fail (at or above fail_on), nothing else.")]
+StatisticsOpt = Annotated[bool, typer.Option("--statistics", help="Print how many findings each rule made, one rule a line, instead of the report.")]
 
 
 def _cache_dir(settings, no_cache: bool) -> str | None:
@@ -67,8 +97,9 @@ def _guard(body: Callable[[], int]) -> None:
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("interrupted")
-    except BrokenPipeError:
-        raise
+    except BrokenPipeError:  # factcheck … | head: the reader left, which is not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(0) from None
     except Exception as exc:  # an internal error is still exit 2, never 1
         _fail(f"internal error: {type(exc).__name__}: {exc} (please report it)")
     raise typer.Exit(code)
@@ -104,12 +135,26 @@ def _emit(text, output: Path | None) -> None:
         write_atomic(output, text)
 
 
-def _console(output: Path | None = None) -> Console:
-    """stdout, or a file; wide enough that a piped table stays readable."""
-    if output is not None:
-        return Console(file=open(output, "w", encoding="utf-8"), width=160, highlight=False, color_system=None)
+def _console(color: Color = "auto") -> Console:
+    """stdout, coloured as --color and NO_COLOR say; wide enough that a piped table stays readable
+    (the check report prints with soft wrap, so piped lines are never cut)."""
+    if color == "never":
+        return Console(highlight=False, no_color=True, color_system=None, width=None if sys.stdout.isatty() else 160)
+    if color == "always":
+        return Console(highlight=False, force_terminal=True, no_color=False, color_system="standard",
+                       width=None if sys.stdout.isatty() else 160)
     probe = Console()
     return Console(highlight=False, width=None if probe.is_terminal else 160)
+
+
+def _nothing_read(paths: list[str], report) -> int:
+    """No document at all: one line (unless a problem line already said why) and exit 2."""
+    if not report.problems:
+        from factcheck.ingest.loader import JSONL_SUFFIXES, TEXT_SUFFIXES
+
+        kinds = ", ".join(sorted(TEXT_SUFFIXES | JSONL_SUFFIXES))
+        err.print(f"factcheck: no article in {', '.join(paths)}; factcheck reads {kinds}", markup=False)
+    return 2
 
 
 def _report_problems(report, verbose: bool) -> bool:
@@ -122,22 +167,35 @@ def _report_problems(report, verbose: bool) -> bool:
     return fatal
 
 
-def _progress():
-    if not err.is_terminal:
-        return None
-    return lambda name: err.print(f"[dim]read {name}[/dim]", end="\r")
+class _Progress:
+    """A progress bar on stderr while the body runs, only on a terminal."""
+
+    def __init__(self, paths: list[str]):
+        self.paths, self.bar = paths, None
+
+    def __enter__(self):
+        if err.is_terminal:
+            from factcheck.report.progress import Bar, count_inputs
+
+            self.bar = Bar(err, count_inputs(self.paths))
+        return self.bar
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.close()
 
 
 @app.command()
 def extract(
     paths: PathsArg,
-    format: Annotated[str, typer.Option("--format", "-f", help="text (a table) or json (OUTPUT.md).")] = "text",
+    format: Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="text (a table) or json (OUTPUT.md).")] = "text",
     mentions: Annotated[bool, typer.Option("--mentions", help="Also list every value found that is not a claim, with the reason.")] = False,
     published: PublishedOpt = None,
     output: OutOpt = None,
     verbose: VerboseOpt = False,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
+    color: ColorOpt = "auto",
 ) -> None:
     """List every numerical and dated claim in the articles.
 
@@ -147,12 +205,13 @@ def extract(
     def body() -> int:
         from factcheck.api import run
 
-        if format not in ("text", "json"):
-            raise typer.BadParameter("choose text or json", param_hint="--format")
         settings = _settings()
-        report = run(paths, settings, _published(published), mentions=mentions, progress=_progress(), jobs=jobs,
-                     cache_dir=_cache_dir(settings, no_cache))
+        with _Progress(paths) as bar:
+            report = run(paths, settings, _published(published), mentions=mentions, progress=bar, jobs=jobs,
+                         cache_dir=_cache_dir(settings, no_cache))
         fatal = _report_problems(report, verbose)
+        if not report.documents:
+            return _nothing_read(paths, report)
         if verbose:
             for d in report.documents:
                 err.print(f"factcheck: {d.path or d.id}: read as {d.encoding}, language {d.lang}, published {d.published}", markup=False)
@@ -163,10 +222,7 @@ def extract(
         else:
             from factcheck.report.terminal import print_extract
 
-            console = _console(output)
-            print_extract(report, console)
-        if not report.documents and report.problems:
-            return 2
+            _text(lambda console: print_extract(report, console, mentions), output, color)
         return 2 if fatal else 0
 
     _guard(body)
@@ -176,7 +232,7 @@ def extract(
 def evaluate(
     paths: PathsArg,
     gold: Annotated[list[Path], typer.Option("--gold", help="A gold file in the factcheck-gold/1 format (repeatable: a file may cite another's claims).")],
-    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    format: Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="text or json.")] = "text",
     show: Annotated[int, typer.Option("--show", help="How many misses and false positives to list.")] = 20,
 ) -> None:
     """Score extraction against a hand-annotated gold file: recall, precision, value and subject accuracy.
@@ -235,7 +291,20 @@ def evaluate(
 FORMATS_CHECK = ("text", "json", "markdown", "html")
 
 
-def render(report, format: str, output: Path | None, title: str = "factcheck report") -> None:
+def _text(printer, output: Path | None, color: Color = "auto") -> None:
+    """Rich output to the terminal, or as plain text (never coloured, never wrapped) to a file."""
+    if output is None:
+        printer(_console(color))
+    else:
+        from io import StringIO
+
+        buffer = StringIO()
+        printer(Console(file=buffer, width=160, color_system=None, highlight=False))
+        _emit(buffer.getvalue(), output)
+
+
+def render(report, format: str, output: Path | None, title: str = "factcheck report", color: Color = "auto",
+           quiet: bool = False, fail_on: str = "error") -> None:
     """Write a report in one of the formats; text goes to the terminal (or a plain file)."""
     if format == "json":
         from factcheck.report.json_report import render_json_chunks
@@ -252,54 +321,72 @@ def render(report, format: str, output: Path | None, title: str = "factcheck rep
     else:
         from factcheck.report.terminal import print_check
 
-        if output is None:
-            print_check(report, _console())
-        else:
-            from io import StringIO
-
-            buffer = StringIO()
-            print_check(report, Console(file=buffer, width=160, color_system=None, highlight=False))
-            _emit(buffer.getvalue(), output)
+        _text(lambda console: print_check(report, console, quiet, fail_on), output, color)
 
 
 @app.command()
 def check(
     paths: PathsArg,
-    format: Annotated[str, typer.Option("--format", "-f", help="text (grouped by subject), json, markdown or html.")] = "text",
+    format: Annotated[Literal["text", "json", "markdown", "html"], typer.Option(
+        "--format", "-f", help="text (summary, contradictions, updates, agreements), json, markdown or html.")] = "text",
     output: OutOpt = None,
     published: PublishedOpt = None,
     mentions: Annotated[bool, typer.Option("--mentions", help="JSON: also every value that is not a claim.")] = False,
     verbose: VerboseOpt = False,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
-    engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask (dask.distributed; pip install 'factcheck[dask]').")] = "local",
+    engine: Annotated[Literal["local", "dask"], typer.Option("--engine", help="local (this machine) or dask (dask.distributed; pip install 'factcheck[dask]').")] = "local",
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="With --engine dask: join this scheduler (tcp://host:8786); without it a local cluster of --jobs workers starts.")] = None,
+    quiet: QuietOpt = False,
+    statistics: StatisticsOpt = False,
+    color: ColorOpt = "auto",
+    fail_on: Annotated[Literal["error", "warning", "info", "never"] | None, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity (default: never, as a report).")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rule codes (repeatable or comma-separated; a prefix selects a family: FC2).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Leave out these rule codes (repeatable or comma-separated).")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Accepted findings to leave out (default: claims/accepted.json when it exists).")] = None,
 ) -> None:
     """Link claims across the articles and report agreements, contradictions and updates.
 
+    Inline suppressions (<!-- factcheck-disable-next-line FC102 -->) and the baseline apply as in gate.
+
     Example: factcheck check seeds/ --format html -o reports/seeds.html
+
+    Example: factcheck check articles/ --fail-on error --ignore FC101
     """
 
     def body() -> int:
         from factcheck.api import run
+        from factcheck.policy import apply_to_report, codes_of, failing
 
-        if format not in FORMATS_CHECK:
-            raise typer.BadParameter(f"choose one of {', '.join(FORMATS_CHECK)}", param_hint="--format")
         settings = _settings()
         if engine == "dask":
             from factcheck.engine_dask import run_dask
 
             report = run_dask(paths, settings, scheduler, _published(published), mentions, workers=jobs or os.cpu_count() or 1)
-        elif engine == "local":
-            report = run(paths, settings, _published(published), mentions=mentions, compare=True, progress=_progress(),
-                         jobs=jobs, cache_dir=_cache_dir(settings, no_cache))
         else:
-            raise typer.BadParameter("choose local or dask", param_hint="--engine")
+            with _Progress(paths) as bar:
+                report = run(paths, settings, _published(published), mentions=mentions, compare=True, progress=bar,
+                             jobs=jobs, cache_dir=_cache_dir(settings, no_cache))
         fatal = _report_problems(report, verbose)
-        render(report, format, output)
         if not report.documents:
+            return _nothing_read(paths, report)
+        accepted = baseline or (Path("claims/accepted.json") if Path("claims/accepted.json").is_file() else None)
+        applied = apply_to_report(report, codes_of(select), codes_of(ignore), accepted)
+        if applied.suppressed or applied.baselined:
+            err.print(f"factcheck: {len(applied.suppressed)} suppressed inline, {len(applied.baselined)} accepted in the baseline", markup=False)
+        if statistics:
+            from factcheck.report.terminal import print_statistics
+
+            _text(lambda console: print_statistics(report, console), output, color)
+        else:
+            render(report, format, output, color=color, quiet=quiet, fail_on=fail_on or settings.fail_on)
+        if fatal:
             return 2
-        return 2 if fatal else 0
+        failed = failing(report.findings or [], fail_on)
+        if failed:
+            err.print(f"factcheck: {len(failed)} finding(s) at or above {fail_on}", markup=False)
+            return 1
+        return 0
 
     _guard(body)
 
@@ -317,18 +404,20 @@ def rules(
         from rich.table import Table
 
         from factcheck.rules import rules_by_id
+        from factcheck.suppress import INVALID, UNUSED
 
+        every = rules_by_id() | {r.id: [r] for r in (UNUSED, INVALID)}
         out = Console(highlight=False, soft_wrap=True)
         if rule_id is None:
             table = Table(header_style="bold")
             for col in ("id", "kind", "severity", "what"):
                 table.add_column(col, overflow="fold")
-            for rid, variants in rules_by_id().items():
+            for rid, variants in every.items():
                 table.add_row(rid, " / ".join(v.kind for v in variants), " / ".join(dict.fromkeys(v.severity for v in variants)),
                               variants[0].summary)
             out.print(table)
             return 0
-        found = rules_by_id().get(rule_id.upper())
+        found = every.get(rule_id.upper())
         if not found:
             _fail(f"no rule {rule_id!r}; `factcheck rules` lists them")
         r = found[0]
@@ -351,7 +440,7 @@ def schema() -> None:
 
         data = Report.model_json_schema()
         data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        data["title"] = "factcheck output, schema_version 1"
+        data["title"] = "factcheck output, schema_version 2"
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
         return 0
 
@@ -392,14 +481,15 @@ def _gate_output(result, format: str, fail_on: str) -> str | None:
 def gate(
     paths: PathsArg,
     ledger: Annotated[Path, typer.Option("--ledger", help="The ledger folder of known claims.")] = Path("claims"),
-    fail_on: Annotated[str | None, typer.Option("--fail-on", help="Lowest severity that fails: error, warning, info or never (default from settings: error).")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="text, json, sarif, github, junit or markdown.")] = "text",
+    fail_on: Annotated[Literal["error", "warning", "info", "never"] | None, typer.Option("--fail-on", help="Lowest severity that fails (default from settings: error).")] = None,
+    format: Annotated[Literal["text", "json", "sarif", "github", "junit", "markdown"], typer.Option("--format", "-f", help="The report's format.")] = "text",
     output: OutOpt = None,
     also: Annotated[list[str] | None, typer.Option("--also", help="Also write FORMAT=PATH (repeatable), e.g. --also sarif=factcheck.sarif.")] = None,
     baseline: Annotated[Path | None, typer.Option("--baseline", help="Accepted findings (default: LEDGER/accepted.json).")] = None,
     write_baseline: Annotated[bool, typer.Option("--write-baseline", help="Accept every current finding into the baseline and exit 0.")] = False,
     changed_since: Annotated[str | None, typer.Option("--changed-since", help="Check only files added or changed since this git ref.")] = None,
     published: PublishedOpt = None,
+    color: ColorOpt = "auto",
 ) -> None:
     """Check new articles against the ledger; fail when they contradict it (exit 0 clean, 1 findings, 2 error).
 
@@ -409,8 +499,6 @@ def gate(
     def body() -> int:
         from factcheck.gate import run_gate
 
-        if format not in GATE_FORMATS:
-            raise typer.BadParameter(f"choose one of {', '.join(GATE_FORMATS)}", param_hint="--format")
         extra = []
         for item in also or []:
             fmt, sep, dest = item.partition("=")
@@ -426,7 +514,11 @@ def gate(
             from factcheck.ledger.baseline import write_baseline as save
 
             target = baseline or ledger / "accepted.json"
-            n = save(target, result.report.findings + result.baselined, load_baseline(target))
+            checked = {d.id for d in result.report.documents}
+            doc_of = {c.id: c.document for c in result.report.claims if c.document in checked}
+            accepted = result.report.findings + result.baselined
+            documents_of = {f.fingerprint: sorted({doc_of[i] for i in f.claims if i in doc_of}) for f in accepted}
+            n = save(target, accepted, load_baseline(target), documents_of, checked)
             err.print(f"factcheck: wrote {n} accepted findings to {target}; give each a reason", markup=False)
             return 0
         if result.changed_note:
@@ -438,7 +530,7 @@ def gate(
             err.print(f"factcheck: {len(result.suppressed)} suppressed inline, {len(result.baselined)} accepted in the baseline", markup=False)
         text = _gate_output(result, format, settings.fail_on)
         if text is None:
-            render(result.report, "text", output)
+            render(result.report, "text", output, color=color, fail_on=settings.fail_on)
         else:
             _emit(text, output)
         if format == "github":
@@ -552,7 +644,7 @@ def ledger_add(
 def ledger_list(
     ledger: LedgerOpt = Path("claims"),
     subject: Annotated[str | None, typer.Option("--subject", "-s", help="Only claims whose subject contains this text (any script).")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    format: Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """List the claims in the ledger, optionally for one subject.
 

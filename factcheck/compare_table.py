@@ -1,8 +1,9 @@
 """compare_claims over a ClaimTable, decoding claims group by group rather than all at once.
 
 Blocking and linking need only each claim's block key and subject key, which the table keeps
-beside the JSON; a claim is decoded only when it has a linked partner to be judged against. The
-findings are compare_claims' findings, in its order.
+beside the JSON; a claim is decoded only when its linked group has two claims or more, and one
+group at a time is turned into facts (factcheck.facts). The findings are compare_claims' findings,
+in its order.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ def table_blocks(table: ClaimTable) -> dict[tuple, Block]:
 
 
 def block_rows_findings(by_subject: Block, settings: Settings) -> list[Finding]:
-    """compare.block_findings for one block held as JSON: only linked groups are decoded."""
+    """compare.block_findings for one block held as JSON: a linked group is decoded, made into
+    facts and findings, and let go before the next."""
     out = []
     for rows in linked_groups(by_subject, settings.link_threshold):
         if len(rows) > 1:
@@ -36,8 +38,8 @@ def block_rows_findings(by_subject: Block, settings: Settings) -> list[Finding]:
 
 
 def compare_table(table: ClaimTable, inside: dict[str, list[Finding]], settings: Settings) -> list[Finding]:
-    """Pair findings across the table, plus `inside`: the findings of the checks inside each
-    document, made when the document was extracted (api.document_record)."""
+    """Fact findings across the table, plus `inside`: the findings of the checks inside each
+    document, run after its extraction (api.document_record)."""
     findings: list[Finding] = []
     blocks = table_blocks(table)
     for key in sorted(blocks):

@@ -277,6 +277,8 @@ def score_findings(gold: dict, extracted: dict[str, tuple[str, list[Claim]]], fi
             spans = _locate(raw, g.get("quote", ""), g.get("number_text", ""))
             claim_of[g["id"]] = {c.id for c in claims if any(_overlaps(s, c) for s in spans)}
     result = FindingScore()
+    findings = list(findings)
+    agreeing = [f for f in findings if f.kind in _KIND_FAMILY["agree"]] + _agreeing_values(findings)
     gold_contradictions = set()
     for gf in gold.get("findings", []):
         matched = [claim_of.get(cid, set()) for cid in gf["claims"]]
@@ -285,7 +287,8 @@ def score_findings(gold: dict, extracted: dict[str, tuple[str, list[Claim]]], fi
         if gf.get("tier") == "core":
             result.core += 1
             family = _KIND_FAMILY.get(gf["kind"], {gf["kind"]})
-            if _connected(matched, [f for f in findings if f.kind in family]):
+            pool = agreeing if gf["kind"] == "agree" else [f for f in findings if f.kind in family]
+            if _connected(matched, pool):
                 result.core_found += 1
             else:
                 result.missed.append(f"{gf['kind']} {gf['claims']}: {gf.get('why', '')[:100]}")
@@ -297,10 +300,44 @@ def score_findings(gold: dict, extracted: dict[str, tuple[str, list[Claim]]], fi
                 result.negatives_linked += 1
                 result.wrongly_linked.append(f"{gf['claims']}: {gf.get('why', '')[:100]}")
     for f in findings:
-        if f.kind == "contradict" and not any(set(f.claims) <= g for g in gold_contradictions):
+        if f.kind == "contradict" and not any(_holds(f, g) for g in gold_contradictions):
             result.spurious_contradictions += 1
             result.contradictions_not_in_gold.append(f.why)
     return result
+
+
+def _agreeing_values(findings) -> list:
+    """A contradiction is one fact whose sources disagree (SEMANTICS.md §3): the values in it that
+    overlap still agree with each other. Each such set of values stands in as an agreement."""
+    from types import SimpleNamespace
+
+    out = []
+    for f in findings:
+        if f.kind != "contradict" or not getattr(f, "values", None):
+            continue
+        for i, a in enumerate(f.values):
+            for b in f.values[i:]:
+                if _values_overlap(a, b):
+                    out.append(SimpleNamespace(kind="agree", claims=list(a.claims) + list(b.claims)))
+    return out
+
+
+def _values_overlap(a, b) -> bool:
+    lo = [x for x in (a.lower, b.lower) if x is not None]
+    hi = [x for x in (a.upper, b.upper) if x is not None]
+    try:
+        return not lo or not hi or max(lo) <= min(hi)
+    except TypeError:
+        return False
+
+
+def _holds(f, gold: frozenset) -> bool:
+    """A contradiction the gold has: its claims are all in the gold pair, or it sets two claims of
+    a gold pair in values apart (a fact holds every source that states it)."""
+    if set(f.claims) <= gold:
+        return True
+    values = [set(v.claims) & gold for v in getattr(f, "values", [])]
+    return sum(1 for v in values if v) >= 2
 
 
 def _connected(matched: list[set[str]], findings) -> bool:

@@ -13,19 +13,19 @@ from pathlib import Path
 
 from factcheck import __version__
 from factcheck.api import read_and_extract, sort_claims
-from factcheck.compare import block_key, compare_claims, make_finding
+from factcheck.compare import compare_claims
 from factcheck.errors import ConfigError, LedgerError
+from factcheck.facts.blocks import block_key
 from factcheck.ledger.baseline import load_baseline
 from factcheck.ledger.index import LedgerIndex
 from factcheck.ledger.pinned import load_pins
 from factcheck.ledger.store import ACCEPTED, PINNED, Ledger
 from factcheck.link.score import subject_similarity
 from factcheck.model import Claim, Finding, Report, Summary, ToolInfo
+from factcheck.policy import SEVERITY_RANK, apply
 from factcheck.rules import rules_by_id
 from factcheck.settings import Settings
-from factcheck.suppress import INVALID, UNUSED, covers, parse
-
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+from factcheck.suppress import INVALID, UNUSED, parse
 
 
 @dataclass
@@ -111,35 +111,14 @@ def run_gate(paths: list[str], settings: Settings, ledger_root: str | Path, base
     known = _pinned_override(known, pins, settings.link_threshold)
     findings = compare_claims(claims + known, settings, focus=new_ids)
 
-    # inline suppression
     codes = set(rules_by_id()) | {UNUSED.id, INVALID.id}
     suppressions = [s for src in sources for s in parse(src.document.id, src.document.path, src.raw, src.comments, codes)]
     by_id = {c.id: c for c in claims}
-    kept, suppressed = [], []
-    for f in findings:
-        new = [by_id[i] for i in f.claims if i in by_id]
-        hit = next((s for s in suppressions for c in new if covers(s, f.rule, c.document, c.line)), None)
-        if hit:
-            hit.used = True
-            suppressed.append(f)
-        else:
-            kept.append(f)
-    for s in suppressions:
-        anchor = _anchor(s)
-        if s.invalid:
-            kept.append(make_finding(INVALID, [anchor], f"suppression at {s.path or s.document}:{s.line} {s.invalid}"))
-            claims.append(anchor)
-        elif not s.used:
-            kept.append(make_finding(UNUSED, [anchor], f"suppression of {' '.join(s.codes)} at {s.path or s.document}:{s.line} silences nothing"))
-            claims.append(anchor)
-
-    # baseline
     base_path = Path(baseline) if baseline else ledger.root / ACCEPTED
-    accepted = load_baseline(base_path)
-    baselined = [f for f in kept if f.fingerprint in accepted]
-    kept = [f for f in kept if f.fingerprint not in accepted]
-    produced = {f.fingerprint for f in findings} | {f.fingerprint for f in baselined}
-    stale = [e for fp, e in accepted.items() if fp not in produced]
+    applied = apply(findings, suppressions, lambda ids: {i: by_id[i] for i in ids if i in by_id},
+                    load_baseline(base_path), counted=new_ids, checked={d.id for d in documents})
+    claims.extend(applied.anchors)
+    kept, suppressed, baselined, stale = applied.kept, applied.suppressed, applied.baselined, applied.stale
 
     order = {"error": 0, "warning": 1, "info": 2}
     kept.sort(key=lambda f: (order[f.severity], f.rule, f.why, f.id))
@@ -156,10 +135,3 @@ def run_gate(paths: list[str], settings: Settings, ledger_root: str | Path, base
     return GateResult(report, len(known), len(new_ids), suppressed, baselined, stale, note)
 
 
-def _anchor(s) -> Claim:
-    """A stand-in claim at the suppression comment, so the finding points at its line."""
-    from factcheck.model import Span
-
-    return Claim(id=f"c-suppress-{s.document}-{s.line}", document=s.document, path=s.path, span=Span(start=0, end=0),
-                 line=s.line, column=1, text="factcheck-disable", sentence="factcheck-disable " + " ".join(s.codes),
-                 kind="quantity", subject=None, metric=None)

@@ -16,7 +16,7 @@ def test_extract_json_follows_the_published_shape_and_is_deterministic():
     assert first.exit_code == 0, first.output
     assert first.stdout == second.stdout
     data = json.loads(first.stdout)
-    assert data["schema_version"] == "1" and data["summary"]["documents"] == 5
+    assert data["schema_version"] == "2" and data["summary"]["documents"] == 5
     claim = next(c for c in data["claims"] if c["text"] == "可达100PFLOPS")
     assert claim["value"] == 100 and claim["unit"] == "PFLOPS" and claim["subject"]["text"] == "武汉人工智能计算中心"
     assert claim["as_of"] == "2021-07-01" and claim["line"] > 1

@@ -58,12 +58,12 @@ def _docs(report, finding):
 
 
 def test_wuhan_100_petaflops_in_english_agrees_with_seed_001(bilingual_report):
-    assert any(f.kind == "agree" and _docs(bilingual_report, f) == {"001", "e01"} and "PFLOPS" in f.why
+    assert any(f.kind == "agree" and _docs(bilingual_report, f) >= {"001", "e01"} and "PFLOPS" in f.why
                for f in bilingual_report.findings)
 
 
 def test_china_70_eflops_as_of_june_2024_contradicts_seed_004(bilingual_report):
-    assert any(f.kind == "contradict" and _docs(bilingual_report, f) == {"004", "e02"} and "70,000" in f.why
+    assert any(f.kind == "contradict" and _docs(bilingual_report, f) >= {"004", "e02"} and "70,000" in f.why
                for f in bilingual_report.findings)
 
 

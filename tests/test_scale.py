@@ -106,15 +106,22 @@ def test_the_dask_engine_gives_the_local_json_byte_for_byte(tmp_path):
     subprocess.run([sys.executable, str(generator), "120", str(corpus / "generated"), "--seed", "3"], check=True,
                    capture_output=True)
     (corpus / "generated" / "expected.json").unlink()
+    # and facts that recur across many articles, as news does (wire copies, restatements, series)
+    subprocess.run([sys.executable, str(generator), "150", str(corpus / "news"), "--news", "--seed", "3"], check=True,
+                   capture_output=True)
+    (corpus / "news" / "expected.json").unlink()
     shutil.copytree(SEEDS, corpus / "seeds")
     shutil.copy(SEEDS / "001_339954ad53160275.txt", corpus / "generated" / "001_339954ad53160275.txt")  # an id twice
     local = runner.invoke(app, ["check", str(corpus), "--format", "json", "--no-cache"])
     dask = runner.invoke(app, ["check", str(corpus), "--format", "json", "--engine", "dask", "--jobs", "2"])
     assert local.exit_code == 0 and dask.exit_code == 0, dask.output
     assert dask.stdout == local.stdout
+    parallel = runner.invoke(app, ["check", str(corpus), "--format", "json", "--no-cache", "--jobs", "2"])
+    assert parallel.stdout == local.stdout
     report = json.loads(dask.stdout)
+    assert any(f["documents"] >= 5 and f["origins"] < f["documents"] for f in report["findings"])
     ids = [d["id"] for d in report["documents"]]
-    assert len(ids) == 126 and len(ids) == len(set(ids)) and "001_339954ad53160275~2" in ids
+    assert len(ids) == 276 and len(ids) == len(set(ids)) and "001_339954ad53160275~2" in ids
     kinds = {f["kind"] for f in report["findings"]}
     assert {"agree", "update", "contradict"} <= kinds
 

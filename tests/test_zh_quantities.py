@@ -188,3 +188,10 @@ def test_below_zero_and_person_times():
     claims, _ = _values("春运期间发送旅客1.2亿人次，山区最低气温零下12.5℃。")
     assert _claim(claims, "1.2亿人次").counted == "人次"
     assert _claim(claims, "零下12.5℃").value == pytest.approx(-12.5)
+
+
+def test_a_record_of_chinese_zero_digits_is_read_as_chinese():
+    """〇 (U+3007) is a Chinese digit: a record that is only a table cell of it (JSON Lines feeds split
+    tables into cells) must reach the Chinese reader, not the English one."""
+    _claims, mentions = _values("〇\n")
+    assert [m.value for m in mentions if m.text == "〇"] == [0]

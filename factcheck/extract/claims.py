@@ -54,7 +54,7 @@ def _as_of_rx():
 
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z]+")  # [A-Za-z]{2,}, written so that re skips ahead to a letter
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff]")
 _FIRST_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z]")
 _NON_CJK_RUN = re.compile(r"[^\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 
@@ -113,19 +113,31 @@ class _Blocked:
         return any(mask[a:b])
 
 
-def _blocker(text: str) -> bytearray:
+# filters that stop a number but not a date: 15:30 is a clock time, 一年 a word but 过去的一年 a span of time
+_DATE_FILTERS_KEPT = frozenset({"time_of_day"})
+
+
+def _blockers(text: str) -> tuple[bytearray, bytearray]:
+    """The masks for numbers and for dates: filters, and for numbers also idioms and clock times. (Page
+    noise is not masked here: its finds are marked "page noise" after extraction, whatever path found them.)"""
     p = patterns()
     mask = bytearray(len(text))
+    later = []
     hints = tuple(hint for _, _, hint in p.filters if hint is not None)
     found = dict(zip(hints, present(hints, text), strict=True))
-    for _, pattern, hint in p.filters:
+    for name, pattern, hint in p.filters:
         if hint is not None and not found[hint]:
+            continue
+        if name in _DATE_FILTERS_KEPT:
+            later.append(pattern)
             continue
         for m in finditer(pattern, text):
             mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    for m in finditer(p.idioms, text):
-        mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    return mask
+    dates = bytearray(mask)
+    for pattern in [*later, p.idioms]:
+        for m in finditer(pattern, text):
+            mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    return mask, dates
 
 
 def _fnum(x: Fraction | None) -> float | int | None:
@@ -134,6 +146,21 @@ def _fnum(x: Fraction | None) -> float | int | None:
     if x.denominator == 1:
         return int(x)
     return float(x)
+
+
+def _at_precision(day, precision: str) -> str:
+    """A publication date as an as_of at its precision: 2024-09-15, 2024-09 or 2024."""
+    return day.isoformat()[: {"day": 10, "month": 7, "year": 4}[precision]]
+
+
+@cache
+def _as_of_relative() -> dict:
+    return {norm_all([k])[0]: v for k, v in load_lexicon().dates.as_of_relative.items()}
+
+
+@cache
+def _as_of_relative_rx():
+    return re.compile(alternation(_as_of_relative()))
 
 
 def _as_of_text(start: str, end: str, precision: str) -> str:
@@ -149,7 +176,7 @@ def _as_of_text(start: str, end: str, precision: str) -> str:
 class _Doc:
     """Per-view state: context, entities, subjects, dates with their roles."""
 
-    def __init__(self, view: TextMap, noise, published, tolerance: Fraction, topic=None):
+    def __init__(self, view: TextMap, noise, published, tolerance: Fraction, topic=None, pub_precision: str = "day"):
         text = view.text
         self.view, self.text = view, text
         self.sentence_cache: dict = {}
@@ -159,12 +186,13 @@ class _Doc:
         has_en, has_zh = 1 in en_lines, 1 in zh_lines
         filters: list[bytearray] = []
 
-        def filter_mask() -> bytearray:
+        def filter_mask(which: int = 0) -> bytearray:
             if not filters:
-                filters.append(_blocker(text))
-            return filters[0]
+                filters.extend(_blockers(text))
+            return filters[which]
 
         blocked = _Blocked(lambda: _union(filter_mask(), en_lines) if has_en else filter_mask())
+        date_blocked = _Blocked(lambda: _union(filter_mask(1), en_lines) if has_en else filter_mask(1))
         en_blocked = _Blocked(lambda: _union(filter_mask(), zh_lines) if has_zh else filter_mask())
         years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
         para_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -180,15 +208,27 @@ class _Doc:
             return last
 
         pub = published.date() if published else None
-        self.pub = pub
-        self.dates = find_dates(text, blocked, pub, paragraph_year) if has_zh else []
+        self.pub, self.pub_precision = pub, pub_precision
+        self.pub_text = _at_precision(pub, pub_precision) if pub else None
+        clock = published.time() if published and pub_precision == "day" else None
+        # a text of digits and signs only (2021-06-30, 6·30, 15:37) is English to the number readers, and its
+        # dates are read by both date readers: a Chinese date wherever both see one
+        digits_only = not has_zh and _LATIN_WORD.search(text) is None
+        if digits_only:
+            date_blocked = _Blocked(lambda: filter_mask(1))
+        self.dates = (find_dates(text, date_blocked, pub, paragraph_year, pub_precision=pub_precision, pub_clock=clock)
+                      if has_zh or digits_only else [])
         # the English parts, a run of English lines taken as one (en_blocked still guards the Chinese)
         en_spans = [m.span() for m in re.finditer(rb"\x01+(?:\x00\x01+)*", en_lines)] if has_en else []
         if has_en:
-            self.dates = sorted(self.dates + find_dates_en(text, en_blocked, pub, spans=en_spans), key=lambda x: x.start)
+            english = find_dates_en(text, en_blocked, pub, pub_precision=pub_precision, spans=en_spans)
+            if digits_only:
+                english = [e for e in english if not any(d.start < e.end and e.start < d.end for d in self.dates)]
+            self.dates = sorted(self.dates + english, key=lambda x: x.start)
         taken = bytearray(len(text))
         for d in self.dates:
-            taken[d.start : d.end] = b"\x01" * (d.end - d.start)
+            if not d.shared:  # 三年内: a duration as much as a date, the quantity finder reads it too
+                taken[d.start : d.end] = b"\x01" * (d.end - d.start)
         self.quantities = find_quantities(text, blocked, taken, tolerance) if has_zh else []
         self.entities = find_entities(text) if has_zh else []
         if has_en:
@@ -199,6 +239,9 @@ class _Doc:
         for q in self.quantities:
             if q.reason is None:
                 occupied[q.num_start : max(q.end, q.counted_end)] = b"\x01" * (max(q.end, q.counted_end) - q.num_start)
+        for d in self.dates:
+            if not d.shared:  # 上半年公司营收: a date (resolved or not) is never part of a subject's name
+                occupied[d.start : d.end] = b"\x01" * (d.end - d.start)
         self.subjects = SubjectFinder(text, self.ctx, self.entities, occupied, metric_word_at, topic)
         self.name_mask = bytearray(len(text))
         for e in self.entities:
@@ -210,6 +253,7 @@ class _Doc:
             rx.search(text[max(0, d.start - 20) : d.start]) or (d.relative and _EN_RELATIVE_AS_OF.search(text, d.start, d.end)))]
         for d in self.as_of_dates:
             d.reason = "as-of date"
+        self._relative_words = None
         starts = [d.start for d in self.dates]
         self._date_starts = starts if starts == sorted(starts) else None
 
@@ -247,6 +291,9 @@ class _Doc:
                               and not self._figure_between(m.end, d.start)), None)
         if governing:
             return _as_of_text(governing.date_start, governing.date_end, governing.date_precision)
+        relative = self._relative_as_of(m, sent)
+        if relative:
+            return relative
         near = None
         for d in self._dates_from(sent.start, m.start):
             if d.reason is None and sent.start <= d.start and d.end <= m.start and not self._since(d):
@@ -257,7 +304,29 @@ class _Doc:
             near = next((d for d in self._dates_from(m.end, clause[1]) if d.reason is None and m.end <= d.start < clause[1]), None)
         if near:
             return _as_of_text(near.date_start, near.date_end, near.date_precision)
-        return self.pub.isoformat() if self.pub else None
+        return self.pub_text
+
+    def _relative_as_of(self, m: Mention, sent) -> str | None:
+        """去年同期为100亿元, 上年末的1200家: a relative time word earlier in the figure's clause, with no
+        date between them, puts the figure a year back (the same period, or the year's end)."""
+        words = self._relative_words
+        if words is None:  # found once per text, on the first figure that asks
+            words = self._relative_words = [(w.start(), w.end(), w.group(0)) for w in finditer(_as_of_relative_rx(), self.text)]
+        if not words or self.pub is None:
+            return None
+        clause = sent.clauses[self.ctx.clause_index(sent, m.start)]
+        i = bisect.bisect_left(words, (m.start,)) - 1
+        if i < 0 or words[i][0] < clause[0]:
+            return None
+        _, end, word = words[i]
+        if any(end <= d.start < m.start and d.reason is None for d in self._dates_from(end, m.start)):
+            return None
+        back, part = _as_of_relative()[word]
+        y = self.pub.year - back
+        if part == "end":
+            return f"{y:04d}-12"
+        return _at_precision(self.pub.replace(year=y, day=min(self.pub.day, 28) if self.pub.month == 2 else self.pub.day),
+                             self.pub_precision)
 
 
 # mentions that are no claim but still carry the value read (--mentions lists every value found)
@@ -374,7 +443,7 @@ def _to_claim(m: Mention, d: _Doc, source: Source, lines) -> Claim | None:
         after_mod = modality(text, m.end, cb, found=[x for x in found if x[0] >= m.end])
         if after_mod != "actual" and mod == "actual":
             mod = after_mod
-        as_of = d.pub.isoformat() if d.pub else None
+        as_of = d.pub_text
     else:
         subj = met = None
         as_of = None

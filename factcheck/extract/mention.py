@@ -28,5 +28,6 @@ class Mention:
     date_end: str | None = None
     date_precision: str | None = None
     relative: bool = False
+    shared: bool = False  # a date whose span may also hold a quantity (三年内 is a duration as well)
     reason: str | None = None  # set when the value is not a claim
     range_end: tuple[int, int] | None = None  # the span of a range's upper number (10至20: 20)

@@ -8,7 +8,8 @@ The grammar, in the order it is applied:
 
 - a sign: 负 / - / − before the numeral (负三十二, -10.1万);
 - a fraction: 三分之一, 五百分之2.2 (the denominator first, as Chinese writes it);
-- a decimal point 点 after any whole part (十点五, 两千点零, 一百点123, 三点二亿);
+- a decimal point 点 after any whole part (十点五, 两千点零, 一百点123, 三点二亿), or a printed point
+  between Chinese digits (二．五二兆, as Taiwan papers print it);
 - sections split at the largest section word (亿, then 万), each side read on its own, so
   一千一百万一千亿 and 3万亿 land at the right magnitude and 5万4千6百, 100万三千 mix scripts;
 - a spoken last digit with its unit dropped takes the next smaller unit: 三万五 = 35000,
@@ -111,6 +112,8 @@ def _unsigned(s: str) -> tuple[Fraction, Fraction] | None:
         if den is None or num is None or den[0] == 0:
             return None
         return sign * num[0] / den[0], num[1] / den[0]
+    if "." in s and s[0] in digits and s.count(".") == 1:  # 二.五二兆 (printed 二．五二兆): a point for 点
+        s = s.replace(".", "点")
     if "点" in s:  # 〇点五, 三点二亿, 十点五, 一百点123: a decimal point in Chinese numerals
         return _decimal(s)
     if _ARABIC_ALL.match(s):

@@ -20,6 +20,9 @@ def norm_all(words) -> list[str]:
     return [norm(w) for w in words]
 
 
+# the signs and words between the ends of a range: 10-20, 10~20, 10〜20 (a wave dash), 10至20, 10到20, 10—20
+_RANGE_SIGNS = "-|~|〜|至|到|—"
+
 ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
@@ -48,6 +51,8 @@ class Patterns:
     qual_before: re.Pattern
     qual_after: re.Pattern
     qual_before_map: dict
+    scale_before: re.Pattern | None  # 上百家: a word that qualifies a bare scale word only
+    scale_before_map: dict
     qual_after_map: dict
     unit: re.Pattern  # a unit word right after a number (one space allowed before it)
     unit_spaced: re.Pattern  # the same typed with spaces inside (个 百 分点), tried only where spaces follow
@@ -71,13 +76,27 @@ class Patterns:
     count_noun: re.Pattern | None  # 300机柜, 三大枢纽: nouns that count with no measure word
     ordinal_lasts: str  # the last characters of the ordinal prefixes (第, 首)
     range_upper: re.Pattern  # 10-20, 10至20: the upper end of a range right after a number
+    pct_range: re.Pattern  # 5%-8%, 百分之五到百分之八, 百分之一到三: the upper end of a range of shares
     currency_before: re.Pattern | None  # 新台幣 1 兆元: the currency of a figure in 元, named before it
     currency_map: dict
+    currency_declared: re.Pattern | None  # (新台幣，下同): the currency of this and every later bare 元
+    currency_markers: re.Pattern | None  # words that mark a document's own currency (新台幣, 本港)
+    currency_marker_map: dict
+    currency_declare_map: dict
+    after_section: re.Pattern | None  # 2,800亿度: a unit word only after a section word
+    after_section_map: dict
+    section_chars: str  # 万 亿 兆
+    points_before: re.Pattern | None  # 场均攻下28.6分: 分 as points
+    symbol_before: re.Pattern | None  # NT$120亿: a currency symbol glued before a figure
+    symbol_map: dict
+    currency_declare_words: tuple  # 下同: a cheap test before the declaration pattern
+    renminbi: re.Pattern | None
     implied_firsts: str  # characters after a figure that may start an implied unit (大, count nouns, a space)
     implied_before: re.Pattern  # words before a figure that may imply its unit (PUE, 总投资)
     count_noun_firsts: str  # their first characters (a cheap test before the regex)
     discount_word: str  # 折
     money_before: re.Pattern | None  # 总投资约120亿: a bare 亿 figure that is yuan
+    money_after: re.Pattern | None  # 千亿营收: the same words right after a bare 亿 figure
     before_unit: re.Pattern | None  # PUE 1.3: a unit named before the figure
     before_unit_map: dict
     ops_after: re.Pattern | None  # 次每秒 / 次浮点运算: a count of operations that is a rate
@@ -105,7 +124,8 @@ def patterns() -> Patterns:
         # Arabic digits never start right after a digit, '.', ',' or an exponent (1..5, 1,,000, 1.79e+308)
         rf"(?<!\d)(?<!\.)(?<![\d,],)(?<!\d[eE])(?<!\d[eE][+-])(?:{ARABIC})"
     )
-    cn_dec = rf"{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+))?"  # 十点五, 一百点123
+    # 十点五, 一百点123; 二．五二兆 (Taiwan prints Chinese digits with a full-width point)
+    cn_dec = rf"{cn_run}(?:[ ]{{0,2}}点[ ]{{0,2}}(?:{cn_run}|\d+)|\.(?=[{cn_digits}]){cn_run})?"
     numerator = rf"(?:负[ ]?)?(?:{ARABIC}(?:[ ]?[{small_letters}](?![A-Za-z]))?|{cn_dec})"
     frac_tail = rf"[ ]{{0,2}}分[ ]{{0,2}}之[ ]{{0,2}}{numerator}"
     number = re.compile(
@@ -126,6 +146,7 @@ def patterns() -> Patterns:
     qa = {norm(k): v for k, v in lex.qualifiers.after.items()}
     units = {norm(k): v for k, v in lex.units.units.items()}
     disc = lex.units.discount
+    dc = lex.units.document_currency
     subunits = lex.units.money_subunits
     digit_class = "".join(sorted(set(n.digits) - {ch for ch, v in n.digits.items() if v == 0}))
     sub_words = "".join(sorted(subunits)) or "角"
@@ -134,6 +155,8 @@ def patterns() -> Patterns:
         qual_before=re.compile(rf"(?:{alternation(qb)})[ ]?$"),
         qual_after=re.compile(rf"[ ]?(?:{alternation(qa)})"),
         qual_before_map=qb,
+        scale_before=re.compile(rf"(?:{alternation(norm_all(lex.qualifiers.before_scale))})$") if lex.qualifiers.before_scale else None,
+        scale_before_map={norm(k): v for k, v in lex.qualifiers.before_scale.items()},
         qual_after_map=qa,
         unit=re.compile(rf"[ ]?(?:{alternation(units)})(?![A-Za-z])"),
         unit_spaced=re.compile(rf"[ ]{{0,4}}(?:{spaced_alternation(units)})(?![A-Za-z])"),
@@ -159,9 +182,27 @@ def patterns() -> Patterns:
         money_part=re.compile(rf"([{digit_class}\d])([{sub_words}])"),
         money_subunits=subunits,
         ordinal_lasts="".join(sorted({norm(w)[-1] for w in lex.filters.ordinal.prefixes})),
-        range_upper=re.compile(rf"[ ]?(?:-|~|至|到|—)[ ]?((?:{ARABIC})(?:[ ]?[{cn_chars}]*[万亿兆])?|[{cn_chars}]+)"),
+        range_upper=re.compile(rf"[ ]?(?:{_RANGE_SIGNS})[ ]?((?:{ARABIC})(?:[ ]?[{cn_chars}]*[万亿兆])?|[{cn_chars}]+)"),
+        pct_range=re.compile(rf"[ ]?(?:{_RANGE_SIGNS})[ ]?(百分之[ ]?)?({ARABIC}|{cn_dec})([ ]?%)?"),
         currency_before=_words_rx(list(lex.units.currency_before) or None, "[^,。;0-9]{0,3}$", start=False),
         currency_map={norm(k): v for k, v in lex.units.currency_before.items()},
+        currency_declared=re.compile(
+            rf"\([ ]?({alternation(norm_all(dc.declare))})[ ]?[,、;]?[ ]?(?:{alternation(norm_all(dc.declare_words))})[ ]?\)")
+            if dc else None,
+        currency_markers=re.compile(
+            alternation(norm_all(dc.markers))
+            + (rf"|(?:{alternation(norm_all(dc.figure_markers))})(?=[ ]?[\d{cn_chars}逾近约超达率])" if dc.figure_markers else ""))
+            if dc else None,
+        currency_marker_map={norm(k): v for k, v in {**dc.markers, **dc.figure_markers}.items()} if dc else {},
+        currency_declare_map={norm(k): v for k, v in dc.declare.items()} if dc else {},
+        currency_declare_words=tuple(norm_all(dc.declare_words)) if dc else (),
+        after_section=_words_rx(list(lex.units.after_section) or None, ""),
+        after_section_map={norm(k): tuple(v) for k, v in lex.units.after_section.items()},
+        section_chars="".join(sorted(n.sections)),
+        points_before=_words_rx(lex.units.points_before.words if lex.units.points_before else None, "[^,。;0-9]{0,4}$", start=False),
+        symbol_before=re.compile(rf"(?:{alternation(norm_all(lex.units.symbol_before))})[ ]?$") if lex.units.symbol_before else None,
+        symbol_map={norm(k): v for k, v in lex.units.symbol_before.items()},
+        renminbi=re.compile(alternation(norm_all(dc.renminbi))) if dc else None,
         implied_firsts="".join(sorted({"大", " "} | {norm(w)[0] for w in (lex.units.count_nouns.words if lex.units.count_nouns else [])})),
         implied_before=re.compile("|".join(re.escape(norm(w)) for w in sorted(
             set(lex.units.before_units) | set(lex.units.money_words.words if lex.units.money_words else []), key=len, reverse=True))
@@ -169,6 +210,7 @@ def patterns() -> Patterns:
         count_noun_firsts="".join(sorted({norm(w)[0] for w in (lex.units.count_nouns.words if lex.units.count_nouns else [])})),
         discount_word=disc.word if disc else "\x00",
         count_noun=_words_rx(lex.units.count_nouns.words if lex.units.count_nouns else None, ""),
+        money_after=_words_rx(lex.units.money_words.words if lex.units.money_words else None, "", start=False),
         money_before=_words_rx(lex.units.money_words.words if lex.units.money_words else None, "[^,。;]{0,6}$", start=False),
         before_unit=_words_rx(list(lex.units.before_units) or None, "[^,。;0-9]{0,20}$", start=False),
         before_unit_map=dict(lex.units.before_units),

@@ -22,7 +22,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _NOUN = re.compile(r"[ ]?((?:[\u3400-\u9fff]|[A-Za-z]+[ ]?){1,8})")
 _COMMON_CN = set("一二两三四五六七八九十百千万亿半")
 _MULT_ONLY = set("十百千万亿")
-_NOUN_STOP = "的、,。;:和与及等在为是了"
+_NOUN_STOP = "的、,。;:和与及等在为是了至增"  # 至 / 增: 由40间增加至120间
 _YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
 _E_CLASS = re.compile(r"(?<![A-Za-z\d])E级")
 _PERCENT_WORD = re.compile(r"百分之")
@@ -42,7 +42,9 @@ def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
 
 @cache
 def _noun_cut() -> re.Pattern:
-    tails = grammar().quantities.qualifier_tails
+    # the qualifier words after a figure (左右, 开外, 出头) end its counted noun too
+    after = [w for w in norm_all(load_lexicon().qualifiers.after) if len(w) > 1]
+    tails = sorted(set(grammar().quantities.qualifier_tails) | set(after), key=len, reverse=True)
     return re.compile(rf"[{re.escape(_NOUN_STOP)}]" + (rf"|{alternation(tails)}" if tails else ""))
 
 
@@ -88,7 +90,41 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
             if cut and mention.end < m.end():
                 pos = mention.end  # 一点两小时: read on from where the numeral's head ended
                 break
+    if p.currency_markers is not None and any(m.unit == "CNY" and m.reason is None for m in out):
+        _document_currency(text, out, p)
     return out
+
+
+def _document_currency(text: str, out: list[Mention], p) -> None:
+    """A bare 元 in a document written in another currency: after a declaration ((新台幣，下同)), that
+    currency; else, when the document's markers name one currency only (新台幣 / 年增率 for Taiwan,
+    港元 / 本港 for Hong Kong) and no word names renminbi, that currency. An explicit 人民币 stays CNY."""
+    declared = [(d.start(), p.currency_declare_map[d.group(1)]) for d in p.currency_declared.finditer(text)
+                ] if any(w in text for w in p.currency_declare_words) else []
+    # a marker that is a figure's own unit (12亿港元) says nothing of the page: a mainland page names
+    # a foreign currency on each figure and keeps its bare 元 for renminbi
+    found = {p.currency_marker_map[w.group()] for w in p.currency_markers.finditer(text)
+             if w.group() not in p.currency_declare_map or not _after_figure(text, w.start(), p)}
+    default = next(iter(found)) if len(found) == 1 and not p.renminbi.search(text) else None
+    if default is None and not declared:
+        return
+    for m in out:
+        if m.unit != "CNY" or m.reason is not None or p.renminbi.match(text, m.end - 1) or "人民币" in text[m.start : m.end]:
+            continue
+        cur = default
+        for at, name in declared:
+            if at > m.end + 1:
+                break
+            cur = name
+        if cur and cur != "CNY":
+            target, factor, dimension = canonical(cur)
+            m.unit, m.dimension = target, dimension
+
+
+def _after_figure(text: str, at: int, p) -> bool:
+    """Whether a word at `at` follows a number (one space allowed): 12亿港元, 30 港元."""
+    before = text[max(0, at - 2) : at].rstrip(" ")
+    return bool(before) and (before[-1].isdigit() or before[-1] in p.cn_chars)
 
 
 def _unit_spaced(text: str, pos: int, p):
@@ -104,11 +140,63 @@ def _range_end(mention: Mention) -> Mention:
     return end
 
 
+_RANGE_FIRSTS = " -~〜至到—"
+_CALENDAR_WORDS = "月日号"  # 前十一月, 十二日: a numeral before these names a month or a day, never counts them
+_SYMBOL_LASTS = "$¥￥B "  # the last characters of the currency symbols (NT$, ¥, RMB) or a space
+
+
+def _percent_range(text, pos, value, is_arabic, mention, p):
+    """The upper end of a range of shares after its lower end and unit: 5%-8%, 5%至8%, 百分之五到百分之八,
+    百分之一到三. After a % sign the upper end needs a % or 百分之 of its own (5%至2024年 is no range).
+    Returns (upper value or None, new end)."""
+    r = p.pct_range.match(text, pos)
+    if not r:
+        return None, pos
+    signed = text[pos - 1] == "%"
+    if not (r.group(1) or r.group(3) or (not signed and not is_arabic and not r.group(2)[0].isdigit())):
+        return None, pos
+    parsed = parse_number(r.group(2))
+    if not parsed or parsed[0] <= value:
+        return None, pos
+    mention.range_end = r.span(2)
+    return parsed[0], r.end()
+
+
+_RANGE_SIGN = re.compile(r"[ ]?(?:-|~|〜|至|到|—)[ ]?")
+
+
+def _unit_range(text, pos, word, factor, value, is_arabic, mention, p):
+    """The upper end of a range that repeats its unit: 15亿元至25亿元, 300万元到500万元, 420方呎至760方呎,
+    1,200伙至1,400多伙 (多 / 余 on the upper end widen it to the next step). The upper end is written
+    in the same script as the lower. Returns (upper value in the lower end's unit or None, new end)."""
+    r = _RANGE_SIGN.match(text, pos)
+    nm = p.number.match(text, r.end()) if r else None
+    if not nm or nm.group()[0].isdigit() != is_arabic:
+        return None, pos
+    q = nm.end()
+    more = q < len(text) and text[q] in "多余"
+    q += more
+    if text.startswith(" ", q):
+        q += 1
+    if not text.startswith(word, q):
+        return None, pos
+    parsed = parse_number(nm.group().strip())
+    if not parsed:
+        return None, pos
+    upper = parsed[0] + (next_step(parsed[0], parsed[1]) if more else 0)
+    upper *= factor
+    if upper <= value:
+        return None, pos
+    mention.range_end = nm.span()
+    return upper, q + len(word)
+
+
 def _read_longest(text, s, e, num_text, p, tolerance) -> tuple[Mention | None, bool]:
     """The mention for the numeral at [s, e); when it is no numeral as a whole, its longest head that
     is one (五十千, 百分之七十百分位, 两百点两). The flag says whether the numeral was cut."""
-    if len(num_text) > 2 and num_text[-1] in p.small_units and num_text[-2] in p.power_chars and p.unit.match(text, e - 1):
-        # 260亿千瓦时: 千 right after a section word starts the unit (千瓦时); 两千米 stays 2000 米
+    if len(num_text) > 1 and num_text[-1] in p.small_units and (num_text[-2] in p.power_chars or num_text[-2].isdigit()) and p.unit.match(text, e - 1):
+        # 260亿千瓦时, 220千伏: 千 right after a section word or a digit starts the unit (千瓦时, 千伏);
+        # 两千米 stays 2000 米 (after a digit both readings have one value: 5千瓦 is 5 kW either way)
         e, num_text = e - 1, num_text[:-1]
     if num_text.endswith("兆") and p.mega.match(text, e):  # 5兆瓦: mega, not 10^12
         e, num_text = e - 1, num_text[:-1]
@@ -172,6 +260,11 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
     # qualifier before the number
     qb = p.qual_before.search(before)
     several = False
+    if not qb and p.scale_before and not is_arabic and num_text[0] in p.power_chars and before:
+        sb = p.scale_before.search(before)
+        if sb:  # 上百家, 上千人: at least that scale
+            mention.qualifier = p.scale_before_map[sb.group()]
+            mention.start = s - len(sb.group())
     if qb and not (not is_arabic and qb.group().strip()[0] in "<>≤≥"):  # "> 四川": a quote mark, no sign
         mention.qualifier = p.qual_before_map[qb.group().strip()]
         mention.start = s - len(qb.group())
@@ -213,6 +306,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
             pos = sec.end()
     # unit or measure word
     unit_word = None
+    range_word, range_factor = None, Fraction(1)  # the word a repeated upper end must end with (15亿元至25亿元)
     if mention.unit is None:
         um = p.unit.match(text, pos) or (_unit_spaced(text, pos, p) if " " in text[pos : pos + 8] else None)
         if um and not (um.group().strip() in ("P", "E", "PF") and pos < len(text) - 1 and _is_latin_word_tail(text, um.end())):
@@ -220,6 +314,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
             unit_name, factor = p.unit_map.get(unit_word) or p.unit_map[unit_word.replace(" ", "")]
             mention.unit = unit_name
             factor = _exact(factor)
+            range_word, range_factor = unit_word, factor
             if factor != 1:  # Fraction arithmetic is slow; multiplying by one changes nothing
                 value *= factor
                 resolution *= factor
@@ -259,17 +354,35 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
                 pos = rate_end(text, mm.end(), p)
             elif mm:
                 mention.unit = "count"
-                mention.counted = mm.group().strip()
+                mention.counted = range_word = mm.group().strip()
                 pos = mm.end()
                 noun, noun_end = _counted_noun(text, pos)
                 mention.counted_end = noun_end
                 if noun:
                     mention.counted = mention.counted + noun
+    if mention.unit is None and num_text[-1] in p.section_chars and p.after_section:
+        am = p.after_section.match(text, pos)
+        if am:  # 2,800亿度: 度 after a section word is a kilowatt hour
+            unit_name, factor = p.after_section_map[am.group().strip()]
+            mention.unit, pos = unit_name, am.end()
+            if factor != 1:
+                value, resolution = value * _exact(factor), resolution * _exact(factor)
+    if mention.unit is None and p.points_before and text.startswith("分", pos) and p.points_before.search(text, max(0, s - 10), s):
+        mention.unit, pos = "score", pos + 1  # 场均攻下28.6分: a player's points
+    if mention.unit is None and p.symbol_before and s > 0 and text[s - 1] in _SYMBOL_LASTS:
+        sm = p.symbol_before.search(text, max(0, s - 6), s)
+        if sm:  # NT$120亿, HK$ 30亿: the symbol names the currency
+            mention.unit = p.symbol_map[sm.group().strip()]
+            mention.start = min(mention.start, sm.start())
     if mention.unit is None and text.startswith("%", pos):
         mention.unit = "percent"
         pos += 1
     elif mention.unit == "percent" and text.startswith("%", pos):
         pos += 1
+    if mention.unit == "percent" and upper_value is None and pos < len(text) and text[pos] in _RANGE_FIRSTS:
+        upper_value, pos = _percent_range(text, pos, value, is_arabic, mention, p)
+    elif range_word and upper_value is None and pos < len(text) and text[pos] in _RANGE_FIRSTS:
+        upper_value, pos = _unit_range(text, pos, range_word, range_factor, value, is_arabic, mention, p)
     if not is_arabic and len(num_text) > 1 and num_text[0] in p.power_chars and len(set(num_text)) == 1:
         mention.reason, mention.end = "idiom", pos  # 万万没想到, 千千万万: emphasis, not a number
         return mention
@@ -291,9 +404,12 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
             mention.unit = "score"
         if score:
             pass
-        elif noun and _CJK.match(noun) and signalled and not (
+        elif noun and _CJK.match(noun) and signalled and noun[0] not in _CALENDAR_WORDS and not (
             is_arabic and _YEARLIKE.match(num_text) and mention.qualifier not in ("at_least", "more")):
-            mention.unit, mention.counted, mention.counted_end = "count", noun, noun_end
+            if resolution >= 10000 and p.money_after and p.money_after.match(noun):
+                mention.unit = "CNY"  # 千亿营收, 50亿投资: a sum of money named after the figure
+            else:
+                mention.unit, mention.counted, mention.counted_end = "count", noun, noun_end
             if not is_arabic and num_text[0] not in "一二两三四五六七八九十":
                 mention.qualifier = "approx"  # 千亿参数: a scale class
         else:

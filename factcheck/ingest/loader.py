@@ -242,6 +242,15 @@ def _scalar(meta: dict, key: str, name: str) -> str | None:
     return str(value)
 
 
+OUTLET_KEYS = ("source", "publisher", "site_name", "author")  # front matter keys naming the outlet, first wins
+
+
+def _outlet(meta: dict, key: str) -> str | None:
+    """An outlet name from front matter: text only (a list of authors is not an outlet)."""
+    value = meta.get(key)
+    return str(value).strip() or None if isinstance(value, str | int | float) and not isinstance(value, bool) else None
+
+
 def _document(raw: str, name: str, stem: str, encoding: str, loaded, published, used_ids) -> Source:
     meta, body_start = split_front_matter(raw, name)
     when = published
@@ -251,8 +260,9 @@ def _document(raw: str, name: str, stem: str, encoding: str, loaded, published, 
             raise InputError(name, f"front matter date is not a date: {describe(meta.get('date'))}")
     title = _scalar(meta, "title", name)
     lang = _scalar(meta, "lang", name) or "auto"
+    outlet = next((v for k in OUTLET_KEYS if (v := _outlet(meta, k))), None)
     doc = Document(
-        id=_unique(safe_id(stem), used_ids), path=display_path(name), title=title,
+        id=_unique(safe_id(stem), used_ids), path=display_path(name), title=title, source=outlet,
         published=when, lang=lang, encoding=encoding,
     )
     source = make_source(doc, raw, body_start, doc.title)
@@ -367,7 +377,7 @@ def _record(line: bytes, name: str, lineno: int) -> dict:
         raise InputError(name, f'"text" must be a string, not {_kind(text)}', lineno)
     if not text.strip():
         raise InputError(name, '"text" is empty', lineno)
-    for key in ("text", "id", "title", "lang", "published"):
+    for key in ("text", "id", "title", "lang", "published", "source"):
         value = record.get(key)
         if isinstance(value, str) and _SURROGATE.search(value):
             raise InputError(name, f'"{key}" contains an invalid \\u escape (an unpaired surrogate)', lineno)
@@ -390,10 +400,11 @@ def _from_jsonl(fh, name: str, loaded, published, max_bytes, used_ids) -> Iterat
                 if when is None:
                     raise InputError(name, f'"published" is not a date: {describe(record.get("published"))}', lineno)
             rid = record.get("id")
-            title, lang = record.get("title"), record.get("lang")
+            title, lang, outlet = record.get("title"), record.get("lang"), record.get("source")
             doc = Document(
                 id=_unique(safe_id(str(rid)) if rid not in (None, "") else f"line{lineno}", used_ids),
                 path=None, title=title if isinstance(title, str) else None,
+                source=outlet.strip() or None if isinstance(outlet, str) else None,
                 published=when, lang=lang if isinstance(lang, str) and lang else "auto", encoding="utf-8",
             )
             source = make_source(doc, text, 0, None)

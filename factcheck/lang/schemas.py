@@ -1,5 +1,7 @@
 """Pydantic schemas of the data files: a typo in a data file fails loudly at load time."""
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
 
 
@@ -33,6 +35,14 @@ class Discount(_Strict):
     not_before: str
 
 
+class DocumentCurrency(_Strict):
+    declare_words: list[str]
+    declare: dict[str, str]
+    renminbi: list[str]
+    markers: dict[str, str]
+    figure_markers: dict[str, str] = {}
+
+
 class UnitsFile(_Strict):
     units: dict[str, tuple[str, float]]
     measure_words: Words
@@ -44,21 +54,52 @@ class UnitsFile(_Strict):
     before_units: dict[str, tuple[str, float]] = {}
     ops_rate: OpsRate | None = None
     currency_before: dict[str, str] = {}
+    document_currency: DocumentCurrency | None = None
+    after_section: dict[str, tuple[str, float]] = {}
+    points_before: Words | None = None
+    symbol_before: dict[str, str] = {}
 
 
 class QualifiersFile(_Strict):
     before: dict[str, str]
     after: dict[str, str]
+    before_scale: dict[str, str] = {}
 
 
 class DatesFile(_Strict):
     relative_years: dict[str, int]
+    following_year: Words
     periods: dict[str, tuple[int, int]]
+    quarter_parts: dict[str, tuple[int, int]]
     month_parts: dict[str, tuple[int, int]]
-    relative_weeks: dict[str, int]
+    relative_months: dict[str, int]
+    relative_days: dict[str, int]
+    week_prefixes: dict[str, int]
+    week_words: Words
+    weekdays: dict[str, int]
+    offset_units: dict[str, tuple[Literal["year", "month", "week", "day", "workday", "hour", "minute", "second"], int]]
+    offset_before: dict[str, Literal["future", "past", "past_point", "ahead"]]
+    offset_after: dict[str, Literal["before", "after", "since", "within"]]
+    seasons: dict[str, str]
+    solar_terms: Words
+    holidays_fixed: dict[str, tuple[int, int]]
+    holidays_lunar: dict[str, tuple[int, int]]
+    holidays_weekday: dict[str, tuple[int, int, int]]
+    holidays_term: dict[str, str]
+    lunar_markers: Words
+    lunar_months: dict[str, int]
+    decade_parts: dict[str, tuple[int, int]]
+    century_parts: dict[str, tuple[int, int]]
+    clock_words: Words
     vague_recent: dict[str, int]
     as_of: Words
+    as_of_relative: dict[str, tuple[int, Literal["same", "end"]]]
     now: Words
+    now_mentions: Words
+    day_parts: Words
+    eras: dict[str, int]
+    report_verbs: Words
+    reporters: Words
     centuries: dict[str, str]
     same_year: Words
 

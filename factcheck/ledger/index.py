@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from factcheck.compare import block_key
+from factcheck.facts.blocks import block_key
 from factcheck.ledger.store import INDEX, Ledger
 from factcheck.link.score import places_in, split_key
 from factcheck.model import Claim

@@ -15,8 +15,8 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
-from factcheck.atomic import write_atomic
-from factcheck.errors import LedgerError
+from factcheck.atomic import make_owned_dir, write_atomic
+from factcheck.errors import LedgerError, OutputError
 from factcheck.ingest.loader import safe_id
 from factcheck.model import Claim
 
@@ -24,6 +24,7 @@ LOCK_NAME = ".lock"
 PINNED = "pinned.toml"
 ACCEPTED = "accepted.json"
 INDEX = ".index.sqlite"
+LEDGER_IGNORE = [INDEX, f"{INDEX}-*", LOCK_NAME, ".*.tmp"]  # the ledger's .gitignore: rebuilt or transient files
 
 
 def claim_line(claim: Claim) -> str:
@@ -39,9 +40,9 @@ class Ledger:
     @contextmanager
     def locked(self):
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise LedgerError(str(self.root), f"cannot create the ledger folder ({exc.strerror or exc})") from None
+            make_owned_dir(self.root, LEDGER_IGNORE)
+        except OutputError as exc:
+            raise LedgerError(str(self.root), f"cannot create the ledger folder ({exc.reason})") from None
         lock = FileLock(str(self.root / LOCK_NAME), timeout=self.lock_timeout)
         try:
             with lock:

@@ -9,6 +9,7 @@ class Document(BaseModel):
     id: str
     path: str | None = None
     title: str | None = None
+    source: str | None = None  # the outlet: front matter source, publisher, site_name or author; JSON Lines "source"
     published: datetime | None = None
     lang: str = "zh"
     encoding: str | None = None

@@ -30,7 +30,7 @@ class Summary(BaseModel):
 
 
 class Report(BaseModel):
-    schema_version: str = "1"
+    schema_version: str = "2"
     tool: ToolInfo
     documents: list[Document]
     claims: list[Claim]

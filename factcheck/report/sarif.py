@@ -69,7 +69,7 @@ def render_sarif(report: Report, new_documents: set[str]) -> str:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "factcheck", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": "https://example.invalid/factcheck", "rules": rules}},
+                                "rules": rules}},
             "results": results,
             "columnKind": "unicodeCodePoints",
         }],

@@ -14,7 +14,8 @@ from factcheck.rules import (
 )
 from factcheck.rules.base import Rule
 
-PAIR_RULES = [fc104_plan, fc105_cumulative, fc102_contradict, fc103_update, fc101_agree]
+FACT_RULES = [fc102_contradict, fc101_agree]  # a fact: contradict, else agree
+STEP_RULES = [fc105_cumulative, fc103_update]  # a step of a series
 DOCUMENT_RULES = [fc201_shares, fc202_duration, fc203_part_whole, fc204_versions, fc205_growth]
 ALL_RULES: list[Rule] = [
     fc101_agree.RULE, fc102_contradict.RULE, fc103_update.RULE, fc104_plan.RULE, fc104_plan.MISSED,
@@ -31,4 +32,4 @@ def rules_by_id() -> dict[str, list[Rule]]:
     return out
 
 
-__all__ = ["ALL_RULES", "DOCUMENT_RULES", "PAIR_RULES", "Rule", "rules_by_id"]
+__all__ = ["ALL_RULES", "DOCUMENT_RULES", "FACT_RULES", "STEP_RULES", "Rule", "rules_by_id"]

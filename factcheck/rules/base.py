@@ -3,13 +3,14 @@ sections (What / Why / Example) that `factcheck rules` prints and SARIF carries.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
 from factcheck.ingest.source import GLOSS
-from factcheck.model import Claim
+from factcheck.model import Claim, Finding
 
 
 @dataclass(frozen=True)
@@ -27,27 +28,6 @@ class Rule:
     @property
     def summary(self) -> str:
         return self.section("What")
-
-
-@dataclass
-class Pair:
-    """Two linked claims and the facts every pair rule needs."""
-
-    earlier: Claim
-    later: Claim
-    overlap: bool
-    same_time: bool
-    invariant: bool
-    cumulative: bool
-    similarity: float
-    a_interval: tuple
-    b_interval: tuple
-
-    @property
-    def modalities(self) -> tuple[str, str]:
-        return self.earlier.modality, self.later.modality
-
-
 
 
 def visible(text: str) -> str:
@@ -114,3 +94,22 @@ def as_of_span(text: str | None) -> tuple[int, int] | None:
         return d, d
     except ValueError:
         return None
+
+
+def fingerprint(rule_id: str, kind: str, claims: list[Claim]) -> str:
+    """Stable across edits that do not change the claims (not their lines or spans)."""
+    parts = [rule_id, kind]
+    for c in sorted(claims, key=lambda c: (c.document, c.kind, c.text)):
+        value = f"{c.date.start}/{c.date.end}" if c.date else f"{c.value}{c.unit}"
+        parts.append(f"{c.document}|{c.subject.key if c.subject else ''}|{c.metric.key if c.metric else ''}|{value}|{c.text.strip()}")
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
+
+
+def make_finding(rule: Rule, claims: list[Claim], why: str, similarity: float | None = None) -> Finding:
+    """A finding of a check inside one document (FC2xx) or about a suppression (FC3xx)."""
+    ids = sorted(c.id for c in claims)
+    ident = hashlib.sha1(f"{rule.id}{rule.kind}{''.join(ids)}".encode()).hexdigest()[:16]
+    docs = {c.document for c in claims}
+    return Finding(id=f"f-{ident}", rule=rule.id, kind=rule.kind, severity=rule.severity, claims=[c.id for c in claims],
+                   documents=len(docs), origins=len(docs), why=why, fingerprint=fingerprint(rule.id, rule.kind, claims),
+                   similarity=similarity)

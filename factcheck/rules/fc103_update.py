@@ -1,8 +1,9 @@
 """FC103 update
 
 What:
-    Two claims about the same subject and a metric that varies over time give different figures
-    at different times: the later figure supersedes the earlier one.
+    In a series (one subject and a metric that varies over time), a later fact gives other
+    figures than the one before it: the later figure supersedes the earlier one. When the series
+    moves from one stated precision to another (FP32 then FP16) the step is marked as a basis change.
 Why:
     Capacity grows, counts rise: a 2021 figure and a 2025 figure that differ are not a
     contradiction, but a reader should use the later one. Two open lower bounds (20+ then 100+)
@@ -11,18 +12,11 @@ Example:
     001 (2021-07-01): 武汉人工智能计算中心 100PFLOPS; 004 (2025-02-06): 累计算力规模已达400P.
 """
 
-from factcheck.rules.base import Pair, Rule
+from factcheck.rules.base import Rule
 
 RULE = Rule("FC103", "update", "update", "info", __doc__)
 
 
-def judge(pair: Pair, tolerance) -> str | None:
-    if pair.invariant or pair.same_time:
-        return None
-    if not pair.overlap:
-        return RULE.kind
-    a, b = pair.earlier, pair.later
-    if (a.kind == "quantity" and a.qualifier == b.qualifier == "at_least" and a.value and b.value
-            and b.value > a.value * (1 + float(tolerance))):
-        return RULE.kind
-    return None
+def judge(step, tolerance) -> Rule | None:
+    """Facts of a series are cut where the value moves on, so every step is an update."""
+    return None if step.earlier.invariant else RULE

@@ -9,16 +9,19 @@ Example:
     2024: 累计服务企业 500 家; 2025: 累计服务企业 300 家.
 """
 
-from factcheck.rules.base import Pair, Rule
+from factcheck.rules.base import Rule
 
 RULE = Rule("FC105", "cumulative decrease", "cumulative_decrease", "warning", __doc__)
 
 
-def judge(pair: Pair) -> str | None:
-    if not pair.cumulative or pair.overlap or pair.same_time:
+def judge(step) -> Rule | None:
+    """A step of a cumulative series whose later values all lie below the earlier ones."""
+    if not (step.earlier.cumulative or step.later.cumulative):
         return None
-    lo_b = pair.b_interval[1]
-    lo_a = pair.a_interval[0]
-    if lo_b is not None and lo_a is not None and lo_b < lo_a:
-        return RULE.kind
+    from factcheck.facts.group import interval
+
+    highest_later = max((interval(c)[1] for c in step.later.claims if interval(c)[1] is not None), default=None)
+    lowest_earlier = min((interval(c)[0] for c in step.earlier.claims if interval(c)[0] is not None), default=None)
+    if highest_later is not None and lowest_earlier is not None and highest_later < lowest_earlier:
+        return RULE
     return None

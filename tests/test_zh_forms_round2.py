@@ -301,7 +301,7 @@ def test_flats_square_feet_and_month_on_month_falls():
     claims = _extract(HK_PROPERTY)
     assert _claim(claims, "2870伙").counted == "伙"
     assert _claim(claims, "580方呎").value == pytest.approx(53.88, abs=0.01)
-    assert _claim(claims, "約3%").metric.key == "decline"
+    assert _claim(claims, "約3%").metric.key == "decline@sequential"  # 按月: a rate carries its base period (SEMANTICS §3)
     assert _claim(claims, "960萬元").unit == "HKD"
 
 

@@ -117,10 +117,9 @@ class _Blocked:
 _DATE_FILTERS_KEPT = frozenset({"time_of_day"})
 
 
-def _blockers(text: str, noise: list[tuple[int, int]]) -> tuple[bytearray, bytearray]:
-    """The masks for numbers and for dates: filters, and for numbers also idioms and clock times. Page noise
-    is not masked: what is found there is marked 'page noise' after extraction, and a reason found earlier
-    (a page date, a dateline) stays."""
+def _blockers(text: str) -> tuple[bytearray, bytearray]:
+    """The masks for numbers and for dates: filters, and for numbers also idioms and clock times. (Page
+    noise is not masked here: its finds are marked "page noise" after extraction, whatever path found them.)"""
     p = patterns()
     mask = bytearray(len(text))
     later = []
@@ -189,7 +188,7 @@ class _Doc:
 
         def filter_mask(which: int = 0) -> bytearray:
             if not filters:
-                filters.extend(_blockers(text, noise))
+                filters.extend(_blockers(text))
             return filters[which]
 
         blocked = _Blocked(lambda: _union(filter_mask(), en_lines) if has_en else filter_mask())

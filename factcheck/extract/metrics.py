@@ -139,7 +139,8 @@ def _growth_of(text: str, sentence_start: int, start: int) -> str | None:
     """What a growth rate grows: the nearest metric word before it in its sentence that is not itself a rate."""
     rx, word_key = _lex()[:2]
     found = None
-    for m in rx.finditer(text, sentence_start, start):
+    # only the words just before it: a 中心 or 公司 earlier in the sentence is usually inside a source's name
+    for m in rx.finditer(text, max(sentence_start, start - 40), start):
         key, dim = word_key[_k(m.group())]
         if dim != "share":
             found = key

@@ -318,6 +318,13 @@ class EnEntitiesFile(_Strict):
     countries: Countries
     direction_words: Words
     determiners: Words
+    name_verbs: Words = Words(words=[])
+    company_suffixes: Words = Words(words=[])
+    not_names: Words = Words(words=[])
+    speech_verbs: Words = Words(words=[])
+    modifier_nouns: Words = Words(words=[])
+    deal_nouns: Words = Words(words=[])
+    regions: Words = Words(words=[])
 
 
 class EnMetricsFile(_Strict):

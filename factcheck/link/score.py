@@ -139,6 +139,22 @@ def _without(distinctive: str, places) -> str:
     return distinctive
 
 
+@cache
+def _owners() -> re.Pattern:
+    """Companies that own and name centres (data/subjects/gazetteer.toml [names]), in key form."""
+    from factcheck.lang import load_gazetteer
+
+    return re.compile(rf"^(?:{alternation(norm(n).lower() for n in load_gazetteer().names)})")
+
+
+def _unowned(distinctive: str) -> str:
+    """中国移动绍兴滨海 -> 绍兴滨海: an owner's name before a centre's is wrapping (China Mobile's Shaoxing
+    Binhai AI Computing Centre is the Shaoxing Binhai centre, SEMANTICS.md section 4)."""
+    m = _owners().match(distinctive)
+    rest = distinctive[m.end() :] if m else distinctive
+    return rest if m and len(rest) >= 2 else distinctive
+
+
 def subject_similarity(a: str, b: str) -> float:
     """0..100: 100 for the same key; 0 when heads or named places differ."""
     if a == b:
@@ -150,7 +166,7 @@ def subject_similarity(a: str, b: str) -> float:
         if (not ha or not hb) and da == db and _distinctive_name(da):
             return 100.0
         return 0.0
-    pa, pb = places_in(da), places_in(db)
+    pa, pb = places_in(_unowned(da)), places_in(_unowned(db))  # 中国移动's 中国 is no place
     if (pa or pb) and pa != pb:
         # 中国电信湛江智算中心 and 湛江智算中心: one is the other wrapped (cluster_keys links them only
         # when the block wraps the shorter name one way)
@@ -158,6 +174,9 @@ def subject_similarity(a: str, b: str) -> float:
         return min(WRAPPED, max(scores, default=0.0))
     if not da or not db:
         return 0.0
+    ua, ub = _unowned(da), _unowned(db)
+    if ua == ub and (ua == da or ub == db):
+        return 100.0  # 中国移动绍兴滨海 and 绍兴滨海; two owners' centres of one name are not one
     da, db = _cross_script(without_admin(da), without_admin(db))
     return float(fuzz.ratio(da, db))
 
@@ -189,7 +208,7 @@ def cluster_keys(keys: list[str], threshold: float) -> dict[str, str]:
     by_distinctive: dict[str, list[str]] = defaultdict(list)
     for k in keys:
         d, h = split_key(k)
-        buckets[(h, frozenset(places_in(d)))].append((k, without_admin(d)))
+        buckets[(h, frozenset(places_in(_unowned(d))))].append((k, without_admin(d)))
         if _distinctive_name(d):
             by_distinctive[d].append(k)
     for (_, places), members in buckets.items():
@@ -216,6 +235,17 @@ def cluster_keys(keys: list[str], threshold: float) -> dict[str, str]:
     for short, roots in sorted(wrapped_by.items()):
         if len(roots) == 1:
             union(short, next(iter(roots)))
+    for (head, _places), members in buckets.items():  # 中国移动绍兴滨海 and 绍兴滨海: an owner is wrapping
+        if len(members) < 2 or not head:
+            continue
+        by_unowned: dict[str, list[str]] = defaultdict(list)
+        for k, d in members:
+            by_unowned[_unowned(d)].append(k)
+        for same in by_unowned.values():
+            owned = {k for k in same if _unowned(split_key(k)[0]) != split_key(k)[0]}
+            if len(owned) <= 1:  # one owner's name, or none: one centre; two owners: two centres
+                for other in same[1:]:
+                    union(same[0], other)
     for same in by_distinctive.values():  # 华为全联接2021 and 华为全联接2021大会: a head left out
         heads = {split_key(k)[1] for k in same}
         if "" in heads:

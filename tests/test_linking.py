@@ -195,3 +195,15 @@ def test_a_city_s_administrative_suffix_inside_a_name_is_wrapping():
     groups = cluster_keys(keys, 88)
     assert groups[keys[0]] == groups[keys[1]] and groups[keys[2]] == groups[keys[3]]
     assert groups[keys[0]] != groups[keys[2]]  # the city's centre and the Hexi centre stay two
+
+
+def test_a_growth_rate_links_across_languages_on_what_grows(tmp_path, settings):
+    found = _findings(tmp_path, settings, {
+        "zh.md": _page("广西算力", "2024-04-01", "截至2023年底，广西智能算力同比增长40%，占全区算力总规模的28%。"),
+        "en.md": _en_page("Compute mix", "2024-04-02",
+                          "In Guangxi, intelligent computing, which runs on GPUs and other accelerators, grew 40% "
+                          "year on year in 2023 and made up 28% of the region's total computing power at the end of 2023."),
+    })
+    why = [f.why for f in found if f.documents == 2]
+    assert any("40" in w for w in why) and any("28" in w for w in why), [f.why for f in found]
+    assert not [f for f in found if f.kind == "contradict"]

@@ -297,9 +297,15 @@ class EnDatesFile(_Strict):
     offsets_after: dict[str, int] = {}
     holidays: dict[str, tuple[int, int]] = {}
     easter_holidays: dict[str, int] = {}
-    nth_weekday_holidays: dict[str, tuple[int, int, int]] = {}
+    nth_weekday_holidays: dict[str, tuple[int, int, int] | tuple[int, int, int, int]] = {}
     weekend: Words = Words(words=[])
     day_ordinals: dict[str, int] = {}
+    parts: dict[str, int] = {}
+    month_parts: dict[str, tuple[int, int]] = {}
+    open_after: Words = Words(words=[])
+    week_of: Words = Words(words=[])
+    week_from: Words = Words(words=[])
+    open_after_not: Words = Words(words=[])
 
 
 class EnOrganisations(_Strict):

@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from factcheck.errors import OutputError
+from factcheck.errors import OutputError, os_reason
 
 
 def _umask() -> int:
@@ -54,9 +54,10 @@ def write_atomic(path: str | Path, text: str | Iterable[str], durable: bool = Tr
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         mode = file_mode(target)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        # the temporary name starts like the target's, short enough to fit where the target's fits
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise OutputError(str(target), f"cannot write ({exc.strerror or exc})") from None
+        raise OutputError(str(target), f"cannot write ({os_reason(exc)})", exc.errno) from None
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
@@ -69,4 +70,5 @@ def write_atomic(path: str | Path, text: str | Iterable[str], durable: bool = Tr
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(str(target), f"cannot write ({exc.strerror or exc}); the previous file is unchanged") from None
+        raise OutputError(str(target), f"cannot write ({os_reason(exc)}); the previous file is unchanged",
+                          exc.errno) from None

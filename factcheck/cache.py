@@ -3,6 +3,8 @@ tool's code and data, and the settings that change extraction.
 
 A second run over an unchanged corpus skips decoding, HTML parsing and extraction. Entries are
 written atomically, so the cache is safe under concurrent runs, and safe to delete at any time.
+Each entry is a JSON object that ends with the SHA-256 of the rest of it: an entry with a flipped
+byte, cut short or rewritten by hand is not trusted, and the document is extracted again.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -36,6 +39,26 @@ def code_fingerprint() -> str:
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+_SEAL = re.compile(rb',"sha256":"([0-9a-f]{64})"}\s*\Z')
+
+
+def seal(body: str) -> str:
+    """A JSON object's text with its own checksum as the last key: still plain JSON."""
+    digest = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
+    return f'{body[:-1]},"sha256":"{digest}"}}'
+
+
+def unseal(data: bytes) -> dict | None:
+    """The object of a sealed entry, or None if the checksum is missing or does not match."""
+    m = _SEAL.search(data, max(0, len(data) - 200))
+    if m is None:
+        return None
+    body = data[: m.start()] + b"}"
+    if hashlib.sha256(body).hexdigest() != m.group(1).decode():
+        return None
+    return json.loads(body)
 
 
 @dataclass
@@ -65,7 +88,8 @@ CACHE_IGNORE = ["*"]  # the cache's .gitignore: nothing in it belongs in a commi
 class ExtractionCache:
     def __init__(self, root: str | Path, settings_key: str, mentions: bool, published=None):
         self.root = Path(root)
-        self.base = f"{code_fingerprint()}|{settings_key}|{int(mentions)}|{published.isoformat() if published else ''}"
+        when = f"{published.isoformat()}/{getattr(published, 'precision', 'day')}" if published else ""
+        self.base = f"{code_fingerprint()}|{settings_key}|{int(mentions)}|{when}"
         self.hits = self.misses = 0
         self.broken = self.made = False
 
@@ -82,7 +106,10 @@ class ExtractionCache:
         key = self.key(name, data, doc_id)
         try:
             with open(self._path(key), "rb") as fh:
-                entry = json.loads(fh.read())
+                entry = unseal(fh.read())
+            if entry is None or entry.get("key") != key:  # damaged, or another entry's file copied here
+                self.misses += 1
+                return None
             hit = Cached(Document.model_validate(entry["document"]), [_row(x) for x in entry["claims"]],
                          [_row(x) for x in entry["mentions"]], [Finding.model_validate(f) for f in entry["findings"]],
                          key)
@@ -95,15 +122,15 @@ class ExtractionCache:
     def store(self, name: str, data: bytes, doc_id: str, record: Cached) -> None:
         if self.broken:
             return
-        entry = {"document": record.document.model_dump(mode="json"), "claims": [_row_json(r) for r in record.claims],
+        key = self.key(name, data, doc_id)
+        entry = {"key": key, "document": record.document.model_dump(mode="json"), "claims": [_row_json(r) for r in record.claims],
                  "mentions": [_row_json(r) for r in record.mentions],
                  "findings": [f.model_dump(mode="json") for f in record.findings]}
-        key = self.key(name, data, doc_id)
         try:
             if not self.made:
                 make_owned_dir(self.root, CACHE_IGNORE)
                 self.made = True
-            write_atomic(self._path(key), json.dumps(entry, ensure_ascii=False), durable=False)  # checked when read
+            write_atomic(self._path(key), seal(json.dumps(entry, ensure_ascii=False)), durable=False)  # checked when read
         except OutputError:
             self.broken = True  # a read-only or full disk: go on without the cache
             return
@@ -126,12 +153,15 @@ class FindingsCache:
 
     def lookup(self, key: str) -> list[Finding] | None:
         try:
-            return [Finding.model_validate(f) for f in json.loads((self.root / f"{key}.json").read_bytes())]
-        except (OSError, ValueError, ValidationError, TypeError):
+            entry = unseal((self.root / f"{key}.json").read_bytes())
+            if entry is None or entry.get("key") != key:
+                return None
+            return [Finding.model_validate(f) for f in entry["findings"]]
+        except (OSError, ValueError, ValidationError, TypeError, KeyError):
             return None
 
     def store(self, key: str, findings: list[Finding]) -> None:
         with contextlib.suppress(OutputError):  # a read-only or full disk: the run goes on
             make_owned_dir(self.root.parent, CACHE_IGNORE)
-            write_atomic(self.root / f"{key}.json", json.dumps([f.model_dump(mode="json") for f in findings],
-                                                               ensure_ascii=False), durable=False)
+            body = json.dumps({"key": key, "findings": [f.model_dump(mode="json") for f in findings]}, ensure_ascii=False)
+            write_atomic(self.root / f"{key}.json", seal(body), durable=False)

@@ -13,7 +13,8 @@ import typer
 from rich.console import Console
 
 from factcheck import __version__
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, os_error_line, shown_path
+from factcheck.report.safe import ClosedStdout, PipeConsole, SafeConsole, plain, silence_stdout
 
 if TYPE_CHECKING:
     from factcheck.settings import Settings
@@ -58,7 +59,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)  # every line through plain(), markup off
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (read recursively), .jsonl files, or - for standard input.")]
 OutOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.")]
@@ -86,6 +87,8 @@ def _fail(message: str) -> None:
 
 def _guard(body: Callable[[], int]) -> None:
     """Run a command body: one clear line and exit 2 on any error, never a traceback."""
+    if sys.stdout is None:
+        sys.stdout = ClosedStdout()
     try:
         code = body()
     except typer.Exit:
@@ -97,12 +100,28 @@ def _guard(body: Callable[[], int]) -> None:
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("interrupted")
-    except BrokenPipeError:  # factcheck … | head: the reader left, which is not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except BrokenPipeError:  # factcheck … | head: the reader left, which is not an error (and not findings)
+        silence_stdout()
         raise typer.Exit(0) from None
+    except OSError as exc:  # a file the system refuses: name it, with the reason
+        _fail(os_error_line(exc))
     except Exception as exc:  # an internal error is still exit 2, never 1
         _fail(f"internal error: {type(exc).__name__}: {exc} (please report it)")
     raise typer.Exit(code)
+
+
+def refuse_overwriting_inputs(outputs, paths) -> None:
+    from factcheck.ingest.loader import refuse_overwriting_inputs as refuse  # ingest: not needed for --help
+
+    refuse(outputs, paths)
+
+
+def published_line(d) -> str:
+    """Which publication date a document got, at what precision, and where from (--verbose)."""
+    if d.published is None:
+        return f"no publication date ({d.published_from or 'none given'})"
+    when = json.loads(d.model_dump_json(include={"published", "published_precision"}))["published"]
+    return f"published {when} ({d.published_precision or 'day'}, from {d.published_from or 'the input'})"
 
 
 def _settings(**overrides) -> Settings:
@@ -139,12 +158,12 @@ def _console(color: Color = "auto") -> Console:
     """stdout, coloured as --color and NO_COLOR say; wide enough that a piped table stays readable
     (the check report prints with soft wrap, so piped lines are never cut)."""
     if color == "never":
-        return Console(highlight=False, no_color=True, color_system=None, width=None if sys.stdout.isatty() else 160)
+        return PipeConsole(highlight=False, no_color=True, color_system=None, width=None if sys.stdout.isatty() else 160)
     if color == "always":
-        return Console(highlight=False, force_terminal=True, no_color=False, color_system="standard",
+        return PipeConsole(highlight=False, force_terminal=True, no_color=False, color_system="standard",
                        width=None if sys.stdout.isatty() else 160)
     probe = Console()
-    return Console(highlight=False, width=None if probe.is_terminal else 160)
+    return PipeConsole(highlight=False, width=None if probe.is_terminal else 160)
 
 
 def _nothing_read(paths: list[str], report) -> int:
@@ -158,12 +177,16 @@ def _nothing_read(paths: list[str], report) -> int:
 
 
 def _report_problems(report, verbose: bool) -> bool:
-    """Print each unreadable input on one line; True if any was fatal."""
+    """Print each unreadable input on one line (and with --verbose, how each document was read:
+    encoding, language, publication date and where it came from); True if any was fatal."""
     fatal = False
     for p in report.problems:
-        if p.fatal or verbose:
+        if p.fatal or p.warning or verbose:
             err.print(f"factcheck: {p.message()}", markup=False)
         fatal = fatal or p.fatal
+    if verbose:
+        for d in report.documents:
+            err.print(f"factcheck: {d.path or d.id}: read as {d.encoding}, language {d.lang}, {published_line(d)}")
     return fatal
 
 
@@ -205,6 +228,7 @@ def extract(
     def body() -> int:
         from factcheck.api import run
 
+        refuse_overwriting_inputs([output], paths)
         settings = _settings()
         with _Progress(paths) as bar:
             report = run(paths, settings, _published(published), mentions=mentions, progress=bar, jobs=jobs,
@@ -212,9 +236,6 @@ def extract(
         fatal = _report_problems(report, verbose)
         if not report.documents:
             return _nothing_read(paths, report)
-        if verbose:
-            for d in report.documents:
-                err.print(f"factcheck: {d.path or d.id}: read as {d.encoding}, language {d.lang}, published {d.published}", markup=False)
         if format == "json":
             from factcheck.report.json_report import render_json_chunks
 
@@ -250,10 +271,13 @@ def evaluate(
             try:
                 golds.append(load_gold(g))
             except (OSError, ValueError) as exc:
-                _fail(f"{g}: cannot read gold file ({exc})")
+                reason = os_error_line(exc).rsplit(": ", 1)[-1] if isinstance(exc, OSError) else exc
+                _fail(f"{shown_path(str(g))}: cannot read gold file ({reason})")
         gold_data = merge_golds(golds)
         settings = _settings()
         documents, claims, _, sources, loaded = read_and_extract(paths, settings)
+        for p in loaded.problems:  # an input not read is not scored: say so, and exit 2 below
+            err.print(f"factcheck: {p.message()}")
         by_doc: dict[str, tuple[str, list]] = {}
         for s in sources:
             name = Path(s.document.path).name if s.document.path else s.document.id
@@ -264,7 +288,7 @@ def evaluate(
         if format == "json":
             sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         else:
-            out = Console(highlight=False)
+            out = SafeConsole(highlight=False)  # misses quote article text: plain(), markup off
             out.print(f"documents scored   {len(by_doc) - len(result['missing_documents'])}")
             out.print(f"recall (core)      {result['recall']:.3f}  ({result['core_found']}/{result['core']})")
             out.print(f"precision          {result['precision']:.3f}  ({result['true_positives']} true, {result['false_positives']} false, {result['ignored']} ignored)")
@@ -283,7 +307,7 @@ def evaluate(
                     out.print(f"\n{title} ({len(items)}):", markup=False)
                     for item in items[:show]:
                         out.print(f"  {item}", markup=False)
-        return 0
+        return 2 if loaded.problems else 0
 
     _guard(body)
 
@@ -358,6 +382,7 @@ def check(
         from factcheck.api import run
         from factcheck.policy import apply_to_report, codes_of, failing
 
+        refuse_overwriting_inputs([output], paths)
         settings = _settings()
         if engine == "dask":
             from factcheck.engine_dask import run_dask
@@ -505,11 +530,14 @@ def gate(
             if not sep or fmt not in GATE_FORMATS or fmt == "text" or not dest:
                 raise typer.BadParameter(f"{item!r}: expected FORMAT=PATH with FORMAT one of json, sarif, github, junit, markdown", param_hint="--also")
             extra.append((fmt, Path(dest)))
+        refuse_overwriting_inputs([output, *(dest for _, dest in extra), baseline if write_baseline else None], paths)
         overrides = {"fail_on": fail_on} if fail_on else {}
         settings = _settings(**overrides)
         result = run_gate(paths, settings, ledger, baseline, _published(published), changed_since)
         fatal = _report_problems(result.report, verbose=False)
         if write_baseline:
+            if fatal:  # the findings of an unread article would drop out of the baseline
+                _fail("an input could not be read; the baseline is unchanged")
             from factcheck.ledger.baseline import load_baseline
             from factcheck.ledger.baseline import write_baseline as save
 
@@ -569,13 +597,16 @@ app.add_typer(ledger_app, name="ledger")
 LedgerOpt = Annotated[Path, typer.Option("--ledger", help="The ledger folder.")]
 
 
-def _ledger_written(store, written: dict[str, int], loaded, verb: str) -> int:
-    """Refresh the index and say what was written; exit 2 if an input could not be read."""
+def _ledger_written(store, written: dict[str, int], loaded, verb: str, failed: list) -> int:
+    """Refresh the index and say what was written; exit 2 if an input or a document could not be
+    read or written (the others are written all the same)."""
     from factcheck.ledger.index import LedgerIndex
 
+    for exc in failed:
+        err.print(f"factcheck: {plain(str(exc))}", markup=False)
     LedgerIndex(store).refresh()
-    err.print(f"factcheck: {verb} {sum(written.values())} claims from {len(written)} documents to {store.root}", markup=False)
-    return 2 if loaded.problems else 0
+    err.print(f"factcheck: {verb} {sum(written.values())} claims from {len(written)} documents to {plain(str(store.root))}", markup=False)
+    return 2 if loaded.problems or failed else 0
 
 
 @ledger_app.command("build")
@@ -595,16 +626,15 @@ def ledger_build(
         from factcheck.ledger import Ledger
 
         documents, claims, _, _, loaded = read_and_extract(paths, _settings(), _published(published))
-        for p in loaded.problems:
+        for p in loaded.problems + [w for w in loaded.skipped if w.warning]:
             err.print(f"factcheck: {p.message()}", markup=False)
         if not documents:
             _fail("no input document could be read; the ledger is unchanged")
-        store = Ledger(ledger)
-        written = store.write_documents(claims, [d.id for d in documents])
+        store, failed = Ledger(ledger), []
+        written = store.write_documents(claims, [d.id for d in documents], on_error=failed.append)
         if prune:
-            keep = {store.path_for(d).name for d in written}
-            store.remove_documents([p.stem for p in store.document_files() if p.name not in keep])
-        return _ledger_written(store, written, loaded, "wrote")
+            store.prune(d.id for d in documents)
+        return _ledger_written(store, written, loaded, "wrote", failed)
 
     _guard(body)
 
@@ -625,17 +655,15 @@ def ledger_add(
         from factcheck.api import read_and_extract
         from factcheck.ledger import Ledger
 
-        store = Ledger(ledger)
+        store, failed = Ledger(ledger), []
         documents, claims, _, _, loaded = read_and_extract(paths, _settings(), _published(published))
-        for p in loaded.problems:
+        for p in loaded.problems + [w for w in loaded.skipped if w.warning]:
             err.print(f"factcheck: {p.message()}", markup=False)
-        present = [d.id for d in documents if store.path_for(d.id).exists()]
-        if present and not replace:
-            _fail(f"already in the ledger: {', '.join(present)} (use --replace to overwrite)")
         if not documents:
             _fail("no input document could be read; the ledger is unchanged")
-        written = store.write_documents(claims, [d.id for d in documents])
-        return _ledger_written(store, written, loaded, "added")
+        # whether a document is already there is checked under the ledger's lock, as it is written
+        written = store.write_documents(claims, [d.id for d in documents], replace=replace, on_error=failed.append)
+        return _ledger_written(store, written, loaded, "added", failed)
 
     _guard(body)
 
@@ -727,7 +755,7 @@ def config_show() -> None:
         from factcheck.settings import Settings, load_settings
 
         settings, origin = load_settings()
-        out = Console(highlight=False, soft_wrap=True)
+        out = SafeConsole(highlight=False, soft_wrap=True)  # a setting's value is the user's text
         for name, field in Settings.model_fields.items():
             out.print(f"{name} = {getattr(settings, name)!r}    # {origin[name]}; {field.description}", markup=False)
         return 0
@@ -739,9 +767,7 @@ def main() -> None:
     try:
         app()
     except BrokenPipeError:  # factcheck … | head: the reader left, which is not an error
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        silence_stdout()
         sys.exit(0)
     except SystemExit:
         raise

@@ -6,6 +6,7 @@ complete. Baselined and inline-suppressed findings do not count; unused suppress
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,6 +17,7 @@ from factcheck.api import read_and_extract, sort_claims
 from factcheck.compare import compare_claims
 from factcheck.errors import ConfigError, LedgerError
 from factcheck.facts.blocks import block_key
+from factcheck.ingest.loader import is_article_name
 from factcheck.ledger.baseline import load_baseline
 from factcheck.ledger.index import LedgerIndex
 from factcheck.ledger.pinned import load_pins
@@ -62,17 +64,38 @@ def changed_files(paths: list[str], ref: str) -> list[str]:
         return [line for line in out.stdout.splitlines() if line]
 
     top = Path(git("rev-parse", "--show-toplevel")[0])
-    names = set(git("diff", "--name-only", "--diff-filter=ACMR", ref, "--", *paths))
+    commit = resolve_ref(ref, git)
+    names = set(git("diff", "--name-only", "--diff-filter=ACMR", commit, "--", *paths))
     names |= set(git("ls-files", "--others", "--exclude-standard", "--", *paths))
     out = []
     for name in sorted(names):
         p = top / name
+        if any(part.startswith(".") for part in Path(name).parts) or not is_article_name(p):
+            continue  # as a folder walk would: ledger internals, hidden files, images are no articles
         if p.is_file():
             try:
                 out.append(str(p.relative_to(Path.cwd())))
             except ValueError:
                 out.append(str(p))
     return out
+
+
+def resolve_ref(ref: str, git) -> str:
+    """The commit a --changed-since value names, checked before git sees it as anything else.
+
+    A ref is never an option (--output=x would make git write a file): one that starts with -, or
+    holds a control character or whitespace, is refused; the rest is resolved with git's options
+    ended first (--end-of-options), and only the commit id it resolves to is passed on.
+    """
+    if not ref or ref.startswith("-") or any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in ref):
+        raise ConfigError("--changed-since", f"not a git revision: {ref!r} (a branch, tag or commit such as origin/main)")
+    try:
+        out = git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    except ConfigError:
+        out = []
+    if not out or not re.fullmatch(r"[0-9a-f]{40,64}", out[0]):
+        raise ConfigError("--changed-since", f"no such commit in this repository: {ref!r}")
+    return out[0]
 
 
 def _pinned_override(ledger_claims: list[Claim], pins: list[Claim], threshold: float) -> list[Claim]:
@@ -94,8 +117,9 @@ def _pinned_override(ledger_claims: list[Claim], pins: list[Claim], threshold: f
 def run_gate(paths: list[str], settings: Settings, ledger_root: str | Path, baseline: str | Path | None = None,
              published: datetime | None = None, changed_since: str | None = None, stdin=None) -> GateResult:
     note = None
-    if changed_since:
-        paths = changed_files(paths, changed_since)
+    if changed_since is not None:
+        ledger_dir = Path(ledger_root).resolve()
+        paths = [p for p in changed_files(paths, changed_since) if ledger_dir not in Path(p).resolve().parents]
         note = f"{len(paths)} file{'s' if len(paths) != 1 else ''} changed since {changed_since}"
     ledger = Ledger(ledger_root)
     if not ledger.exists():

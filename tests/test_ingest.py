@@ -51,11 +51,12 @@ def test_bad_inputs_each_get_one_message_and_the_rest_is_still_read(tmp_path):
     messages = {p.message() for p in loaded.problems}
     assert any(m.endswith("empty.txt: empty file") for m in messages)
     assert any("broken.md" in m and "front matter is not valid YAML" in m for m in messages)
-    assert any("baddate.md" in m and "not a date" in m for m in messages)
+    warnings = {p.message() for p in loaded.skipped if p.warning}  # SEMANTICS §1: never dropped for its metadata
+    assert any("baddate.md" in m and "not a date" in m for m in warnings)
     assert any("feed.jsonl:2" in m and "not valid JSON" in m for m in messages)
     assert any("feed.jsonl:3" in m and '"text"' in m for m in messages)
     assert any("image.png" in p.path for p in loaded.skipped)
-    assert {d.id for d in documents} == {"good", "a"}
+    assert {d.id for d in documents} == {"good", "a", "baddate"}
     assert any(c.value == 5000 for c in claims)
 
 

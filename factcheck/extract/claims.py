@@ -346,7 +346,7 @@ def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10), mentio
         views.insert(0, (source.title_map, []))
     topic = None
     for view, noise in views:
-        d = _Doc(view, noise, doc.published, tolerance, topic)
+        d = _Doc(view, noise, doc.published, tolerance, topic, pub_precision=doc.published_precision or "day")
         if view is source.title_map:
             topic = _title_topic(d)
         noise_starts = [a for a, _ in noise]

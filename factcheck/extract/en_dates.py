@@ -39,6 +39,19 @@ class _Lazy:
         return self._rx
 
 
+class _Literals:
+    """A gate that is a few plain substrings: str.find is many times faster than a regex search
+    over a page, and the rare rules it guards need one of them."""
+
+    __slots__ = ("_words",)
+
+    def __init__(self, *words: str):
+        self._words = words
+
+    def search(self, text: str, a: int, b: int) -> bool:
+        return any(text.find(w, a, b) >= 0 for w in self._words)
+
+
 @cache
 def _rules():
     d = load_english().dates
@@ -75,13 +88,39 @@ def _rules():
     unit = rf"(?P<unit>(?i:{alternation(units)}))\b"
     dirw = rf"(?P<dir>(?i:{alternation(dirs)}))"
     i = re.I
+    nth = rf"(?P<nth>(?i:{alternation(day_words)}|last|final)|(?:[1-9]|1[0-2])(?:st|nd|rd|th))"
+    parts = {k.lower(): v for k, v in d.parts.items()}
+    words = {k.lower(): v for k, v in n.words.items() if 0 <= v < 100}
+    units_w = alternation(k for k, v in words.items() if 1 <= v <= 9)
+    tens_w = alternation(k for k, v in words.items() if v >= 20 and v % 10 == 0)
+    teens_w = alternation(k for k, v in words.items() if 10 <= v <= 19)
+    below100 = rf"(?:(?:{tens_w})(?:[\s-]+(?:{units_w}))?|{teens_w})"
+    century = alternation(k for k, v in words.items() if 11 <= v <= 20)
+    # nineteen eighty six, seventeen hundred thirty three, two thousand and five, twenty twenty
+    yw = (rf"(?P<yw>(?:two\s+thousand(?:\s+(?:and\s+)?(?:{below100}|{units_w}))?(?![\s-]+(?:{units_w}|{below100}|hundred)\b)"
+          rf"|(?:{century})\s+(?:hundred(?:\s+(?:and\s+)?(?:{below100}|{units_w}))?|(?:oh\s+(?:{units_w}))|{below100}))(?![\w-]))")
+    cardinal_day = alternation(k for k, v in words.items() if 1 <= v <= 31)
+    yw_next = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or|to|when|until|but|the|a|an|was|were|is|he|she|they|we|it|i)\b)"
     rules = [
+        # October two thousand and five; January twenty five nineteen eighty six; 13 Sept nineteen seventy two
+        ("dmyw", _Lazy(rf"(?<![\w.,])(?:the\s+)?(?:{day}|(?P<dw>{alternation(day_words)})|(?P<dc>{cardinal_day}))\s+(?:of\s+)?{mon}\s+{yw}", i)),
+        ("myw", _Lazy(rf"\b{mon}\s+(?:{dayw}\s+)?{yw}", i)),
+        ("yw", _Lazy(rf"\b(?:in|since|by|before|after|until|during|from|through|of)\s+{yw}{yw_next}", i)),
+        # the first week of May, the last two weeks of 2021, the third month of next year
+        ("nthof", _Lazy(rf"\b(?:(?i:the)\s+)?{nth}(?:\s+{num})?\s+(?P<u>(?i:weeks?|months?))\s+(?i:of)\s+(?:(?i:the\s+year\s+)?(?P<y2>(?:19|20)\d{{2}})(?![\d%])|{mon}(?:,?\s+{y})?(?!\s*\d)|(?P<rel>(?i:this|next|last|the|the\s+current|the\s+next|the\s+last|the\s+previous|previous))\s+(?P<ru>(?i:month|year))\b)")),
+        # later this week, earlier in the year
+        ("part", _Lazy(rf"\b(?P<part>{alternation(parts)})\s+(?:this|in\s+the)\s+(?P<pu>week|month|year)\b", i)),
         # April 12-19, 2021; 12-19 April
         ("mdd", _Lazy(rf"(?<![\w-])(?:(?i:from|between)\s+)?{mon}\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|through|until|and)\s*(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:/])(?:,?\s+{y})?")),
         ("ddm", _Lazy(rf"(?:(?P<between>(?i:between))\s+)?(?<![\w-])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?P<sep>-|–|to|until|till|through|and)\s*(?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+{y})?")),
         # between 2019 and 2021, 2014 to 2018, 2019-2021, 2021-25
         ("yy", _Lazy(rf"\bbetween\s+(?:the\s+years\s+)?{by}\s+and\s+(?P<y2>(?:19|20)\d{{2}})(?![\d%\w])", i)),
-        ("yy", _Lazy(rf"(?:\bfrom\s+)?(?<![\w.,/-]){by}\s*(?:-|–|~|to|through|until)\s*(?P<y2>(?:19|20)\d{{2}}|\d{{2}})(?![\d%\w])", i)),
+        ("yy", _Lazy(rf"(?:\bfrom\s+)?(?<![\w.,/-]){by}\s*(?:-|–|~|to|through|until)\s*(?P<y2>(?:19|20)\d{{2}}|\d{{2}})(?![\d%\w]|[-–/]\d)", i)),
+        # April of '87, 15 April '87: a two-digit year, the nearest to publication
+        ("dmy2", _Lazy(rf"(?<![\d.,])(?:the\s+)?{day}\s*(?:of\s+)?{mon}\s+(?:(?i:of)\s+)?['’](?P<yy>\d{{2}})(?![\d%\w'’])")),
+        ("my2", _Lazy(rf"\b{mon}\s+(?:(?i:of)\s+)?['’](?P<yy>\d{{2}})(?![\d%\w'’])")),
+        # the 21st century, the nineteenth century
+        ("cent", _Lazy(rf"\b(?:the\s+)?(?:(?P<c>[1-9]|1\d|2[0-2])(?:st|nd|rd|th)|(?P<cw>{alternation(k for k, v in day_words.items() if v <= 22)}))[\s-]+century\b", i)),
         ("mdy", _Lazy(rf"\b{mon}(?:\s*|-){dayw}(?:,?\s*,?\s+(?:of\s+|in\s+)?|-){y}")),
         ("dmy", _Lazy(rf"(?<![\d.,])(?:the\s+)?{day}\s*(?:of\s+|-|/)?{mon}(?:,\s*|\s+|-|/)(?:of\s+|in\s+)?{y}")),
         ("dmw", _Lazy(rf"\b(?P<dw>(?i:{alternation(day_words)}))\s+(?:of\s+)?{mon}(?:(?:,\s*|\s+)(?:of\s+|in\s+)?{y}|(?!\s*,?\s*\d))")),
@@ -89,7 +128,7 @@ def _rules():
         ("ymd_mon", _Lazy(rf"(?<![\d/])(?P<y>(?:19|20)\d{{2}})[/-]{mon}[/-](?P<d>3[01]|[12]\d|0?[1-9])(?![\d])")),
         ("us", _Lazy(r"(?<![\d./-])(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d)")),
         ("ym", _Lazy(r"(?<![\d./-])(?P<y>(?:19|20)\d{2})-(?P<mm>1[0-2]|0?[1-9])(?![\d-])")),
-        ("ym", _Lazy(r"(?<![\d./-])(?P<mm>1[0-2]|0?[1-9])[-/](?P<y>(?:19|20)\d{2})(?![\d-])")),
+        ("ym", _Lazy(r"(?<![\w./-])(?P<mm>1[0-2]|0?[1-9])[-/](?P<y>(?:19|20)\d{2})(?![\d-])")),
         ("mm", _Lazy(rf"(?:\b(?i:from|between)\s+)?\b{mon}\s*(?:-|–|to|through|until|till|and)\s*(?P<m2>(?i:{alternation(months)}))(?![a-z])\.?(?:,?\s+(?:in\s+|of\s+)?{y})?(?!\s*\d)")),
         ("my", _Lazy(rf"\b{mon}[-/]{y}")),
         ("my", _Lazy(rf"(?<![\w.,]){y}\s+{mon}(?!\s*\d)")),
@@ -97,7 +136,7 @@ def _rules():
         ("py", _Lazy(rf"\b(?P<period>{per})(?:\s+of)?[\s-]+(?:the\s+year\s+)?{by}", i)),
         ("yp", _Lazy(rf"(?<![\w.,]){by}[\s-]*(?P<period>q[1-4]|h[12])\b", i)),
         ("prel", _Lazy(rf"\b(?P<period>{per})\s+of\s+(?P<rel>{alternation(rel_years)}|the\s+(?:current\s+)?year)\b", i)),
-        ("my", _Lazy(rf"\b{mon},?\s+(?:of\s+)?{y}")),
+        ("my", _Lazy(rf"\b{mon},?\s+(?:of\s+|in\s+)?{y}")),
         ("mrel", _Lazy(rf"\b{mon}\s+(?:of\s+)?(?P<rel>{alternation(rel_years)})\b", i)),
         ("relm", _Lazy(rf"\b(?P<dir>(?i:last|this|next))\s+{mon}")),
         ("md", _Lazy(rf"\b{mon}(?:,?\s*|/){dayw}(?!\s*(?:,\s*)?\d)")),
@@ -119,7 +158,7 @@ def _rules():
         ("rely", _Lazy(rf"\b(?P<rel>{alternation(rel_years)})\b", i)),
         ("relw", _Lazy(rf"\b(?P<week>{alternation(rel_weeks)})\b", i)),
         ("relu", _Lazy(rf"\b{dirw}\s+{unit}")),
-        ("bm", _Lazy(r"\b(?i:in|since|until|till|by|from|to|through|before|after|during|early|late|mid|since|and)[\s-]+(?-i:(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?))(?!\s*\d)")),
+        ("bm", _Lazy(r"\b(?i:in|since|until|till|by|from|to|through|before|after|during|early|late|mid|since|and|(?:end|beginning|start|middle)\s+of)[\s-]+(?-i:(?P<m>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?))(?!\s*\d)")),
         ("dec", _Lazy(r"(?<![\w.,])(?P<y>(?:1[0-9]|20)\d0)['’]?s\b")),
         ("y", _Lazy(rf"\b(?:{preps})\s+(?:the\s+(?:year\s+)?)?{by}", i)),
     ]
@@ -136,6 +175,13 @@ def _rules():
         "week": re.compile(r"(?i:week)"),
         "year": re.compile(r"(?i:year)"),
         "relday": re.compile(rf"\b(?i:{alternation(rel_days)})\b"),
+        # a spelled year needs one of these (nineteen eighty, two thousand, twenty twenty, seventeen hundred)
+        "yearword": _Literals("teen ", "wenty ", "two thousand", "Two thousand", "TEEN ", "WENTY ", "TWO THOUSAND"),
+        "year2": re.compile(r"['’]\d\d(?![\d%\w'’])"),
+        "century": _Literals("entury", "ENTURY"),
+        "of_unit": _Literals("eek of", "eeks of", "onth of", "onths of", "EEK OF", "EEKS OF", "ONTH OF", "ONTHS OF"),
+        "part": _Literals(*(w[1:] + t for w in parts for t in (" this", " in the")),
+                          *(w[1:].upper() + t.upper() for w in parts for t in (" this", " in the"))),
     }
     needs = {"mdd": "month", "ddm": "month", "mdy": "month", "dmy": "month", "ymd_mon": "month", "my": "month",
              "mrel": "month", "relm": "month", "md": "month", "dm": "month", "mm": "month", "bm": "month",
@@ -144,14 +190,26 @@ def _rules():
              "yy": "digit", "iso": "digit", "us": "digit", "ym": "digit", "py": "digit", "yp": "digit", "y": "digit",
              "isow": "week", "dd": "digit", "dec": "digit", "md_num": "slash", "ago": "offset", "inn": "inn", "dirn": "direction",
              "relu": "direction", "hol": "holiday", "wkend": "week", "relw": "week", "rely": "year", "prel": "year",
-             "reld": "relday"}
+             "reld": "relday", "nthof": "of_unit", "cent": "century", "my2": "year2", "dmy2": "year2", "myw": "yearword", "dmyw": "yearword", "yw": "yearword", "part": "part"}
     num_before = re.compile(rf"\b{num}\s+$")
     dir_before = re.compile(rf"\b{dirw}\s+$")
     the_before = re.compile(r"\b(?i:the)\s+$")
     anchor = re.compile(rf"\b{num}\s+{unit}\s+(?P<rel>(?i:before|after|from|prior\s+to))\s+$")
     lex = dict(num_before=num_before, dir_before=dir_before, the_before=the_before, wd_before=wd_before, gates=gates, needs=needs, anchor=anchor, months=months, periods=periods, rel_years=rel_years, rel_weeks=rel_weeks, weekdays=weekdays,
                dirs=dirs, units=units, offsets=offsets, holidays=holidays, day_words=day_words, counts=counts,
-               rel_days=rel_days, nearest=frozenset(w.lower() for w in d.nearest.words))
+               rel_days=rel_days, parts=parts, words=words, open_after=re.compile(
+                   rf"(?<![\w-])(?P<after>{alternation(d.open_after.words)})\s+(?:the\s+(?:year\s+)?)?$", re.I),
+               month_parts={k.lower(): v for k, v in d.month_parts.items()},
+               part_head=re.compile(rf"(?P<p>{alternation(d.month_parts)})[\s-]+", re.I),
+               part_back=re.compile(rf"\b(?P<p>{alternation(d.month_parts)})[\s-]+$", re.I),
+               weekend_after=re.compile(rf"[\s-]+(?:{by}\s+)?(?:{alternation(d.weekend.words)})\b", re.I),
+               weekend_before=re.compile(rf"\b(?:the\s+)?(?:{alternation(d.weekend.words)})\s+of\s+(?:the\s+)?$", re.I),
+               week_of=re.compile(rf"(?<![\w/])(?:(?P<of>{alternation(d.week_of.words)})|(?P<from>{alternation(d.week_from.words)}))\s+(?:the\s+)?$", re.I),
+               from_now=re.compile(r"\b(?:between\s+now\s+and|from\s+now(?P<to>\s+(?:until|till|to|through))?)\s+$", re.I),
+               from_now_to=re.compile(r"(?:until|till|to|through)\s", re.I),
+               open_head=re.compile(rf"(?:{alternation(d.open_after.words)})\s", re.I),
+               open_not=re.compile(rf"\b(?:{alternation(d.open_after_not.words)})\s+$", re.I),
+               nearest=frozenset(w.lower() for w in d.nearest.words))
     return rules, lex
 
 
@@ -236,7 +294,127 @@ def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "da
         if m.reason is None and page_date(text, m.start):
             m.reason = "page date"  # Posted: 2025-02-18
     out.sort(key=lambda x: x.start)
-    return _ranges(text, _anchored(text, out, lex))
+    out = _weeks_of(text, _holiday_weekends(text, _month_parts(text, out, lex), lex), lex)
+    out = _open_after(text, _ranges(text, _anchored(text, out, lex)), lex)
+    return _from_now(text, out, lex, pub, pub_precision)
+
+
+def _from_now(text: str, found: list[Mention], lex, pub, pub_precision: str) -> list[Mention]:
+    """between now and November 15, from now until 2030: from publication to that date's end (a
+    month and day without a year is the next one)."""
+    if pub is None or _RANK.get(pub_precision, 0) > 0:
+        return found
+    for m in found:
+        if m.reason is not None or not m.date_end:
+            continue
+        if "now" not in text[max(0, m.start - 24) : m.start].lower():
+            continue
+        w = lex["from_now"].search(text, max(0, m.start - 24), m.start)
+        if w is None or (w.group(0).lower().startswith("from") and not w.group("to")
+                         and not lex["from_now_to"].match(text, m.start)):
+            continue
+        end = date.fromisoformat(m.date_end)
+        if end < pub and m.relative and m.date_precision in ("day", "month"):
+            end = end.replace(year=end.year + 1) if (end.month, end.day) != (2, 29) else date(end.year + 1, 3, 1)
+        if pub <= end:
+            m.start = m.num_start = w.start()
+            m.date_start, m.date_end, m.date_precision = pub.isoformat(), end.isoformat(), "range"
+    return found
+    return found
+
+
+def _weeks_of(text: str, found: list[Mention], lex) -> list[Mention]:
+    """the week of April 10 (Monday to Sunday around it); the week beginning May 6 (seven days from it)."""
+    for m in found:
+        if m.reason is not None or m.date_precision != "day" or m.start < 4:
+            continue
+        before = text[max(0, m.start - 28) : m.start].lower()
+        if "week" not in before and "w/c" not in before:
+            continue
+        w = lex["week_of"].search(text, max(0, m.start - 28), m.start)
+        if w is None:
+            continue
+        day = date.fromisoformat(m.date_start)
+        start = day - timedelta(days=day.weekday()) if w.group("of") else day
+        m.start = m.num_start = w.start()
+        _set(m, start, start + timedelta(days=6), "week")
+    return found
+
+
+def _holiday_weekends(text: str, found: list[Mention], lex) -> list[Mention]:
+    """Labor Day weekend, the weekend of Halloween: the weekend next to that day, from its Saturday;
+    a long weekend takes in a Monday holiday after it, a Thursday or Friday one before it."""
+    out: list[Mention] = []
+    drop = set()
+    for i, m in enumerate(found):
+        if i in drop:
+            continue
+        if (m.reason is None and m.date_precision == "day" and "eekend" in text[max(0, m.start - 20) : m.end + 12]
+                and lex["gates"]["holiday"].search(text, m.start, m.end)):
+            after = lex["weekend_after"].match(text, m.end)
+            before = None if after else lex["weekend_before"].search(text, max(0, m.start - 20), m.start)
+            if after or before:
+                if after:
+                    drop.update(j for j in range(i + 1, len(found)) if found[j].start < after.end())
+                    m.end = after.end()
+                    if after.group("y"):
+                        day = date.fromisoformat(m.date_start)
+                        if day.year != int(after.group("y")):
+                            continue  # Labor Day 2021 weekend: the rule read the year already
+                else:
+                    m.start = m.num_start = before.start()
+                    while out and out[-1].end > m.start:
+                        out.pop()  # "the weekend", read on its own as the coming one
+                day = date.fromisoformat(m.date_start)
+                wd = day.weekday()
+                if wd in (3, 4):  # Thanksgiving weekend: from the Thursday to the Sunday
+                    _set(m, day, day + timedelta(days=6 - wd), "range")
+                else:
+                    sat = day - timedelta(days=wd + 2) if wd < 2 else day + timedelta(days=5 - wd)
+                    _set(m, sat, day if wd == 0 else sat + timedelta(days=1), "range")
+        out.append(m)
+    return out
+
+
+def _month_parts(text: str, found: list[Mention], lex) -> list[Mention]:
+    """mid-November, late July 2021, in early March: the part of the month named."""
+    for m in found:
+        if (m.reason is not None or m.date_precision != "month" or m.date_start[:7] != m.date_end[:7]
+                or not lex["gates"]["month"].search(text, m.start, m.end)):
+            continue  # the end of 2023 is its December, read by the period rules
+        p = lex["part_head"].match(text, m.start, m.end)
+        if p is None:
+            p = lex["part_back"].search(text, max(0, m.start - 16), m.start)
+            if p is None:
+                continue
+            m.start = m.num_start = p.start()
+        a, b = lex["month_parts"][re.sub(r"\s+", " ", p.group("p").lower())]
+        first = date.fromisoformat(m.date_start)
+        last = calendar.monthrange(first.year, first.month)[1]
+        m.date_start, m.date_end = first.replace(day=a).isoformat(), first.replace(day=min(b, last)).isoformat()
+        m.date_precision = "range"
+    return found
+
+
+def _open_after(text: str, found: list[Mention], lex) -> list[Mention]:
+    """after 2018, later than March 2020: a span open from the end of that year or month on. It bounds
+    the figure's time, it is no date of it: kept as a mention (end date.max), never a claim."""
+    for m in found:
+        if m.reason is not None or not m.date_end or m.date_precision not in ("year", "half", "quarter", "month"):
+            continue  # after March 3 (a day) reads as from that day: the day stays
+        near = text[max(0, m.start - 24) : m.start + 6].lower()
+        if "after" not in near and "than" not in near:
+            continue
+        head = lex["open_head"].match(text, m.start, m.end)  # the rule took "after" into its span
+        back = None if head else lex["open_after"].search(text, max(0, m.start - 24), m.start)
+        at = head.start() if head else back.start("after") if back else None
+        if at is None or lex["open_not"].search(text, max(0, at - 12), at):
+            continue
+        start = date.fromisoformat(m.date_end) + timedelta(days=1)
+        m.start = m.num_start = at
+        m.date_start, m.date_end, m.date_precision = start.isoformat(), date.max.isoformat(), "range"
+        m.reason = "open span"
+    return found
 
 
 def _anchored(text: str, found: list[Mention], lex) -> list[Mention]:
@@ -381,8 +559,10 @@ def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
         _set(out, date(y1, a, 1), _month_span(y2, b)[1], "range")
     elif name == "yy":
         a, b = int(g["y"]), g["y2"]
+        if len(b) == 2 and not re.search(r"\d[-–]\d{2}$", m.group()):
+            return False  # 2021-25 is a span; 2015-32 or "2015 - 32" is some other figure
         b = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
-        if b <= a or b - a > 50:
+        if b <= a or b - a > 50 or (len(g["y2"]) == 2 and b - a > 15):
             return False
         _set(out, date(a, 1, 1), date(b, 12, 31), "range")
     elif name == "iso":
@@ -392,6 +572,8 @@ def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
         day = date(int(g["y"]), months[g["m"].lower()], int(g["d"]))
         _set(out, day, day, "day")
     elif name == "us":
+        if len(set(re.findall(r"[/.-]", m.group()))) > 1:
+            return False  # one separator throughout: 30/4.85 is a ratio, no date (no backreference: it would slow the scan)
         a, b, yt = int(g["a"]), int(g["b"]), g["y"]
         y = int(yt) if len(yt) == 4 else (2000 + int(yt) if int(yt) < 50 else 1900 + int(yt))
         mo, d = (a, b) if a <= 12 else (b, a)  # US order, unless the first cannot be a month
@@ -431,8 +613,117 @@ def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
                 y -= 1
         day = _holiday(kind, rule, y)
         _set(out, day, day, "day")
+    elif name in ("myw", "dmyw", "yw"):
+        y = _year_words(g["yw"], lex["words"])
+        if y is None:
+            return False
+        if name == "yw":
+            _set(out, date(y, 1, 1), date(y, 12, 31), "year")
+        elif g.get("d") or g.get("dw") or g.get("dc"):
+            dd = lex["words"][re.sub(r"[\s-]+", " ", g["dc"].lower())] if g.get("dc") else _day(g, lex)
+            day = date(y, months[g["m"].lower()], dd)
+            _set(out, day, day, "day")
+        else:
+            _set(out, *_month_span(y, months[g["m"].lower()]), "month")
+    elif name in ("my2", "dmy2"):
+        yy = int(g["yy"])
+        y = 2000 + yy if (pub is None and yy < 50) or (pub is not None and 2000 + yy <= pub.year + 10) else 1900 + yy
+        if name == "my2":
+            _set(out, *_month_span(y, months[g["m"].lower()]), "month")
+        else:
+            day = date(y, months[g["m"].lower()], int(g["d"]))
+            _set(out, day, day, "day")
+    elif name == "cent":  # the 21st century: 2000-2099, as it is commonly counted
+        c = int(g["c"]) if g.get("c") else lex["day_words"][re.sub(r"[\s-]+", " ", g["cw"].lower())]
+        _set(out, date(100 * (c - 1), 1, 1) if c > 1 else date(1, 1, 1), date(100 * c - 1, 12, 31), "century")
+        out.reason = "century"  # an era, too coarse to date a figure or be a claim of its own
+    elif name == "nthof":
+        return _nth_of(g, out, pub, pub_precision, lex)
+    elif name == "part":
+        return _part(g, out, pub, pub_precision, lex)
     else:
         return _resolve_relative(name, g, out, pub, pub_precision, lex)
+    return None
+
+
+def _year_words(text: str, words: dict[str, int]) -> int | None:
+    """A year in words: nineteen eighty six, seventeen hundred thirty three, two thousand and five,
+    twenty twenty one, nineteen oh five."""
+    toks = [t for t in re.split(r"[\s-]+", text.lower()) if t != "and"]
+    if toks[:2] == ["two", "thousand"]:
+        return 2000 + sum(words[t] for t in toks[2:])
+    hi, rest = words[toks[0]], toks[1:]
+    if rest and rest[0] in ("hundred", "oh"):
+        rest = rest[1:]
+    lo = sum(words[t] for t in rest)
+    return hi * 100 + lo if lo < 100 else None
+
+
+def _weeks(a: date, b: date) -> tuple[date, date]:
+    """The Mondays of the first and the last calendar week (Monday to Sunday) that lies mostly in
+    [a, b], four days or more: the ISO 8601 rule, so the weeks of a year are its ISO weeks."""
+    first = a - timedelta(days=a.weekday()) + timedelta(weeks=1 if a.weekday() > 3 else 0)
+    last = b - timedelta(days=b.weekday()) - timedelta(weeks=1 if b.weekday() < 3 else 0)
+    return first, last
+
+
+def _nth_of(g, out, pub, pub_precision, lex) -> bool | None:
+    """the first week of May, the last two weeks of 2021, the third month of next year."""
+    months = lex["months"]
+    if g.get("y2"):
+        a, b = date(int(g["y2"]), 1, 1), date(int(g["y2"]), 12, 31)
+    elif g.get("m"):
+        mo = months[g["m"].lower()]
+        if g.get("y"):
+            y = int(g["y"])
+        else:
+            if not _relative(out, pub, pub_precision, "year"):
+                return None
+            y = _near_year(pub, mo)
+        a, b = _month_span(y, mo)
+    else:
+        unit = g["ru"].lower()
+        if not _relative(out, pub, pub_precision, unit):
+            return None
+        rel = re.sub(r"\s+", " ", g["rel"].lower()).removeprefix("the").strip() or "this"
+        a, b, _ = _unit_span(pub, unit, lex["dirs"].get(rel, 0))
+    word = g["nth"].lower()
+    k = -1 if word in ("last", "final") else int(word[:-2]) if word[0].isdigit() else lex["day_words"].get(word)
+    if not k:
+        return False
+    n = _count(g, lex) if g.get("n") else 1
+    plural = g["u"].lower().endswith("s")
+    if plural != (n > 1 or bool(g.get("n"))) or (k > 1 and g.get("n")):
+        return False  # "the first weeks of", "the second two weeks of": no clear span
+    if g["u"].lower().startswith("week"):
+        first, last = _weeks(a, b)
+        start = first + timedelta(weeks=k - 1) if k > 0 else last - timedelta(weeks=n - 1)
+        end = start + timedelta(weeks=n) - timedelta(days=1)
+        if start > last or start < first:
+            return False
+        _set(out, start, end, "week" if n == 1 else "range")
+        return None
+    if (a.month, b.month) != (1, 12):
+        return False  # months of a month
+    first_m = k if k > 0 else 13 - n
+    if first_m + n - 1 > 12:
+        return False
+    _set(out, date(a.year, first_m, 1), _month_span(a.year, first_m + n - 1)[1], "month" if n == 1 else "range")
+    return None
+
+
+def _part(g, out, pub, pub_precision, lex) -> bool | None:
+    """later this week (its second half, or from publication when that is later), earlier this year
+    (from its start up to publication)."""
+    unit = g["pu"].lower()
+    if not _relative(out, pub, pub_precision, "day" if unit == "week" else unit):
+        return None
+    a, b, _ = _unit_span(pub, unit, 0)
+    if lex["parts"][g["part"].lower()] > 0:
+        mid = a + timedelta(days=3) if unit == "week" else a.replace(day=16) if unit == "month" else a.replace(month=7)
+        _set(out, max(mid, pub), b, "range")
+    else:
+        _set(out, a, max(a, pub), "range")
     return None
 
 
@@ -455,9 +746,12 @@ def _holiday(kind: str, rule, y: int) -> date:
         return date(y, rule[0], rule[1])
     if kind == "easter":
         return _easter(y) + timedelta(days=rule)
-    mo, wd, n = rule
+    mo, wd, n, *after = rule
+    if n < 0:  # the last Monday of May
+        last = date(y, mo, calendar.monthrange(y, mo)[1])
+        return last - timedelta(days=(last.weekday() - wd) % 7) + timedelta(days=sum(after))
     first = date(y, mo, 1)
-    return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1) + sum(after))
 
 
 def _resolve_relative(name, g, out, pub, pub_precision, lex) -> bool | None:
@@ -474,6 +768,8 @@ def _resolve_relative(name, g, out, pub, pub_precision, lex) -> bool | None:
     if name == "mrel":  # March this year, May of last year
         _set(out, *_month_span(pub.year + lex["rel_years"][g["rel"].lower()], months[g["m"].lower()]), "month")
     elif name == "relm":
+        if g["m"] == "may":
+            return False  # "this may or may not": the verb, a month is written May
         mo = months[g["m"].lower()]
         y = pub.year + {"last": -1, "this": 0, "next": 1}[g["dir"].lower()]
         if g["dir"].lower() == "last" and mo < pub.month:

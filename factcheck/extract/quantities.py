@@ -26,6 +26,7 @@ _NOUN_STOP = "的、,。;:和与及等在为是了至增"  # 至 / 增: 由40间
 _YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
 _E_CLASS = re.compile(r"(?<![A-Za-z\d])E级")
 _PERCENT_WORD = re.compile(r"百分之")
+_ONE = Fraction(1)  # made once: a Fraction is immutable, and making one costs a microsecond
 
 
 def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
@@ -306,7 +307,7 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
             pos = sec.end()
     # unit or measure word
     unit_word = None
-    range_word, range_factor = None, Fraction(1)  # the word a repeated upper end must end with (15亿元至25亿元)
+    range_word, range_factor = None, _ONE  # the word a repeated upper end must end with (15亿元至25亿元)
     if mention.unit is None:
         um = p.unit.match(text, pos) or (_unit_spaced(text, pos, p) if " " in text[pos : pos + 8] else None)
         if um and not (um.group().strip() in ("P", "E", "PF") and pos < len(text) - 1 and _is_latin_word_tail(text, um.end())):

@@ -145,6 +145,7 @@ def _valid_place_for_completion(ent: Entity, text: str) -> bool:
 _NP_TRIM_START = rx(r"^{subjects.np_trim_start}+")
 _NP_CUT = rx(r"{subjects.np_cut}")
 _DIGIT = re.compile(r"\d")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # clauses that describe a name rather than make a statement: ", which …", ", built by …"
 _POINTS_BACK = rx(r"\s*{subjects.points_back}\b")
 # clauses that describe a name rather than make a statement: ", which …", ", built by …", and the
@@ -214,6 +215,10 @@ class SubjectFinder:
             if len(key) > len(short) and short in key:
                 return Subject(e.text, e.start, e.end, topic.confidence, e.cls)
             named_here = named_here or key == short
+        if topic.text.isascii():
+            from factcheck.extract.en_subjects import fuller_topic
+
+            topic = fuller_topic(self.entities, topic)  # Ohio data center campus -> Northgate Cloud's (en_subjects.py)
         if not named_here:
             # a headline's description (將軍澳新數據中心) the body never repeats, while the body names
             # one centre again and again (匯港數據中心): the body's centre is the topic
@@ -326,6 +331,12 @@ class SubjectFinder:
         return Subject(topic.text, topic.start, topic.end, 0.7, topic.type)
 
     def _for_quantity(self, start: int, dimension: str) -> Subject | None:
+        if start and self.text[start - 1] in " $€£¥" and not _CJK.match(self.text, start):
+            from factcheck.extract.en_subjects import described
+
+            centre = described(self, start)  # a $3.5 billion data center campus (English, en_subjects.py)
+            if centre is not None:
+                return centre
         si = self.ctx.sentence_index(start)
         sent = self.ctx.sentences[si]
         ci = self.ctx.clause_index(sent, start)
@@ -443,7 +454,7 @@ class SubjectFinder:
 
     def _noun_phrase(self, a: int, start: int, dimension: str) -> Subject | None:
         """The topic before the metric word of the figure's own clause: AI初创企业的存活率不到10%."""
-        if self.text[a:start].isascii():
+        if self.text[a:start].isascii() or not _CJK.search(self.text, a, start):  # ¥, €, £ are English too
             return self._english_noun_phrase(a, start)
         if self.metric_words is None:
             return None
@@ -466,6 +477,12 @@ class SubjectFinder:
     def for_date(self, start: int, end: int, event_at: int | None, released: bool = False) -> Subject | None:
         """A date's subject often follows it (6月，南京人工智能计算中心发布): look after the date up to
         its event word, then before it in the sentence (the topic), and take the best-ranked name."""
+        if self.text.startswith(" ", start - 1) and self.text[start:end].isascii():
+            from factcheck.extract.en_subjects import date_speaker
+
+            speaker = date_speaker(self, start)  # "X said on Thursday": X (English, en_subjects.py)
+            if speaker is not None:
+                return speaker
         si = self.ctx.sentence_index(start)
         sent = self.ctx.sentences[si]
         ci = self.ctx.clause_index(sent, start)
@@ -494,6 +511,9 @@ class SubjectFinder:
             if pointed is not None:
                 return pointed
         for j in range(ci - 1, -1, -1):
+            rel = _RELATIVE.match(self.text, sent.clauses[j][0]) if j > 0 else None
+            if rel and rel.group().strip().lower() not in ("the", "a", "an") and self.text[sent.clauses[j][0] : sent.clauses[j][1]].isascii():
+                continue  # ", jointly built by … China Unicom," describes the centre; its bodies date nothing
             ent = self._best(self._in(*sent.clauses[j]), sent.start, own=False)
             if ent:
                 if own is None or ent.rank > own.rank:

@@ -53,10 +53,16 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
+        _refuse_cut(data, exc, path)
         _refuse_mixed(data, exc, path)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=_CANDIDATES).best()
+    if best is not None and _strict_fit(data, best.encoding):
+        return str(best), best.encoding
+    for name in _STRICT_FALLBACK:  # the detector's guess failed: a strict decoding that fits wins
+        if _strict_fit(data, name):
+            return data.decode(name), name
     if best is None:
         raise InputError(path, "cannot decode: not UTF-8, GB18030, Big5 or UTF-16 text")
     text = str(best)
@@ -64,6 +70,21 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     if bad > max(3, len(text) // 200):
         raise InputError(path, f"cannot decode cleanly as {best.encoding} ({bad} undecodable characters)")
     return text, best.encoding
+
+
+_STRICT_FALLBACK = ["gb18030", "big5"]
+
+
+def _strict_fit(data: bytes, encoding: str) -> bool:
+    """True if the bytes decode in this encoding with no error. A UTF-16 or UTF-32 guess only fits
+    bytes that look like it (_looks_utf16 already said they do not when we get here)."""
+    if encoding.replace("-", "_").lower().startswith(("utf_16", "utf_32")):
+        return False
+    try:
+        data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
 
 
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
@@ -84,5 +105,24 @@ def _refuse_mixed(data: bytes, exc: UnicodeDecodeError, path: str) -> None:
         path,
         f"mixes encodings: UTF-8 up to here, then byte 0x{data[exc.start]:02X} that is not UTF-8 "
         "(save the whole file in one encoding)",
+        line,
+    )
+
+
+def _refuse_cut(data: bytes, exc: UnicodeDecodeError, path: str) -> None:
+    """A UTF-8 file whose last character was cut off (a truncated download or copy): say so.
+
+    Only when everything before the cut is UTF-8 with at least one multi-byte character in it, and
+    the bytes after it are the start of one UTF-8 character.
+    """
+    if exc.reason != "unexpected end of data" or exc.end != len(data) or len(data) - exc.start > 3:
+        return
+    prefix = data[: exc.start]
+    if not any(b >= 0xC2 for b in prefix):
+        return
+    line = len(_LINE_BREAK.findall(data, 0, exc.start)) + 1
+    raise InputError(
+        path,
+        "UTF-8 text cut off in the middle of its last character: the file is truncated; save or download it again",
         line,
     )

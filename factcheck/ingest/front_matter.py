@@ -21,13 +21,25 @@ _CLOSE = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r|\n|\Z)")
 _BREAK = re.compile(r"\r\n|\r|\n")
 _DEEP_INDENT = re.compile(r"(?:^|[\r\n])[ \t?:-]{64}")  # indentation or compact - ? nesting
 _SHALLOW_BRACKETS = 64
-_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def _without_timestamps(base: type) -> type:
+    """A safe loader that leaves dates and times as text: the publication date is read by
+    ingest.published at its precision, and an impossible one (2024-02-30) costs a warning, not
+    the whole front matter."""
+    resolvers = {first: [(tag, rx) for tag, rx in items if tag != "tag:yaml.org,2002:timestamp"]
+                 for first, items in base.yaml_implicit_resolvers.items()}
+    return type(f"{base.__name__}NoDates", (base,), {"yaml_implicit_resolvers": resolvers})
+
+
+_SAFE_LOADER = _without_timestamps(yaml.SafeLoader)
+_FAST_LOADER = _without_timestamps(yaml.CSafeLoader) if hasattr(yaml, "CSafeLoader") else None
 
 
 def _loader_for(text: str) -> type:
     """The C loader when nesting cannot exceed about 64 levels, else the pure-Python one."""
     if _FAST_LOADER is None or text.count("[") + text.count("{") > _SHALLOW_BRACKETS or _DEEP_INDENT.search(text):
-        return yaml.SafeLoader
+        return _SAFE_LOADER
     return _FAST_LOADER
 
 

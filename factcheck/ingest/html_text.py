@@ -27,7 +27,27 @@ _LOOKS_HTML = re.compile(r"<(?:p|div|br|span|html|body|a|img|table|li|h[1-6]|str
 
 
 def looks_like_html(text: str) -> bool:
-    return _LOOKS_HTML.search(text[:200_000]) is not None
+    start = prolog_end(text)[0]
+    return _LOOKS_HTML.search(text, start, start + 200_000) is not None
+
+
+_PROLOG_ITEM = re.compile(r"[\s\ufeff]*(?:<\?.*?\?>|<!--(.*?)-->|<!doctype\b[^\[>]*(\[.*?\]\s*)?>)", re.I | re.S)
+
+
+def prolog_end(text: str) -> tuple[int, list[tuple[int, str]], bool]:
+    """Where the prolog ends (an XML declaration, a DOCTYPE with its internal subset however long,
+    comments), the comments in it (offset, text), and whether it has an internal subset. A page
+    whose DTD is longer than the part looked at for tags is still HTML, and its subset (which the
+    standard parser would read in part as text) is not article text."""
+    pos, comments, subset = 0, [], False
+    while m := _PROLOG_ITEM.match(text, pos):
+        if m.end() == pos:
+            break
+        if m.group(1) is not None:
+            comments.append((m.start(1) - 4, m.group(1)))
+        subset = subset or m.group(2) is not None
+        pos = m.end()
+    return pos, comments, subset
 
 
 class _Collector(HTMLParser):
@@ -166,6 +186,11 @@ UNPARSED_TAIL_LIMIT = 4096  # longer unparsed tails are read by read_rest_as_tex
 
 def html_to_textmap(raw_body: str, base: int) -> tuple[TextMap, str | None, list[tuple[int, str]]]:
     """Parse raw_body (which starts at offset base of the file) into text, title and comments."""
+    skip, prolog_comments, subset = prolog_end(raw_body)
+    if subset:
+        prolog_comments = [(base + at, text) for at, text in prolog_comments]
+        view, title, comments = html_to_textmap(raw_body[skip:], base + skip)
+        return view, title, prolog_comments + comments
     fast = _FastCollector(raw_body, base)
     if html_fast.drive(fast, raw_body):
         return TextMap("".join(fast.chunks), fast.starts, fast.ends), fast.title, fast.comments

@@ -18,10 +18,16 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
-from factcheck.errors import InputError
+from factcheck.errors import InputError, shown_path
 from factcheck.ingest.decode import decode
 from factcheck.ingest.front_matter import split_front_matter
-from factcheck.ingest.published import describe, find_header_date, parse_timestamp
+from factcheck.ingest.published import (
+    describe,
+    find_header_published,
+    is_unknown,
+    parse_published,
+    precision_of,
+)
 from factcheck.ingest.source import Source, make_source
 from factcheck.model import Document, Problem
 
@@ -83,36 +89,95 @@ def iter_sources(
     """Sources of every input. With a cache (factcheck.cache.ExtractionCache), a file whose
     extraction is cached is yielded as a Cached record instead, its bytes hashed, never decoded."""
     used_ids: set[str] = set()
+    seen: set[tuple[int, int]] = set()  # (device, inode) of each file read: a file named twice is read once
+    stdin_read = False
     for item in inputs:
         if item == "-":
-            yield from _from_stdin(stdin or sys.stdin, loaded, published, max_bytes, used_ids)
+            if not stdin_read:
+                stdin_read = True
+                yield from _from_stdin(sys.stdin if stdin is None else stdin, loaded, published, max_bytes, used_ids)
             continue
-        try:
-            path = Path(item)
-            is_dir = path.is_dir()
-            exists = is_dir or path.exists() or path.is_symlink()
-        except (OSError, ValueError) as exc:  # a name with a NUL byte, or one too long for the system
-            loaded.problems.append(Problem(path=display_path(str(item)), reason=f"not a usable file name ({exc})"))
-            continue
-        if is_dir:
-            for file in _walk(path, loaded):
-                yield from _from_file(file, loaded, published, max_bytes, used_ids, walked=True, cache=cache)
-        elif exists:
-            yield from _from_file(path, loaded, published, max_bytes, used_ids, walked=False, cache=cache)
-        else:
-            loaded.problems.append(Problem(path=display_path(str(item)), reason="no such file or folder"))
+        kind = _input_kind(item, loaded)
+        if kind == "dir":
+            for file in _walk(Path(item), loaded):
+                yield from _from_file(file, loaded, published, max_bytes, used_ids, walked=True, cache=cache, seen=seen)
+        elif kind == "file":
+            yield from _from_file(Path(item), loaded, published, max_bytes, used_ids, walked=False, cache=cache, seen=seen)
+
+
+def _input_kind(item: str, loaded: Loaded) -> str | None:
+    """The kind of an input: dir, file, or None after naming the problem (no such path, or a name
+    the system refuses)."""
+    try:
+        path = Path(item)
+        if path.is_dir():
+            return "dir"
+        if path.exists() or path.is_symlink():
+            return "file"
+    except (OSError, ValueError) as exc:  # a name with a NUL byte, or one too long for the system
+        reason = getattr(exc, "strerror", None) or str(exc)
+        if getattr(exc, "errno", None) == errno.ENAMETOOLONG:
+            reason = "the name is longer than the file system allows"
+        loaded.problems.append(Problem(path=shown_path(display_path(str(item))), reason=f"not a usable file name ({reason})"))
+        return None
+    loaded.problems.append(Problem(path=display_path(str(item)), reason="no such file or folder"))
+    return None
 
 
 def list_inputs(inputs: Iterable[str], loaded: Loaded) -> list[str]:
-    """The files iter_sources would read, in its order (folders walked, stdin kept as "-")."""
-    out = []
+    """The files iter_sources would read, in its order (folders walked, stdin kept as "-"), each
+    file once however often it is named (a folder and a file inside it)."""
+    out, seen = [], set()
     for item in inputs:
-        path = Path(item)
-        if item != "-" and path.is_dir():
-            out.extend(str(p) for p in _walk(path, loaded))
-        else:
-            out.append(item)
+        kind = "stdin" if item == "-" else _input_kind(item, Loaded())
+        # a bad name is kept: the partition that reads it reports it, once
+        files = [str(p) for p in _walk(Path(item), loaded)] if kind == "dir" else [item]
+        for f in files:
+            key = f if f == "-" else _resolved(f)
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
     return out
+
+
+def _resolved(name: str):
+    """The file's identity: device and inode (so links and hard links are one file), else its path."""
+    try:
+        st = os.stat(name)
+        return (st.st_dev, st.st_ino)
+    except (OSError, ValueError):
+        try:
+            return os.path.realpath(name)
+        except (OSError, ValueError):
+            return name
+
+
+def refuse_overwriting_inputs(outputs: Iterable, inputs: Iterable[str]) -> None:
+    """Raise OutputError if an output file is an input file named on the command line (the same
+    file, by device and inode): `check a.md -o a.md` would replace the article with its report."""
+    from factcheck.errors import OutputError
+
+    files = set()
+    for item in inputs:
+        try:
+            st = os.stat(item) if item != "-" else None
+        except (OSError, ValueError):
+            continue
+        if st is not None and stat.S_ISREG(st.st_mode):
+            files.add((st.st_dev, st.st_ino))
+    for out in outputs:
+        try:
+            st = os.stat(out) if out is not None else None
+        except (OSError, ValueError):
+            continue  # a new file overwrites nothing
+        if st is not None and (st.st_dev, st.st_ino) in files:
+            raise OutputError(str(out), "is one of the input articles; it is not overwritten (write the report elsewhere)")
+
+
+def is_article_name(path: Path) -> bool:
+    """What a folder walk reads: article suffixes, no hidden part, no README, LICENSE, CHANGELOG."""
+    return (path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES and not path.name.startswith(".")
+            and path.stem.upper() not in {"README", "LICENSE", "CHANGELOG"})
 
 
 def _walk(root: Path, loaded: Loaded) -> Iterator[Path]:
@@ -184,10 +249,15 @@ def _read_bounded(fh, name: str, max_bytes: int) -> bytes:
     return data
 
 
-def _from_file(path: Path, loaded, published, max_bytes, used_ids, walked, cache=None) -> Iterator[Source]:
+def _from_file(path: Path, loaded, published, max_bytes, used_ids, walked, cache=None, seen=None) -> Iterator[Source]:
     name = path.as_posix()
     try:
-        mode = path.stat().st_mode
+        st = path.stat()
+        mode = st.st_mode
+        if seen is not None and stat.S_ISREG(mode):
+            if (st.st_dev, st.st_ino) in seen:
+                return
+            seen.add((st.st_dev, st.st_ino))
         if stat.S_ISDIR(mode):
             raise InputError(name, "is a folder")
         if not stat.S_ISREG(mode):
@@ -208,15 +278,18 @@ def _from_file(path: Path, loaded, published, max_bytes, used_ids, walked, cache
             hit = cache.lookup(name, data, doc_id) if doc_id not in used_ids else None
             if hit is not None:
                 used_ids.add(hit.document.id)
+                _warn_undated(loaded, hit.document, name)
                 yield hit
                 return
         raw, encoding = decode(data, name)
         if not raw.replace("\ufeff", "").strip():
             raise InputError(name, "empty file" if not data.strip() else "empty file (only a byte-order mark or spaces)")
         loaded.encodings[name] = encoding
+        warned = len(loaded.skipped)
         source = _document(raw, name, path.stem, encoding, loaded, published, used_ids)
-        if cache is not None:
-            source.cache_key = (name, data)
+        _warn_undated(loaded, source.document, name)  # derived from the document: said again on a cache hit
+        if cache is not None and len(loaded.skipped) == warned + (source.document.published is None):
+            source.cache_key = (name, data)  # a document with other warnings is not cached, so they are said each run
     except InputError as exc:
         _problem(loaded, exc, fatal=not (walked and "binary file" in exc.reason))
         return
@@ -232,14 +305,44 @@ def _from_file(path: Path, loaded, published, max_bytes, used_ids, walked, cache
     yield source
 
 
-def _scalar(meta: dict, key: str, name: str) -> str | None:
-    """A front-matter value that must be a single piece of text (title, lang)."""
+def _scalar(meta: dict, key: str, name: str, loaded: Loaded) -> str | None:
+    """A front-matter value that must be a single piece of text (title, lang). Anything else is
+    ignored with a warning: a document is never dropped for its metadata."""
     value = meta.get(key)
     if value is None:
         return None
     if isinstance(value, list | dict):
-        raise InputError(name, f"front matter {key} is {describe(value)}, not text")
+        loaded.skipped.append(Problem(path=display_path(name), fatal=False, warning=True,
+                                      reason=f"front matter {key} is {describe(value)}, not text; ignored"))
+        return None
     return str(value)
+
+
+def _stamp(value, field: str, published: datetime | None) -> tuple[datetime | None, str | None, str]:
+    """(publication time, precision, where it came from or why there is none) of a document whose
+    own date field holds value; --published (published) fills in when the document gives none."""
+    if not is_unknown(value):
+        parsed = parse_published(value)
+        if parsed is not None:
+            return parsed[0], parsed[1], field
+        note = f"{field} is not a date: {describe(value)}"
+    elif value is None:
+        note = "no publication date given"
+    else:
+        note = f"{field} is {describe(value)}"
+    if published is not None:
+        return published, precision_of(published), "--published"
+    return None, None, note
+
+
+def _warn_undated(loaded: Loaded, doc: Document, name: str, line: int | None = None) -> None:
+    """A document with no publication date is read, with a warning: relative dates stay unresolved."""
+    if doc.published is None:
+        loaded.skipped.append(Problem(
+            path=display_path(name), line=line, fatal=False, warning=True,
+            reason=f"{doc.published_from or 'no publication date given'}; read without one (relative dates are "
+                   "left unresolved)",
+        ))
 
 
 OUTLET_KEYS = ("source", "publisher", "site_name", "author")  # front matter keys naming the outlet, first wins
@@ -253,21 +356,21 @@ def _outlet(meta: dict, key: str) -> str | None:
 
 def _document(raw: str, name: str, stem: str, encoding: str, loaded, published, used_ids) -> Source:
     meta, body_start = split_front_matter(raw, name)
-    when = published
-    if when is None and meta.get("date") is not None:
-        when = parse_timestamp(meta.get("date"))
-        if when is None:
-            raise InputError(name, f"front matter date is not a date: {describe(meta.get('date'))}")
-    title = _scalar(meta, "title", name)
-    lang = _scalar(meta, "lang", name) or "auto"
+    key = next((k for k in ("date", "published", "pubDate") if k in meta), "date")
+    when, precision, origin = _stamp(meta.get(key), f"front matter {key}", published)
+    title = _scalar(meta, "title", name, loaded)
+    lang = _scalar(meta, "lang", name, loaded) or "auto"
     outlet = next((v for k in OUTLET_KEYS if (v := _outlet(meta, k))), None)
     doc = Document(
         id=_unique(safe_id(stem), used_ids), path=display_path(name), title=title, source=outlet,
-        published=when, lang=lang, encoding=encoding,
+        published=when, lang=lang, encoding=encoding, published_precision=precision, published_from=origin,
     )
     source = make_source(doc, raw, body_start, doc.title)
-    if source.document.published is None:
-        source.document.published = find_header_date(source.view.text)
+    if source.document.published is None or origin == "--published":  # the page's own stamp wins
+        found = find_header_published(source.view.text)
+        if found is not None:
+            doc = source.document
+            doc.published, doc.published_precision, doc.published_from = found[0], found[1], "header line"
     if not source.view.text.strip():
         used_ids.discard(doc.id)
         if body_start and not raw[body_start:].strip():
@@ -298,6 +401,8 @@ class _Prefixed(io.RawIOBase):
 def _from_stdin(stream, loaded, published, max_bytes, used_ids) -> Iterator[Source]:
     name = "<stdin>"
     try:
+        if stream is None or getattr(stream, "closed", False):
+            raise InputError(name, "standard input is closed (nothing to read); give files or pipe the text in")
         if hasattr(stream, "buffer"):
             buf = stream.buffer
         else:
@@ -318,11 +423,13 @@ def _from_stdin(stream, loaded, published, max_bytes, used_ids) -> Iterator[Sour
         if not raw.replace("\ufeff", "").strip():
             raise InputError(name, "empty input")
         source = _document(raw, name, "stdin", encoding, loaded, published, used_ids)
+        _warn_undated(loaded, source.document, name)
     except InputError as exc:
         _problem(loaded, exc)
         return
     except OSError as exc:
-        _problem(loaded, InputError(name, f"cannot read ({exc.strerror or exc})"))
+        closed = exc.errno == errno.EBADF
+        _problem(loaded, InputError(name, "standard input is closed (nothing to read)" if closed else f"cannot read ({exc.strerror or exc})"))
         return
     except Exception as exc:
         _internal(loaded, name, exc)
@@ -394,11 +501,7 @@ def _from_jsonl(fh, name: str, loaded, published, max_bytes, used_ids) -> Iterat
         try:
             record = _record(line, name, lineno)
             text = record["text"]
-            when = published
-            if when is None and record.get("published") not in (None, ""):
-                when = parse_timestamp(record.get("published"))
-                if when is None:
-                    raise InputError(name, f'"published" is not a date: {describe(record.get("published"))}', lineno)
+            when, precision, origin = _stamp(record.get("published"), 'JSON Lines "published"', published)
             rid = record.get("id")
             title, lang, outlet = record.get("title"), record.get("lang"), record.get("source")
             doc = Document(
@@ -406,9 +509,11 @@ def _from_jsonl(fh, name: str, loaded, published, max_bytes, used_ids) -> Iterat
                 path=None, title=title if isinstance(title, str) else None,
                 source=outlet.strip() or None if isinstance(outlet, str) else None,
                 published=when, lang=lang if isinstance(lang, str) and lang else "auto", encoding="utf-8",
+                published_precision=precision, published_from=origin,
             )
             source = make_source(doc, text, 0, None)
             source.document.title = doc.title
+            _warn_undated(loaded, source.document, name, lineno)
         except InputError as exc:
             _problem(loaded, exc)
             continue

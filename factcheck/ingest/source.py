@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.ingest.html_text import html_to_textmap, looks_like_html
+from factcheck.ingest.invisible import invisible_in_figures
 from factcheck.ingest.noise import noisy_ranges
 from factcheck.ingest.textmap import TextMap
 from factcheck.model import Document
@@ -48,7 +49,12 @@ def build_view(raw: str, body_start: int) -> tuple[TextMap, str | None, list[tup
         view, title, comments = html_to_textmap(body, body_start)
     else:
         view, title, comments = TextMap.identity(body, body_start), None, _markdown_comments(body, body_start)
-    return view.delete(GLOSS).normalised(), title, comments
+    return _fold_invisible(view.delete(GLOSS)).normalised(), title, comments
+
+
+def _fold_invisible(view: TextMap) -> TextMap:
+    """Drop invisible characters inside figures, so 5<ZWJ>00P is read as 500P (see invisible.py)."""
+    return view.delete_ranges(invisible_in_figures(view.text))
 
 
 def _markdown_comments(body: str, base: int) -> list[tuple[int, str]]:
@@ -65,5 +71,5 @@ def make_source(document: Document, raw: str, body_start: int, title: str | None
     if document.title:
         idx = raw.find(document.title)
         if idx >= 0:  # only a title that stands verbatim in the file can give claims with true offsets
-            title_map = TextMap.identity(document.title, idx).delete(GLOSS).normalised()
+            title_map = _fold_invisible(TextMap.identity(document.title, idx).delete(GLOSS)).normalised()
     return Source(document, raw, view, noisy_ranges(view.text), comments, title_map)

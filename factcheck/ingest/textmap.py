@@ -66,12 +66,16 @@ class TextMap:
 
     def delete(self, pattern: re.Pattern) -> TextMap:
         """Drop every match of pattern from the analysis text, keeping the offsets of the rest."""
+        return self.delete_ranges((m.start(), m.end()) for m in pattern.finditer(self.text))
+
+    def delete_ranges(self, ranges) -> TextMap:
+        """Drop these [start, end) ranges (in order, not overlapping) from the analysis text."""
         pieces, s_parts, e_parts, last = [], [], [], 0
-        for m in pattern.finditer(self.text):
-            pieces.append(self.text[last : m.start()])
-            s_parts.append(self.starts[last : m.start()])
-            e_parts.append(self.ends[last : m.start()])
-            last = m.end()
+        for start, end in ranges:
+            pieces.append(self.text[last:start])
+            s_parts.append(self.starts[last:start])
+            e_parts.append(self.ends[last:start])
+            last = end
         if not pieces:
             return self
         pieces.append(self.text[last:])

@@ -291,9 +291,15 @@ class EnDatesFile(_Strict):
     offsets_after: dict[str, int] = {}
     holidays: dict[str, tuple[int, int]] = {}
     easter_holidays: dict[str, int] = {}
-    nth_weekday_holidays: dict[str, tuple[int, int, int]] = {}
+    nth_weekday_holidays: dict[str, tuple[int, int, int] | tuple[int, int, int, int]] = {}
     weekend: Words = Words(words=[])
     day_ordinals: dict[str, int] = {}
+    parts: dict[str, int] = {}
+    month_parts: dict[str, tuple[int, int]] = {}
+    open_after: Words = Words(words=[])
+    week_of: Words = Words(words=[])
+    week_from: Words = Words(words=[])
+    open_after_not: Words = Words(words=[])
 
 
 class EnOrganisations(_Strict):
@@ -312,6 +318,13 @@ class EnEntitiesFile(_Strict):
     countries: Countries
     direction_words: Words
     determiners: Words
+    name_verbs: Words = Words(words=[])
+    company_suffixes: Words = Words(words=[])
+    not_names: Words = Words(words=[])
+    speech_verbs: Words = Words(words=[])
+    modifier_nouns: Words = Words(words=[])
+    deal_nouns: Words = Words(words=[])
+    regions: Words = Words(words=[])
 
 
 class EnMetricsFile(_Strict):

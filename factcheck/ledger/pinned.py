@@ -49,6 +49,8 @@ def load_pins(path: Path) -> list[Claim]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         pins = [Pin(**p) for p in data.get("pin", [])]
+    except UnicodeDecodeError:
+        raise LedgerError(str(path), "cannot read pinned figures (not UTF-8 text)") from None
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise LedgerError(str(path), f"cannot read pinned figures ({exc})") from None
     except ValidationError as exc:

@@ -80,6 +80,22 @@ def _without(distinctive: str, places) -> str:
     return distinctive
 
 
+@cache
+def _owners() -> re.Pattern:
+    """Companies that own and name centres (data/subjects/gazetteer.toml [names]), in key form."""
+    from factcheck.lang import load_gazetteer
+
+    return re.compile(rf"^(?:{alternation(norm(n).lower() for n in load_gazetteer().names)})")
+
+
+def _unowned(distinctive: str) -> str:
+    """中国移动绍兴滨海 -> 绍兴滨海: an owner's name before a centre's is wrapping (China Mobile's Shaoxing
+    Binhai AI Computing Centre is the Shaoxing Binhai centre, SEMANTICS.md section 4)."""
+    m = _owners().match(distinctive)
+    rest = distinctive[m.end() :] if m else distinctive
+    return rest if m and len(rest) >= 2 else distinctive
+
+
 def subject_similarity(a: str, b: str) -> float:
     """0..100: 100 for the same key; 0 when heads or named places differ."""
     if a == b:
@@ -91,11 +107,13 @@ def subject_similarity(a: str, b: str) -> float:
         if (not ha or not hb) and da == db and _distinctive_name(da):
             return 100.0
         return 0.0
-    pa, pb = places_in(da), places_in(db)
+    pa, pb = places_in(_unowned(da)), places_in(_unowned(db))  # 中国移动's 中国 is no place
     if (pa or pb) and pa != pb:
         return 0.0
     if not da or not db:
         return 0.0
+    if _unowned(da) == _unowned(db):
+        return 100.0
     da, db = _cross_script(da, db)
     return float(fuzz.ratio(da, db))
 
@@ -127,7 +145,7 @@ def cluster_keys(keys: list[str], threshold: float) -> dict[str, str]:
     by_distinctive: dict[str, list[str]] = defaultdict(list)
     for k in keys:
         d, h = split_key(k)
-        buckets[(h, frozenset(places_in(d)))].append((k, d))
+        buckets[(h, frozenset(places_in(_unowned(d))))].append((k, d))
         if _distinctive_name(d):
             by_distinctive[d].append(k)
     for (_, places), members in buckets.items():
@@ -143,6 +161,16 @@ def cluster_keys(keys: list[str], threshold: float) -> dict[str, str]:
             for _, _, j in process.extract(name, names[i + 1 :], scorer=fuzz.ratio, score_cutoff=threshold, limit=None):
                 if names[i + 1 + j]:
                     union(members[i][0], members[i + 1 + j][0])
+    for (head, _places), members in buckets.items():  # 中国移动绍兴滨海 and 绍兴滨海: an owner is wrapping
+        if len(members) < 2 or not head:
+            continue
+        unowned: dict[str, str] = {}
+        for k, d in members:
+            u = _unowned(d)
+            if u in unowned:
+                union(unowned[u], k)
+            else:
+                unowned[u] = k
     for same in by_distinctive.values():  # 华为全联接2021 and 华为全联接2021大会: a head left out
         heads = {split_key(k)[1] for k in same}
         if "" in heads:

@@ -17,6 +17,7 @@ class Problem(BaseModel):
     line: int | None = None
     reason: str
     fatal: bool = True
+    warning: bool = Field(default=False, description="Read, but with something the user should know (no publication date).")
 
     def message(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

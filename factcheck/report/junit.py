@@ -3,10 +3,20 @@ always at least one test case, so a clean run still shows as a passing test."""
 
 from __future__ import annotations
 
+import re
 from xml.etree import ElementTree as ET
 
 from factcheck.model import Report
 from factcheck.report.safe import plain
+
+# characters XML 1.0 cannot hold at all, even escaped (C0 controls but tab and newlines, lone
+# surrogates from file names that are not UTF-8, U+FFFE and U+FFFF)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text XML can hold: each character it cannot is written as \\xNN (or \\uNNNN)."""
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -22,15 +32,15 @@ def render_junit(report: Report, fail_on: str, headline: str) -> str:
     suite = ET.Element("testsuite", name="factcheck", tests=str(max(1, len(per_doc))))
     failures = 0
     if not per_doc:
-        ET.SubElement(suite, "testcase", classname="factcheck", name=headline)
+        ET.SubElement(suite, "testcase", classname="factcheck", name=xml_text(headline))
     for doc in sorted(per_doc):
         path = next((d.path for d in report.documents if d.id == doc), doc) or doc
-        case = ET.SubElement(suite, "testcase", classname="factcheck.gate", name=path)
+        case = ET.SubElement(suite, "testcase", classname="factcheck.gate", name=xml_text(path))
         bad = [f for f in per_doc[doc] if RANK[f.severity] >= floor]
         if bad:
             failures += 1
-            fail = ET.SubElement(case, "failure", message=f"{len(bad)} finding(s) at or above {fail_on}", type=bad[0].rule)
-            fail.text = "\n".join(plain(f"{f.rule} {f.kind}: {f.why}") for f in bad)
+            fail = ET.SubElement(case, "failure", message=f"{len(bad)} finding(s) at or above {fail_on}", type=xml_text(bad[0].rule))
+            fail.text = xml_text("\n".join(plain(f"{f.rule} {f.kind}: {f.why}") for f in bad))
     suite.set("failures", str(failures))
     root = ET.Element("testsuites")
     root.append(suite)

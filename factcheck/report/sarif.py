@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 from factcheck import __version__
 from factcheck.model import Claim, Report
@@ -16,15 +17,23 @@ from factcheck.suppress import INVALID, UNUSED
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _uri(path: str | None) -> str:
+def relative_path(path: str | None) -> str:
+    """The path as a reader of the repository names it: relative to the working folder, with /."""
     if not path:
         return "stdin"
     p = Path(path)
     try:
         rel = os.path.relpath(p.resolve(), Path.cwd()) if p.is_absolute() else os.path.normpath(path)
-    except ValueError:
+    except (ValueError, OSError):
         rel = path
     return Path(rel).as_posix()
+
+
+def _uri(path: str | None) -> str:
+    """A relative URI reference (RFC 3986) for SARIF's artifactLocation: every byte of the UTF-8
+    path other than unreserved characters and / is percent-encoded, so spaces, #, ?, %, a colon
+    that would read as a scheme, and control characters cannot change what the URI points at."""
+    return quote(relative_path(path).encode("utf-8", "surrogateescape"), safe="/")
 
 
 def _location(c: Claim) -> dict:

@@ -1,0 +1,112 @@
+"""English subjects that depend on how a sentence is built rather than on a name's words.
+
+"BlueHarbour Data Centres … , the company said on Wednesday": the date says when the speaker said
+it, so the speaker is its subject (the report's own date), while for a figure in the same sentence
+the speaker stays a source (data/zh/filters.toml). The speaker is the name right before the verb,
+"the company" (the body the sentence opened on, else the last body named), or a plain noun phrase
+("the electronics and IT ministry").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from factcheck.lang import load_english
+from factcheck.lang.loader import alternation
+
+
+@cache
+def _said_rx() -> re.Pattern:
+    verbs = alternation(load_english().entities.speech_verbs.words)
+    return re.compile(rf"\b(?:{verbs})[ ](?:late[ ]|early[ ]|earlier[ ])?(?:on[ ]|in[ ]|at[ ])?$")
+
+
+_COMPANY = re.compile(r"(?i)\b(?:the|that|this)[ ](?:company|firm|group|operator|developer|owner|carrier|chipmaker)[ ]$")
+_PLAIN_NP = re.compile(r"(?:^|[,;:][ ]|\b(?:and|but)[ ])(?:the[ ])((?:[\w-]+[ ]){0,4}[a-z][\w-]*)[ ]$")
+_NOT_SPEAKER = frozenset({"it", "he", "she", "they", "we", "report", "reports", "statement", "data", "figures"})
+
+
+def date_speaker(finder, start: int):
+    """The speaker of "X said on <date>", or None when the date does not follow a verb of saying."""
+    from factcheck.extract.subjects import Subject
+
+    text = finder.text
+    said = _said_rx().search(text, max(0, start - 40), start)
+    if said is None:
+        return None
+    sent = finder.ctx.sentences[finder.ctx.sentence_index(start)]
+    verb = said.start()
+    before = [e for e in finder._in(sent.start, verb) if not e.bare]
+    if before and verb - before[-1].end <= 1:
+        e = before[-1]
+        return Subject(e.text, e.start, e.end, 0.8, e.cls)
+    clause_start = max(sent.start, text.rfind(",", sent.start, verb) + 1)
+    if _COMPANY.search(text, max(clause_start, verb - 24), verb):
+        bodies = [e for e in finder._in(max(0, sent.start - 600), verb) if not e.bare and e.cls in ("organisation", "known", "facility")]
+        opener = [e for e in bodies if e.start >= sent.start and e.start <= sent.start + 2]
+        e = (opener or bodies[-1:] or [None])[0]
+        if e is not None:
+            return Subject(e.text, e.start, e.end, 0.7, e.cls)
+        return None
+    np = _PLAIN_NP.search(text, max(sent.start, verb - 60), verb)
+    if np and np.group(1).split()[-1].lower() not in _NOT_SPEAKER and not any(c.isdigit() for c in np.group(1)):
+        return Subject(np.group(1), np.start(1), np.end(1), 0.6)
+    return None
+
+
+# words that stand between a figure and the centre it describes without making it something else's
+_BETWEEN_STOP = frozenset({"to", "from", "in", "at", "by", "with", "of", "than", "and", "or", "the", "which", "is", "was",
+                           "are", "were", "has", "have", "had", "will", "would", "its", "their", "on", "per", "each", "as"})
+
+
+_PUNCT = re.compile(r"[;:()\n]|[.,](?!\d)")
+
+
+@cache
+def _deal_for() -> re.Pattern:
+    nouns = alternation(load_english().entities.deal_nouns.words)
+    return re.compile(rf"[ ](?:{nouns})[ ]for[ ](?:the[ ])?$")
+
+
+def described(finder, start: int):
+    """A figure that describes the centre named right after it: "a $3.5 billion data center campus in
+    New Albany", "a 17.6MW facility called X", or is money given for it: "a €250 million contract for
+    LUMI-AI". None when no named centre follows within a few words."""
+    from factcheck.extract.subjects import Subject
+
+    text = finder.text
+    for e in finder._in(start + 1, min(len(text), start + 60)):
+        if e.bare or e.cls != "facility":
+            continue
+        between = text[start : e.start]
+        if _PUNCT.search(between):
+            return None
+        words = between.split()
+        if len(words) > 6:
+            return None
+        if not any(w.lower() in _BETWEEN_STOP for w in words[1:]):
+            return Subject(e.text, e.start, e.end, 0.85, e.cls)
+        if _deal_for().search(between):
+            return Subject(e.text, e.start, e.end, 0.85, e.cls)
+        return None
+    return None
+
+
+def fuller_topic(entities, topic):
+    """A headline's centre the body never names as such ("Cloud firm plans Ohio data center campus"), while
+    the body names one centre of that kind (Northgate Cloud New Albany data center campus): the
+    body's name is the topic's."""
+    from factcheck.extract.en_entities import place_only
+    from factcheck.extract.subjects import Subject
+
+    lowered = topic.text.lower()
+    heads = {e.head for e in entities if e.cls == "facility" and e.head and lowered.endswith(e.head)}
+    head = max(heads, key=len, default=None)
+    if head is None or not place_only(topic.text, head):
+        return topic  # the headline names its centre (Wuhan AI Computing Center): it stays the topic
+    for e in entities:
+        if e.cls == "facility" and not e.bare and e.head == head and not place_only(e.text, head):
+            return Subject(e.text, e.start, e.end, topic.confidence, e.cls)
+    return topic
+

@@ -124,7 +124,7 @@ def quantity_metric(text: str, clause_start: int, start: int, end: int, clause_e
         key = f"{key}@{marker.group()}"  # compute@开工: the capacity planned at the start, a fact of its own
     labels, fixed = scope_of(text, sentence_start, clause_start, start, end, clause_end, counted or words, dimension,
                              sentence_end)
-    if key.partition("@")[0] == "growth":
+    if key.partition("@")[0] in ("growth", "decline"):
         base = _growth_of(text, sentence_start, start)
         if base:
             labels.append(f"of:{base}")  # racks +18 % and installed power +40 % are two rates

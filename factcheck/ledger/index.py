@@ -40,7 +40,7 @@ from pathlib import Path
 from factcheck.errors import LedgerError, os_reason
 from factcheck.facts.blocks import block_key
 from factcheck.ledger.store import INDEX, Ledger, is_document_name, parse_claims
-from factcheck.link.score import places_in, split_key
+from factcheck.link.score import places_in, split_key, unwrapped
 from factcheck.model import Claim
 
 SCHEMA = 6
@@ -77,7 +77,11 @@ def link_bucket(claim: Claim) -> str:
     asks the index for the new claims' buckets alone."""
     if not claim.subject:
         return ""
-    distinctive, head = split_key(claim.subject.key)
+    return _bucket(claim.subject.key)
+
+
+def _bucket(key: str) -> str:
+    distinctive, head = split_key(key)
     return f"{head}|{','.join(sorted(places_in(distinctive)))}"
 
 
@@ -100,6 +104,14 @@ def ledger_digest(files: Iterable[tuple[str, str]]) -> str:
         raw = name.encode("utf-8", "surrogateescape")
         digest.update(b"%d:%s\0%s\0" % (len(raw), raw, file_hash.encode()))
     return digest.hexdigest()
+
+
+def link_buckets(claim: Claim) -> set[str]:
+    """The claim's bucket, and those of its name without a leading place or owner (广东韶关华南智算中心
+    may link with 华南智算中心), so the gate also reads the claims a wrapped name can link to."""
+    if not claim.subject:
+        return {""}
+    return {_bucket(claim.subject.key)} | {_bucket(k) for k in unwrapped(claim.subject.key)}
 
 
 class LedgerIndex:
@@ -333,7 +345,8 @@ class LedgerIndex:
     def claims_linkable_to(self, claims: Iterable[Claim], exclude_documents: set[str] = frozenset()) -> list[Claim]:
         """The ledger claims that share a block and a link bucket with any of these claims. A block
         that does not hash as it did when the index was built makes the index rebuilt first."""
-        wanted = sorted({(json.dumps(k, ensure_ascii=False), link_bucket(c)) for c in claims if (k := block_key(c))})
+        wanted = sorted({(json.dumps(k, ensure_ascii=False), bucket) for c in claims if (k := block_key(c))
+                         for bucket in link_buckets(c)})
         try:
             return self._read_blocks(wanted, exclude_documents)
         except _Doubt:

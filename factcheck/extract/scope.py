@@ -126,7 +126,7 @@ def scope_of(text: str, sentence_start: int, clause_start: int, start: int, end:
              metric_words: str, dimension: str, sentence_end: int | None = None) -> tuple[list[str], bool]:
     """The scope labels of the figure at text[start:end] (in kind order) and whether one makes it invariant."""
     kinds = _kinds()
-    usable = [not ((k.dimensions and dimension not in k.dimensions) or dimension in k.not_dimensions) for k in kinds]
+    usable = _usable(dimension)
     nearest: list = [None] * len(kinds)
     seen = [False] * len(kinds)
     sentence_end = max(sentence_end or 0, clause_end)
@@ -159,6 +159,12 @@ def scope_of(text: str, sentence_start: int, clause_start: int, start: int, end:
             labels.append(_SPAN_LABELS.get(label, label))
             invariant = invariant or kind.invariant
     return labels, invariant
+
+
+@lru_cache(maxsize=256)
+def _usable(dimension: str) -> tuple[bool, ...]:
+    """Which kinds of scope a figure of this dimension can take."""
+    return tuple(not ((k.dimensions and dimension not in k.dimensions) or dimension in k.not_dimensions) for k in _kinds())
 
 
 def _valid(kind: _Kind, text: str, start: int, end: int) -> bool:

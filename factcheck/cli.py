@@ -516,6 +516,7 @@ def gate(
     changed_since: Annotated[str | None, typer.Option("--changed-since", help="Check only files added or changed since this git ref.")] = None,
     published: PublishedOpt = None,
     color: ColorOpt = "auto",
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say how each file was read, and how many ledger files the index check hashed.")] = False,
 ) -> None:
     """Check new articles against the ledger; fail when they contradict it (exit 0 clean, 1 findings, 2 error).
 
@@ -535,7 +536,9 @@ def gate(
         overrides = {"fail_on": fail_on} if fail_on else {}
         settings = _settings(**overrides)
         result = run_gate(paths, settings, ledger, baseline, _published(published), changed_since)
-        fatal = _report_problems(result.report, verbose=False)
+        fatal = _report_problems(result.report, verbose)
+        if verbose and result.index_note:
+            err.print(f"factcheck: {result.index_note}", markup=False)
         if write_baseline:
             if fatal:  # the findings of an unread article would drop out of the baseline
                 _fail("an input could not be read; the baseline is unchanged")

@@ -38,8 +38,8 @@ def position(c: Claim) -> tuple[str, int]:
 def group_findings(group: list[Claim], settings: Settings, focus: set[str] | None = None) -> list[Finding]:
     """The findings of one linked group: one per fact, step or plan (facts.linked_findings).
     With focus, only those that rest on a focus claim."""
-    if len(group) < 2:
-        return []
+    if len(group) < 2 or (focus is not None and not any(c.id in focus for c in group)):
+        return []  # a group with no focus claim has no finding that rests on one
     first = group[0]
     editions = first.kind == "date" and recurring(first.subject.key)
     found = linked_findings(group, settings, editions)

@@ -7,7 +7,6 @@ complete. Baselined and inline-suppressed findings do not count; unused suppress
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -39,6 +38,7 @@ class GateResult:
     baselined: list[Finding] = field(default_factory=list)
     stale_baseline: list[dict] = field(default_factory=list)
     changed_note: str | None = None
+    index_note: str | None = None  # how the ledger's index was found fresh or rebuilt (--verbose)
 
     def failing(self, fail_on: str) -> list[Finding]:
         if fail_on == "never":
@@ -54,6 +54,8 @@ class GateResult:
 
 def changed_files(paths: list[str], ref: str) -> list[str]:
     """Files under paths added or changed since a git ref (committed, staged or not), plus untracked."""
+    import subprocess  # only --changed-since runs git
+
     def git(*args):
         try:
             out = subprocess.run(["git", *args], capture_output=True, text=True, check=True)
@@ -156,6 +158,7 @@ def run_gate(paths: list[str], settings: Settings, ledger_root: str | Path, base
     for f in kept:
         counts[f.kind] = counts.get(f.kind, 0) + 1
     report.summary.findings = {k: counts.get(k, 0) for k in ("agree", "contradict", "update")} | counts
-    return GateResult(report, len(known), len(new_ids), suppressed, baselined, stale, note)
+    return GateResult(report, len(known), len(new_ids), suppressed, baselined, stale, note,
+                      index.last.line() if index.last else None)
 
 

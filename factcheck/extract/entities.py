@@ -45,6 +45,7 @@ class _Lex:
     generic: re.Pattern
     book: re.Pattern
     stop_words: re.Pattern
+    wrapping: frozenset
 
 
 def _trie(words) -> str:
@@ -90,6 +91,7 @@ def _lex() -> _Lex:
         generic=re.compile(rf"^(?:{alternation(norm_all(e.generic_prefix.words))}|\s|\d)*$"),
         book=re.compile(r"《([^《》\n]{2,40})》"),
         stop_words=re.compile(alternation(norm_all(e.stop_words.words))),
+        wrapping=frozenset(norm_all(load_lexicon().heads.wrapping.trailing)),
     )
 
 
@@ -124,8 +126,13 @@ def find_entities(text: str) -> list[Entity]:
     # a stop character inside a place or a known body's name (华为: 为) does not end a prefix
     for m in place_matches + known_matches:
         in_place[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    facility_ends = set()
     for m in lx.heads.finditer(text):
         hs, he = m.span()
+        if hs in facility_ends and m.group() in lx.wrapping:
+            continue  # 鲲鹏智算中心计划: the centre's plan or project is about the centre, and 计划 stays a plan word
+        if head_class[m.group()] == "facility":
+            facility_ends.add(he)
         i, lo = hs, hs - max_prefix
         while i > 0 and i > lo:  # walk left over the prefix, never across a stop character outside a place name
             c = text[i - 1]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from factcheck.extract.patterns import norm, norm_all
+from factcheck.extract.scope import scope_of
 from factcheck.lang import load_english, load_lexicon
 from factcheck.lang.grammar import grammar
 from factcheck.lang.loader import alternation
@@ -80,8 +81,9 @@ def _measure_words() -> frozenset:
 
 
 def quantity_metric(text: str, clause_start: int, start: int, end: int, clause_end: int, counted: str | None,
-                    dimension: str) -> Metric:
+                    dimension: str, sentence_start: int | None = None, sentence_end: int | None = None) -> Metric:
     rx, word_key, defs, invariant, cumulative, _, _ = _lex()
+    sentence_start = clause_start if sentence_start is None else sentence_start
     window = text[clause_start:start]
     found = None
     if counted in _measure_words():
@@ -119,9 +121,30 @@ def quantity_metric(text: str, clause_start: int, start: int, end: int, clause_e
     marker = invariant.search(context)
     if marker:
         varies = False
-        key = f"{key}@{marker.group()}"  # compute@首期: the first phase's capacity, a fact of its own
+        key = f"{key}@{marker.group()}"  # compute@开工: the capacity planned at the start, a fact of its own
+    labels, fixed = scope_of(text, sentence_start, clause_start, start, end, clause_end, counted or words, dimension,
+                             sentence_end)
+    if key.partition("@")[0] in ("growth", "decline"):
+        base = _growth_of(text, sentence_start, start)
+        if base:
+            labels.append(f"of:{base}")  # racks +18 % and installed power +40 % are two rates
+    if labels:
+        key = "@".join([key, *labels])  # cards@added, count:servers@phase2: other facts than the plain figure
+        varies = varies and not fixed
     cum = bool(cumulative.search(context)) or (d.cumulative if d else False)
     return Metric(words, key, varies, cum, d.dimension if d else None)
+
+
+def _growth_of(text: str, sentence_start: int, start: int) -> str | None:
+    """What a growth rate grows: the nearest metric word before it in its sentence that is not itself a rate."""
+    rx, word_key = _lex()[:2]
+    found = None
+    # only the words just before it: a 中心 or 公司 earlier in the sentence is usually inside a source's name
+    for m in rx.finditer(text, max(sentence_start, start - 40), start):
+        key, dim = word_key[_k(m.group())]
+        if dim != "share":
+            found = key
+    return found
 
 
 def _metric_after(text: str, end: int, clause_end: int, dimension: str) -> tuple[str, str] | None:

@@ -159,6 +159,7 @@ _COMPANY = rx(r"(?:{subjects.np_trim_start})*(?:{subjects.company_pointers})")
 _EN_NP = rx(r"\s*(?:and |but |while )?((?:[A-Za-z][\w-]*\s){0,3}[A-Za-z][\w-]*)\s(?:{subjects.measuring_verbs})\b")
 _EN_NOT_NP = frozenset(w.lower() for w in grammar().subjects.points_back + ["the", "a", "an", "its", "their", "they", "we", "he", "she", "there", "which", "who"])
 _JOINERS = frozenset(grammar().subjects.count_joiners)
+_BENEFICIARY = re.compile(rf"(?:{alternation(grammar().subjects.beneficiaries)})$") if grammar().subjects.beneficiaries else re.compile(r"(?!)")
 _EN_MEASURED = frozenset(grammar().subjects.measured_nouns)
 _COMPANY_WORD = rx(r"{subjects.company_pointers}")
 _POINTER_NOUN = rx(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts) (?:new |whole |)({subjects.system_nouns})\b")
@@ -351,6 +352,7 @@ class SubjectFinder:
             own = [e for e in own if not _counted_or_joined(self.text, e, start) or e.cls in ("place", "national", "region")]
         # 为澳门的38家企业提供服务: a place owning the counted noun says whose, not who counts
         own = [e for e in own if not (start - e.end <= 2 and self.text.startswith("的", e.end))]
+        own = self._without_beneficiary(own, sent.start)
         ent = self._best(own, sent.start, own=True)
         if ent:
             return Subject(ent.text, ent.start, ent.end, 0.9, ent.cls)
@@ -376,6 +378,15 @@ class SubjectFinder:
         if np:
             return np
         return self._back(si, 0.6)
+
+    def _without_beneficiary(self, own: list[Entity], sentence_start: int) -> list[Entity]:
+        """将为柳州提供800P算力 after a centre named earlier in the sentence: the place receives, the
+        centre gives; the place is left out so the centre is found."""
+        kept = [e for e in own if not (e.cls in ("place", "national") and _BENEFICIARY.search(self.text, max(0, e.start - 4), e.start))]
+        if len(kept) == len(own):
+            return own
+        earlier = [e for e in self._in(sentence_start, own[0].start) if e.cls == "facility" and not e.bare]
+        return kept if earlier else own
 
     def _pointed(self, sentence_start: int, start: int) -> Subject | None:
         """With no name in the figure's own clause: 全市/全省 is the place named before it (even

@@ -66,8 +66,24 @@ def block_key(c: Claim) -> tuple | None:
     if c.subject.type == "facility" and stem in _BROADER:
         base = _BROADER[stem] + (f"@{marker}" if marker else "")  # an AI centre's 智能算力 is its 算力
     elif stem == "growth":
-        base = f"{base}/{growth_scope(c.sentence, c.text)}"
-    return ("quantity", c.unit, base)
+        # what grows is read once, alike in both languages: its own clause's metric, else the topic
+        labels = [x for x in marker.split("@") if x] if marker else []
+        named = [x[3:] for x in labels if x.startswith("of:")]
+        rest = [x for x in labels if not x.startswith("of:")]
+        base = "@".join([stem, *rest]) + f"/{growth_scope(c.sentence, c.text, named[-1] if named else None)}"
+    return ("quantity", block_unit(c.unit), base)
+
+
+@cache
+def block_unit(unit: str) -> str:
+    """Durations are stated in the unit a writer picks (半年, 6个月, 180天): one block for all of them;
+    facts.group compares them in days."""
+    from factcheck.extract.units import canonical
+
+    try:
+        return "time" if canonical(unit)[2] == "time" else unit
+    except Exception:  # a unit the registry does not know is its own block
+        return unit
 
 
 @cache
@@ -78,26 +94,32 @@ def _growth() -> dict:
     return tomllib.loads(resources.files("factcheck.data").joinpath("growth.toml").read_text(encoding="utf-8"))
 
 
+_NOT_GROWING = frozenset({"growth", "decline", "share"})
+
+
 @cache
 def _scope_words() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]:
-    """What can grow (every metric word but growth's own) and the base-period words."""
+    """What can grow (every metric word but the rates' and shares' own: "made up 28% of the total after
+    growing 65%" is the growth of what made up the share) and the base-period words."""
     words: dict[str, str] = {}
     for key, d in load_lexicon().metrics.metrics.items():
-        if key != "growth":
+        if key not in _NOT_GROWING:
             for w in d.words:
                 words[norm(w).lower()] = key
     from factcheck.lang.loader import load_english
 
     for w, key in load_english().metrics.words.items():
-        if key != "growth":
+        if key not in _NOT_GROWING:
             words[w.lower()] = key
     periods = {norm(w).lower(): k for k, ws in _growth()["periods"].items() for w in ws}
     return re.compile(alternation(list(words))), words, re.compile(alternation(list(periods))), periods
 
 
-def growth_scope(sentence: str, text: str) -> str:
+def growth_scope(sentence: str, text: str, named: str | None = None) -> str:
     """What grows and against which base: the metric named in the rate's clause
-    (其中智能算力同比增长65%: ai_compute), and its base period (yoy, mom, cagr; yoy when unsaid)."""
+    (其中智能算力同比增长65%: ai_compute), else the sentence's topic, else the one the extractor read
+    before the rate (named: it may sit in a describing clause, "which runs on GPUs"); and its base
+    period (yoy, mom, cagr; yoy when unsaid)."""
     folded = norm(sentence).lower()
     at = folded.find(norm(text).lower())
     before = folded[: at if at >= 0 else len(folded)]
@@ -106,10 +128,11 @@ def growth_scope(sentence: str, text: str) -> str:
     # "Intelligent computing, which relies on GPUs and accelerators, grew 65%" is about compute
     clause = re.split(r"[，,；;。]", before)[-1]
     found = [m.group(0) for m in scope_rx.finditer(clause)] or [m.group(0) for m in scope_rx.finditer(before)][:1]
+    found_key = scope[found[-1]] if found else named or "?"
     period = [m.group(0) for m in period_rx.finditer(before[-30:])]
     if not period and at >= 0:  # 65% year on year: English names the base after the rate
         period = [m.group(0) for m in period_rx.finditer(folded[at + len(text) : at + len(text) + 25])][:1]
-    return f"{scope[found[-1]] if found else '?'}:{periods[period[-1]] if period else 'yoy'}"
+    return f"{found_key}:{periods[period[-1]] if period else 'yoy'}"
 
 
 def blocks_of(claims: list[Claim]) -> dict[tuple, list[Claim]]:

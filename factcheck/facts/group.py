@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
+from functools import cache
 
 from factcheck.model import Claim
 from factcheck.rules.base import as_of_span, date_interval, overlaps, quantity_interval
@@ -78,8 +79,34 @@ def interval(c: Claim):
     if found is None:
         if len(_INTERVALS) > 200_000:
             _INTERVALS.clear()
-        found = _INTERVALS[key] = date_interval(c) if c.kind == "date" else quantity_interval(c)
+        if c.kind == "date":
+            found = date_interval(c)
+        else:
+            k = time_scale(c.unit)
+            found = quantity_interval(c) if k == 1 else _scaled(quantity_interval(c), k)
+        _INTERVALS[key] = found
     return found
+
+
+def time_scale(unit: str | None) -> Fraction:
+    """Days per unit for a duration (0.5 year and 6 months are one value), 1 for any other unit."""
+    from factcheck.facts.blocks import block_unit
+
+    if not unit or block_unit(unit) != "time":
+        return Fraction(1)
+    return _days(unit)
+
+
+@cache
+def _days(unit: str) -> Fraction:
+    from factcheck.extract.units import seconds
+
+    return Fraction(seconds(unit)) / 86400
+
+
+def _scaled(iv: tuple, k: Fraction) -> tuple:
+    lo, hi, lo_open, hi_open = iv
+    return (None if lo is None else lo * k, None if hi is None else hi * k, lo_open, hi_open)
 
 
 def value_key(c: Claim) -> tuple:
@@ -164,7 +191,7 @@ def _same_value(earlier: Claim, later: Claim, tolerance: Fraction) -> bool:
         return False
     a, b = earlier, later
     if a.kind == "quantity" and a.qualifier == b.qualifier and a.qualifier in ("at_least", "at_most") and a.value and b.value:
-        x, y = Fraction(str(a.value)), Fraction(str(b.value))
+        x, y = Fraction(str(a.value)) * time_scale(a.unit), Fraction(str(b.value)) * time_scale(b.unit)
         return y <= x * (1 + tolerance) if a.qualifier == "at_least" else y * (1 + tolerance) >= x
     return True
 

@@ -1,38 +1,216 @@
-"""Page chrome and spam: lines of the analysis text that must give no claims."""
+"""Page chrome and spam: lines of the analysis text that must give no claims.
+
+Each class is a shape of line that real pages print around an article, with its words in
+data/zh/filters.toml ([chrome], [spam], [noise]):
+
+- chrome: a short line with a navigation or byline phrase (当前位置, 上一篇, 责任编辑);
+- spam: a line of many short items between separators (a | b | c | …), or of many short Chinese
+  keywords between spaces (an SEO block);
+- byline: a short line with a date stamp and a byline word (来源, 阅读, Posted) or a time of day;
+- listing: a short, unpunctuated line that ends with a date stamp (a related link: 标题 2025-01-17),
+  and every such line after a related-links heading (相关阅读, Related:), whatever figures the
+  linked titles hold;
+- promotion, cookie banner, footer: a line with one of their words;
+- contact details: a line that is only an address or a phone number.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from factcheck.lang import load_lexicon
 
+_CONTACT = re.compile(r"^\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?[\d\s()-]{7,20})\s*$")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a date stamp as pages print them: 2024-11-14, 2024/11/14, 2024年11月14日 10:30, Dec 16, 2025, 16 December 2025
+_STAMP = re.compile(
+    rf"(?<!\d)(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?!\d)"
+    rf"|(?<!\d)(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日"
+    rf"|\b{_MONTH}\s\d{{1,2}},?\s(?:19|20)\d{{2}}\b|\b\d{{1,2}}\s{_MONTH}\s(?:19|20)\d{{2}}\b"
+)
+_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+# a link's date after its title, set apart by a space or a bracket (a "建成时间: 2024-09-30" field is not one)
+_STAMP_AT_END = re.compile(
+    rf"(?<![:\s])[\s(\[]+(?:(?:(?<!\d)(?:19|20)\d{{2}}[-/.])?\d{{1,2}}[-/.]\d{{1,2}}(?:\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+    rf"|{_MONTH}\s\d{{1,2}},?\s(?:19|20)\d{{2}})\s*[)\]]?\s*$"
+)
+# an author's name (By Ama Mensah), not a deadline (By Jan 5, 2026, …)
+_BY_NAME = re.compile(r"\bBy\s(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d)[A-Z][\w'.-]+\s[A-Z]")
+# a page counter next to a byline: 3476次阅读, 8,912 views
+_COUNTER = re.compile(r"\d\s?[万千kK]?\s?次?(?:阅读|浏览|点击)|\d\s?[kKM]?\s(?:views|reads)\b")
+_SENTENCE_END = re.compile(r"[。!?;]|[,:]\s?\S.*[,:]")  # a sentence, or a clause list: not a title or a byline
+_LIST_MARK = re.compile(r"^(?:[-*•·▪►>]|\d{1,2}[.、)])\s*")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    chrome: tuple[str, ...]
+    separators: tuple[str, ...]
+    min_separators: int
+    max_item_chars: int
+    byline: re.Pattern | None
+    related: re.Pattern | None
+    promo: re.Pattern | None
+    cookie: re.Pattern | None
+    footer: re.Pattern | None
+    max_chrome: int
+    max_listing: int
+    max_promo: int
+    max_footer: int
+    keyword_items: int
+    keyword_item_chars: int
+    trigger: re.Pattern  # any word or stamp that some class needs: lines without one skip those classes
+
+
+def _words_rx(words, anchored: bool = False, cjk_tail: str = "") -> re.Pattern | None:
+    # the words folded as the analysis text is (imported late: patterns imports ingest)
+    from factcheck.extract.patterns import norm
+
+    words = sorted({norm(w) for w in words}, key=len, reverse=True)
+    if not words:
+        return None
+    # a Latin word must start at a word boundary (By, not Abby)
+    alt = "|".join((r"\b" if w[:1].isascii() and w[:1].isalnum() else "") + re.escape(w)
+                   + (r"\b" if w[-1:].isascii() and w[-1:].isalnum() else ("" if w.isascii() else cjk_tail)) for w in words)
+    return re.compile(rf"^(?:{alt})" if anchored else alt)
+
 
 @cache
-def _phrases():
+def _rules() -> _Rules:
+    from factcheck.extract.patterns import norm
+
     f = load_lexicon().filters
-    return f.chrome.phrases, f.spam
+    n = f.noise
+    return _Rules(
+        tuple(norm(p) for p in f.chrome.phrases), tuple(f.spam.separators), f.spam.min_separators, f.spam.max_item_chars,
+        _words_rx(n.byline_words, cjk_tail=r"\s?:") if n else None,  # 来源: is a label, 发布 in a headline is not
+        _words_rx(n.related_headings, anchored=True) if n else None,
+        _words_rx(n.promo) if n else None,
+        _words_rx(n.cookie) if n else None,
+        _words_rx(n.footer) if n else None,
+        n.max_chrome_chars if n else 80, n.max_listing_chars if n else 60, n.max_promo_chars if n else 160,
+        n.max_footer_chars if n else 240, n.keyword_items if n else 5, n.keyword_item_chars if n else 10,
+        _trigger(f),
+    )
 
 
-_CONTACT = re.compile(r"^\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?[\d\s()-]{7,20})\s*$")
+def _trigger(f) -> re.Pattern:
+    from factcheck.extract.patterns import norm
+
+    n = f.noise
+    words = list(f.chrome.phrases)
+    if n:
+        words += n.byline_words + n.related_headings + n.promo + n.cookie + n.footer
+    alt = "|".join(re.escape(w) for w in sorted({norm(w) for w in words}, key=len, reverse=True))
+    return re.compile(alt)
+
+
+def _is_spam(r: _Rules, line: str) -> bool:
+    seps = sum(line.count(s) for s in r.separators)
+    if seps >= r.min_separators:
+        items = [i for s in r.separators for i in line.split(s)]
+        if items and sum(len(i) for i in items) / len(items) <= r.max_item_chars:
+            return True
+    # an SEO block: 宜昌算力 智算中心排名 GPU服务器出租 … (many short keywords, no punctuation)
+    if line.count(" ") < r.keyword_items - 1 or len(line) > r.keyword_items * r.keyword_item_chars * 8:
+        return False
+    items = line.split()
+    return (
+        len(items) >= r.keyword_items
+        and sum(len(i) for i in items) / len(items) <= r.keyword_item_chars
+        and len(_CJK.findall(line)) * 2 > len(line.replace(" ", ""))
+        and not any(c in line for c in ",。;:!?")
+    )
+
+
+def _is_byline(r: _Rules, line: str) -> bool:
+    """A date stamp with a time of day, a byline label (来源:, 作者:, Posted, By) or a counter; a headline
+    that states a date (2024年5月20日工信部发布…) has none of them."""
+    if len(line) > r.max_chrome or not _STAMP.search(line) or "。" in line:
+        return False
+    return bool(_TIME.search(line) or (r.byline and r.byline.search(line)) or _COUNTER.search(line)
+                or _BY_NAME.search(line))
+
+
+def _is_listing(r: _Rules, line: str) -> bool:
+    """A related link: a short title ending with its date, not a sentence."""
+    return len(line) <= r.max_listing and not _SENTENCE_END.search(line) and bool(_STAMP_AT_END.search(line))
+
+
+def _is_promo(r: _Rules, line: str) -> bool:
+    """Two calls to act (领取红包 立即下载), or one shouted (CLICK HERE!): a headline that names 红包 once is news."""
+    hits = {m.group() for m in r.promo.finditer(line)}
+    return len(hits) >= 2 or (len(hits) == 1 and ("!" in line or "！" in line))
+
+
+def _is_link_title(r: _Rules, line: str) -> bool:
+    """A line of a related-links block: short and not a sentence."""
+    return len(line) <= r.max_listing and "。" not in line and not line.endswith(".")
+
+
+def _related_heading(r: _Rules, line: str) -> bool:
+    """相关阅读, Related: …, not a sentence that starts with the word."""
+    if r.related is None:
+        return False
+    bare = _LIST_MARK.sub("", line) if line[:1] in "-*•·▪►>0123456789" else line
+    m = r.related.match(bare)
+    if m is None:
+        return False
+    rest = bare[m.end() :].strip()
+    return not rest or rest[0] in ":|>»-"
+
+
+def _line_class(r: _Rules, line: str, triggered: bool = True) -> str | None:
+    if not triggered:  # no class word on the line: only the shapes of spam, listings, headings and contacts
+        if _is_spam(r, line):
+            return "spam"
+        if _related_heading(r, line):
+            return "related"
+        if _is_listing(r, line) or (len(line) <= r.max_chrome and _TIME.search(line) and _is_byline(r, line)):
+            return "byline"
+        return "contact" if _CONTACT.match(line) else None
+    if len(line) < r.max_chrome and any(p in line for p in r.chrome):
+        return "chrome"
+    if _is_spam(r, line):
+        return "spam"
+    if _related_heading(r, line):
+        return "related"
+    if _is_byline(r, line) or _is_listing(r, line):
+        return "byline"
+    if r.cookie and len(line) <= r.max_footer and r.cookie.search(line):
+        return "cookie"
+    if r.footer and len(line) <= r.max_footer and "。" not in line and r.footer.search(line):
+        return "footer"
+    if r.promo and len(line) <= r.max_promo and "。" not in line and _is_promo(r, line):
+        return "promo"
+    if _CONTACT.match(line):
+        return "contact"
+    return None
 
 
 def noisy_ranges(text: str) -> list[tuple[int, int]]:
-    """[start, end) ranges of lines that are navigation, bylines, contact details or SEO spam."""
-    chrome, spam = _phrases()
+    """[start, end) ranges of lines that are navigation, bylines, link lists, promotions or spam."""
+    r = _rules()
     out = []
     pos = 0
+    in_related = False
+    trigger = r.trigger.search
     for line in text.split("\n"):
         end = pos + len(line)
         stripped = line.strip()
         if stripped:
-            seps = sum(stripped.count(s) for s in spam.separators)
-            items = [i for s in spam.separators for i in stripped.split(s)] if seps else []
-            is_spam = seps >= spam.min_separators and items and (
-                sum(len(i) for i in items) / len(items) <= spam.max_item_chars
-            )
-            is_chrome = len(stripped) < 80 and any(p in stripped for p in chrome)
-            if is_spam or is_chrome or _CONTACT.match(stripped):
+            # every class that needs a word is bounded in length: a paragraph is only tried for spam and a heading
+            kind = _line_class(r, stripped, len(stripped) <= r.max_footer and trigger(stripped) is not None)
+            if kind == "related":
+                in_related = True
+            elif kind is None and in_related and _is_link_title(r, stripped):
+                kind = "related"
+            else:
+                in_related = False
+            if kind:
                 out.append((pos, end))
         pos = end + 1
     return out

@@ -32,6 +32,7 @@ class Subjects(_Strict):
     respectively: list[str]
     list_separators: list[str]
     shared_heads: list[str]
+    beneficiaries: list[str] = []
 
 
 class Dates(_Strict):

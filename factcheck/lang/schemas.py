@@ -139,6 +139,20 @@ class LoneNumeral(_Strict):
     after: str
 
 
+class PageNoise(_Strict):
+    byline_words: list[str]
+    related_headings: list[str]
+    promo: list[str]
+    cookie: list[str]
+    footer: list[str]
+    max_chrome_chars: int = 80
+    max_listing_chars: int = 60
+    max_promo_chars: int = 160
+    max_footer_chars: int = 240
+    keyword_items: int = 5
+    keyword_item_chars: int = 10
+
+
 class FiltersFile(_Strict):
     patterns: dict[str, str]
     pattern_hints: dict[str, str]
@@ -151,6 +165,7 @@ class FiltersFile(_Strict):
     attribution: Attribution
     instrument: Instrument
     lone_numeral: LoneNumeral | None = None
+    noise: PageNoise | None = None
 
 
 class Heads(_Strict):
@@ -206,15 +221,35 @@ class MetricDef(_Strict):
     default: bool = False
 
 
+class ScopeDef(_Strict):
+    labels: dict[str, list[str]]
+    after: dict[str, list[str]] = {}
+    default: list[str] = []
+    attached: bool = False
+    invariant: bool = False
+    dimensions: list[str] = []
+    not_dimensions: list[str] = []
+    not_followed_by: list[str] = []
+    not_after: list[str] = []
+    sentence: bool = False
+
+
 class MetricsFile(_Strict):
     metrics: dict[str, MetricDef]
     invariant_markers: Words
     cumulative_markers: Words
     events: dict[str, list[str]]
+    scopes: dict[str, ScopeDef] = {}
+
+
+class Wrapping(_Strict):
+    trailing: list[str] = []
+    modifiers: list[str] = []
 
 
 class HeadsFile(_Strict):
     fold: dict[str, list[str]]
+    wrapping: Wrapping = Wrapping()
 
 
 class Alias(_Strict):
@@ -306,3 +341,4 @@ class EnMetricsFile(_Strict):
 class GazetteerFile(_Strict):
     places: dict[str, list[str]]
     names: dict[str, list[str]] = {}
+    words: dict[str, list[str]] = {}

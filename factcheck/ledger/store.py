@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
 from factcheck.atomic import make_owned_dir, write_atomic
@@ -65,6 +64,26 @@ def file_name(document_id: str) -> str:
     return "".join(keep) + tag + SUFFIX
 
 
+def is_document_name(name: str) -> bool:
+    """A ledger file: <document>.jsonl, never a hidden or temporary one."""
+    return name.endswith(SUFFIX) and not name.startswith(".")
+
+
+def parse_claims(path: Path, data: bytes) -> Iterator[Claim]:
+    """The claims of one ledger file's bytes; a bad line is a LedgerError naming the file and line."""
+    for lineno, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise LedgerError(f"{path}:{lineno}", "not UTF-8 text (a ledger file is UTF-8 JSON Lines)") from None
+        if not line.strip():
+            continue
+        try:
+            yield Claim.model_validate_json(line)
+        except ValidationError as exc:
+            raise LedgerError(f"{path}:{lineno}", f"not a valid claim ({exc.errors()[0]['msg']})") from None
+
+
 def claim_line(claim: Claim) -> str:
     return json.dumps(claim.model_dump(mode="json", exclude={"reason"}), ensure_ascii=False, sort_keys=True)
 
@@ -76,17 +95,21 @@ class Ledger:
 
     # -- locking ---------------------------------------------------------------------------
     @contextmanager
-    def locked(self):
+    def locked(self, timeout: float | None = None):
+        """Hold the ledger's lock; wait up to timeout seconds (default: the ledger's lock_timeout)."""
+        from filelock import FileLock, Timeout  # only a run that writes or rebuilds takes the lock
+
+        timeout = self.lock_timeout if timeout is None else timeout
         try:
             make_owned_dir(self.root, LEDGER_IGNORE)
         except OutputError as exc:
             raise LedgerError(str(self.root), f"cannot create the ledger folder ({exc.reason})") from None
         lock_path = self.root / LOCK_NAME
-        lock = FileLock(str(lock_path), timeout=self.lock_timeout)
+        lock = FileLock(str(lock_path), timeout=timeout)
         try:
             lock.acquire()
         except Timeout:
-            raise LedgerError(str(self.root), f"locked by another factcheck process for over {self.lock_timeout:g}s; try again") from None
+            raise LedgerError(str(self.root), f"locked by another factcheck process for over {timeout:g}s; try again") from None
         except IsADirectoryError:
             raise LedgerError(str(lock_path), "the lock file is a folder; remove it (no factcheck process uses it)") from None
         except OSError as exc:
@@ -106,7 +129,7 @@ class Ledger:
         # names sorted as strings: a million-claim ledger has 10,000 files, and sorting Paths
         # compares their parts in Python (0.2 s against 0.01 s)
         with os.scandir(self.root) as entries:
-            names = sorted(e.name for e in entries if e.name.endswith(".jsonl") and not e.name.startswith("."))
+            names = sorted(e.name for e in entries if is_document_name(e.name))
         return [self.root / name for name in names]
 
     def write_documents(self, claims: Iterable[Claim], documents: Iterable[str], replace: bool = True,
@@ -186,25 +209,10 @@ class Ledger:
 
     def read_file(self, path: Path) -> Iterator[Claim]:
         try:
-            handle = path.open("rb")
+            data = path.read_bytes()
         except OSError as exc:
             raise LedgerError(str(path), f"cannot read ({os_reason(exc)})") from None
-        with handle:
-            lineno = 0
-            try:
-                for lineno, raw in enumerate(handle, 1):  # noqa: B007 - lineno names the bad line
-                    try:
-                        line = raw.decode("utf-8")
-                    except UnicodeDecodeError:
-                        raise LedgerError(f"{path}:{lineno}", "not UTF-8 text (a ledger file is UTF-8 JSON Lines)") from None
-                    if not line.strip():
-                        continue
-                    try:
-                        yield Claim.model_validate_json(line)
-                    except ValidationError as exc:
-                        raise LedgerError(f"{path}:{lineno}", f"not a valid claim ({exc.errors()[0]['msg']})") from None
-            except OSError as exc:
-                raise LedgerError(str(path), f"cannot read ({os_reason(exc)})") from None
+        return parse_claims(path, data)
 
     def claims(self) -> Iterator[Claim]:
         for path in self.document_files():

@@ -38,12 +38,52 @@ def _tables():
 
 
 @cache
+def _wrapping():
+    """Trailing plan words, and what may stand before them: a centre's head or a place."""
+    lex = load_lexicon()
+    e = lex.entities
+    trailing = sorted({_plain(w) for w in lex.heads.wrapping.trailing}, key=len, reverse=True)
+    heads = [_plain(h) for h in e.heads.facility] + [_plain(h) for forms in lex.heads.fold.values() for h in forms]
+    heads += [_plain(c) for c in lex.heads.fold]
+    places = [_plain(p) for p in e.places.names] + [_plain(w) for w in e.national.words]
+    suffixes = [_plain(x) for x in e.places.suffixes]
+    before = re.compile(
+        rf"(?:(?:{alternation(heads)})|^(?:{alternation(places)})(?:{alternation(suffixes)})?)$"
+    )
+    return trailing, before
+
+
+# a wire dateline the extractor left in front of a name (贵阳8月1日电云谷智算中心, 长江网7月30日讯):
+# where and when the story was filed, not part of the name
+_DATELINE = re.compile(r"^[^\s，。]{0,12}?\d{1,2}月\d{1,2}日(?:电|讯)")
+
+
+def _unwrap(plain: str) -> str:
+    """Dateline before, plan words after: 鲲鹏智算中心计划 names 鲲鹏智算中心."""
+    dated = _DATELINE.sub("", plain, count=1)
+    if dated:
+        plain = dated
+    trailing, before = _wrapping()
+    changed = True
+    while changed:
+        changed = False
+        for w in trailing:
+            if len(plain) > len(w) and plain.endswith(w) and before.search(plain[: -len(w)]):
+                plain = plain[: -len(w)]
+                changed = True
+                break
+    return plain
+
+
+@cache
 def _latin_places():
-    """Romanised places and company names -> Chinese, for names written in Latin letters only."""
+    """Romanised places, company names and name words -> Chinese, for names written in Latin letters only."""
     places = {form.lower(): chinese for form, chinese in romanised().items()}
-    for chinese, forms in load_gazetteer().names.items():
-        for f in forms:
-            places[f.lower()] = norm(chinese)
+    gazetteer = load_gazetteer()
+    for table in (gazetteer.names, gazetteer.words):
+        for chinese, forms in table.items():
+            for f in forms:
+                places[f.lower()] = norm(chinese)
     return places, re.compile(rf"\b(?:{alternation(places)})\b")
 
 
@@ -61,6 +101,9 @@ def subject_key(text: str) -> str:
     plain = _plain(text)
     if plain in aliases:
         return aliases[plain]
+    plain = _unwrap(plain)
+    if plain in aliases:
+        return aliases[plain]
     admin = admin_rx.match(plain)
     if admin:
         return admin.group(1)
@@ -70,7 +113,7 @@ def subject_key(text: str) -> str:
         # Wuhan's Ascend-based AI computing centre: the possessive and "-based" describe, they do not name
         lowered = re.sub(r"['’]s\b|\b[\w-]+-(?:based|backed|built|run)\b", " ", lowered)
         places, place_rx = _latin_places()
-        plain = _plain(place_rx.sub(lambda m: places[m.group()], lowered))
+        plain = _unwrap(_plain(place_rx.sub(lambda m: places[m.group()], lowered)))
         if plain in aliases:
             return aliases[plain]
     wrapped = province_rx.match(plain)

@@ -28,6 +28,65 @@ def _lex():
     return re.compile(rf"(?:{alternation(heads)})$"), re.compile(alternation(places))
 
 
+WRAPPED = 90.0  # the similarity shown for a name and the same name with a place or owner before it
+
+
+@cache
+def _wrappers():
+    """A leading place or body's name (广东韶关…, 中国电信…), and the words that never make a name
+    distinctive on their own."""
+    lex = load_lexicon()
+    e = lex.entities
+    from factcheck.lang import load_gazetteer
+
+    bodies = [norm(n).lower() for n in e.organisations.names] + [norm(n).lower() for n in load_gazetteer().names]
+    places = [norm(p).lower() for p in e.places.names]
+    suffixes = [norm(x).lower() for x in e.places.suffixes]
+    lead = re.compile(rf"^(?:(?:{alternation(places)})(?:{alternation(suffixes)})?|(?:{alternation(bodies)}))")
+    generic = [norm(w).lower() for w in e.generic_prefix.words] + [norm(w).lower() for w in lex.heads.wrapping.modifiers]
+    return lead, re.compile(alternation(generic))
+
+
+@cache
+def _admin_rx():
+    e = load_lexicon().entities
+    places = alternation(norm(p).lower() for p in e.places.names)
+    suffixes = alternation(norm(x).lower() for x in e.places.suffixes)
+    return re.compile(rf"({places})(?:{suffixes})")
+
+
+def without_admin(distinctive: str) -> str:
+    """柳州市河西 scores as 柳州河西: a place's administrative suffix inside a name is wrapping."""
+    return _admin_rx().sub(r"\1", distinctive) if distinctive else distinctive
+
+
+def _names_one(rest: str) -> bool:
+    """A name part that still names one thing: a place, or two letters beyond generic words."""
+    if places_in(rest):
+        return True
+    _, generic = _wrappers()
+    left = generic.sub("", rest)
+    return len(left) >= (3 if left.isascii() else 2)
+
+
+def unwrapped(key: str) -> list[str]:
+    """The shorter keys a key still names when its leading places or owners are dropped one by one:
+    中国电信武汉智算中心 -> 武汉智算中心; 广东韶关华南智算中心 -> 韶关华南智算中心 -> 华南智算中心."""
+    d, h = split_key(key)
+    if not h:
+        return []
+    lead, _ = _wrappers()
+    out = []
+    while True:
+        m = lead.match(d)
+        if not m or m.end() >= len(d):
+            return out
+        d = d[m.end() :]
+        if not _names_one(d):
+            return out
+        out.append(d + h)
+
+
 def split_key(key: str) -> tuple[str, str]:
     """(distinctive part, generic head) of a subject key."""
     head_rx, _ = _lex()
@@ -109,12 +168,16 @@ def subject_similarity(a: str, b: str) -> float:
         return 0.0
     pa, pb = places_in(_unowned(da)), places_in(_unowned(db))  # 中国移动's 中国 is no place
     if (pa or pb) and pa != pb:
-        return 0.0
+        # 中国电信湛江智算中心 and 湛江智算中心: one is the other wrapped (cluster_keys links them only
+        # when the block wraps the shorter name one way)
+        scores = [subject_similarity(u, b) for u in unwrapped(a)] + [subject_similarity(a, u) for u in unwrapped(b)]
+        return min(WRAPPED, max(scores, default=0.0))
     if not da or not db:
         return 0.0
-    if _unowned(da) == _unowned(db):
-        return 100.0
-    da, db = _cross_script(da, db)
+    ua, ub = _unowned(da), _unowned(db)
+    if ua == ub and (ua == da or ub == db):
+        return 100.0  # 中国移动绍兴滨海 and 绍兴滨海; two owners' centres of one name are not one
+    da, db = _cross_script(without_admin(da), without_admin(db))
     return float(fuzz.ratio(da, db))
 
 
@@ -145,7 +208,7 @@ def cluster_keys(keys: list[str], threshold: float) -> dict[str, str]:
     by_distinctive: dict[str, list[str]] = defaultdict(list)
     for k in keys:
         d, h = split_key(k)
-        buckets[(h, frozenset(places_in(_unowned(d))))].append((k, d))
+        buckets[(h, frozenset(places_in(_unowned(d))))].append((k, without_admin(d)))
         if _distinctive_name(d):
             by_distinctive[d].append(k)
     for (_, places), members in buckets.items():
@@ -161,16 +224,28 @@ def cluster_keys(keys: list[str], threshold: float) -> dict[str, str]:
             for _, _, j in process.extract(name, names[i + 1 :], scorer=fuzz.ratio, score_cutoff=threshold, limit=None):
                 if names[i + 1 + j]:
                     union(members[i][0], members[i + 1 + j][0])
+    # a wrapped name and the name alone (中国电信武汉智算中心 and 武汉智算中心): one entity when the
+    # name alone is wrapped one way only in the block; two operators' centres in one city stay apart
+    present = set(keys)
+    wrapped_by: dict[str, set[str]] = defaultdict(set)
+    for k in keys:
+        for short in unwrapped(k):
+            if short in present:
+                wrapped_by[short].add(find(k))
+    for short, roots in sorted(wrapped_by.items()):
+        if len(roots) == 1:
+            union(short, next(iter(roots)))
     for (head, _places), members in buckets.items():  # 中国移动绍兴滨海 and 绍兴滨海: an owner is wrapping
         if len(members) < 2 or not head:
             continue
-        unowned: dict[str, str] = {}
+        by_unowned: dict[str, list[str]] = defaultdict(list)
         for k, d in members:
-            u = _unowned(d)
-            if u in unowned:
-                union(unowned[u], k)
-            else:
-                unowned[u] = k
+            by_unowned[_unowned(d)].append(k)
+        for same in by_unowned.values():
+            owned = {k for k in same if _unowned(split_key(k)[0]) != split_key(k)[0]}
+            if len(owned) <= 1:  # one owner's name, or none: one centre; two owners: two centres
+                for other in same[1:]:
+                    union(same[0], other)
     for same in by_distinctive.values():  # 华为全联接2021 and 华为全联接2021大会: a head left out
         heads = {split_key(k)[1] for k in same}
         if "" in heads:

@@ -140,7 +140,7 @@ def _n(count: int, word: str) -> str:
 
 
 def summary_line(v: View) -> str:
-    parts = [_n(len(v.documents), "document"), _n(v.shown_facts, "fact"), _n(v.count("contradictions"), "contradiction")]
+    parts = [_n(len(v.documents), "document"), _n(v.shown_facts, "fact") + " across sources", _n(v.count("contradictions"), "contradiction")]
     if v.count("problems"):
         parts.append(_n(v.count("problems"), "other problem"))
     parts += [_n(v.count("updates"), "update"), _n(v.count("agreements"), "agreement")]

@@ -28,7 +28,7 @@ def check(claims: list[Claim]):
     for c in claims:
         if c.kind != "quantity" or c.unit != "percent" or not c.subject or not c.metric:
             continue
-        if c.metric.key.split("|")[0] != "share" or c.qualifier != "exact":
+        if c.metric.key.split("|")[0].split("@")[0] != "share" or c.qualifier != "exact":
             continue
         head = split_key(c.subject.key)[1]
         if head:

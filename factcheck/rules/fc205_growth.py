@@ -24,7 +24,7 @@ _BASE = rx(r"{checks.growth_base}[^,，。;；]{0,12}$", re.I)
 def check(claims: list[Claim]):
     for sentence, members in quantities_by_sentence(claims):
         for rate in members:
-            if rate.unit != "percent" or not rate.metric or rate.metric.key.split("|")[0] != "growth":
+            if rate.unit != "percent" or not rate.metric or rate.metric.key.split("|")[0].split("@")[0] != "growth":
                 continue
             figures = [c for c in members if c is not rate and c.unit not in ("percent", "percentage_point")]
             for base in figures:

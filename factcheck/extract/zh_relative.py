@@ -28,6 +28,11 @@ def _words():
     return d, alternation(norm(w) for w in d.week_words.words), alternation(norm(w) for w in d.clock_words.words)
 
 
+@cache
+def _clock_tails() -> frozenset:
+    return frozenset(norm(w) for w in load_lexicon().dates.clock_tails.words)
+
+
 def rules():
     from factcheck.extract.dates import alternation, lex
 
@@ -43,7 +48,7 @@ def rules():
         ("offset", re.compile(rf"(?:(?P<pre>{alternation(lx.offset_before)})[ ]*)?(?P<n>{_NUM})(?P<h1>个半|半)?(?P<more>多)?(?:个(?=多))?(?P<more1>多)?"
                               rf"(?P<unit>{alternation(lx.offset_units)})(?P<h2>半)?(?P<more2>多)?(?P<post>{alternation(lx.offset_after)})?")),
         ("clock", re.compile(rf"(?P<cw>{clock})?[ ]*(?:(?<![\d.:])(?P<h>[01]?\d|2[0-4])[:：](?P<mi>[0-5]\d)(?:[:：][0-5]\d)?(?![\d.:])"
-                             rf"|(?<![零〇一二两三四五六七八九十百千万\d])(?P<hc>\d{{1,2}}|[零一二两三四五六七八九十]{{1,3}})[点时](?P<tail>半|整|钟|许|多|一刻|三刻|"
+                             rf"|(?<![零〇一二两三四五六七八九十百千万\d])(?P<hc>\d{{1,2}}|[零一二两三四五六七八九十]{{1,3}})[点时](?P<tail>{alternation(_clock_tails())}|"
                              rf"(?:\d{{1,2}}|[零一二三四五六七八九十]{{1,3}})分?)?)")),
         ("now", re.compile(rf"(?P<now>{alternation(norm(w) for w in d.now_mentions.words)})")),
         ("daypart", re.compile(rf"(?P<dp>{alternation(norm(w) for w in d.day_parts.words)})")),
@@ -156,15 +161,12 @@ def _offset(m, text, ctx):
     return m.end(), _value(a, b, "range", reason=reason, shared=True)
 
 
-_CLOCK_WORD_TAILS = frozenset(("半", "整", "钟", "许", "多", "一刻", "三刻"))
-
-
 def _clock(m, text, ctx):
     cw, tail = m.group("cw"), m.group("tail")
     if m.group("hc") is not None:
         if not cw and not tail:
             return None  # 3点: a count of points as much as a time
-        if tail and tail[-1] != "分" and tail not in _CLOCK_WORD_TAILS and not cw:
+        if tail and tail[-1] != "分" and tail not in _clock_tails() and not cw:
             return None  # 十点五, 零点一: a decimal (一刻 and 三刻 are quarters of an hour, a bare 一 is not)
         h = small(m.group("hc"))
         if h > 24:

@@ -91,6 +91,7 @@ class DatesFile(_Strict):
     decade_parts: dict[str, tuple[int, int]]
     century_parts: dict[str, tuple[int, int]]
     clock_words: Words
+    clock_tails: Words
     vague_recent: dict[str, int]
     as_of: Words
     as_of_relative: dict[str, tuple[int, Literal["same", "end"]]]

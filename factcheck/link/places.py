@@ -6,18 +6,28 @@ gazetteer keys, so a place added there is known in English too; the gazetteer li
 spellings no rule derives (Hong Kong, Harbin, Inner Mongolia). A derived spelling that two places
 share (山西 and 陕西 are both "shanxi") names neither, unless only one of them has it by its
 characters' usual readings (Shenyang is 沈阳, not 信阳); the gazetteer's spellings decide the rest.
+
+Importing pypinyin and reading every place name through it take about 0.05 s, a sixth of the
+extractor's start-up, for a table that changes only when the place list does. So the table is kept
+in data/subjects/romanised.tsv, written by ``python -m factcheck.link.places`` and stamped with a
+SHA-256 of the place names and gazetteer spellings it came from. ``romanised()`` reads it while the
+stamp matches and derives the table with pypinyin otherwise (a place list edited since), so the
+answer is the derivation's either way (tests/test_romanised_table.py checks that the file is fresh
+and equals a fresh derivation).
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 from functools import cache
 
 from factcheck.extract.patterns import norm
-from factcheck.lang import load_gazetteer, load_lexicon
+from factcheck.lang import data_path, load_gazetteer, load_lexicon
 
 _VOWELS = "aeiouv"
+TABLE = ("subjects", "romanised.tsv")
 
 
 def _readings(name: str) -> list[list[str]]:
@@ -54,16 +64,27 @@ def _spellings(name: str) -> list[tuple[str, bool]]:
     return sorted(forms.items())
 
 
-@cache
-def romanised() -> dict[str, str]:
-    """Every romanised form (as written, capitalised) -> the normalised Chinese place name."""
+def _inputs() -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """What the table is derived from: the Chinese place names (the place list, then the gazetteer's
+    keys) and the gazetteer's own spellings, in file order (a later spelling overrides an earlier)."""
     gazetteer = load_gazetteer()
+    names = list(load_lexicon().entities.places.names) + list(gazetteer.places)
+    return names, [(chinese, list(forms)) for chinese, forms in gazetteer.places.items()]
+
+
+def inputs_hash() -> str:
+    """The stamp of the table: a SHA-256 of its inputs."""
+    return hashlib.sha256(repr(_inputs()).encode("utf-8")).hexdigest()
+
+
+def derive() -> dict[str, str]:
+    """Every romanised form (as written, capitalised) -> the normalised Chinese place name, by pypinyin."""
+    names, gazetteer_places = _inputs()
     explicit: dict[str, str] = {}
-    for chinese, forms in gazetteer.places.items():
+    for chinese, forms in gazetteer_places:
         for f in forms:
             explicit[f] = norm(chinese)
     derived: dict[str, dict[str, bool]] = {}
-    names = list(load_lexicon().entities.places.names) + list(gazetteer.places)
     for chinese in names:
         for f, primary in _spellings(norm(chinese)):
             derived.setdefault(f, {})[norm(chinese)] = primary
@@ -76,3 +97,39 @@ def romanised() -> dict[str, str]:
             out[f] = usual[0]
     out.update(explicit)
     return out
+
+
+def table_text() -> str:
+    """data/subjects/romanised.tsv as derive() gives it now, one form a line in the table's order."""
+    rows = [
+        "# factcheck romanised place table, written by `python -m factcheck.link.places` from the place",
+        "# list (data/zh/entities.toml) and the gazetteer (data/subjects/gazetteer.toml): do not edit.",
+        "# Columns (tab-separated): a romanised form as written (Peng Cheng, Xi'an), the normalised Chinese place name.",
+        f"# inputs sha256 (place names and gazetteer spellings) {inputs_hash()}",
+    ]
+    rows += [f"{form}\t{chinese}" for form, chinese in derive().items()]
+    return "\n".join(rows) + "\n"
+
+
+def _table() -> dict[str, str] | None:
+    """The kept table, or None when it is missing or was written from other inputs."""
+    try:
+        lines = data_path(*TABLE).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    stamp = next((x for x in lines if x.startswith("# inputs sha256 ")), "")
+    if stamp.rsplit(" ", 1)[-1] != inputs_hash():
+        return None
+    return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
+
+
+@cache
+def romanised() -> dict[str, str]:
+    """Every romanised form (as written, capitalised) -> the normalised Chinese place name."""
+    table = _table()
+    return derive() if table is None else table
+
+
+if __name__ == "__main__":
+    data_path(*TABLE).write_text(table_text(), encoding="utf-8")
+    print(f"wrote {data_path(*TABLE)}")

@@ -179,11 +179,12 @@ def _anaphor_rx() -> re.Pattern:
 
 @cache
 def _tables_once() -> None:
-    """The romanised place table (pypinyin over the place list, ~0.15 s) is built with the lexicon,
-    at the first extraction, not in the middle of a run when the first Latin-letter name appears."""
+    """The key tables (aliases, heads, places with their suffixes) are built with the lexicon, at the
+    first extraction. The table for names in Latin letters (a pattern of every romanised place, 0.01 s
+    to compile) waits for the first such name: a Chinese corpus may have none."""
     from factcheck.link.normalise import subject_key
 
-    subject_key("Shenzhen")
+    subject_key("深圳")
 
 
 class SubjectFinder:

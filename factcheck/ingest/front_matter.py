@@ -4,15 +4,16 @@ Lines may end in LF, CRLF or a lone CR. libyaml's C safe loader reads ordinary f
 15 times faster than the pure-Python one, but on hostile nesting it can overflow the C stack and
 kill the process, where the pure-Python loader raises RecursionError. So the C loader only gets
 text whose nesting is provably shallow: few brackets and shallow indentation.
+
+yaml and python-frontmatter are imported at the first front matter, not with the module: most
+inputs (JSON Lines, plain text, HTML) have none, and the import costs every command about 0.015 s.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
-
-import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 from factcheck.errors import InputError
 
@@ -32,15 +33,20 @@ def _without_timestamps(base: type) -> type:
     return type(f"{base.__name__}NoDates", (base,), {"yaml_implicit_resolvers": resolvers})
 
 
-_SAFE_LOADER = _without_timestamps(yaml.SafeLoader)
-_FAST_LOADER = _without_timestamps(yaml.CSafeLoader) if hasattr(yaml, "CSafeLoader") else None
+@cache
+def _loaders() -> tuple[type, type | None]:
+    """The pure-Python safe loader and the C one (None without libyaml), both without timestamps."""
+    import yaml
+
+    return _without_timestamps(yaml.SafeLoader), (_without_timestamps(yaml.CSafeLoader) if hasattr(yaml, "CSafeLoader") else None)
 
 
 def _loader_for(text: str) -> type:
     """The C loader when nesting cannot exceed about 64 levels, else the pure-Python one."""
-    if _FAST_LOADER is None or text.count("[") + text.count("{") > _SHALLOW_BRACKETS or _DEEP_INDENT.search(text):
-        return _SAFE_LOADER
-    return _FAST_LOADER
+    safe, fast = _loaders()
+    if fast is None or text.count("[") + text.count("{") > _SHALLOW_BRACKETS or _DEEP_INDENT.search(text):
+        return safe
+    return fast
 
 
 def _line_of(raw: str, pos: int) -> int:
@@ -56,6 +62,9 @@ def split_front_matter(raw: str, path: str) -> tuple[dict[str, Any], int]:
     if not close:
         raise InputError(path, "front matter opened with --- but never closed", _line_of(raw, m.start(0) + m.group(0).find("---")))
     text = raw[m.end() : close.start()]
+    import yaml
+    from frontmatter.default_handlers import YAMLHandler
+
     try:
         meta = YAMLHandler().load(text, Loader=_loader_for(text))
     except yaml.YAMLError as exc:

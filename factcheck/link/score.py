@@ -5,6 +5,9 @@ A key is split into its distinctive part and its generic head (智算中心, 实
 agree, places named in the distinctive parts must agree, and only then does rapidfuzz score the
 distinctive parts. 武汉人工智能计算中心 and 成都人工智能计算中心 never link; 成都人工智能计算中心 and
 成都智算中心 fold to one key.
+
+rapidfuzz is imported where a score is made: the rules import split_key from here, and a command
+that only extracts (it runs the rules' imports, not the linking) need not pay for it.
 """
 
 from __future__ import annotations
@@ -12,11 +15,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from rapidfuzz import fuzz
-
 from factcheck.extract.patterns import norm
 from factcheck.lang import load_lexicon
 from factcheck.lang.loader import alternation
+
+
+@cache
+def _fuzz():
+    from rapidfuzz import fuzz
+
+    return fuzz
 
 
 @cache
@@ -178,7 +186,7 @@ def subject_similarity(a: str, b: str) -> float:
     if ua == ub and (ua == da or ub == db):
         return 100.0  # 中国移动绍兴滨海 and 绍兴滨海; two owners' centres of one name are not one
     da, db = _cross_script(without_admin(da), without_admin(db))
-    return float(fuzz.ratio(da, db))
+    return float(_fuzz().ratio(da, db))
 
 
 def cluster_keys(keys: list[str], threshold: float) -> dict[str, str]:
@@ -189,7 +197,7 @@ def cluster_keys(keys: list[str], threshold: float) -> dict[str, str]:
     """
     from collections import defaultdict
 
-    from rapidfuzz import process
+    from rapidfuzz import fuzz, process
 
     parent = {k: k for k in keys}
 

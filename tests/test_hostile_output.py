@@ -73,6 +73,37 @@ def test_names_with_escape_sequences_and_markup_never_reach_the_terminal(tmp_pat
     assert "[link=x]unreadable[31m.md" in result.stderr  # shown literally, escape removed, markup not read
 
 
+def test_a_line_number_between_colons_is_printed_as_written_not_as_an_emoji(tmp_path):
+    # JSON Lines problems name the line as file:100: — rich reads :100: as an emoji code
+    from io import StringIO
+
+    from factcheck.report.consoles import SafeConsole
+
+    lines = ['{"id": "a%d", "text": "2024年产值增长5%%。"}' % i for i in range(120)]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "feed.jsonl"), "--format", "json"])
+    assert "feed.jsonl:100: no publication date" in result.stderr
+    on_terminal = StringIO()
+    SafeConsole(file=on_terminal, force_terminal=True, highlight=False, soft_wrap=True).print("feed.jsonl:100: no date :smile:")
+    assert on_terminal.getvalue() == "feed.jsonl:100: no date :smile:\n"
+
+
+def test_messages_to_a_pipe_are_the_lines_rich_would_write_without_importing_it(tmp_path):
+    article = tmp_path / "note[bold]:1:.md"
+    article.write_text("园区2023年用电量增长12%。\n", encoding="utf-8")
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: sys.__stdout__.write('rich imported: %s\\n' % ('rich' in sys.modules)))\n"
+            "from factcheck.cli import main\n"
+            f"sys.argv = ['factcheck', 'extract', {str(article)!r}, '--format', 'json', '-v']\n"
+            "main()\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "rich imported: False" in proc.stdout
+    assert f"factcheck: {article}: read as utf-8, language zh" in proc.stderr
+    assert all(line.startswith("factcheck: ") for line in proc.stderr.splitlines())
+
+
 # --------------------------------------------------------------------------------------------
 # CI formats
 

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
-from rich.console import Console
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError, os_error_line
-from factcheck.report.safe import ClosedStdout, PipeConsole, SafeConsole, silence_stdout
+from factcheck.report.safe import ClosedStdout, ErrorLines, silence_stdout
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from factcheck.settings import Settings
 
 
@@ -61,7 +62,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)  # every line through plain(), markup off
+err = ErrorLines()  # every line through plain(), markup off; rich only when stderr may be a terminal
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders (read recursively), .jsonl files, or - for standard input.")]
 OutOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.")]
@@ -160,6 +161,10 @@ def _emit(text, output: Path | None) -> None:
 def _console(color: Color = "auto") -> Console:
     """stdout, coloured as --color and NO_COLOR say; wide enough that a piped table stays readable
     (the check report prints with soft wrap, so piped lines are never cut)."""
+    from rich.console import Console
+
+    from factcheck.report.consoles import PipeConsole
+
     if color == "never":
         return PipeConsole(highlight=False, no_color=True, color_system=None, width=None if sys.stdout.isatty() else 160)
     if color == "always":
@@ -203,7 +208,7 @@ class _Progress:
         if err.is_terminal:
             from factcheck.report.progress import Bar, count_inputs
 
-            self.bar = Bar(err, count_inputs(self.paths))
+            self.bar = Bar(err.console, count_inputs(self.paths))
         return self.bar
 
     def __exit__(self, *exc):
@@ -218,6 +223,8 @@ def _text(printer, output: Path | None, color: Color = "auto") -> None:
         printer(_console(color))
     else:
         from io import StringIO
+
+        from rich.console import Console
 
         buffer = StringIO()
         printer(Console(file=buffer, width=160, color_system=None, highlight=False))

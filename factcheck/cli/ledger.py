@@ -20,7 +20,7 @@ from factcheck.cli.base import (
     err,
 )
 from factcheck.errors import FactcheckError
-from factcheck.report.safe import SafeConsole, plain
+from factcheck.report.safe import plain
 
 ledger_app = typer.Typer(help="Build, list and verify the ledger of known claims (claims/).", no_args_is_help=True)
 app.add_typer(ledger_app, name="ledger")
@@ -182,6 +182,7 @@ def config_show() -> None:
     """
 
     def body() -> int:
+        from factcheck.report.consoles import SafeConsole
         from factcheck.settings import Settings, load_settings
 
         settings, origin = load_settings()

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
-from rich.console import Console
 
 from factcheck.cli.base import (
     ColorOpt,
@@ -37,7 +36,6 @@ from factcheck.cli.base import (
     render,
 )
 from factcheck.errors import os_error_line, shown_path
-from factcheck.report.safe import SafeConsole
 
 
 @app.command()
@@ -120,6 +118,8 @@ def evaluate(
         if format == "json":
             sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         else:
+            from factcheck.report.consoles import SafeConsole
+
             out = SafeConsole(highlight=False)  # misses quote article text: plain(), markup off
             out.print(f"documents scored   {len(by_doc) - len(result['missing_documents'])}")
             out.print(f"recall (core)      {result['recall']:.3f}  ({result['core_found']}/{result['core']})")
@@ -225,6 +225,7 @@ def rules(
     """
 
     def body() -> int:
+        from rich.console import Console
         from rich.table import Table
 
         from factcheck.rules import rules_by_id

@@ -79,7 +79,7 @@ def test_a_line_number_between_colons_is_printed_as_written_not_as_an_emoji(tmp_
 
     from factcheck.report.consoles import SafeConsole
 
-    lines = ['{"id": "a%d", "text": "2024年产值增长5%%。"}' % i for i in range(120)]
+    lines = [json.dumps({"id": f"a{i}", "text": "2024年产值增长5%。"}, ensure_ascii=False) for i in range(120)]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = runner.invoke(app, ["extract", str(tmp_path / "feed.jsonl"), "--format", "json"])
     assert "feed.jsonl:100: no publication date" in result.stderr

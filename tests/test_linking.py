@@ -207,3 +207,33 @@ def test_a_growth_rate_links_across_languages_on_what_grows(tmp_path, settings):
     why = [f.why for f in found if f.documents == 2]
     assert any("40" in w for w in why) and any("28" in w for w in why), [f.why for f in found]
     assert not [f for f in found if f.kind == "contradict"]
+
+
+def test_latin_names_replace_places_as_the_word_alternation_would():
+    """The hand-made replacement of romanised places equals re.sub over their alternation, on
+    names built from the table's own forms, their pieces, and every kind of word boundary."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from factcheck.lang.loader import alternation
+    from factcheck.link.normalise import _latin_places
+
+    table = _latin_places()
+    rx = re.compile(rf"\b(?:{alternation(table.places)})\b")
+    forms = sorted(table.places)
+    pieces = st.one_of(
+        st.sampled_from(forms),
+        st.sampled_from(forms).map(lambda f: f[: max(1, len(f) // 2)]),
+        st.sampled_from(forms).map(lambda f: f[1:] or f),
+        st.sampled_from([" ", "  ", "-", "'", "’", "_", ".", ",", "2", "é", "数", "data centre", "new area"]),
+    )
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(pieces, max_size=8).map("".join))
+    def agree(text):
+        assert table.sub(text) == rx.sub(lambda m: table.places[m.group()], text)
+
+    agree()
+    assert table.sub("shaoguan data hub") == "韶关 data hub"

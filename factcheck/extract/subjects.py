@@ -179,12 +179,12 @@ def _anaphor_rx() -> re.Pattern:
 
 @cache
 def _tables_once() -> None:
-    """The key tables (aliases, heads, places with their suffixes) are built with the lexicon, at the
-    first extraction. The table for names in Latin letters (a pattern of every romanised place, 0.01 s
-    to compile) waits for the first such name: a Chinese corpus may have none."""
+    """The key tables (aliases, heads, places and the romanised places for names in Latin letters)
+    are built with the lexicon, at the first extraction (before the workers are forked), not in the
+    middle of a run when the first such name appears."""
     from factcheck.link.normalise import subject_key
 
-    subject_key("深圳")
+    subject_key("Shenzhen")
 
 
 class SubjectFinder:

@@ -88,10 +88,11 @@ def block_unit(unit: str) -> str:
 
 @cache
 def _growth() -> dict:
-    import tomllib
     from importlib import resources
 
-    return tomllib.loads(resources.files("factcheck.data").joinpath("growth.toml").read_text(encoding="utf-8"))
+    from factcheck.lang.loader import parse_data_toml
+
+    return parse_data_toml(resources.files("factcheck.data").joinpath("growth.toml").read_text(encoding="utf-8"))
 
 
 _NOT_GROWING = frozenset({"growth", "decline", "share"})

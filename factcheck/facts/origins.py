@@ -12,17 +12,18 @@ MinHash signatures for each sentence (datasketch) would at these sizes.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
+
+from factcheck.lang.loader import parse_data_toml
 
 COPY_JACCARD = 0.6  # shingle overlap from which two sentences are one story (edited copies stay above 0.7)
 
 
 @cache
 def _data() -> dict:
-    return tomllib.loads(resources.files("factcheck.data").joinpath("origins.toml").read_text(encoding="utf-8"))
+    return parse_data_toml(resources.files("factcheck.data").joinpath("origins.toml").read_text(encoding="utf-8"))
 
 
 @cache

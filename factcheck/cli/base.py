@@ -263,6 +263,20 @@ def main() -> None:
     except Exception as exc:  # pragma: no cover - last resort, never a traceback
         err.print(f"factcheck: internal error: {exc}", markup=False)
         sys.exit(2)
+    finally:
+        _no_collection_at_exit()
+
+
+def _no_collection_at_exit() -> None:
+    """The command is done and the process ends: Python's finalisation would still search every
+    object the run made for reference cycles (0.04 s after a one-article extract: a tenth of it),
+    only to free memory the system takes back anyway. gc.freeze() takes them out of that search.
+    Objects are still released by reference counting as modules are torn down; only those held
+    in a cycle are left to the system, and nothing of ours waits on them (outputs are written
+    and closed, atomically, before the command returns)."""
+    import gc
+
+    gc.freeze()
 
 
 @app.callback(invoke_without_command=True)

@@ -71,9 +71,6 @@ class _Words:
     def finditer(self, line: str):
         return self.exact.finditer(line) if self.plain.search(line) else iter(())
 
-    def match(self, line: str) -> re.Match | None:
-        return self.exact.match(line) if self.first is None or line[:1] in self.first else None
-
 
 @dataclass(frozen=True)
 class _Rules:
@@ -204,7 +201,9 @@ def _related_heading(r: _Rules, line: str) -> bool:
     if r.related is None:
         return False
     bare = _LIST_MARK.sub("", line) if line[:1] in "-*•·▪►>0123456789" else line
-    m = r.related.match(bare)
+    if r.related.first is not None and bare[:1] not in r.related.first:
+        return False
+    m = r.related.exact.match(bare)
     if m is None:
         return False
     rest = bare[m.end() :].strip()
@@ -229,7 +228,7 @@ def _line_class(r: _Rules, line: str) -> str | None:
         return "spam"
     if _related_heading(r, line):
         return "related"
-    if _is_listing(r, line) or _is_byline(r, line, worded):
+    if (n <= r.max_listing and _is_listing(r, line)) or (n <= r.max_chrome and _is_byline(r, line, worded)):
         return "byline"
     if worded:
         if r.cookie and r.cookie.search(line):

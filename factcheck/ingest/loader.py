@@ -493,6 +493,8 @@ def _record(line: bytes, name: str, lineno: int) -> dict:
         raise InputError(name, f'"text" must be a string, not {_kind(text)}', lineno)
     if not text.strip():
         raise InputError(name, '"text" is empty', lineno)
+    if b"\\u" not in line:  # strict UTF-8 has no surrogates: only a \u escape can make one
+        return record
     for key in ("text", "id", "title", "lang", "published", "source"):
         value = record.get(key)
         if isinstance(value, str) and _SURROGATE.search(value):

@@ -42,6 +42,7 @@ _BY_NAME = re.compile(r"\bBy\s(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|
 _COUNTER = re.compile(r"\d\s?[万千kK]?\s?次?(?:阅读|浏览|点击)|\d\s?[kKM]?\s(?:views|reads)\b")
 _SENTENCE_END = re.compile(r"[。!?;]|[,:]\s?\S.*[,:]")  # a sentence, or a clause list: not a title or a byline
 _LIST_MARK = re.compile(r"^(?:[-*•·▪►>]|\d{1,2}[.、)])\s*")
+_MARK_START = "-*•·▪►>0123456789"  # what a list mark (_LIST_MARK) may start with
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _DIGIT = re.compile(r"\d")  # every date stamp has one
 _PUNCT = re.compile("[,。;:!?]")  # a sentence's: keywords have none
@@ -64,6 +65,13 @@ class _Words:
         self.plain = re.compile("|".join(re.escape(w) for w in folded))
         # an anchored match starts with one of these (no test if a word is empty)
         self.first = frozenset(w[:1] for w in folded) if all(folded) else None
+        # the words no other word is part of: a text holds a word if and only if it holds one of these
+        self.shortest = tuple(w for w in folded if not any(o != w and o in w for o in folded))
+
+    def occur_in(self, text: str) -> bool:
+        """Whether text holds any of the words: a substring search per word, for a few words
+        quicker than a regex over every line."""
+        return any(w in text for w in self.shortest)
 
     def search(self, line: str) -> re.Match | None:
         return self.exact.search(line) if self.plain.search(line) else None
@@ -90,6 +98,7 @@ class _Rules:
     keyword_items: int
     keyword_item_chars: int
     trigger: re.Pattern  # any word or stamp that some class needs (a byline's counter or author counts only with one)
+    heading_starts: frozenset[str] | None  # see _heading_starts
 
 
 def _words_rx(words, anchored: bool = False, cjk_tail: str = "") -> re.Pattern | None:
@@ -131,7 +140,19 @@ def _rules() -> _Rules:
         n.max_chrome_chars if n else 80, n.max_listing_chars if n else 60, n.max_promo_chars if n else 160,
         n.max_footer_chars if n else 240, n.keyword_items if n else 5, n.keyword_item_chars if n else 10,
         _trigger(f),
+        _heading_starts(n.related_headings if n else []),
     )
+
+
+def _heading_starts(words) -> frozenset[str] | None:
+    """The characters a related heading's line may start with: a list mark or a word's first
+    (None: any, when a word is empty)."""
+    from factcheck.extract.patterns import norm
+
+    folded = {norm(w) for w in words}
+    if not folded:
+        return frozenset()
+    return frozenset(_MARK_START) | {w[0] for w in folded} if all(folded) else None
 
 
 def _trigger(f) -> re.Pattern:
@@ -200,7 +221,7 @@ def _related_heading(r: _Rules, line: str) -> bool:
     """相关阅读, Related: …, not a sentence that starts with the word."""
     if r.related is None:
         return False
-    bare = _LIST_MARK.sub("", line) if line[:1] in "-*•·▪►>0123456789" else line
+    bare = _LIST_MARK.sub("", line) if line[:1] in _MARK_START else line
     if r.related.first is not None and bare[:1] not in r.related.first:
         return False
     m = r.related.exact.match(bare)
@@ -215,8 +236,9 @@ def _is_contact(line: str) -> bool:
     return ("@" in line or len(line) <= 21) and _CONTACT.match(line) is not None
 
 
-def _line_class(r: _Rules, line: str) -> str | None:
-    """The class of one stripped line, or None; the first class that fits wins.
+def _line_class(r: _Rules, line: str, cookie: _Words | None) -> str | None:
+    """The class of one stripped line, or None; the first class that fits wins. cookie is r.cookie
+    if the page holds a cookie word, else None (see noisy_ranges).
 
     Every class that needs a word is bounded in length (worded): a paragraph is only tried for spam,
     a heading and a contact. Each word test is cheap on a line without the words (see _Words)."""
@@ -226,19 +248,19 @@ def _line_class(r: _Rules, line: str) -> str | None:
         return "chrome"
     if _is_spam(r, line):
         return "spam"
-    if _related_heading(r, line):
+    if (r.heading_starts is None or line[0] in r.heading_starts) and _related_heading(r, line):
         return "related"
     if (n <= r.max_listing and _is_listing(r, line)) or (n <= r.max_chrome and _is_byline(r, line, worded)):
         return "byline"
     if worded:
-        if r.cookie and r.cookie.search(line):
+        if cookie and cookie.search(line):
             return "cookie"
         if "。" not in line:
             if r.footer and r.footer.search(line):
                 return "footer"
             if r.promo and n <= r.max_promo and _is_promo(r, line):
                 return "promo"
-    if _is_contact(line):
+    if (n <= 21 or "@" in line) and _is_contact(line):
         return "contact"
     return None
 
@@ -246,6 +268,9 @@ def _line_class(r: _Rules, line: str) -> str | None:
 def noisy_ranges(text: str) -> list[tuple[int, int]]:
     """[start, end) ranges of lines that are navigation, bylines, link lists, promotions or spam."""
     r = _rules()
+    # cookie words are tried on every line up to max_footer: the few of them are ruled out for the
+    # whole page at once
+    cookie = r.cookie if r.cookie and r.cookie.occur_in(text) else None
     out = []
     pos = 0
     in_related = False
@@ -253,7 +278,7 @@ def noisy_ranges(text: str) -> list[tuple[int, int]]:
         end = pos + len(line)
         stripped = line.strip()
         if stripped:
-            kind = _line_class(r, stripped)
+            kind = _line_class(r, stripped, cookie)
             if kind == "related":
                 in_related = True
             elif kind is None and in_related and _is_link_title(r, stripped):

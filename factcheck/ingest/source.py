@@ -15,6 +15,7 @@ from factcheck.model import Document
 # It starts with its "(" (the character before is a lookbehind) so that re skips ahead to a "(".
 GLOSS = re.compile(r"\((?<=[\u3400-\u9fff]\()[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 
 
 @dataclass
@@ -70,7 +71,7 @@ def _fold_invisible(view: TextMap) -> TextMap:
 
 
 def _markdown_comments(body: str, base: int) -> list[tuple[int, str]]:
-    return [(base + m.start(), m.group(1)) for m in re.finditer(r"<!--(.*?)-->", body, re.S)]
+    return [(base + m.start(), m.group(1)) for m in _COMMENT.finditer(body)]
 
 
 def make_source(document: Document, raw: str, body_start: int, title: str | None) -> Source:

@@ -203,7 +203,7 @@ def patterns() -> Patterns:
         symbol_before=re.compile(rf"(?:{alternation(norm_all(lex.units.symbol_before))})[ ]?$") if lex.units.symbol_before else None,
         symbol_map={norm(k): v for k, v in lex.units.symbol_before.items()},
         renminbi=re.compile(alternation(norm_all(dc.renminbi))) if dc else None,
-        implied_firsts="".join(sorted({"大", " "} | {norm(w)[0] for w in (lex.units.count_nouns.words if lex.units.count_nouns else [])})),
+        implied_firsts="".join(sorted({"大", " ", "半"} | {norm(w)[0] for w in (lex.units.count_nouns.words if lex.units.count_nouns else [])})),
         implied_before=re.compile("|".join(re.escape(norm(w)) for w in sorted(
             set(lex.units.before_units) | set(lex.units.money_words.words if lex.units.money_words else []), key=len, reverse=True))
             or "(?!)"),

@@ -167,8 +167,9 @@ def patterns() -> Patterns:
             for name, rx in lex.filters.patterns.items()
         ],
         # an idiom (一家, 一个, 之一) never starts inside a longer numeral (二十一家, 十一个) or a fraction
-        # (三分之一) or an ordinal (第一场), and 十分 / 万分 before 之 are denominators (万分之三)
-        idioms=re.compile(rf"(?<![{cn_chars}分 第])(?:{alternation(norm_all(lex.filters.idioms.words))})(?!之)"),
+        # (三分之一) or an ordinal (第一场), 十分 / 万分 before 之 are denominators (万分之三), and 一年 / 一天
+        # before 半 are a duration (一年半)
+        idioms=re.compile(rf"(?<![{cn_chars}分 第])(?:{alternation(norm_all(lex.filters.idioms.words))})(?![之半])"),
         ordinal_prefix=re.compile(rf"(?:{alternation(norm_all(lex.filters.ordinal.prefixes))})$"),
         rank_verb=re.compile(rf"(?:{alternation(norm_all(lex.filters.rank_verbs.words))})[^,。;]{{0,4}}$"),
         cn_chars=cn_chars,

@@ -17,6 +17,7 @@ from factcheck.extract.en_dates import find_dates_en
 from factcheck.extract.en_entities import find_entities_en
 from factcheck.extract.en_quantities import find_exascale, find_quantities_en
 from factcheck.extract.entities import find_entities
+from factcheck.extract.listed import listed_companies
 from factcheck.extract.mention import Mention
 from factcheck.extract.metrics import date_metric, event_position, metric_word_at, quantity_metric
 from factcheck.extract.modality import markers, modality
@@ -230,7 +231,7 @@ class _Doc:
             if not d.shared:  # 三年内: a duration as much as a date, the quantity finder reads it too
                 taken[d.start : d.end] = b"\x01" * (d.end - d.start)
         self.quantities = find_quantities(text, blocked, taken, tolerance) if has_zh else []
-        self.entities = find_entities(text) if has_zh else []
+        self.entities = listed_companies(text, find_entities(text)) if has_zh else []  # + 竹科晶創（6987）
         if has_en:
             self.quantities += (find_exascale(text, en_blocked, taken, en_spans)
                                 + find_quantities_en(text, en_blocked, taken, tolerance, en_spans))
@@ -380,6 +381,8 @@ def _title_topic(d: _Doc):
     for e in d.subjects.entities:
         if not e.bare and e.rank >= 3 and (best is None or e.rank > best.rank):
             best = e
+    if best is None:  # 澳門9月賭收187億: a headline naming only a place is about that place
+        best = next((e for e in d.subjects.entities if e.cls == "place" and not e.bare), None)
     return Subject(best.text, -1, -1, 0.4, best.cls) if best else None
 
 

@@ -203,6 +203,10 @@ class SubjectFinder:
     def _fuller(self, topic: Subject) -> Subject:
         """The headline's topic under the fuller name the body gives it (Foshan AI computing center in
         the title, China Telecom Foshan Intelligent Computing Center in the text)."""
+        if topic.type == "place":
+            # a headline naming only a place (澳門9月賭收187億): the body's own topic if it names one
+            body = self._main_entity()
+            return body if body is not None and body.type != "place" else topic
         if topic.type != "facility":
             return topic
         from factcheck.link.normalise import subject_key

@@ -17,8 +17,11 @@ from factcheck.extract.patterns import norm_all
 from factcheck.lang import load_lexicon
 from factcheck.lang.loader import alternation
 
-# a code of four to six digits, an exchange suffix allowed (300750.SZ, 0700.HK); a year in brackets is no code
-_CODED = re.compile(r"([\u4e00-\u9fff]{2,14})[(（][ ]?(?!(?:19|20)\d\d[)）])(\d{4,6})(?:\.(?:SH|SZ|HK|TW|BJ))?[ ]?[)）]")
+# a code of four to six digits, an exchange suffix allowed (300750.SZ, 0700.HK), right after a Chinese
+# character; a year in brackets is no code. The name is read back from the bracket (a search from the
+# bracket is cheaper than a pattern that tries every character as a name's start)
+_CODE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][ ]?(?!(?:19|20)\d\d[)）])\d{4,6}(?:\.(?:SH|SZ|HK|TW|BJ))?[ ]?[)）]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,14}$")
 
 
 @cache
@@ -38,8 +41,11 @@ def listed_companies(text: str, entities: list[Entity]) -> list[Entity]:
         return entities
     found = []
     stops, rx = _stops(), _descriptions()
-    for m in _CODED.finditer(text):
-        name, start = m.group(1), m.start(1)
+    for m in _CODE.finditer(text):
+        run = _CJK_RUN.search(text, max(0, m.start() - 14), m.start())
+        if run is None:
+            continue
+        name, start = run.group(), run.start()
         cut = max((i for i, ch in enumerate(name) if ch in stops), default=-1) + 1
         if rx is not None:
             for d in rx.finditer(name, cut):

@@ -31,6 +31,7 @@ def _declaration() -> re.Pattern | None:
     return re.compile(rf"(?:{alternation(norm_all(words.words))})[ ]?[:：][ ]?([^\s)）|，,。;；]{{1,8}})")
 
 
+@cache
 def declared_words() -> tuple[str, ...]:
     """The declaration words, for a cheap test before the search (most texts hold none)."""
     words = load_lexicon().units.table_unit

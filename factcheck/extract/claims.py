@@ -17,6 +17,7 @@ from factcheck.extract.en_dates import find_dates_en
 from factcheck.extract.en_entities import find_entities_en
 from factcheck.extract.en_quantities import find_exascale, find_quantities_en
 from factcheck.extract.entities import find_entities
+from factcheck.extract.headline import in_page_terms
 from factcheck.extract.listed import listed_companies
 from factcheck.extract.mention import Mention
 from factcheck.extract.metrics import date_metric, event_position, metric_word_at, quantity_metric
@@ -177,7 +178,8 @@ def _as_of_text(start: str, end: str, precision: str) -> str:
 class _Doc:
     """Per-view state: context, entities, subjects, dates with their roles."""
 
-    def __init__(self, view: TextMap, noise, published, tolerance: Fraction, topic=None, pub_precision: str = "day"):
+    def __init__(self, view: TextMap, noise, published, tolerance: Fraction, topic=None, pub_precision: str = "day",
+                 page: str | None = None):
         text = view.text
         self.view, self.text = view, text
         self.sentence_cache: dict = {}
@@ -231,6 +233,8 @@ class _Doc:
             if not d.shared:  # 三年内: a duration as much as a date, the quantity finder reads it too
                 taken[d.start : d.end] = b"\x01" * (d.end - d.start)
         self.quantities = find_quantities(text, blocked, taken, tolerance) if has_zh else []
+        if page is not None and self.quantities:  # a headline: in the currency and calendar of its page
+            in_page_terms(text, page, self.quantities)
         self.entities = listed_companies(text, find_entities(text)) if has_zh else []  # + 竹科晶創（6987）
         if has_en:
             self.quantities += (find_exascale(text, en_blocked, taken, en_spans)
@@ -347,7 +351,8 @@ def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10), mentio
         views.insert(0, (source.title_map, []))
     topic = None
     for view, noise in views:
-        d = _Doc(view, noise, doc.published, tolerance, topic, pub_precision=doc.published_precision or "day")
+        d = _Doc(view, noise, doc.published, tolerance, topic, pub_precision=doc.published_precision or "day",
+                 page=source.view.text if view is source.title_map else None)
         if view is source.title_map:
             topic = _title_topic(d)
         noise_starts = [a for a, _ in noise]

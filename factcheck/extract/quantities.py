@@ -108,11 +108,7 @@ def _document_currency(text: str, out: list[Mention], p) -> None:
     港元 / 本港 for Hong Kong) and no word names renminbi, that currency. An explicit 人民币 stays CNY."""
     declared = [(d.start(), p.currency_declare_map[d.group(1)]) for d in p.currency_declared.finditer(text)
                 ] if any(w in text for w in p.currency_declare_words) else []
-    # a marker that is a figure's own unit (12亿港元) says nothing of the page: a mainland page names
-    # a foreign currency on each figure and keeps its bare 元 for renminbi
-    found = {p.currency_marker_map[w.group()] for w in p.currency_markers.finditer(text)
-             if w.group() not in p.currency_declare_map or not _after_figure(text, w.start(), p)}
-    default = next(iter(found)) if len(found) == 1 and not p.renminbi.search(text) else None
+    default = page_currency(text, p)
     if default is None and not declared:
         return
     for m in out:
@@ -126,6 +122,15 @@ def _document_currency(text: str, out: list[Mention], p) -> None:
         if cur and cur != "CNY":
             target, factor, dimension = canonical(cur)
             m.unit, m.dimension = target, dimension
+
+
+def page_currency(text: str, p) -> str | None:
+    """The currency a page's markers name, when they name one only and no word names renminbi."""
+    # a marker that is a figure's own unit (12亿港元) says nothing of the page: a mainland page names
+    # a foreign currency on each figure and keeps its bare 元 for renminbi
+    found = {p.currency_marker_map[w.group()] for w in p.currency_markers.finditer(text)
+             if w.group() not in p.currency_declare_map or not _after_figure(text, w.start(), p)}
+    return next(iter(found)) if len(found) == 1 and not p.renminbi.search(text) else None
 
 
 def _after_figure(text: str, at: int, p) -> bool:

@@ -17,14 +17,15 @@ from factcheck.lang import load_lexicon
 _BARE = re.compile(r"1\d\d年")
 
 
-def roc_years(text: str, out: list[Mention], p) -> None:
-    """Turn the bare Minguo years among the duration mentions into year dates (in place)."""
+def roc_years(text: str, out: list[Mention], p, page: str | None = None) -> None:
+    """Turn the bare Minguo years among the duration mentions into year dates (in place); page: the
+    text whose markers count (a headline's page), when it is not text itself."""
     rule = load_lexicon().dates.roc_year
     if rule is None or p.currency_markers is None:
         return
     found = [m for m in out if m.reason is None and m.unit == "year" and m.qualifier == "exact"
              and _BARE.fullmatch(text, m.num_start, m.end)]
-    if not found or {p.currency_marker_map[w.group()] for w in p.currency_markers.finditer(text)} != {"TWD"}:
+    if not found or {p.currency_marker_map[w.group()] for w in p.currency_markers.finditer(page or text)} != {"TWD"}:
         return
     for m in found:
         before = text[m.num_start - 1] if m.num_start > 0 else ""

@@ -186,3 +186,9 @@ def test_this_territory_is_hong_kong(tmp_path, settings):
 
     got = _claims(tmp_path, settings, "現時本港約有120萬平方米的數據中心樓面。")
     assert subject_key(got["約有120萬平方米"].subject.text) == subject_key("香港")
+
+
+def test_a_rates_denominator_and_an_age_class_are_no_figures(tmp_path, settings):
+    got = _claims(tmp_path, settings, "因流感入院的比率增至每一萬名人口約○點四人，近六成患者為65歲以上人士。")
+    assert set(got) == {"約○點四人", "近六成"}
+    assert got["約○點四人"].value == 0.4

@@ -192,3 +192,10 @@ def test_a_rates_denominator_and_an_age_class_are_no_figures(tmp_path, settings)
     got = _claims(tmp_path, settings, "因流感入院的比率增至每一萬名人口約○點四人，近六成患者為65歲以上人士。")
     assert set(got) == {"約○點四人", "近六成"}
     assert got["約○點四人"].value == 0.4
+
+
+def test_airport_traffic_in_hong_kong_forms(tmp_path, settings):
+    got = _claims(tmp_path, settings, "上月貨運量達41萬3千公噸，飛機起降量按年升百分之四至三萬二千一百架次。")
+    assert got["達41萬3千公噸"].value == 413000 and got["達41萬3千公噸"].unit == "tonne"
+    assert got["百分之四"].value == 4 and got["百分之四"].upper == 4  # 至 reaches the next figure, no range
+    assert got["三萬二千一百架次"].value == 32100

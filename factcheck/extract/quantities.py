@@ -165,8 +165,11 @@ def _percent_range(text, pos, value, is_arabic, mention, p):
     if not r:
         return None, pos
     signed = text[pos - 1] == "%"
-    if not (r.group(1) or r.group(3) or (not signed and not is_arabic and not r.group(2)[0].isdigit())):
+    # 百分之五到三 and 百分之5至6 range in one script; 5%至2024年 does not
+    if not (r.group(1) or r.group(3) or (not signed and is_arabic == r.group(2)[0].isdigit())):
         return None, pos
+    if not (r.group(1) or r.group(3)) and (p.unit.match(text, r.end()) or p.measure.match(text, r.end())):
+        return None, pos  # 按年升百分之四至三萬三千七百架次: 至 reaches another figure
     parsed = parse_number(r.group(2))
     if not parsed or parsed[0] <= value:
         return None, pos

@@ -22,6 +22,7 @@ from factcheck.extract.listed import listed_companies
 from factcheck.extract.mention import Mention
 from factcheck.extract.metrics import date_metric, event_position, metric_word_at, quantity_metric
 from factcheck.extract.modality import markers, modality
+from factcheck.extract.page_nation import page_nation
 from factcheck.extract.patterns import norm_all, patterns
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.scan import finditer, present
@@ -235,7 +236,8 @@ class _Doc:
         self.quantities = find_quantities(text, blocked, taken, tolerance) if has_zh else []
         if page is not None and self.quantities:  # a headline: in the currency and calendar of its page
             in_page_terms(text, page, self.quantities)
-        self.entities = listed_companies(text, find_entities(text)) if has_zh else []  # + 竹科晶創（6987）
+        # + 竹科晶創（6987）; 全國 on a Taiwan page is Taiwan
+        self.entities = page_nation(text, listed_companies(text, find_entities(text))) if has_zh else []
         if has_en:
             self.quantities += (find_exascale(text, en_blocked, taken, en_spans)
                                 + find_quantities_en(text, en_blocked, taken, tolerance, en_spans))

@@ -212,6 +212,11 @@ class MaxPrefix(_Strict):
     chars: int
 
 
+class PageNation(_Strict):
+    name: str
+    words: list[str]
+
+
 class EntitiesFile(_Strict):
     heads: Heads
     organisations: Organisations
@@ -222,6 +227,7 @@ class EntitiesFile(_Strict):
     stop_chars: Chars
     max_prefix: MaxPrefix
     listed: Words | None = None
+    page_nation: dict[str, PageNation] = {}
 
 
 class MetricDef(_Strict):

@@ -206,5 +206,5 @@ def test_the_whole_country_on_a_taiwan_page_is_taiwan(tmp_path, settings):
 
     taiwan = _claims(tmp_path, settings, "國科會表示，至119年全國公共算力將擴展至40MW。", name="tw.md")
     assert subject_key(taiwan["40MW"].subject.text) == subject_key("臺灣")
-    mainland = _claims(tmp_path, settings, "工信部表示，全国算力总规模达到280EFLOPS。", name="cn.md")
-    assert mainland["达到280EFLOPS"].subject.text == "中国"
+    mainland = _claims(tmp_path, settings, "公安部表示，全国新能源汽车保有量达到3140万辆。", name="cn.md")
+    assert mainland["达到3140万辆"].subject.text == "中国"

@@ -204,7 +204,7 @@ def test_airport_traffic_in_hong_kong_forms(tmp_path, settings):
 def test_the_whole_country_on_a_taiwan_page_is_taiwan(tmp_path, settings):
     from factcheck.link import subject_key
 
-    taiwan = _claims(tmp_path, settings, "國科會表示，至119年全國公共算力將擴展至40MW。", name="tw.md")
+    taiwan = _claims(tmp_path, settings, "國科會今日在台南表示，至119年全國公共算力將擴展至40MW。", name="tw.md")
     assert subject_key(taiwan["40MW"].subject.text) == subject_key("臺灣")
     mainland = _claims(tmp_path, settings, "公安部表示，全国新能源汽车保有量达到3140万辆。", name="cn.md")
     assert mainland["达到3140万辆"].subject.text == "中国"

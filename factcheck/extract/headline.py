@@ -20,7 +20,7 @@ def in_page_terms(title: str, page: str, out: list[Mention]) -> None:
     if p.currency_markers is None:
         return
     if any(m.unit == "CNY" and m.reason is None for m in out) and not p.renminbi.search(title):
-        cur = page_currency(page, p)
+        cur = page_currency(page)
         if cur and cur != "CNY":
             target, _, dimension = canonical(cur)
             for m in out:

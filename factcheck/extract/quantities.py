@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.extract.intervals import apply_qualifier, next_step
 from factcheck.extract.mention import Mention
@@ -108,7 +108,7 @@ def _document_currency(text: str, out: list[Mention], p) -> None:
     港元 / 本港 for Hong Kong) and no word names renminbi, that currency. An explicit 人民币 stays CNY."""
     declared = [(d.start(), p.currency_declare_map[d.group(1)]) for d in p.currency_declared.finditer(text)
                 ] if any(w in text for w in p.currency_declare_words) else []
-    default = page_currency(text, p)
+    default = page_currency(text)
     if default is None and not declared:
         return
     for m in out:
@@ -124,8 +124,11 @@ def _document_currency(text: str, out: list[Mention], p) -> None:
             m.unit, m.dimension = target, dimension
 
 
-def page_currency(text: str, p) -> str | None:
-    """The currency a page's markers name, when they name one only and no word names renminbi."""
+@lru_cache(maxsize=4)
+def page_currency(text: str) -> str | None:
+    """The currency a page's markers name, when they name one only and no word names renminbi (kept for
+    the last few texts: the figures' currency and the page's national words ask it of one text)."""
+    p = patterns()
     # a marker that is a figure's own unit (12亿港元) says nothing of the page: a mainland page names
     # a foreign currency on each figure and keeps its bare 元 for renminbi
     found = {p.currency_marker_map[w.group()] for w in p.currency_markers.finditer(text)

@@ -215,6 +215,7 @@ class MaxPrefix(_Strict):
 class PageNation(_Strict):
     name: str
     words: list[str]
+    places: list[str] = []
 
 
 class EntitiesFile(_Strict):

@@ -352,11 +352,14 @@ def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10), mentio
     if source.title_map is not None:
         views.insert(0, (source.title_map, []))
     topic = None
+    headline: list[Claim] = []
     for view, noise in views:
         d = _Doc(view, noise, doc.published, tolerance, topic, pub_precision=doc.published_precision or "day",
                  page=source.view.text if view is source.title_map else None)
         if view is source.title_map:
             topic = _title_topic(d)
+        elif headline:
+            _headline_subjects(headline, d.subjects.topic)
         noise_starts = [a for a, _ in noise]
         for m in sorted(d.dates + d.quantities, key=lambda x: x.start):
             if noise and m.reason is None and _in_noise(noise, noise_starts, m.start):
@@ -370,9 +373,23 @@ def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10), mentio
                 continue
             if not claim.reason:
                 claims.append(claim)
+                if view is source.title_map and claim.subject is None:
+                    headline.append(claim)
             if want_mentions:
                 found.append(claim)
     return Extraction(claims, found)
+
+
+def _headline_subjects(claims: list[Claim], topic) -> None:
+    """A headline figure with no name in the headline (闽东锂能上半年营收286.4亿元: a shortened name) is
+    about the article's topic, as the body names it."""
+    if topic is None:
+        return
+    from factcheck.model.claim import Named
+
+    named = Named(text=topic.text, key=subject_key(topic.text), type=topic.type)
+    for c in claims:
+        c.subject, c.confidence = named, min(c.confidence, 0.4)
 
 
 def _in_noise(noise: list[tuple[int, int]], starts: list[int], pos: int) -> bool:

@@ -176,3 +176,18 @@ def test_claims_take_the_fast_path(extracted, monkeypatch):
     monkeypatch.setattr(mj, "json_mode_text", lambda model: pytest.fail("took json's path"))
     for c in plain:
         model_json(c)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "latin-1"])
+def test_a_report_goes_to_standard_output_in_its_encoding(extracted, monkeypatch, encoding):
+    """Claims written as UTF-8 bytes straight to a UTF-8 standard output, and as text to any other."""
+    import io
+
+    from factcheck.cli.base import _emit
+
+    pieces = ["{\n", b'"\xe4\xb8\xad" \xf0\x9f\x98\x80\n', "caf\u00e9 \u00e9\n", b"}\n"]
+    raw = io.BytesIO()
+    monkeypatch.setattr("sys.stdout", io.TextIOWrapper(raw, encoding=encoding, errors="replace"))
+    _emit(iter(pieces), None)
+    expected = "".join(p if isinstance(p, str) else p.decode() for p in pieces)
+    assert raw.getvalue() == expected.encode(encoding, errors="replace")

@@ -145,12 +145,36 @@ def _published(value: str | None):
     return when
 
 
+def _utf8_stdout():
+    """Standard output's byte stream when writing UTF-8 bytes to it gives what writing their text
+    would (it encodes as UTF-8 and translates no newline), else None."""
+    import codecs
+    import os
+
+    buffer = getattr(sys.stdout, "buffer", None)
+    encoding = getattr(sys.stdout, "encoding", None)
+    try:
+        utf8 = encoding is not None and codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    return buffer if utf8 and os.linesep == "\n" else None
+
+
 def _emit(text, output: Path | None) -> None:
-    """Text, or an iterable of pieces, to standard output or atomically to a file."""
+    """Text, or an iterable of pieces (text, or UTF-8 bytes), to standard output or atomically
+    to a file."""
     if output is None:
-        for piece in [text] if isinstance(text, str) else text:
-            sys.stdout.write(piece)
-        sys.stdout.flush()
+        pieces = [text] if isinstance(text, str) else text
+        binary = _utf8_stdout()
+        if binary is None:
+            for piece in pieces:
+                sys.stdout.write(piece if isinstance(piece, str) else piece.decode())
+            sys.stdout.flush()
+            return
+        sys.stdout.flush()  # whatever went through the text layer goes first
+        for piece in pieces:
+            binary.write(piece.encode() if isinstance(piece, str) else piece)
+        binary.flush()
     else:
         from factcheck.atomic import write_atomic
 
@@ -228,9 +252,9 @@ def render(report, format: str, output: Path | None, title: str = "factcheck rep
            quiet: bool = False, fail_on: str = "error") -> None:
     """Write a report in one of the formats; text goes to the terminal (or a plain file)."""
     if format == "json":
-        from factcheck.report.json_report import render_json_chunks
+        from factcheck.report.json_report import render_json_pieces
 
-        _emit(render_json_chunks(report), output)
+        _emit(render_json_pieces(report), output)
     elif format == "markdown":
         from factcheck.report.markdown import render_markdown
 

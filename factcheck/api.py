@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 
 from factcheck import __version__
 from factcheck.cache import Cached, ExtractionCache, FindingsCache
@@ -33,14 +34,18 @@ def _no_block(_claim) -> None:
 def document_record(document: Document, claims: list[Claim], mentions: list[Claim], findings: bool = True) -> Cached:
     """One document after its two stages: extraction's claims as Rows (with their blocking key),
     then the rules over this document's claims alone (FC2xx), run while the claims are still
-    objects (not when findings is False: a run that compares nothing, such as extract, has no use
-    for them). Stages flow one way: extraction knows nothing of rules or comparison."""
+    objects. Not when findings is False: a run that compares nothing, such as extract, has no use
+    for the findings nor for the blocking keys (its rows have none). Stages flow one way:
+    extraction knows nothing of rules or comparison."""
+    if not findings:
+        rows = encode(claims, _no_block)
+        rows.sort(key=itemgetter(0))  # report order, as sorted claims give it, each order made once
+        return Cached(document, rows, encode(mentions, _no_block), [])
     from factcheck.facts.blocks import block_key
     from factcheck.rules.inside import document_findings
 
     claims = sorted(claims, key=report_order)
-    return Cached(document, encode(claims, block_key), encode(mentions, _no_block),
-                  document_findings(claims) if findings else [])
+    return Cached(document, encode(claims, block_key), encode(mentions, _no_block), document_findings(claims))
 
 
 def _decoded(rows: list[Row]) -> list[Claim]:

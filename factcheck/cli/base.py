@@ -280,6 +280,20 @@ def main() -> None:
     except Exception as exc:  # pragma: no cover - last resort, never a traceback
         err.print(f"factcheck: internal error: {exc}", markup=False)
         sys.exit(2)
+    finally:
+        _before_exit()
+
+
+def _before_exit() -> None:
+    """The command is done and the process ends next. Move every object out of the collector's
+    sight (gc.freeze), so the collections Python runs while it shuts down do not walk all the
+    objects of the run only to find nothing to free (0.06 s of CPU after an extract of 5 MB with
+    one process); their memory goes back to the system with the process. Python runs no object's
+    finaliser at exit anyway unless it is collected, which is no guarantee: whatever must reach
+    the disk is written and closed by the command itself."""
+    import gc
+
+    gc.freeze()
 
 
 @app.callback(invoke_without_command=True)

@@ -35,8 +35,9 @@ def render_json_chunks(report: Report) -> Iterator[str]:
 def _table_lines(data: list[bytes]) -> Iterator[bytes]:
     """A ClaimTable's lines, indented and separated as render_json_pieces writes every list."""
     for i in range(0, len(data), _BLOCK):
-        end = b",\n" if i + _BLOCK < len(data) else b"\n"
-        yield b"    " + b",\n    ".join(data[i : i + _BLOCK]) + end
+        yield b"    "  # apart, so that the block is not copied again to add them
+        yield b",\n    ".join(data[i : i + _BLOCK])
+        yield b",\n" if i + _BLOCK < len(data) else b"\n"
 
 
 def render_json_pieces(report: Report) -> Iterator[str | bytes]:

@@ -322,6 +322,10 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
                 if upper_value is not None:
                     upper_value *= factor
             pos = um.end()
+            if text.startswith("半", pos) and unit_name != "percent" and _half_more(text, pos + 1, p):
+                value += factor / 2  # 两年半, 3斤半: half a unit more
+                resolution = min(resolution, factor / 2)
+                pos += 1
             if unit_name == "percent" and unit_word.replace(" ", "") == p.tenth_word:  # 三成半, 七成六
                 extra = _TENTH_TAIL.match(text, pos)
                 if extra:
@@ -353,6 +357,13 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
                 value, resolution = value * rate, resolution * rate
                 mention.unit = "PFLOPS"
                 pos = rate_end(text, mm.end(), p)
+            elif mm and text.startswith("半", mm.end()) and _measured_half(text, mm, p):
+                # 三个半小时, 两个半月: the measure word, half a unit more, then the unit
+                unit_word = _measured_half(text, mm, p)
+                mention.unit, factor = p.unit_map[unit_word]
+                factor = _exact(factor)
+                value, resolution = (value + _HALF) * factor, min(resolution, _HALF) * factor
+                pos = mm.end() + 1 + len(unit_word) - len(mm.group().strip())
             elif mm:
                 mention.unit = "count"
                 mention.counted = range_word = mm.group().strip()
@@ -389,7 +400,9 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         return mention
     if mention.unit is None and (pos >= len(text) or text[pos] in p.implied_firsts or p.implied_before.search(text, max(0, s - 26), s)):
         mention.unit, value, resolution, pos = _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p)
-    if mention.unit == "count" and mention.counted is None:
+    if mention.unit == "count" and mention.counted is None and text[pos - 1] == "半" and not is_arabic:
+        mention.counted, mention.counted_end = "半", pos
+    elif mention.unit == "count" and mention.counted is None:
         cn = _count_noun(text, pos, p)
         if cn:  # 300机柜, 三大枢纽: the counted noun is the listed word
             mention.counted, mention.counted_end = cn.group().strip(), cn.end()
@@ -545,6 +558,8 @@ def _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p):
         unit = p.before_unit_map[name] if name else next(iter(p.before_unit_map.values()))
         return unit[0], value, resolution, pos
     nxt = text[pos] if pos < len(text) else ""
+    if nxt == "半" and not is_arabic and _pieces(text, pos + 1, value):
+        return "count", value, resolution, pos + 1
     if nxt == "大" and not is_arabic:  # 三大枢纽: a count; 三大优势 stays an idiom
         cn = _count_noun(text, pos + 1, p)
         if cn:
@@ -555,6 +570,34 @@ def _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p):
     if p.money_before and resolution >= 10000 and p.money_before.search(window[-12:]) and not _CJK.match(nxt):
         return "CNY", value, resolution, pos
     return None, value, resolution, pos
+
+
+_HALF = Fraction(1, 2)
+
+
+def _half_more(text: str, after: int, p) -> bool:
+    """Whether the 半 before after adds half a unit to the figure before it (两年半, 3斤半, 一年半以来),
+    not starts a word or a figure of its own (3年半导体, 两年半年报)."""
+    return not (p.unit.match(text, after) or p.idioms.match(text, after - 1))
+
+
+def _measured_half(text: str, mm, p) -> str | None:
+    """The unit word of 个半小时 / 个半月 (个 + unit is a unit: 个小时, 个月) after the measure word of mm:
+    rare enough that looking through the unit words is cheap."""
+    word, at = mm.group().strip(), mm.end() + 1
+    found = [u for u in p.unit_map if len(u) > len(word) and u.startswith(word) and text.startswith(u[len(word):], at)]
+    return max(found, key=len) if found else None
+
+
+_PIECES_AFTER = set("了的儿")
+
+
+def _pieces(text: str, after: int, value) -> bool:
+    """切成两半, 断成三半: a small Chinese numeral right before a 半 that ends the phrase counts the
+    pieces something is split into (一半 is a half, 两半导体企业 and 两个半月 are other words)."""
+    if not (2 <= value <= 10 and value.denominator == 1):
+        return False
+    return after >= len(text) or text[after] in _PIECES_AFTER or not _CJK.match(text[after])
 
 
 def _count_noun(text: str, pos: int, p):

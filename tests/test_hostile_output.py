@@ -104,6 +104,23 @@ def test_messages_to_a_pipe_are_the_lines_rich_would_write_without_importing_it(
     assert all(line.startswith("factcheck: ") for line in proc.stderr.splitlines())
 
 
+def test_messages_written_without_rich_are_what_rich_writes(monkeypatch):
+    from io import StringIO
+
+    from factcheck.report.consoles import SafeConsole
+    from factcheck.report.safe import ErrorLines
+
+    lines = ["factcheck: feeds/站点 2.jsonl:100: no publication date given", "tab\there [b]x[/b]\x1b[2J",
+             "  indented  ", "文件名很长" * 40, ""]
+    for kwargs in ({"markup": False}, {"sep": "\n", "markup": False}):
+        with_rich, direct = StringIO(), StringIO()
+        monkeypatch.setattr(sys, "stderr", with_rich)
+        SafeConsole(stderr=True, highlight=False, soft_wrap=True).print(*lines, **kwargs)
+        monkeypatch.setattr(sys, "stderr", direct)
+        ErrorLines().print(*lines, **kwargs)
+        assert direct.getvalue() == with_rich.getvalue()
+
+
 # --------------------------------------------------------------------------------------------
 # CI formats
 

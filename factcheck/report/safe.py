@@ -63,10 +63,10 @@ class ErrorLines:
 
     def print(self, *objects, **kwargs) -> None:  # noqa: A003 - rich's name
         """Like SafeConsole.print (markup off), for str objects and the keywords used here."""
-        if not self._plain_file() or not all(isinstance(o, str) for o in objects) or set(kwargs) - {"markup"}:
+        if not self._plain_file() or not all(isinstance(o, str) for o in objects) or set(kwargs) - {"markup", "sep"}:
             self.console.print(*objects, **kwargs)
             return
-        sys.stderr.write(" ".join(plain(o) for o in objects) + "\n")
+        sys.stderr.write(kwargs.get("sep", " ").join(plain(o) for o in objects) + "\n")
         sys.stderr.flush()
 
 

@@ -24,7 +24,7 @@ from factcheck.extract.patterns import norm_all, patterns
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.scan import finditer, present
 from factcheck.extract.subjects import SubjectFinder, respectively
-from factcheck.ingest.source import GLOSS, Source, count_cjk
+from factcheck.ingest.source import GLOSS, Source
 from factcheck.ingest.textmap import TextMap, line_starts
 from factcheck.lang import load_english, load_lexicon
 from factcheck.lang.grammar import grammar, rx
@@ -56,6 +56,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z]+")  # [A-Za-z]{2,}, written so that 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 _CJK = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff]")
 _FIRST_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z]")
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")  # the characters count_cjk counts
 _NON_CJK_RUN = re.compile(r"[^\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 
 
@@ -73,7 +74,7 @@ def _line_languages(text: str) -> tuple[bytearray, bytearray]:
     en, zh = [], []
     for line in lines:
         latin = len(_LATIN_WORD.findall(line))
-        if latin and (_CJK.search(line) is None or (latin >= 3 and latin > count_cjk(line))):
+        if latin and (_CJK.search(line) is None or (latin >= 3 and not _ideographs_at_least(line, latin))):
             en.append(b"\x01" * len(line))
             zh.append(bytes(len(line)))
         elif latin >= 3:
@@ -89,6 +90,18 @@ def _line_languages(text: str) -> tuple[bytearray, bytearray]:
             en.append(bytes(len(line)))
             zh.append(b"\x01" * len(line))
     return bytearray(b"\x00".join(en)), bytearray(b"\x00".join(zh))
+
+
+def _ideographs_at_least(line: str, n: int) -> bool:
+    """Whether line holds at least n CJK ideographs (as count_cjk(line) >= n). Stops at the n-th: on
+    a long Chinese line with a few Latin words that is a few searches, not a count of the whole line."""
+    pos = 0
+    for _ in range(n):
+        m = _IDEOGRAPH.search(line, pos)
+        if m is None:
+            return False
+        pos = m.end()
+    return True
 
 
 def _union(a: bytearray, b: bytearray) -> bytes:
@@ -399,8 +412,9 @@ def _original(view: TextMap, raw: str, a: int, b: int) -> str:
         piece = _TAG.sub("", piece)
     if "(" in piece:
         piece = GLOSS.sub("", piece)
-    with contextlib.suppress(ValueError, OverflowError):  # a character reference of thousands of digits stays
-        piece = unescape(piece)
+    if "&" in piece:  # unescape changes nothing without one (and the context manager costs a microsecond)
+        with contextlib.suppress(ValueError, OverflowError):  # a character reference of thousands of digits stays
+            piece = unescape(piece)
     return piece.replace("\r", "").strip()
 
 

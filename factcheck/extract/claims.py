@@ -267,6 +267,7 @@ class _Doc:
         for d in self.as_of_dates:
             d.reason = "as-of date"
         self._relative_words = None
+        self._scopes = None
         starts = [d.start for d in self.dates]
         self._date_starts = starts if starts == sorted(starts) else None
 
@@ -288,15 +289,22 @@ class _Doc:
         return self.text[max(0, d.start - 2) : d.start].strip() in g.since_before or any(
             w in self.text[d.end : d.end + 12] for w in g.since_after)
 
+    def _as_of_scopes(self) -> list:
+        """(date, its sentence, whether English "as of" names it) for each as-of date: found once per
+        text, not again for every figure."""
+        if self._scopes is None:
+            self._scopes = [(d, self.ctx.sentences[self.ctx.sentence_index(d.start)],
+                             _ENGLISH_AS_OF.search(self.text, max(0, d.start - 10), d.start) is not None)
+                            for d in self.as_of_dates]
+        return self._scopes
+
     def as_of_for(self, m: Mention) -> str | None:
         si = self.ctx.sentence_index(m.start)
         sent = self.ctx.sentences[si]
         governing = None
-        for d in self.as_of_dates:
-            ds = self.ctx.sentences[self.ctx.sentence_index(d.start)]
+        for d, ds, english in self._as_of_scopes():
             # 截至 governs its paragraph; English "as of" only its own sentence
-            scope = ds is sent if _ENGLISH_AS_OF.search(self.text, max(0, d.start - 10), d.start) else ds.paragraph == sent.paragraph
-            if d.start < m.start and scope:
+            if d.start < m.start and (ds is sent if english else ds.paragraph == sent.paragraph):
                 governing = d
         if governing is None:
             # English puts it after the figure: 70 EFLOPS as of June 2024

@@ -386,3 +386,22 @@ def test_a_date_before_a_reporter_dates_the_story_not_an_event():
     dates = [c for c in result.claims if c.kind == "date"]
     assert dates == [], [(c.text, c.metric) for c in dates]
     assert any(m.kind == "date" and m.reason and "dateline" in m.reason for m in result.mentions)
+
+
+CHEQUE = """通知公告
+关于补发工程款支票的说明
+发布时间：2024-03-20
+经核对，原支票出票日期误写为贰零贰肆年零叁月零伍日，现已作废；新支票出票日期为贰零贰肆年零叁月壹拾捌日。
+补充协议于贰零贰叁年壹拾贰月贰拾日签订，付款期限至二〇二四年六月三十日。
+"""
+
+
+@pytest.mark.parametrize(("piece", "day"), [
+    ("贰零贰肆年零叁月零伍日", date(2024, 3, 5)), ("贰零贰肆年零叁月壹拾捌日", date(2024, 3, 18)),
+    ("贰零贰叁年壹拾贰月贰拾日", date(2023, 12, 20)), ("二〇二四年六月三十日", date(2024, 6, 30)),
+])
+def test_dates_in_financial_digits_read_as_cheques_and_contracts_print_them(piece, day):
+    result = article(CHEQUE)
+    hits = [c for c in result.claims + result.mentions if c.text == piece and c.kind == "date"]
+    assert hits, [c.text for c in result.claims + result.mentions]
+    assert hits[0].date.start == hits[0].date.end == day.isoformat()

@@ -195,3 +195,34 @@ def test_a_record_of_chinese_zero_digits_is_read_as_chinese():
     tables into cells) must reach the Chinese reader, not the English one."""
     _claims, mentions = _values("〇\n")
     assert [m.value for m in mentions if m.text == "〇"] == [0]
+
+
+HALVES = """首页 > 社会 > 正文
+【工程速递】跨江大桥主体结构完工
+据项目部介绍，大桥主体施工历时两年半，比原计划提前了1年半，设计工作也只用了一年半；最后一段钢箱梁吊装用了三个半小时，
+此前的预拼装则用了两个半月。施工期间，一艘失控的货船撞上临时栈桥，栈桥被撞成两半，所幸无人受伤。
+工地食堂每天消耗大米约40斤半。另据了解，当地3年半导体产值翻了一番，不少工人把一半工资寄回家。
+"""
+
+
+@pytest.fixture(scope="module")
+def halves():
+    return _values(HALVES)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("两年半", Fraction(5, 2), "year"), ("1年半", Fraction(3, 2), "year"), ("一年半", Fraction(3, 2), "year"), ("三个半小时", Fraction(7, 2), "hour"),
+    ("两个半月", Fraction(5, 2), "month"), ("约40斤半", Fraction(81, 2), "jin"), ("两半", 2, "count"),
+])
+def test_a_trailing_半_adds_half_a_unit_and_两半_counts_the_pieces(halves, text, value, unit):
+    claim = _claim(halves[0], text)
+    assert claim.value == pytest.approx(float(value)) and claim.unit == unit
+
+
+def test_半_that_starts_a_word_or_means_a_half_is_not_read_as_pieces_or_an_extra_half(halves):
+    claims, mentions = halves
+    three_years = _claim(claims, "3年")
+    assert three_years.value == 3 and three_years.unit == "year"  # 3年 then 半导体: no half year
+    assert not [c for c in claims + mentions if c.text.startswith("一半") and c.unit == "count"]
+    pieces = _claim(claims, "两半")
+    assert pieces.counted == "半"

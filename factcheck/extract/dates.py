@@ -22,15 +22,17 @@ from factcheck.extract.mention import Mention
 from factcheck.extract.metrics import event_position
 from factcheck.extract.patterns import norm
 from factcheck.extract.scan import finditer
-from factcheck.extract.zh_numbers import CN_DIGITS, small, year
+from factcheck.extract.zh_numbers import CN_DIGITS, plain_digits, small, year
 from factcheck.lang import load_lexicon
 from factcheck.lang.loader import alternation as _flat_alternation
 
 _LEVEL = {"year": 0, "month": 1, "day": 2}
 SEP = r"[ ]*(?:-|~|～|至|到|—+|–|－)[ ]*"
-_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+# a month or day in Chinese digits may carry the cheque forms (零三月, 一十五日: financial digits read
+# as plain ones by plain_digits, with the 零 and 一十 that keep them from being altered)
+_MONTH = r"1[0-2]|0?[1-9]|零?一?十[一二]?|零?[一二三四五六七八九]"
 _DAY = (r"3[01]|[12]\d|0?[1-9]|初[一二三四五六七八九十]|初\d|廿[一二三四五六七八九]?|卅|"
-        r"三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]")
+        r"三十一?|二十[一二三四五六七八九]?|一?十[一二三四五六七八九]?|零?[一二三四五六七八九]")
 
 
 def alternation(words) -> str:
@@ -361,6 +363,7 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
     pub is the publication date, or the first day of its period when pub_precision is "month" or
     "year"; pub_clock its time of day where known (for 3小时前)."""
     rules, gates, anchors = _compiled()
+    text = plain_digits(text)
     cands = []
     for order, (name, rx) in enumerate(rules):
         gate = gates.get(name)

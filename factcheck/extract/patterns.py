@@ -167,8 +167,9 @@ def patterns() -> Patterns:
             for name, rx in lex.filters.patterns.items()
         ],
         # an idiom (一家, 一个, 之一) never starts inside a longer numeral (二十一家, 十一个) or a fraction
-        # (三分之一) or an ordinal (第一场), and 十分 / 万分 before 之 are denominators (万分之三)
-        idioms=re.compile(rf"(?<![{cn_chars}分 第])(?:{alternation(norm_all(lex.filters.idioms.words))})(?!之)"),
+        # (三分之一) or an ordinal (第一场), 十分 / 万分 before 之 are denominators (万分之三), and 一年 / 一天
+        # before 半 are a duration (一年半)
+        idioms=re.compile(rf"(?<![{cn_chars}分 第])(?:{alternation(norm_all(lex.filters.idioms.words))})(?![之半])"),
         ordinal_prefix=re.compile(rf"(?:{alternation(norm_all(lex.filters.ordinal.prefixes))})$"),
         rank_verb=re.compile(rf"(?:{alternation(norm_all(lex.filters.rank_verbs.words))})[^,。;]{{0,4}}$"),
         cn_chars=cn_chars,
@@ -203,7 +204,7 @@ def patterns() -> Patterns:
         symbol_before=re.compile(rf"(?:{alternation(norm_all(lex.units.symbol_before))})[ ]?$") if lex.units.symbol_before else None,
         symbol_map={norm(k): v for k, v in lex.units.symbol_before.items()},
         renminbi=re.compile(alternation(norm_all(dc.renminbi))) if dc else None,
-        implied_firsts="".join(sorted({"大", " "} | {norm(w)[0] for w in (lex.units.count_nouns.words if lex.units.count_nouns else [])})),
+        implied_firsts="".join(sorted({"大", " ", "半"} | {norm(w)[0] for w in (lex.units.count_nouns.words if lex.units.count_nouns else [])})),
         implied_before=re.compile("|".join(re.escape(norm(w)) for w in sorted(
             set(lex.units.before_units) | set(lex.units.money_words.words if lex.units.money_words else []), key=len, reverse=True))
             or "(?!)"),

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.extract.intervals import apply_qualifier, next_step
 from factcheck.extract.mention import Mention
 from factcheck.extract.numerals import parse_number
 from factcheck.extract.patterns import norm_all, patterns
+from factcheck.extract.roc_years import roc_years
 from factcheck.extract.scan import finditer
+from factcheck.extract.table_units import apply_table_units, declared_words
 from factcheck.extract.units import canonical
 from factcheck.lang import load_lexicon
 from factcheck.lang.grammar import grammar
@@ -19,7 +21,7 @@ from factcheck.lang.loader import alternation
 _PRECISION = re.compile(r"[ (（]?(FP64|FP32|FP16|BF16|TF32|FP8|INT8|INT4)[)）]?", re.I)
 _PRECISION_BEFORE = re.compile(r"(FP64|FP32|FP16|BF16|TF32|FP8|INT8|INT4)[^,。;]{0,6}$", re.I)
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_NOUN = re.compile(r"[ ]?((?:[\u3400-\u9fff]|[A-Za-z]+[ ]?){1,8})")
+_NOUN = re.compile(r"[ ]?((?:[\u3400-\u9fff]|[A-Za-z]+[ ]?){1,10})")
 _COMMON_CN = set("一二两三四五六七八九十百千万亿半")
 _MULT_ONLY = set("十百千万亿")
 _NOUN_STOP = "的、,。;:和与及等在为是了至增"  # 至 / 增: 由40间增加至120间
@@ -91,6 +93,10 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
             if cut and mention.end < m.end():
                 pos = mention.end  # 一点两小时: read on from where the numeral's head ended
                 break
+    if any(w in text for w in declared_words()):  # 单位：亿元 above a table of bare figures
+        apply_table_units(text, out, tolerance)
+    if "年" in text and p.currency_markers is not None:  # 預計117年完工 on a Taiwan page: a Minguo year
+        roc_years(text, out, p)
     if p.currency_markers is not None and any(m.unit == "CNY" and m.reason is None for m in out):
         _document_currency(text, out, p)
     return out
@@ -102,11 +108,7 @@ def _document_currency(text: str, out: list[Mention], p) -> None:
     港元 / 本港 for Hong Kong) and no word names renminbi, that currency. An explicit 人民币 stays CNY."""
     declared = [(d.start(), p.currency_declare_map[d.group(1)]) for d in p.currency_declared.finditer(text)
                 ] if any(w in text for w in p.currency_declare_words) else []
-    # a marker that is a figure's own unit (12亿港元) says nothing of the page: a mainland page names
-    # a foreign currency on each figure and keeps its bare 元 for renminbi
-    found = {p.currency_marker_map[w.group()] for w in p.currency_markers.finditer(text)
-             if w.group() not in p.currency_declare_map or not _after_figure(text, w.start(), p)}
-    default = next(iter(found)) if len(found) == 1 and not p.renminbi.search(text) else None
+    default = page_currency(text)
     if default is None and not declared:
         return
     for m in out:
@@ -120,6 +122,18 @@ def _document_currency(text: str, out: list[Mention], p) -> None:
         if cur and cur != "CNY":
             target, factor, dimension = canonical(cur)
             m.unit, m.dimension = target, dimension
+
+
+@lru_cache(maxsize=4)
+def page_currency(text: str) -> str | None:
+    """The currency a page's markers name, when they name one only and no word names renminbi (kept for
+    the last few texts: the figures' currency and the page's national words ask it of one text)."""
+    p = patterns()
+    # a marker that is a figure's own unit (12亿港元) says nothing of the page: a mainland page names
+    # a foreign currency on each figure and keeps its bare 元 for renminbi
+    found = {p.currency_marker_map[w.group()] for w in p.currency_markers.finditer(text)
+             if w.group() not in p.currency_declare_map or not _after_figure(text, w.start(), p)}
+    return next(iter(found)) if len(found) == 1 and not p.renminbi.search(text) else None
 
 
 def _after_figure(text: str, at: int, p) -> bool:
@@ -154,8 +168,11 @@ def _percent_range(text, pos, value, is_arabic, mention, p):
     if not r:
         return None, pos
     signed = text[pos - 1] == "%"
-    if not (r.group(1) or r.group(3) or (not signed and not is_arabic and not r.group(2)[0].isdigit())):
+    # 百分之五到三 and 百分之5至6 range in one script; 5%至2024年 does not
+    if not (r.group(1) or r.group(3) or (not signed and is_arabic == r.group(2)[0].isdigit())):
         return None, pos
+    if not (r.group(1) or r.group(3)) and (p.unit.match(text, r.end()) or p.measure.match(text, r.end())):
+        return None, pos  # 按年升百分之四至三萬三千七百架次: 至 reaches another figure
     parsed = parse_number(r.group(2))
     if not parsed or parsed[0] <= value:
         return None, pos
@@ -322,6 +339,10 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
                 if upper_value is not None:
                     upper_value *= factor
             pos = um.end()
+            if text.startswith("半", pos) and unit_name != "percent" and _half_more(text, pos + 1, p):
+                value += factor / 2  # 两年半, 3斤半: half a unit more
+                resolution = min(resolution, factor / 2)
+                pos += 1
             if unit_name == "percent" and unit_word.replace(" ", "") == p.tenth_word:  # 三成半, 七成六
                 extra = _TENTH_TAIL.match(text, pos)
                 if extra:
@@ -353,6 +374,13 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
                 value, resolution = value * rate, resolution * rate
                 mention.unit = "PFLOPS"
                 pos = rate_end(text, mm.end(), p)
+            elif mm and text.startswith("半", mm.end()) and _measured_half(text, mm, p):
+                # 三个半小时, 两个半月: the measure word, half a unit more, then the unit
+                unit_word = _measured_half(text, mm, p)
+                mention.unit, factor = p.unit_map[unit_word]
+                factor = _exact(factor)
+                value, resolution = (value + _HALF) * factor, min(resolution, _HALF) * factor
+                pos = mm.end() + 1 + len(unit_word) - len(mm.group().strip())
             elif mm:
                 mention.unit = "count"
                 mention.counted = range_word = mm.group().strip()
@@ -370,6 +398,8 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
                 value, resolution = value * _exact(factor), resolution * _exact(factor)
     if mention.unit is None and p.points_before and text.startswith("分", pos) and p.points_before.search(text, max(0, s - 10), s):
         mention.unit, pos = "score", pos + 1  # 场均攻下28.6分: a player's points
+    if mention.unit is None and text.startswith("点", pos) and _index_before(text, s):
+        mention.unit, pos = "index_point", pos + 1  # 售价指数报285.6点: an index's points
     if mention.unit is None and p.symbol_before and s > 0 and text[s - 1] in _SYMBOL_LASTS:
         sm = p.symbol_before.search(text, max(0, s - 6), s)
         if sm:  # NT$120亿, HK$ 30亿: the symbol names the currency
@@ -389,7 +419,9 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         return mention
     if mention.unit is None and (pos >= len(text) or text[pos] in p.implied_firsts or p.implied_before.search(text, max(0, s - 26), s)):
         mention.unit, value, resolution, pos = _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p)
-    if mention.unit == "count" and mention.counted is None:
+    if mention.unit == "count" and mention.counted is None and text[pos - 1] == "半" and not is_arabic:
+        mention.counted, mention.counted_end = "半", pos
+    elif mention.unit == "count" and mention.counted is None:
         cn = _count_noun(text, pos, p)
         if cn:  # 300机柜, 三大枢纽: the counted noun is the listed word
             mention.counted, mention.counted_end = cn.group().strip(), cn.end()
@@ -482,13 +514,27 @@ def _score_rx():
     return re.compile(rf"^[^,。;]{{0,14}}?的(?:{words})"), re.compile(rf"(?:{words})(?:为|是|达|高达)?[ ]?$")
 
 
+@cache
+def _index_rx() -> re.Pattern | None:
+    words = load_lexicon().units.index_before
+    return re.compile(rf"(?:{alternation(norm_all(words.words))})[^,。;0-9]{{0,4}}$") if words and words.words else None
+
+
+def _index_before(text: str, start: int) -> bool:
+    """Whether an index word stands shortly before the figure (指数报285.6点, 恒指收报26500点)."""
+    rx = _index_rx()
+    return rx is not None and rx.search(text, max(0, start - 12), start) is not None
+
+
 def _score_nearby(text: str, start: int, end: int) -> bool:
     """A bare figure that the sentence calls a score: 以7043.99和1129.75的得分, 得分为 85.5."""
     after, before = _score_rx()
     return bool(after.match(text[end : end + 24]) or before.search(text[max(0, start - 8) : start]))
 
 
-_TENTH_TAIL = re.compile(r"[ ]{0,2}(半|[一二两三四五六七八九])(?![一二两三四五六七八九十百千万亿点])")
+# the tenths after 成: 三成半, 七成六, and in digits glued to it (跌1成3 = 13 %; 7成 3家 is 70 % and three firms)
+_TENTH_TAIL = re.compile(r"(?:[ ]{0,2}(?=[半一二两三四五六七八九])|(?=[1-9](?:[^\d.%\u3400-\u9fff]|$)))"
+                         r"(半|[一二两三四五六七八九]|[1-9])(?![一二两三四五六七八九十百千万亿点\d.%])")
 
 
 def _per_hundred(num_text: str, p) -> Fraction | None:
@@ -545,6 +591,8 @@ def _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p):
         unit = p.before_unit_map[name] if name else next(iter(p.before_unit_map.values()))
         return unit[0], value, resolution, pos
     nxt = text[pos] if pos < len(text) else ""
+    if nxt == "半" and not is_arabic and _pieces(text, pos + 1, value):
+        return "count", value, resolution, pos + 1
     if nxt == "大" and not is_arabic:  # 三大枢纽: a count; 三大优势 stays an idiom
         cn = _count_noun(text, pos + 1, p)
         if cn:
@@ -555,6 +603,34 @@ def _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p):
     if p.money_before and resolution >= 10000 and p.money_before.search(window[-12:]) and not _CJK.match(nxt):
         return "CNY", value, resolution, pos
     return None, value, resolution, pos
+
+
+_HALF = Fraction(1, 2)
+
+
+def _half_more(text: str, after: int, p) -> bool:
+    """Whether the 半 before after adds half a unit to the figure before it (两年半, 3斤半, 一年半以来),
+    not starts a word or a figure of its own (3年半导体, 两年半年报)."""
+    return not (p.unit.match(text, after) or p.idioms.match(text, after - 1))
+
+
+def _measured_half(text: str, mm, p) -> str | None:
+    """The unit word of 个半小时 / 个半月 (个 + unit is a unit: 个小时, 个月) after the measure word of mm:
+    rare enough that looking through the unit words is cheap."""
+    word, at = mm.group().strip(), mm.end() + 1
+    found = [u for u in p.unit_map if len(u) > len(word) and u.startswith(word) and text.startswith(u[len(word):], at)]
+    return max(found, key=len) if found else None
+
+
+_PIECES_AFTER = set("了的儿")
+
+
+def _pieces(text: str, after: int, value) -> bool:
+    """切成两半, 断成三半: a small Chinese numeral right before a 半 that ends the phrase counts the
+    pieces something is split into (一半 is a half, 两半导体企业 and 两个半月 are other words)."""
+    if not (2 <= value <= 10 and value.denominator == 1):
+        return False
+    return after >= len(text) or text[after] in _PIECES_AFTER or not _CJK.match(text[after])
 
 
 def _count_noun(text: str, pos: int, p):

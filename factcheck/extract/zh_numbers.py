@@ -3,11 +3,43 @@ the counts of offsets (三, 两, 十几, 半)."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from factcheck.lang import load_lexicon
+
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
            "仨": 3, "俩": 2, "几": 0}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 
 CN_DIGITS = "〇零一二三四五六七八九"
+_PLAIN_UNITS = {1: "十", 2: "百", 3: "千"}
+
+
+@cache
+def _financial() -> tuple[dict[int, str], re.Pattern | None, re.Pattern | None]:
+    """The financial (大写) digits and units of the numeral data (壹, 贰, 拾, 佰) mapped one to one onto
+    the plain ones (一, 二, 十, 百), a pattern that finds any of them, and one that finds the runs of
+    digits that can be a year, month or day printed in them: two or more digits, or one after 年 or 月,
+    right before 年, 月, 日 or 号. Cheques, contracts and invoices print dates so (贰零贰肆年零叁月壹拾伍日);
+    a lone 陆 or 伍 elsewhere is a word (陆续, 队伍, 登陆月球)."""
+    n = load_lexicon().numerals
+    table = {ch: CN_DIGITS[v + 1] for ch, v in n.digits.items() if ch not in CN_DIGITS and ch != "两"}
+    table.update({ch: _PLAIN_UNITS[p] for ch, p in n.units.items() if ch not in _PLAIN_UNITS.values()})
+    if not table:
+        return {}, None, None
+    fin = "".join(sorted(table))
+    digits = fin + CN_DIGITS + "".join(_PLAIN_UNITS.values())
+    runs = re.compile(rf"(?:(?<=[年月])[{digits}]|[{digits}]{{2,}})(?=[年月日号])")
+    return str.maketrans(table), re.compile(f"[{fin}]"), runs
+
+
+def plain_digits(text: str) -> str:
+    """text with the financial digits of dates written as plain ones (same length, so offsets hold)."""
+    table, found, runs = _financial()
+    if found is None or found.search(text) is None:
+        return text
+    return runs.sub(lambda m: m.group().translate(table), text)
 
 
 def small(text: str) -> int:
@@ -19,6 +51,8 @@ def small(text: str) -> int:
         text = text[1:]
         if text.isdigit():
             return int(text)
+    if len(text) > 1 and text[0] in "零〇":
+        text = text[1:]  # 零三 (a month as a cheque prints it)
     if text.startswith("廿"):
         return 20 + (small(text[1:]) if len(text) > 1 else 0)
     if text.startswith("卅"):

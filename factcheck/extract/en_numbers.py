@@ -34,8 +34,10 @@ class Num:
     scale_power: int = 0  # the power of the last scale word (million = 6), for a range's upper end
 
 
+# digit groups: 1,234,567; 1 234 567; the Indian lakh grouping 1,25,000 and 12,34,56,789 (two digits a group
+# above the thousands), read before the western grouping so that 1,25,000 is not "1"
 _DIGIT_ATOM = (
-    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?!\d)|\d{1,3}(?: \d{3}){2,}(?!\d)|\d{1,3} 000(?![\d,])|\d+)"
+    r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?!\d)|\d{1,3}(?: \d{3}){2,}(?!\d)|\d{1,3} 000(?![\d,])|\d+)"
     r"(?:\.\d+)?|(?<![\d,])\.\d+"
 )
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"

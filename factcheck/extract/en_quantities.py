@@ -23,10 +23,11 @@ _OF = re.compile(r"[ ]+of\b")
 _TIMES = re.compile(r"[ ]?times\b")
 _PUE = re.compile(r"\bPUE\b[^.;\d]{0,24}$")
 _PAREN = re.compile(r"[ ]?[(（][ ]?")
-_FROM = re.compile(r"(?i)\b(?:up|down|rising|rose|falling|fell|increased?|decreased?|grew|growing|climbed|dropped|compared)\s+(?:from|with|to)\s*$")
+# "up to" is a bound (up to 20 halls), not a change from the figure before: "up" pairs with "from" only
+_FROM = re.compile(r"(?i)\b(?:up\s+from|down\s+(?:from|to)|(?:rising|rose|falling|fell|increased?|decreased?|grew|growing|climbed|dropped|compared)\s+(?:from|with|to))\s*$")
 _SCORE_LIST = re.compile(r"\s*(?:,|and|,\s*and|&)\s*$")  # scores of 812.5 and 96.4
 _NUMBER_OF = re.compile(r"(?i)\bthe (?:total )?number of (?:[\w-]+ ){0,3}?(?P<n>[a-z][\w-]*s)\b")
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_DIGITS = r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
 
 def _defined(unit: str) -> bool:
@@ -67,6 +68,30 @@ def _rx():
                 currency={k.lower(): v for k, v in en.units.currency_before.items()})
 
 
+@cache
+def _shared_symbols() -> dict:
+    """A currency sign two currencies share (¥) -> (the other unit, its country's words, the usual one's words)."""
+    out = {}
+    for sign, rule in load_english().units.shared_symbols.items():
+        out[sign] = (rule.unit, re.compile(rf"\b(?:{alternation(rule.words)})\b"),
+                     re.compile(rf"\b(?:{alternation(rule.against)})\b"))
+    return out
+
+
+def _shared_sign_unit(text: str, mention: Mention, seen: dict) -> None:
+    """¥38 billion in a piece on Japan is yen, in one on China yuan: the words the whole text uses decide."""
+    piece = text[mention.start : mention.end]
+    for sign, (unit, words, against) in _shared_symbols().items():
+        if sign not in piece:
+            continue
+        if sign not in seen:
+            seen[sign] = unit if len(words.findall(text)) > len(against.findall(text)) else None
+        if seen[sign] is not None:
+            target, _, dimension = canonical(seen[sign])
+            mention.unit, mention.dimension = target, dimension
+        return
+
+
 def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction,
                        spans: list[tuple[int, int]] | None = None) -> list[Mention]:
     """English figures in text (only within spans, the English parts, when given)."""
@@ -76,6 +101,8 @@ def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction
     spans = [(0, len(text))] if spans is None else spans
     gloss = [g for a, b in spans for g in glosses(text, a, b)] + [c for a, b in spans for c in chrome_lines(text, a, b)]
     last_score = last = None
+    shared_signs = any(sign in text for sign in _shared_symbols())
+    seen_signs: dict = {}
     for num in (n for a, b in spans for n in find_numbers(text, a, b)):
         s, e = num.start, num.end
         if s < consumed or any(taken[s:e]):
@@ -88,6 +115,8 @@ def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction
         mention = _read(text, num, r, tolerance, consumed)
         if mention is None:
             continue
+        if mention.dimension is not None and mention.dimension.startswith("money") and shared_signs:
+            _shared_sign_unit(text, mention, seen_signs)
         if mention.reason == "bare number" and last_score is not None and _SCORE_LIST.fullmatch(text, last_score, s):
             _set_unit(mention, "score", Fraction(1), tolerance)  # the second of "scores of 812.5 and 96.4"
         elif mention.reason == "bare number" and last is not None and _FROM.search(text, last.end, s) and "." not in text[last.end : s]:
@@ -140,9 +169,12 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
     if bw or not spelled:
         rng = r["range"].match(text, pos)
         if rng and (rng.group(0).strip().startswith(("-", "–", "to")) or bw):
-            hi = Fraction(rng.group("num").replace(",", ""))
+            hi = digits = Fraction(rng.group("num").replace(",", ""))
             if rng.group("scale"):
-                hi *= 10 ** r["scales"][rng.group("scale").lower()]
+                power = r["scales"][rng.group("scale").lower()]
+                hi *= 10**power
+                if not num.scale_power and value < digits:  # $2-3 billion: the scale word serves both ends
+                    value, res = value * 10**power, res * 10**power
             elif num.scale_power:
                 hi *= 10 ** num.scale_power
             if hi > value:
@@ -185,6 +217,12 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
             if cm or pm:  # 20 companies; 36 clients, 1,024 CPUs, 80,000 desktop PCs
                 unit, mention.counted, pos = "count", (cm or pm).group("n").lower(), (cm or pm).end()
                 mention.counted_end = pos
+            elif not yearlike and value != 1 and (sized := _sized_things(text, pos, r)):
+                # 20 100MW data halls, 25 40MW buildings: the things counted come after each one's size
+                unit, mention.counted, mention.counted_end = "count", sized.group("n").lower(), sized.end()
+            elif (lm := _LABEL.search(text, max(after, s - 40), s)) and lm.group("n").lower() not in r["not_counted"]:
+                # a list item "Passengers: 2.6 million, +9.1%": the label names the things counted
+                unit, mention.counted = "count", lm.group("n").lower()
             elif nm := _number_of(text, s, after):
                 # the number of data-centre racks in use passed 6.4 million: the noun comes first
                 noun = nm.group("n").lower()
@@ -214,6 +252,25 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
         mention.qualifier = "exact"
     apply_qualifier(mention, tolerance)
     return mention
+
+
+# a line or list item opening on a plural label and a colon, the figure right after it
+_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•·][ \t]*)?(?P<n>[A-Z][a-z]{2,}s)[ \t]*:[ \t]*$")
+_SIZED = re.compile(rf"[ ]{_DIGITS}")
+
+
+def _sized_things(text: str, pos: int, r):
+    """The plural noun after "N <size><unit>" (20 100MW data halls), or None; the size stays a figure of its own."""
+    size = _SIZED.match(text, pos)
+    if size is None:
+        return None
+    um = r["unit"].match(text, size.end())
+    if um is None or r["units"][um.group("u").lower()][0] in ("count", "card", "rack", "percent", "times"):
+        return None
+    pm = r["count"].match(text, um.end()) or r["plural"].match(text, um.end())
+    if pm is None or pm.group("n").lower() in r["not_counted"]:
+        return None
+    return pm
 
 
 def _number_of(text: str, s: int, after: int):

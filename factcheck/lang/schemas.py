@@ -274,6 +274,12 @@ class EnNumbersFile(_Strict):
     pronoun_before: Words = Words(words=[])
 
 
+class SharedSymbol(_Strict):
+    unit: str  # the other currency the symbol stands for
+    words: list[str]  # words that speak of that currency's country
+    against: list[str]  # words that speak of the symbol's usual currency's country
+
+
 class EnUnitsFile(_Strict):
     units: dict[str, tuple[str, float]]
     currency_before: dict[str, str]
@@ -281,6 +287,7 @@ class EnUnitsFile(_Strict):
     compute_context: Words
     not_counted: Words = Words(words=[])
     equivalent: Words = Words(words=[])
+    shared_symbols: dict[str, SharedSymbol] = {}
 
 
 class EnDatesFile(_Strict):

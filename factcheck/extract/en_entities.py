@@ -39,7 +39,7 @@ def _lex():
         places,
         re.compile(rf"(?i:\b(?:{alternation(en.national.words)})\b)"),
         en.national.canonical,
-        re.compile(rf"\b(?:{alternation(en.countries.names)})\b"),
+        re.compile(rf"\b(?:{alternation(en.countries.names)})(?!\w)"),  # the U.S. grid: no word boundary after a dot
         re.compile(rf"(?i:\b(?:{alternation(en.countries.pointing)})\b)(?![-\w])"),
     )
 
@@ -118,8 +118,9 @@ def find_entities_en(text: str) -> list[Entity]:
             tokens += 1
         head_is_named = m.group()[0].isupper()
         bare = tokens == 0 and not head_is_named
-        if tokens == 0 and head_is_named and " " not in m.group():
-            bare = True  # a capitalised head alone (Laboratory) is not a name
+        words = m.group().split()
+        if tokens == 0 and head_is_named and (len(words) == 1 or (words[0].isupper() and not words[-1][0].isupper())):
+            bare = True  # a capitalised head alone (Laboratory) is not a name, nor an acronym's (an AI factory)
         found.append(Entity(start, he, head_class[head], text[start:he], bare, head))
         if bare and text.find(", ", max(0, hs - 120), hs) >= 0:
             # "El Capitan, the world's fastest supercomputer,": the name before an appositive is one
@@ -169,6 +170,10 @@ def find_entities_en(text: str) -> list[Entity]:
             found.append(Entity(m.start(), m.end(), "national", canonical))
     modifier = _modifier_rx()
     found = [f for f in found if not (f.cls == "facility" and modifier.match(text, f.end) and _unnamed(f, places, countries))]
+    # the Ganzhou Intelligent Computing Hub project: a named centre's project is the centre
+    centres = {(f.start, f.end) for f in found if f.cls == "facility" and not f.bare}
+    found = [f for f in found if not (f.cls == "program" and f.head == "project"
+                                      and any(a == f.start and b < f.end for a, b in centres))]
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[Entity] = []
     for ent in found:
@@ -211,6 +216,13 @@ def _doer_rx():
 
 
 @cache
+def _lead_rx() -> re.Pattern:
+    """A sentence adverb and its comma before the doer (Separately, Meanwhile, Earlier this month,)."""
+    words = alternation(load_english().entities.sentence_adverbs.words)
+    return re.compile(rf"(?:[A-Z][a-z]+ly|{words}),[ ]")
+
+
+@cache
 def _speech_verbs() -> frozenset:
     return frozenset(load_english().entities.speech_verbs.words)
 
@@ -238,6 +250,8 @@ def _unnamed(ent: Entity, places: frozenset, countries: re.Pattern) -> bool:
     projects) names no centre."""
     if ent.bare:
         return True
+    if ent.head and ent.text.lower().endswith(ent.head) and all(w[:1].isupper() for w in ent.text[len(ent.text) - len(ent.head):].split()):
+        return False  # Ganzhou Intelligent Computing Hub project: a head in capitals is part of a name
     prefix = ent.text[: len(ent.text) - len(ent.head)].strip() if ent.text.lower().endswith(ent.head) else ""
     return bool(prefix) and (prefix.isdigit() or prefix in places or bool(countries.fullmatch(prefix)))
 
@@ -326,6 +340,9 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
             new.append(Entity(m.start(1), m.end(), "organisation", name))
     for opening in _in_spans(_OPENING, text, spans) if any(any_verb.search(text, a, b) for a, b in spans) else ():
         m = doer.match(text, opening.end())
+        led = False
+        if m is None and (lead := _lead_rx().match(text, opening.end())):
+            m, led = doer.match(text, lead.end()), True  # Separately, Cardinal Power won …
         if m is None:
             continue
         a, b = m.span(1)
@@ -334,7 +351,7 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
             continue  # Li Ming, deputy director of the bureau, said …: a speaker is a source, not a doer
         if name.startswith("The "):
             a, name = a + 4, name[4:]
-        if not usable(name) or not free(a, b) or not _OPENING_BEFORE.search(text, max(0, a - 12), a):
+        if not usable(name) or not free(a, b) or not (led or _OPENING_BEFORE.search(text, max(0, a - 12), a)):
             continue
         if " " not in name and not _distinct_word(name, text, a) and not _company_later(name, text, a):
             continue  # Construction began …, Cookies are stored …: a common noun opening a sentence

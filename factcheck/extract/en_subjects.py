@@ -110,3 +110,20 @@ def fuller_topic(entities, topic):
             return Subject(e.text, e.start, e.end, topic.confidence, e.cls)
     return topic
 
+
+_TO_PLACE = re.compile(r"[ ](?:to|in|into|across|at)[ ](?:the[ ])?$")
+
+
+def place_after(finder, start: int, clause_end: int):
+    """A figure that opens its sentence with no body before it, and a country or region after "to /
+    in / across" in its clause, is that place's: "Close to 31 gigawatts were added to the U.S. grid",
+    "About 2,000 MW came online in Japan". None otherwise."""
+    from factcheck.extract.subjects import Subject
+
+    text = finder.text
+    for e in finder._in(start, clause_end):
+        if e.cls not in ("place", "national") or e.bare:
+            continue
+        if _TO_PLACE.search(text, max(start, e.start - 12), e.start) and not text.startswith(("'s", "’s"), e.end):
+            return Subject(e.text, e.start, e.end, 0.6, e.cls)
+    return None

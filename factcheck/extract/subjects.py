@@ -374,6 +374,12 @@ class SubjectFinder:
         national = _national_source(self.text, sent.start, start)
         if national:
             return Subject(national, -1, -1, 0.6, "national")
+        if self.text[start].isascii() and not _CJK.match(self.text, start):
+            from factcheck.extract.en_subjects import place_after
+
+            place = place_after(self, start, b)  # Close to 31 gigawatts were added to the U.S. grid (en_subjects.py)
+            if place is not None:
+                return place
         np = self._noun_phrase(a, start, dimension)
         if np:
             return np

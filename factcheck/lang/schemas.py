@@ -339,6 +339,7 @@ class EnEntitiesFile(_Strict):
     modifier_nouns: Words = Words(words=[])
     deal_nouns: Words = Words(words=[])
     regions: Words = Words(words=[])
+    sentence_adverbs: Words = Words(words=["Meanwhile"])
 
 
 class EnMetricsFile(_Strict):

@@ -46,11 +46,22 @@ def _rules():
     return attribution_after, attribution_before, instrument, tuple(norm_all(f.instrument.identifying))
 
 
+@cache
+def _own_results() -> re.Pattern:
+    """"X reported revenue of …": after a verb of saying, a results noun makes the figure X's own."""
+    f = load_lexicon().filters.attribution
+    lead = alternation(f.own_results_lead) if f.own_results_lead else "(?!)"
+    return re.compile(rf"[ ](?:(?:{lead})[ ])*(?:{alternation(f.own_results) if f.own_results else '(?!)'})\b", re.I)
+
+
 def _valid(ent: Entity, text: str) -> bool:
     attribution_after, attribution_before, instrument, identifying = _rules()
     before = text[max(0, ent.start - 6) : ent.start]
     after = text[ent.end : ent.end + 16]
-    if attribution_after.match(after) or attribution_before.search(before):
+    said = attribution_after.match(after)
+    if said and not (said.group().startswith(" ") and _own_results().match(text, ent.end + said.end())):
+        return False
+    if attribution_before.search(before):
         return False
     for b, a in instrument:
         identified = b == "是" and before.endswith(identifying)  # 最长的是X: X is picked out, not described

@@ -120,6 +120,8 @@ class Spam(_Strict):
 class Attribution(_Strict):
     words: list[str]
     before: list[str]
+    own_results: list[str] = []
+    own_results_lead: list[str] = []
 
 
 class Instrument(_Strict):

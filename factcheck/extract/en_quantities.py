@@ -62,7 +62,9 @@ def _rx():
     stop = r"(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on|than|that|which|who|per|each|were|are|was|is|have|has|had|will|would|could|can|may|more|less|over|under|about|its|their|our|this|these|those)"
     plural = re.compile(rf"[ ](?:(?!{stop}\b)[A-Za-z][\w-]*[ ]){{0,2}}?(?!{stop}\b)(?P<n>[a-z][a-z-]{{2,}}s|[A-Z]{{2,}}s)\b(?!['’]\w)")
     not_counted = frozenset(w.lower() for w in en.units.not_counted.words)
-    return dict(codes=codes, plural=plural, not_counted=not_counted, unit=unit, units=units, count=count, device=device, before=before, after=after, qb=qb, qa=qa,
+    streets = en.units.street_names.words
+    street = re.compile(rf"[ ](?:{alternation(streets)})\b" if streets else r"(?!)")
+    return dict(street=street, codes=codes, plural=plural, not_counted=not_counted, unit=unit, units=units, count=count, device=device, before=before, after=after, qb=qb, qa=qa,
                 between=between, range=rng, compute=compute, currency_rx=currency,
                 scales={k.lower(): v for k, v in en.numbers.scales.items()},
                 currency={k.lower(): v for k, v in en.units.currency_before.items()})
@@ -189,6 +191,8 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
         um = r["unit"].match(text, pos)
         word = um.group("u").lower() if um else None
         if um and not (word in ("m", "ms") and spelled):
+            if r["street"].match(text, um.end()):
+                return None  # 29km Road: a name, not a length
             unit_name, f = r["units"][word]
             unit, factor, pos = unit_name, Fraction(str(f)), um.end()
         elif (pe := re.match(r"[ ]?([PpE])\b", text[pos:pos + 3])) and r["compute"].search(text, max(0, s - 60), pos + 60):

@@ -290,6 +290,7 @@ class EnUnitsFile(_Strict):
     not_counted: Words = Words(words=[])
     equivalent: Words = Words(words=[])
     shared_symbols: dict[str, SharedSymbol] = {}
+    street_names: Words = Words(words=[])
 
 
 class EnDatesFile(_Strict):

@@ -39,13 +39,34 @@ def _defined(unit: str) -> bool:
     return True
 
 
+def _trie(words) -> str:
+    """An alternation of the (lower-case) words as a prefix tree: a figure's next letters are tried once
+    against two hundred unit words, not once per word; longer words are still tried first."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        parts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            parts.append("")
+        if len(parts) == 1:
+            return parts[0]
+        return "(?:" + "|".join(parts) + ")"
+
+    return emit(root)
+
+
 @cache
 def _rx():
     en = load_english()
     scales = alternation(k for k in en.numbers.scales if k.lower() != "m")
     cur = alternation(en.units.currency_before)
     units = {k.lower(): v for k, v in en.units.units.items() if _defined(v[0])}
-    unit = re.compile(rf"(?:[ ]|-(?=[A-Za-z]))?(?P<u>(?:{alternation(units)}))(?![A-Za-z])", re.I)
+    unit = re.compile(rf"(?:[ ]|-(?=[A-Za-z]))?(?P<u>(?:{_trie(units)}))(?![A-Za-z])", re.I)
     nouns = alternation(en.units.count_nouns.words)
     count = re.compile(rf"[ ](?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*[ ]){{0,3}}?(?P<n>{nouns})\b")
     device_units = alternation(k for k, v in units.items() if v[0] in ("card", "rack"))

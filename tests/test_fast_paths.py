@@ -192,6 +192,41 @@ def test_offsets_equal_an_array_of_the_range(start, n):
     assert offsets(start, start + n) == array("q", range(start, start + n))
 
 
+@PROPERTY
+@given(st.text(max_size=30), st.integers(min_value=0, max_value=(1 << 20) + 5), st.lists(st.integers(min_value=0, max_value=30), max_size=8))
+def test_identity_views_and_deletions_keep_every_offset(text, base, cuts):
+    from factcheck.ingest.textmap import TextMap
+
+    view = TextMap.identity(text, base)
+    assert list(view.starts) == list(range(base, base + len(text)))
+    assert list(view.ends) == list(range(base + 1, base + len(text) + 1))
+    bounds = sorted({min(c, len(text)) for c in cuts})
+    ranges = list(zip(bounds[::2], bounds[1::2], strict=False))  # an odd last bound is dropped
+    kept = [i for i in range(len(text)) if not any(a <= i < b for a, b in ranges)]
+    cut = view.delete_ranges(ranges)
+    assert cut.text == "".join(text[i] for i in kept)
+    assert list(cut.starts) == [base + i for i in kept] and list(cut.ends) == [base + i + 1 for i in kept]
+
+
+@PROPERTY
+@given(st.text(alphabet=st.sampled_from(list("ab Z1。中文\u33ff\u3400\u9fff\ua000\U00020000\ud800")), max_size=40))
+def test_cjk_count_on_utf16_high_bytes_equals_a_regex_count(text):
+    import re
+
+    from factcheck.ingest.source import count_cjk, detect_language
+
+    cjk = len(re.findall(r"[\u3400-\u9fff]", text))
+    assert count_cjk(text) == cjk
+    assert detect_language(text) == ("zh" if cjk >= len(re.findall(r"[A-Za-z]{2,}", text)) else "en")
+
+
+def test_invisible_runs_are_found_whatever_their_length():
+    from factcheck.ingest.invisible import invisible_in_figures
+
+    text = "算力5\u200d\u200d00P，另有3\u00ad\u2066个"
+    assert invisible_in_figures(text) == [(3, 5), (12, 14)]
+
+
 PRESENT_SOURCES = (r"\d:\d", r"(?m)^\s*\d{1,2}[.)]", r"分之", r"@", r"(?i:kb)|\d\s?mb", r"(?<![\d.])1[3-9]\d{2}", r"日\s*(?:讯|电)")
 
 

@@ -17,8 +17,11 @@ _NUMERAL = frozenset("0123456789\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17
                      "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟")
 # runs of characters that may be invisible: everything but ASCII, Latin-1 letters and signs (not the
 # soft hyphen), general punctuation that is seen (dashes, quotes, ellipsis), CJK punctuation and
-# ideographs, and full-width forms; what is left is looked up one character at a time
-_OTHER = re.compile("[^\x00-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205f\u3000-\u303f\u3400-\u9fff\uff01-\uffef]+")
+# ideographs, and full-width forms; what is left is looked up one character at a time. Written as
+# one character and then any more (X X*, not X+): a pattern that opens with a character class lets
+# re skip ahead to the next candidate, about twice as fast on a text with none.
+_SEEN = "\x00-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205f\u3000-\u303f\u3400-\u9fff\uff01-\uffef"
+_OTHER = re.compile(f"[^{_SEEN}][^{_SEEN}]*")
 _INVISIBLE = frozenset({"Cf", "Mn", "Me", "Mc"})
 
 

@@ -35,6 +35,7 @@ from factcheck.model import Document, Problem
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+JSONL_BUFFER = 1 << 16  # a record is often longer than the default 8 KiB buffer: fewer reads per line
 _SAFE_ID = re.compile(r"[^\w.\-]+", re.U)
 
 
@@ -271,8 +272,9 @@ def _from_file(path: Path, loaded, published, max_bytes, used_ids, walked, cache
             if walked:  # never block on a pipe or read a device met in a folder
                 _problem(loaded, InputError(name, f"skipped: {kind}, not an article"), fatal=False)
                 return
-        with path.open("rb") as fh:
-            if path.suffix.lower() in JSONL_SUFFIXES:
+        jsonl = path.suffix.lower() in JSONL_SUFFIXES
+        with path.open("rb", buffering=JSONL_BUFFER if jsonl else -1) as fh:
+            if jsonl:
                 yield from _from_jsonl(fh, name, loaded, published, max_bytes, used_ids)
                 return
             size = os.fstat(fh.fileno()).st_size
@@ -493,6 +495,8 @@ def _record(line: bytes, name: str, lineno: int) -> dict:
         raise InputError(name, f'"text" must be a string, not {_kind(text)}', lineno)
     if not text.strip():
         raise InputError(name, '"text" is empty', lineno)
+    if b"\\u" not in line:  # strict UTF-8 has no surrogates: only a \u escape can make one
+        return record
     for key in ("text", "id", "title", "lang", "published", "source"):
         value = record.get(key)
         if isinstance(value, str) and _SURROGATE.search(value):
@@ -505,7 +509,7 @@ def _from_range(part: JsonlRange, loaded, published, max_bytes, used_ids) -> Ite
     path = Path(part.path)
     name = path.as_posix()
     try:
-        with path.open("rb") as fh:
+        with path.open("rb", buffering=JSONL_BUFFER) as fh:
             fh.seek(part.start)
             yield from _from_jsonl(fh, name, loaded, published, max_bytes, used_ids, part.first_line,
                                    part.end - part.start)

@@ -14,8 +14,8 @@ from factcheck.model import Document
 # a pinyin gloss inserted after a character: 會(huì). Dropped from analysis, kept in the raw file.
 # It starts with its "(" (the character before is a lookbehind) so that re skips ahead to a "(".
 GLOSS = re.compile(r"\((?<=[\u3400-\u9fff]\()[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}\)")
-_NOT_CJK = re.compile(r"[^\u3400-\u9fff]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 
 
 @dataclass
@@ -29,15 +29,28 @@ class Source:
     cache_key: tuple | None = None  # (name, bytes) when the run caches extractions
 
 
+# every byte but the high bytes of U+3400..U+9FFF in UTF-16
+_NOT_CJK_HIGH = bytes(b for b in range(256) if not 0x34 <= b <= 0x9F)
+
+
 def count_cjk(text: str) -> int:
-    """How many CJK ideographs text has (deleting the runs of other characters is the fast way)."""
-    return len(_NOT_CJK.sub("", text))
+    """How many CJK ideographs (U+3400..U+9FFF) text has.
+
+    In UTF-16 they are exactly the code units whose high byte is 0x34..0x9F (characters beyond
+    U+FFFF are two units with high bytes 0xD8..0xDF), so bytes operations count them, about ten
+    times faster than a regex that deletes the other characters.
+    """
+    high = text.encode("utf-16-le", "surrogatepass")[1::2]
+    return len(high.translate(None, _NOT_CJK_HIGH))
 
 
 def detect_language(text: str) -> str:
     """zh when CJK characters outnumber Latin words, else en."""
     sample = text[:20000]
     cjk = count_cjk(sample)
+    if 3 * cjk >= len(sample):
+        # each Latin word takes two or more of the other characters: there are at most as many as CJK ones
+        return "zh"
     latin = len(_LATIN_WORD.findall(sample))
     return "zh" if cjk >= latin else "en"
 
@@ -58,7 +71,7 @@ def _fold_invisible(view: TextMap) -> TextMap:
 
 
 def _markdown_comments(body: str, base: int) -> list[tuple[int, str]]:
-    return [(base + m.start(), m.group(1)) for m in re.finditer(r"<!--(.*?)-->", body, re.S)]
+    return [(base + m.start(), m.group(1)) for m in _COMMENT.finditer(body)]
 
 
 def make_source(document: Document, raw: str, body_start: int, title: str | None) -> Source:

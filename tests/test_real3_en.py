@@ -180,3 +180,13 @@ def test_a_headline_that_shortens_the_centre_takes_the_bodys_full_name(tmp_path,
 def test_a_named_centres_project_is_the_centre(tmp_path, settings):
     got = _subjects(tmp_path, settings, "The Ganzhou Intelligent Computing Hub project will cost 4.1 billion yuan.")
     assert subject_key(got["4.1 billion yuan"]) == subject_key("Ganzhou Intelligent Computing Hub")
+
+
+def test_trade_and_health_report_forms(tmp_path, settings):
+    got = _claims(tmp_path, settings,
+                  "Iron ore imports went up 6.2 percent to 284 million tons. Waiting lists reached almost "
+                  "5.9million patients. Spending for 2024/25 was £2.3bn.")
+    assert got["284 million tons"].unit == "tonne" and got["284 million tons"].value == 284_000_000
+    assert got["almost 5.9million patients"].value == 5_900_000
+    span = got["2024/25"].date
+    assert (span.start, span.end) == ("2024-01-01", "2025-12-31")

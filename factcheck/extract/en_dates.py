@@ -115,7 +115,7 @@ def _rules():
         ("ddm", _Lazy(rf"(?:(?P<between>(?i:between))\s+)?(?<![\w-])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?P<sep>-|–|to|until|till|through|and)\s*(?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+{y})?")),
         # between 2019 and 2021, 2014 to 2018, 2019-2021, 2021-25
         ("yy", _Lazy(rf"\bbetween\s+(?:the\s+years\s+)?{by}\s+and\s+(?P<y2>(?:19|20)\d{{2}})(?![\d%\w])", i)),
-        ("yy", _Lazy(rf"(?:\bfrom\s+)?(?<![\w.,/-]){by}\s*(?:-|–|~|to|through|until)\s*(?P<y2>(?:19|20)\d{{2}}|\d{{2}})(?![\d%\w]|[-–/]\d)", i)),
+        ("yy", _Lazy(rf"(?:\bfrom\s+)?(?<![\w.,/-]){by}\s*(?:-|–|~|/|to|through|until)\s*(?P<y2>(?:19|20)\d{{2}}|\d{{2}})(?![\d%\w]|[-–/]\d)", i)),
         # April of '87, 15 April '87: a two-digit year, the nearest to publication
         ("dmy2", _Lazy(rf"(?<![\d.,])(?:the\s+)?{day}\s*(?:of\s+)?{mon}\s+(?:(?i:of)\s+)?['’](?P<yy>\d{{2}})(?![\d%\w'’])")),
         ("my2", _Lazy(rf"\b{mon}\s+(?:(?i:of)\s+)?['’](?P<yy>\d{{2}})(?![\d%\w'’])")),
@@ -561,7 +561,7 @@ def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
         _set(out, date(y1, a, 1), _month_span(y2, b)[1], "range")
     elif name == "yy":
         a, b = int(g["y"]), g["y2"]
-        if len(b) == 2 and not re.search(r"\d[-–]\d{2}$", m.group()):
+        if len(b) == 2 and not re.search(r"\d[-–/]\d{2}$", m.group()):
             return False  # 2021-25 is a span; 2015-32 or "2015 - 32" is some other figure
         b = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
         if b <= a or b - a > 50 or (len(g["y2"]) == 2 and b - a > 15):

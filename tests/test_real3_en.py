@@ -190,3 +190,12 @@ def test_trade_and_health_report_forms(tmp_path, settings):
     assert got["almost 5.9million patients"].value == 5_900_000
     span = got["2024/25"].date
     assert (span.start, span.end) == ("2024-01-01", "2025-12-31")
+
+
+def test_machine_translated_qualifiers_and_the_e_class(tmp_path, settings):
+    got = _claims(tmp_path, settings,
+                  "The rack utilization rate exceeds 65%, and the E-class computing power platform is planned. "
+                  "Her Mercedes E-Class was parked outside.")
+    assert got["exceeds 65%"].qualifier == "at_least"
+    assert got["E-class"].lower == 1000 and got["E-class"].unit == "PFLOPS"
+    assert "E-Class" not in got

@@ -16,7 +16,8 @@ from factcheck.extract.units import canonical
 from factcheck.lang import load_english
 from factcheck.lang.loader import alternation
 
-_EXASCALE = re.compile(r"\bexascale\b", re.I)
+# exascale, and E级 in translation (E-class computing power; a Mercedes E-Class is no computer)
+_EXASCALE = re.compile(r"\b(?:[Ee]xascale|EXASCALE|E-(?:class|level)(?=[ ](?:computing|compute|supercomput|intelligent|AI)))\b")
 _PERCENT_OF = re.compile(r"(?i)\b(?:per ?cent|percents?)\s+of\s+$")
 _SCORE = re.compile(r"(?i)\b(?:scored|scores? of|scoring|points? of|a score of)\s*$")
 _OF = re.compile(r"[ ]+of\b")

@@ -199,3 +199,19 @@ def test_machine_translated_qualifiers_and_the_e_class(tmp_path, settings):
     assert got["exceeds 65%"].qualifier == "at_least"
     assert got["E-class"].lower == 1000 and got["E-class"].unit == "PFLOPS"
     assert "E-Class" not in got
+
+
+def test_the_city_points_back_at_the_city_named_before(tmp_path, settings):
+    got = _subjects(tmp_path, settings,
+                    "Nanchang is speeding up its digital economy. At present, the city has built 7 intelligent "
+                    "computing centers with a total computing power of 2,100P.")
+    assert got["7 intelligent computing centers"] == "Nanchang"
+    assert got["2,100P"] == "Nanchang"
+
+
+def test_a_counted_noun_before_its_verb(tmp_path, settings):
+    got = _claims(tmp_path, settings,
+                  "In 2024 the province's data center racks reached 96,000, and registered users have exceeded 1.8 million.")
+    assert got["reached 96,000"].unit == "rack" and got["reached 96,000"].value == 96000
+    users = got["exceeded 1.8 million"]
+    assert users.unit == "count" and users.counted == "users" and users.qualifier == "at_least"

@@ -89,6 +89,27 @@ def _places(text: str, places: frozenset) -> list[tuple[int, int]]:
     return out
 
 
+@cache
+def _place_pointing_rx() -> re.Pattern | None:
+    words = [w.removesuffix("'s") for w in load_english().entities.place_pointing.words]
+    return re.compile(rf"\b(?i:{alternation(words)})\b(?![-\w])") if words else None
+
+
+def _pointed_places(text: str, place_spans: list[tuple[int, int]]) -> list[Entity]:
+    """"the city", "the province": the last place named before it (Nanchang … the city has built 8
+    centres); with none named before, no entity (SEMANTICS.md section 4: the name a careful reader gives)."""
+    rx = _place_pointing_rx()
+    if rx is None or not place_spans or "the " not in text.lower():
+        return []
+    out = []
+    for m in rx.finditer(text):
+        before = [(a, b) for a, b in place_spans if b <= m.start()]
+        if before:
+            a, b = before[-1]
+            out.append(Entity(m.start(), m.end(), "place", text[a:b]))
+    return out
+
+
 def _bare_head(text: str) -> str:
     return re.sub(r"\s(?:III|II|IV|I|V|\d)$", "", text).lower()
 
@@ -130,8 +151,10 @@ def find_entities_en(text: str) -> list[Entity]:
                 found.append(Entity(ap.start(1), ap.end(1), head_class[head], ap.group(1), False, head))
     for m in finditer(known, text):
         found.append(Entity(m.start(), m.end(), "known", m.group()))
-    for start, end in _places(text, places):
+    place_spans = _places(text, places)
+    for start, end in place_spans:
         found.append(Entity(start, end, "place", text[start:end]))
+    found.extend(_pointed_places(text, place_spans))
     has_digit = _DIGIT.search(text) is not None
     systems = list(finditer(_SYSTEM, text)) if has_digit or "-" in text else []
     seen: dict[str, int] = {}
@@ -280,6 +303,7 @@ def _system_nouns_owned() -> re.Pattern:
 
 
 _UPPER = re.compile(r"[A-Z]")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|known as)[ ]([A-Z][\w-]*(?:[ ][A-Z0-9][\w-]*){0,3})")
 # across North America, Europe, and Israel: places in a list say where, none is the subject
 _PLACE_LIST_JOIN = re.compile(r"(?:,[ ]|,?[ ](?:and|or)[ ])$")
@@ -311,7 +335,8 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
 
     def usable(name: str) -> bool:
         first = name.split()[0]
-        return first not in not_names and name not in not_names
+        # GPUs, SMEs: an acronym in the plural is a common noun, not a name
+        return first not in not_names and name not in not_names and not _PLURAL_ACRONYM.fullmatch(name)
 
     new: list[Entity] = []
     if "(" in text:

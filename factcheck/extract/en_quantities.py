@@ -249,6 +249,10 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
             elif (lm := _LABEL.search(text, max(after, s - 40), s)) and lm.group("n").lower() not in r["not_counted"]:
                 # a list item "Passengers: 2.6 million, +9.1%": the label names the things counted
                 unit, mention.counted = "count", lm.group("n").lower()
+            elif (vm := _NOUN_VERB.search(text, max(after, s - 60), s)) and vm.group("n").lower() not in r["not_counted"]:
+                # data center racks reached 110,000; users exceeded 2 million: the noun before the verb is counted
+                noun = vm.group("n").lower()
+                unit, mention.counted = (r["units"][noun][0], None) if r["units"].get(noun, ("",))[0] in ("rack", "card") else ("count", noun)
             elif nm := _number_of(text, s, after):
                 # the number of data-centre racks in use passed 6.4 million: the noun comes first
                 noun = nm.group("n").lower()
@@ -280,6 +284,10 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
     return mention
 
 
+# a plural noun, a verb of reaching and the figure (racks reached 110,000, users have exceeded 2 million)
+_NOUN_VERB = re.compile(r"\b(?P<n>[a-z][a-z-]{2,}s|[A-Z]{2,}s)[ ](?:(?:has|have|had)[ ])?(?:reached|exceeded|exceeds|exceed|"
+                        r"totall?ed|totals|stood[ ]at|stands[ ]at|hit|rose[ ]to|grew[ ]to|increased[ ]to|climbed[ ]to|"
+                        r"amounted[ ]to|numbered|surpassed|topped)[ ]+(?:(?:about|around|nearly|almost|over|more[ ]than)[ ]+)?$")
 # a line or list item opening on a plural label and a colon, the figure right after it
 _LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•·][ \t]*)?(?P<n>[A-Z][a-z]{2,}s)[ \t]*:[ \t]*$")
 _SIZED = re.compile(rf"[ ]{_DIGITS}")

@@ -343,6 +343,7 @@ class EnEntitiesFile(_Strict):
     deal_nouns: Words = Words(words=[])
     regions: Words = Words(words=[])
     sentence_adverbs: Words = Words(words=["Meanwhile"])
+    place_pointing: Words = Words(words=[])
 
 
 class EnMetricsFile(_Strict):

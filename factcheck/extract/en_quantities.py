@@ -139,7 +139,7 @@ def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction
         mention = _read(text, num, r, tolerance, consumed)
         if mention is None:
             continue
-        if mention.dimension is not None and mention.dimension.startswith("money") and shared_signs:
+        if shared_signs and mention.dimension is not None and mention.dimension.startswith("money"):
             _shared_sign_unit(text, mention, seen_signs)
         if mention.reason == "bare number" and last_score is not None and _SCORE_LIST.fullmatch(text, last_score, s):
             _set_unit(mention, "score", Fraction(1), tolerance)  # the second of "scores of 812.5 and 96.4"
@@ -213,7 +213,7 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
         um = r["unit"].match(text, pos)
         word = um.group("u").lower() if um else None
         if um and not (word in ("m", "ms") and spelled):
-            if r["street"].match(text, um.end()):
+            if text[um.end() + 1 : um.end() + 2].isupper() and r["street"].match(text, um.end()):
                 return None  # 29km Road: a name, not a length
             unit_name, f = r["units"][word]
             unit, factor, pos = unit_name, Fraction(str(f)), um.end()
@@ -243,13 +243,15 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
             if cm or pm:  # 20 companies; 36 clients, 1,024 CPUs, 80,000 desktop PCs
                 unit, mention.counted, pos = "count", (cm or pm).group("n").lower(), (cm or pm).end()
                 mention.counted_end = pos
-            elif not yearlike and value != 1 and (sized := _sized_things(text, pos, r)):
+            elif not yearlike and value != 1 and text[pos + 1 : pos + 2].isdigit() and (sized := _sized_things(text, pos, r)):
                 # 20 100MW data halls, 25 40MW buildings: the things counted come after each one's size
                 unit, mention.counted, mention.counted_end = "count", sized.group("n").lower(), sized.end()
-            elif (lm := _LABEL.search(text, max(after, s - 40), s)) and lm.group("n").lower() not in r["not_counted"]:
+            elif (text[max(0, s - 3) : s].rstrip().endswith(":") and (lm := _LABEL.search(text, max(after, s - 40), s))
+                  and lm.group("n").lower() not in r["not_counted"]):
                 # a list item "Passengers: 2.6 million, +9.1%": the label names the things counted
                 unit, mention.counted = "count", lm.group("n").lower()
-            elif (vm := _NOUN_VERB.search(text, max(after, s - 60), s)) and vm.group("n").lower() not in r["not_counted"]:
+            elif (_reach_before(text, s) and (vm := _NOUN_VERB.search(text, max(after, s - 60), s))
+                  and vm.group("n").lower() not in r["not_counted"]):
                 # data center racks reached 110,000; users exceeded 2 million: the noun before the verb is counted
                 noun = vm.group("n").lower()
                 unit, mention.counted = (r["units"][noun][0], None) if r["units"].get(noun, ("",))[0] in ("rack", "card") else ("count", noun)
@@ -288,6 +290,16 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
 _NOUN_VERB = re.compile(r"\b(?P<n>[a-z][a-z-]{2,}s|[A-Z]{2,}s)[ ](?:(?:has|have|had)[ ])?(?:reached|exceeded|exceeds|exceed|"
                         r"totall?ed|totals|stood[ ]at|stands[ ]at|hit|rose[ ]to|grew[ ]to|increased[ ]to|climbed[ ]to|"
                         r"amounted[ ]to|numbered|surpassed|topped)[ ]+(?:(?:about|around|nearly|almost|over|more[ ]than)[ ]+)?$")
+_REACH_WORDS = frozenset({"reached", "exceeded", "exceeds", "exceed", "totalled", "totaled", "totals", "at", "hit", "to",
+                          "numbered", "surpassed", "topped", "about", "around", "nearly", "almost", "over", "than"})
+
+
+def _reach_before(text: str, s: int) -> bool:
+    """The cheap test for _NOUN_VERB: the word right before the figure is one it can end on."""
+    words = text[max(0, s - 16) : s].split()
+    return bool(words) and words[-1] in _REACH_WORDS
+
+
 # a line or list item opening on a plural label and a colon, the figure right after it
 _LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•·][ \t]*)?(?P<n>[A-Z][a-z]{2,}s)[ \t]*:[ \t]*$")
 _SIZED = re.compile(rf"[ ]{_DIGITS}")

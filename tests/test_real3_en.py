@@ -215,3 +215,11 @@ def test_a_counted_noun_before_its_verb(tmp_path, settings):
     assert got["reached 96,000"].unit == "rack" and got["reached 96,000"].value == 96000
     users = got["exceeded 1.8 million"]
     assert users.unit == "count" and users.counted == "users" and users.qualifier == "at_least"
+
+
+def test_english_hub_base_and_power_centre_heads_fold_with_their_chinese_names():
+    assert subject_key("Ganzhou Intelligent Computing Hub project") == subject_key("赣州智算枢纽")
+    assert subject_key("Ganzhou intelligent computing base") == subject_key("赣州智算基地")
+    assert subject_key("Jiujiang Computing Power Center") == subject_key("九江算力中心")
+    assert subject_key("Shaoguan Intelligent Computing Power Center") == subject_key("韶关智算中心")
+    assert subject_key("Ganzhou Intelligent Computing Hub") != subject_key("赣州智算中心")

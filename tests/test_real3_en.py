@@ -40,16 +40,16 @@ def test_the_set_is_ten_english_articles_with_gold_for_each():
 
 
 @pytest.mark.parametrize(("name", "recall", "precision", "subjects"), [
-    ("e01_korea_haenam_campus_wire.txt", 1.0, 1.0, 0.86),   # a said-date's speaker is not named
-    ("e02_india_capacity_report.md", 1.0, 1.0, 0.93),       # nor a report's
-    ("e03_capa_airport_traffic.html", 1.0, 1.0, 1.0),
-    ("e04_japan_kyushu_dc_yen.md", 1.0, 1.0, 1.0),
-    ("e05_mt_ganzhou_hub.txt", 1.0, 1.0, 1.0),
-    ("e06_gulf_weekly_roundup.md", 1.0, 1.0, 1.0),
-    ("e07_taiwan_wafer_earnings.txt", 1.0, 1.0, 1.0),
-    ("e08_us_grid_additions.html", 1.0, 1.0, 0.75),         # a sentence with no place after a country's figures
-    ("e09_sovereign_ai_factory_pr.md", 1.0, 1.0, 1.0),
-    ("e10_ganzhou_hub_repost.md", 1.0, 1.0, 1.0),
+    ("w01_korea_haenam_campus_wire.txt", 1.0, 1.0, 0.86),   # a said-date's speaker is not named
+    ("w02_india_capacity_report.md", 1.0, 1.0, 0.93),       # nor a report's
+    ("w03_capa_airport_traffic.html", 1.0, 1.0, 1.0),
+    ("w04_japan_kyushu_dc_yen.md", 1.0, 1.0, 1.0),
+    ("w05_mt_ganzhou_hub.txt", 1.0, 1.0, 1.0),
+    ("w06_gulf_weekly_roundup.md", 1.0, 1.0, 1.0),
+    ("w07_taiwan_wafer_earnings.txt", 1.0, 1.0, 1.0),
+    ("w08_us_grid_additions.html", 1.0, 1.0, 0.75),         # a sentence with no place after a country's figures
+    ("w09_sovereign_ai_factory_pr.md", 1.0, 1.0, 1.0),
+    ("w10_ganzhou_hub_repost.md", 1.0, 1.0, 1.0),
 ])
 def test_each_article_scores(real3_run, name, recall, precision, subjects):
     result = _score(real3_run, name)
@@ -62,7 +62,7 @@ def test_each_article_scores(real3_run, name, recall, precision, subjects):
 
 
 def test_one_hub_in_a_machine_translation_and_a_wire_repost_agrees(settings):
-    findings = run([str(REAL3 / "e05_mt_ganzhou_hub.txt"), str(REAL3 / "e10_ganzhou_hub_repost.md")], settings,
+    findings = run([str(REAL3 / "w05_mt_ganzhou_hub.txt"), str(REAL3 / "w10_ganzhou_hub_repost.md")], settings,
                    compare=True, jobs=1).findings
     across = [f for f in findings if f.kind in ("agree", "plan_met") and f.documents == 2]
     assert len(across) >= 3, [f.why for f in findings]  # investment, computing power, first-phase cabinets

@@ -17,9 +17,12 @@ from factcheck.extract.en_dates import find_dates_en
 from factcheck.extract.en_entities import find_entities_en
 from factcheck.extract.en_quantities import find_exascale, find_quantities_en
 from factcheck.extract.entities import find_entities
+from factcheck.extract.headline import in_page_terms
+from factcheck.extract.listed import listed_companies
 from factcheck.extract.mention import Mention
 from factcheck.extract.metrics import date_metric, event_position, metric_word_at, quantity_metric
 from factcheck.extract.modality import markers, modality
+from factcheck.extract.page_nation import page_nation
 from factcheck.extract.patterns import norm_all, patterns
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.scan import finditer, present
@@ -176,7 +179,8 @@ def _as_of_text(start: str, end: str, precision: str) -> str:
 class _Doc:
     """Per-view state: context, entities, subjects, dates with their roles."""
 
-    def __init__(self, view: TextMap, noise, published, tolerance: Fraction, topic=None, pub_precision: str = "day"):
+    def __init__(self, view: TextMap, noise, published, tolerance: Fraction, topic=None, pub_precision: str = "day",
+                 page: str | None = None):
         text = view.text
         self.view, self.text = view, text
         self.sentence_cache: dict = {}
@@ -230,7 +234,10 @@ class _Doc:
             if not d.shared:  # 三年内: a duration as much as a date, the quantity finder reads it too
                 taken[d.start : d.end] = b"\x01" * (d.end - d.start)
         self.quantities = find_quantities(text, blocked, taken, tolerance) if has_zh else []
-        self.entities = find_entities(text) if has_zh else []
+        if page is not None and self.quantities:  # a headline: in the currency and calendar of its page
+            in_page_terms(text, page, self.quantities)
+        # + 竹科晶創（6987）; 全國 on a Taiwan page is Taiwan
+        self.entities = page_nation(text, listed_companies(text, find_entities(text))) if has_zh else []
         if has_en:
             self.quantities += (find_exascale(text, en_blocked, taken, en_spans)
                                 + find_quantities_en(text, en_blocked, taken, tolerance, en_spans))
@@ -345,10 +352,14 @@ def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10), mentio
     if source.title_map is not None:
         views.insert(0, (source.title_map, []))
     topic = None
+    headline: list[Claim] = []
     for view, noise in views:
-        d = _Doc(view, noise, doc.published, tolerance, topic, pub_precision=doc.published_precision or "day")
+        d = _Doc(view, noise, doc.published, tolerance, topic, pub_precision=doc.published_precision or "day",
+                 page=source.view.text if view is source.title_map else None)
         if view is source.title_map:
             topic = _title_topic(d)
+        elif headline:
+            _headline_subjects(headline, d.subjects.topic)
         noise_starts = [a for a, _ in noise]
         for m in sorted(d.dates + d.quantities, key=lambda x: x.start):
             if noise and m.reason is None and _in_noise(noise, noise_starts, m.start):
@@ -362,9 +373,23 @@ def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10), mentio
                 continue
             if not claim.reason:
                 claims.append(claim)
+                if view is source.title_map and claim.subject is None:
+                    headline.append(claim)
             if want_mentions:
                 found.append(claim)
     return Extraction(claims, found)
+
+
+def _headline_subjects(claims: list[Claim], topic) -> None:
+    """A headline figure with no name in the headline (闽东锂能上半年营收286.4亿元: a shortened name) is
+    about the article's topic, as the body names it."""
+    if topic is None:
+        return
+    from factcheck.model.claim import Named
+
+    named = Named(text=topic.text, key=subject_key(topic.text), type=topic.type)
+    for c in claims:
+        c.subject, c.confidence = named, min(c.confidence, 0.4)
 
 
 def _in_noise(noise: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
@@ -380,6 +405,8 @@ def _title_topic(d: _Doc):
     for e in d.subjects.entities:
         if not e.bare and e.rank >= 3 and (best is None or e.rank > best.rank):
             best = e
+    if best is None:  # 澳門9月賭收187億: a headline naming only a place is about that place
+        best = next((e for e in d.subjects.entities if e.cls == "place" and not e.bare), None)
     return Subject(best.text, -1, -1, 0.4, best.cls) if best else None
 
 

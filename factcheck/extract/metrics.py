@@ -89,6 +89,8 @@ def quantity_metric(text: str, clause_start: int, start: int, end: int, clause_e
     if counted in _measure_words():
         counted = None  # a bare measure word (830万架) names nothing: look after 的, then before the number
         found = _metric_after(text, end, clause_end, dimension)
+    elif counted:
+        counted = _without_measure_word(counted)
     if counted:
         for m in rx.finditer(counted):
             key, dim = word_key[_k(m.group())]
@@ -133,6 +135,18 @@ def quantity_metric(text: str, clause_start: int, start: int, end: int, clause_e
         varies = varies and not fixed
     cum = bool(cumulative.search(context)) or (d.cumulative if d else False)
     return Metric(words, key, varies, cum, d.dimension if d else None)
+
+
+@cache
+def _measure_prefix() -> re.Pattern:
+    return re.compile(alternation(sorted(_measure_words(), key=len, reverse=True)))
+
+
+def _without_measure_word(counted: str) -> str:
+    """The counted noun without the measure word before it: 60个应用场景 and 应用场景60个 count the same
+    thing (60个人 keeps 个人: one character left is no noun)."""
+    m = _measure_prefix().match(counted)
+    return counted[m.end():] if m and len(counted) - m.end() >= 2 else counted
 
 
 def _growth_of(text: str, sentence_start: int, start: int) -> str | None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.extract.intervals import apply_qualifier, next_step
 from factcheck.extract.mention import Mention
 from factcheck.extract.numerals import parse_number
 from factcheck.extract.patterns import norm_all, patterns
+from factcheck.extract.roc_years import roc_years
 from factcheck.extract.scan import finditer
+from factcheck.extract.table_units import apply_table_units, declared_words
 from factcheck.extract.units import canonical
 from factcheck.lang import load_lexicon
 from factcheck.lang.grammar import grammar
@@ -19,7 +21,7 @@ from factcheck.lang.loader import alternation
 _PRECISION = re.compile(r"[ (（]?(FP64|FP32|FP16|BF16|TF32|FP8|INT8|INT4)[)）]?", re.I)
 _PRECISION_BEFORE = re.compile(r"(FP64|FP32|FP16|BF16|TF32|FP8|INT8|INT4)[^,。;]{0,6}$", re.I)
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_NOUN = re.compile(r"[ ]?((?:[\u3400-\u9fff]|[A-Za-z]+[ ]?){1,8})")
+_NOUN = re.compile(r"[ ]?((?:[\u3400-\u9fff]|[A-Za-z]+[ ]?){1,10})")
 _COMMON_CN = set("一二两三四五六七八九十百千万亿半")
 _MULT_ONLY = set("十百千万亿")
 _NOUN_STOP = "的、,。;:和与及等在为是了至增"  # 至 / 增: 由40间增加至120间
@@ -91,6 +93,10 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
             if cut and mention.end < m.end():
                 pos = mention.end  # 一点两小时: read on from where the numeral's head ended
                 break
+    if any(w in text for w in declared_words()):  # 单位：亿元 above a table of bare figures
+        apply_table_units(text, out, tolerance)
+    if "年" in text and p.currency_markers is not None:  # 預計117年完工 on a Taiwan page: a Minguo year
+        roc_years(text, out, p)
     if p.currency_markers is not None and any(m.unit == "CNY" and m.reason is None for m in out):
         _document_currency(text, out, p)
     return out
@@ -102,11 +108,7 @@ def _document_currency(text: str, out: list[Mention], p) -> None:
     港元 / 本港 for Hong Kong) and no word names renminbi, that currency. An explicit 人民币 stays CNY."""
     declared = [(d.start(), p.currency_declare_map[d.group(1)]) for d in p.currency_declared.finditer(text)
                 ] if any(w in text for w in p.currency_declare_words) else []
-    # a marker that is a figure's own unit (12亿港元) says nothing of the page: a mainland page names
-    # a foreign currency on each figure and keeps its bare 元 for renminbi
-    found = {p.currency_marker_map[w.group()] for w in p.currency_markers.finditer(text)
-             if w.group() not in p.currency_declare_map or not _after_figure(text, w.start(), p)}
-    default = next(iter(found)) if len(found) == 1 and not p.renminbi.search(text) else None
+    default = page_currency(text)
     if default is None and not declared:
         return
     for m in out:
@@ -120,6 +122,18 @@ def _document_currency(text: str, out: list[Mention], p) -> None:
         if cur and cur != "CNY":
             target, factor, dimension = canonical(cur)
             m.unit, m.dimension = target, dimension
+
+
+@lru_cache(maxsize=4)
+def page_currency(text: str) -> str | None:
+    """The currency a page's markers name, when they name one only and no word names renminbi (kept for
+    the last few texts: the figures' currency and the page's national words ask it of one text)."""
+    p = patterns()
+    # a marker that is a figure's own unit (12亿港元) says nothing of the page: a mainland page names
+    # a foreign currency on each figure and keeps its bare 元 for renminbi
+    found = {p.currency_marker_map[w.group()] for w in p.currency_markers.finditer(text)
+             if w.group() not in p.currency_declare_map or not _after_figure(text, w.start(), p)}
+    return next(iter(found)) if len(found) == 1 and not p.renminbi.search(text) else None
 
 
 def _after_figure(text: str, at: int, p) -> bool:
@@ -154,8 +168,11 @@ def _percent_range(text, pos, value, is_arabic, mention, p):
     if not r:
         return None, pos
     signed = text[pos - 1] == "%"
-    if not (r.group(1) or r.group(3) or (not signed and not is_arabic and not r.group(2)[0].isdigit())):
+    # 百分之五到三 and 百分之5至6 range in one script; 5%至2024年 does not
+    if not (r.group(1) or r.group(3) or (not signed and is_arabic == r.group(2)[0].isdigit())):
         return None, pos
+    if not (r.group(1) or r.group(3)) and (p.unit.match(text, r.end()) or p.measure.match(text, r.end())):
+        return None, pos  # 按年升百分之四至三萬三千七百架次: 至 reaches another figure
     parsed = parse_number(r.group(2))
     if not parsed or parsed[0] <= value:
         return None, pos
@@ -381,6 +398,8 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
                 value, resolution = value * _exact(factor), resolution * _exact(factor)
     if mention.unit is None and p.points_before and text.startswith("分", pos) and p.points_before.search(text, max(0, s - 10), s):
         mention.unit, pos = "score", pos + 1  # 场均攻下28.6分: a player's points
+    if mention.unit is None and text.startswith("点", pos) and _index_before(text, s):
+        mention.unit, pos = "index_point", pos + 1  # 售价指数报285.6点: an index's points
     if mention.unit is None and p.symbol_before and s > 0 and text[s - 1] in _SYMBOL_LASTS:
         sm = p.symbol_before.search(text, max(0, s - 6), s)
         if sm:  # NT$120亿, HK$ 30亿: the symbol names the currency
@@ -495,13 +514,27 @@ def _score_rx():
     return re.compile(rf"^[^,。;]{{0,14}}?的(?:{words})"), re.compile(rf"(?:{words})(?:为|是|达|高达)?[ ]?$")
 
 
+@cache
+def _index_rx() -> re.Pattern | None:
+    words = load_lexicon().units.index_before
+    return re.compile(rf"(?:{alternation(norm_all(words.words))})[^,。;0-9]{{0,4}}$") if words and words.words else None
+
+
+def _index_before(text: str, start: int) -> bool:
+    """Whether an index word stands shortly before the figure (指数报285.6点, 恒指收报26500点)."""
+    rx = _index_rx()
+    return rx is not None and rx.search(text, max(0, start - 12), start) is not None
+
+
 def _score_nearby(text: str, start: int, end: int) -> bool:
     """A bare figure that the sentence calls a score: 以7043.99和1129.75的得分, 得分为 85.5."""
     after, before = _score_rx()
     return bool(after.match(text[end : end + 24]) or before.search(text[max(0, start - 8) : start]))
 
 
-_TENTH_TAIL = re.compile(r"[ ]{0,2}(半|[一二两三四五六七八九])(?![一二两三四五六七八九十百千万亿点])")
+# the tenths after 成: 三成半, 七成六, and in digits glued to it (跌1成3 = 13 %; 7成 3家 is 70 % and three firms)
+_TENTH_TAIL = re.compile(r"(?:[ ]{0,2}(?=[半一二两三四五六七八九])|(?=[1-9](?:[^\d.%\u3400-\u9fff]|$)))"
+                         r"(半|[一二两三四五六七八九]|[1-9])(?![一二两三四五六七八九十百千万亿点\d.%])")
 
 
 def _per_hundred(num_text: str, p) -> Fraction | None:

@@ -136,6 +136,20 @@ def _national_source(text: str, a: int, b: int) -> str | None:
     return canonical if rx.search(text, a, b) else None
 
 
+def _widening(short: str, facilities: list[Entity]) -> Entity | None:
+    """The one body name that a headline's name shortens by leaving words out between its place and its
+    head (荃湾数据中心 for 荃湾西湾数据中心); None when no name, or two different names, do."""
+    from factcheck.link.normalise import subject_key
+
+    found: dict[str, Entity] = {}
+    for e in facilities:
+        key = subject_key(e.text)
+        if len(key) > len(short) and any(
+                key.startswith(short[:i]) and key.endswith(short[i:]) for i in range(2, len(short) - 1)):
+            found.setdefault(key, e)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _counted_or_joined(text: str, ent: Entity, start: int) -> bool:
     """A name right before a count, or joined to it by a conjunction or preposition (与, 为)."""
     gap = start - ent.end
@@ -214,6 +228,10 @@ class SubjectFinder:
     def _fuller(self, topic: Subject) -> Subject:
         """The headline's topic under the fuller name the body gives it (Foshan AI computing center in
         the title, China Telecom Foshan Intelligent Computing Center in the text)."""
+        if topic.type == "place":
+            # a headline naming only a place (澳門9月賭收187億): the body's own topic if it names one
+            body = self._main_entity()
+            return body if body is not None and body.type != "place" else topic
         if topic.type != "facility":
             return topic
         from factcheck.link.normalise import subject_key
@@ -227,6 +245,10 @@ class SubjectFinder:
             if len(key) > len(short) and short in key:
                 return Subject(e.text, e.start, e.end, topic.confidence, e.cls)
             named_here = named_here or key == short
+        if not named_here:
+            widened = _widening(short, [e for e in self.entities if e.cls == "facility" and not e.bare])
+            if widened is not None:  # 荃灣數據中心 over 荃灣西灣數據中心: the headline shortened the name
+                return Subject(widened.text, widened.start, widened.end, topic.confidence, widened.cls)
         if topic.text.isascii():
             from factcheck.extract.en_subjects import fuller_topic
 

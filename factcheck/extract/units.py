@@ -38,6 +38,8 @@ CANONICAL = {
     "[power]": "megawatt",
     "[energy]": "kWh",
     "[ratio]": "ratio",
+    "[apparent_power]": "MVA",
+    "[index]": "index_point",
 }
 DIMENSION_NAMES = {
     "[compute]": "compute", "[integer_ops]": "integer_ops", "[accelerator]": "accelerator", "[rack]": "rack",
@@ -45,7 +47,7 @@ DIMENSION_NAMES = {
     "[share_change]": "share_change", "[money_cny]": "money", "[money_usd]": "money_usd",
     "[money_eur]": "money_eur", "[money_hkd]": "money_hkd", "[money_twd]": "money_twd", "[money_mop]": "money_mop", "[time]": "time",
     "[freight_work]": "freight_work", "[passenger_work]": "passenger_work", "[volume]": "volume",
-    "[voltage]": "voltage",
+    "[voltage]": "voltage", "[apparent_power]": "apparent_power", "[index]": "index",
     "[mass]": "mass", "[area]": "area", "[storage]": "storage", "[multiple]": "multiple", "[ratio]": "ratio",
     "[power]": "power", "[energy]": "energy",
     "[electricity_price]": "electricity_price", "[length]": "length", "[temperature]": "temperature",

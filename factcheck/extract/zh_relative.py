@@ -113,6 +113,8 @@ def _offset(m, text, ctx):
     pre, post = m.group("pre"), m.group("post")
     if not pre and not post:
         return None
+    if pre and _not_offset(text, m.start("pre") + len(pre)):
+        return None  # 提前4个月投产: ahead of schedule, a duration and no date
     if m.group("n").startswith("0"):
         return None  # 07年以后: a two-digit year
     unit, per = lx.offset_units[m.group("unit")]
@@ -237,3 +239,13 @@ def _daypart(m, text, ctx):
 
 
 RESOLVE = {"relday": _relday, "week": _week, "offset": _offset, "clock": _clock, "now": _now, "daypart": _daypart, "ordinal": _ordinal, "recent": _recent}
+
+
+@cache
+def _not_offsets() -> tuple[str, ...]:
+    return tuple(norm(w) for w in load_lexicon().dates.not_offsets.words)
+
+
+def _not_offset(text: str, end: int) -> bool:
+    """Whether the offset word ending at end closes a longer word that is no offset (提前, 超前)."""
+    return any(text.startswith(w, end - len(w)) for w in _not_offsets())

@@ -35,6 +35,12 @@ class Discount(_Strict):
     not_before: str
 
 
+class RocYear(_Strict):
+    first: int
+    before: str
+    after: str
+
+
 class DocumentCurrency(_Strict):
     declare_words: list[str]
     declare: dict[str, str]
@@ -58,6 +64,8 @@ class UnitsFile(_Strict):
     after_section: dict[str, tuple[str, float]] = {}
     points_before: Words | None = None
     symbol_before: dict[str, str] = {}
+    table_unit: Words | None = None
+    index_before: Words | None = None
 
 
 class QualifiersFile(_Strict):
@@ -103,6 +111,8 @@ class DatesFile(_Strict):
     reporters: Words
     centuries: dict[str, str]
     same_year: Words
+    not_offsets: Words = Words(words=[])
+    roc_year: RocYear | None = None
 
 
 class ModalityFile(_Strict):
@@ -204,6 +214,12 @@ class MaxPrefix(_Strict):
     chars: int
 
 
+class PageNation(_Strict):
+    name: str
+    words: list[str]
+    places: list[str] = []
+
+
 class EntitiesFile(_Strict):
     heads: Heads
     organisations: Organisations
@@ -213,6 +229,8 @@ class EntitiesFile(_Strict):
     stop_words: Words
     stop_chars: Chars
     max_prefix: MaxPrefix
+    listed: Words | None = None
+    page_nation: dict[str, PageNation] = {}
 
 
 class MetricDef(_Strict):

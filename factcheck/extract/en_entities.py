@@ -10,7 +10,7 @@ from functools import cache
 from factcheck.extract.entities import Entity
 from factcheck.extract.scan import finditer
 from factcheck.lang import load_english
-from factcheck.lang.loader import alternation
+from factcheck.lang.loader import alternation, trie_alternation
 from factcheck.link.places import romanised
 
 _TOKEN = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\d+[A-Za-z]*)$")
@@ -33,7 +33,7 @@ def _lex():
             head_class.setdefault(h.lower(), cls)
     places = frozenset(romanised()) | frozenset(en.regions.words)
     return (
-        re.compile(rf"(?i:\b(?:{alternation(head_class)})\b)(?:\s(?:III|II|IV|I|V|\d)\b)?"),
+        re.compile(rf"(?i:\b(?:{trie_alternation(head_class)})\b)(?:\s(?:III|II|IV|I|V|\d)\b)?"),
         head_class,
         re.compile(rf"\b(?:{alternation(en.organisations.names)})\b"),
         places,
@@ -99,7 +99,7 @@ def _pointed_places(text: str, place_spans: list[tuple[int, int]]) -> list[Entit
     """"the city", "the province": the last place named before it (Nanchang … the city has built 8
     centres); with none named before, no entity (SEMANTICS.md section 4: the name a careful reader gives)."""
     rx = _place_pointing_rx()
-    if rx is None or not place_spans or "the " not in text.lower():
+    if rx is None or not place_spans:
         return []
     out = []
     for m in rx.finditer(text):

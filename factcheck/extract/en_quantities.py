@@ -14,7 +14,7 @@ from factcheck.extract.mention import Mention
 from factcheck.extract.scan import finditer
 from factcheck.extract.units import canonical
 from factcheck.lang import load_english
-from factcheck.lang.loader import alternation
+from factcheck.lang.loader import alternation, trie_alternation
 
 # exascale, and E级 in translation (E-class computing power; a Mercedes E-Class is no computer)
 _EXASCALE = re.compile(r"\b(?:[Ee]xascale|EXASCALE|E-(?:class|level)(?=[ ](?:computing|compute|supercomput|intelligent|AI)))\b")
@@ -40,42 +40,21 @@ def _defined(unit: str) -> bool:
     return True
 
 
-def _trie(words) -> str:
-    """An alternation of the (lower-case) words as a prefix tree: a figure's next letters are tried once
-    against two hundred unit words, not once per word; longer words are still tried first."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        parts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if "" in node:
-            parts.append("")
-        if len(parts) == 1:
-            return parts[0]
-        return "(?:" + "|".join(parts) + ")"
-
-    return emit(root)
-
-
 @cache
 def _rx():
     en = load_english()
     scales = alternation(k for k in en.numbers.scales if k.lower() != "m")
     cur = alternation(en.units.currency_before)
     units = {k.lower(): v for k, v in en.units.units.items() if _defined(v[0])}
-    unit = re.compile(rf"(?:[ ]|-(?=[A-Za-z]))?(?P<u>(?:{_trie(units)}))(?![A-Za-z])", re.I)
-    nouns = alternation(en.units.count_nouns.words)
+    unit = re.compile(rf"(?:[ ]|-(?=[A-Za-z]))?(?P<u>(?:{trie_alternation(units)}))(?![A-Za-z])", re.I)
+    nouns = trie_alternation(en.units.count_nouns.words)
     count = re.compile(rf"[ ](?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*[ ]){{0,3}}?(?P<n>{nouns})\b")
-    device_units = alternation(k for k, v in units.items() if v[0] in ("card", "rack"))
+    device_units = trie_alternation(k for k, v in units.items() if v[0] in ("card", "rack"))
     device = re.compile(rf"[ ](?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*[ ]){{1,4}}?(?P<u>{device_units})\b", re.I)
     qb = {k.lower(): v for k, v in en.qualifiers.before.items()}
     qa = {k.lower(): v for k, v in en.qualifiers.after.items()}
-    before = re.compile(rf"\b(?P<q>{alternation(qb)})\s*$", re.I)
-    after = re.compile(rf"[ ]?(?P<q>{alternation(qa)})(?![A-Za-z])(?![ ]?(?:\d|{cur}))", re.I)  # not "plus 200 racks"
+    before = re.compile(rf"\b(?P<q>{trie_alternation(qb)})\s*$", re.I)
+    after = re.compile(rf"[ ]?(?P<q>{trie_alternation(qa)})(?![A-Za-z])(?![ ]?(?:\d|{cur}))", re.I)  # not "plus 200 racks"
     between = re.compile(r"\bbetween\s*$", re.I)
     rng = re.compile(rf"[ ]?(?:-|–|to|and)[ ]?(?P<cur>{cur})?[ ]?(?P<num>{_DIGITS})(?:[ ]?(?P<scale>\b(?:{scales})\b))?", re.I)
     currency = re.compile(rf"(?:{cur})[ ]?$", re.I)

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 
 from factcheck import __version__
 from factcheck.cache import Cached, ExtractionCache, FindingsCache
@@ -33,14 +34,18 @@ def _no_block(_claim) -> None:
 def document_record(document: Document, claims: list[Claim], mentions: list[Claim], findings: bool = True) -> Cached:
     """One document after its two stages: extraction's claims as Rows (with their blocking key),
     then the rules over this document's claims alone (FC2xx), run while the claims are still
-    objects (not when findings is False: a run that compares nothing, such as extract, has no use
-    for them). Stages flow one way: extraction knows nothing of rules or comparison."""
+    objects. Not when findings is False: a run that compares nothing, such as extract, has no use
+    for the findings nor for the blocking keys (its rows have none). Stages flow one way:
+    extraction knows nothing of rules or comparison."""
+    if not findings:
+        rows = encode(claims, _no_block)
+        rows.sort(key=itemgetter(0))  # report order, as sorted claims give it, each order made once
+        return Cached(document, rows, encode(mentions, _no_block), [])
     from factcheck.facts.blocks import block_key
     from factcheck.rules.inside import document_findings
 
     claims = sorted(claims, key=report_order)
-    return Cached(document, encode(claims, block_key), encode(mentions, _no_block),
-                  document_findings(claims) if findings else [])
+    return Cached(document, encode(claims, block_key), encode(mentions, _no_block), document_findings(claims))
 
 
 def _decoded(rows: list[Row]) -> list[Claim]:
@@ -111,6 +116,15 @@ class Extracted:
     loaded: Loaded = field(default_factory=Loaded)
     keys: list[str | None] = field(default_factory=list)  # each document's cache entry, None when not cached
 
+    def __getstate__(self) -> dict:
+        """Rows travel between processes as columns, five lists rather than a tuple a row:
+        pickling a NamedTuple runs Python code for each row, both ways (11,897 rows: 0.030 s to
+        pickle and 0.014 s to load as rows, 0.015 s and 0.009 s as columns)."""
+        return self.__dict__ | {"claims": _columns(self.claims), "mentions": _columns(self.mentions)}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, claims=_rows(state["claims"]), mentions=_rows(state["mentions"]))
+
     def add(self, record: Cached) -> None:
         self.keys.append(record.key)
         self.documents.append(record.document)
@@ -118,6 +132,14 @@ class Extracted:
         self.mentions.extend(record.mentions)
         if record.findings:
             self.findings[record.document.id] = record.findings
+
+
+def _columns(rows: list[Row]) -> list[tuple]:
+    return list(zip(*rows, strict=True))
+
+
+def _rows(columns: list[tuple]) -> list[Row]:
+    return list(map(Row._make, zip(*columns, strict=True)))
 
 
 AUTO_PARALLEL_FILES = 200  # below this, starting worker processes costs more than it saves

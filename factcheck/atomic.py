@@ -44,8 +44,9 @@ def make_owned_dir(path: str | Path, ignore: list[str]) -> Path:
     return folder
 
 
-def write_atomic(path: str | Path, text: str | Iterable[str], durable: bool = True) -> None:
-    """Write text (or pieces of it, as they come) to path, replacing it only once all is on disk.
+def write_atomic(path: str | Path, text: str | Iterable[str | bytes], durable: bool = True) -> None:
+    """Write text (or pieces of it, as they come: text, or UTF-8 bytes) to path, in UTF-8,
+    replacing it only once all is on disk.
 
     durable=False skips the fsync: a crash of the machine (not of the run) may then leave an empty
     or cut file. Only for files that are checked when read and rebuilt when broken (the cache).
@@ -60,9 +61,9 @@ def write_atomic(path: str | Path, text: str | Iterable[str], durable: bool = Tr
         raise OutputError(str(target), f"cannot write ({os_reason(exc)})", exc.errno) from None
     try:
         os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        with os.fdopen(fd, "wb") as fh:  # UTF-8, no newline translated
             for piece in [text] if isinstance(text, str) else text:
-                fh.write(piece)
+                fh.write(piece.encode() if isinstance(piece, str) else piece)
             fh.flush()
             if durable:
                 os.fsync(fh.fileno())

@@ -11,11 +11,11 @@ a table is byte for byte the one written from the objects.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from factcheck.model import Claim
+from factcheck.model_json import model_json
 
 
 def report_order(c: Claim) -> tuple:
@@ -23,13 +23,10 @@ def report_order(c: Claim) -> tuple:
     return c.document, c.span.start, c.span.end, c.kind
 
 
-# json.dumps(value, ensure_ascii=False) without making an encoder per call (a claim holds no cycles)
-_encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-
-
 def claim_json(claim: Claim) -> str:
-    """The one line a claim takes in the JSON report (OUTPUT.md)."""
-    return _encode(claim.model_dump(mode="json"))
+    """The one line a claim takes in the JSON report (OUTPUT.md): json.dumps of its JSON mode,
+    ensure_ascii=False (model_json makes the same text faster)."""
+    return model_json(claim).decode()
 
 
 class Row(NamedTuple):
@@ -47,7 +44,7 @@ def encode(claims: Iterable[Claim], block_key) -> list[Row]:
     for c in claims:
         block = block_key(c)
         rows.append(Row(report_order(c), c.id, block, c.subject.key if block else None,
-                        claim_json(c).encode()))
+                        model_json(c)))
     return rows
 
 

@@ -145,12 +145,36 @@ def _published(value: str | None):
     return when
 
 
+def _utf8_stdout():
+    """Standard output's byte stream when writing UTF-8 bytes to it gives what writing their text
+    would (it encodes as UTF-8 and translates no newline), else None."""
+    import codecs
+    import os
+
+    buffer = getattr(sys.stdout, "buffer", None)
+    encoding = getattr(sys.stdout, "encoding", None)
+    try:
+        utf8 = encoding is not None and codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    return buffer if utf8 and os.linesep == "\n" else None
+
+
 def _emit(text, output: Path | None) -> None:
-    """Text, or an iterable of pieces, to standard output or atomically to a file."""
+    """Text, or an iterable of pieces (text, or UTF-8 bytes), to standard output or atomically
+    to a file."""
     if output is None:
-        for piece in [text] if isinstance(text, str) else text:
-            sys.stdout.write(piece)
-        sys.stdout.flush()
+        pieces = [text] if isinstance(text, str) else text
+        binary = _utf8_stdout()
+        if binary is None:
+            for piece in pieces:
+                sys.stdout.write(piece if isinstance(piece, str) else piece.decode())
+            sys.stdout.flush()
+            return
+        sys.stdout.flush()  # whatever went through the text layer goes first
+        for piece in pieces:
+            binary.write(piece.encode() if isinstance(piece, str) else piece)
+        binary.flush()
     else:
         from factcheck.atomic import write_atomic
 
@@ -183,10 +207,13 @@ def _report_problems(report, verbose: bool) -> bool:
     """Print each unreadable input on one line (and with --verbose, how each document was read:
     encoding, language, publication date and where it came from); True if any was fatal."""
     fatal = False
+    lines = []
     for p in report.problems:
         if p.fatal or p.warning or verbose:
-            err.print(f"factcheck: {p.message()}", markup=False)
+            lines.append(f"factcheck: {p.message()}")
         fatal = fatal or p.fatal
+    if lines:  # one print: rich's cost is per call (117 lines: 0.006 s one by one, 0.002 s at once)
+        err.print(*lines, sep="\n", markup=False)
     if verbose:
         for d in report.documents:
             err.print(f"factcheck: {d.path or d.id}: read as {d.encoding}, language {d.lang}, {published_line(d)}")
@@ -228,9 +255,9 @@ def render(report, format: str, output: Path | None, title: str = "factcheck rep
            quiet: bool = False, fail_on: str = "error") -> None:
     """Write a report in one of the formats; text goes to the terminal (or a plain file)."""
     if format == "json":
-        from factcheck.report.json_report import render_json_chunks
+        from factcheck.report.json_report import render_json_pieces
 
-        _emit(render_json_chunks(report), output)
+        _emit(render_json_pieces(report), output)
     elif format == "markdown":
         from factcheck.report.markdown import render_markdown
 
@@ -256,6 +283,20 @@ def main() -> None:
     except Exception as exc:  # pragma: no cover - last resort, never a traceback
         err.print(f"factcheck: internal error: {exc}", markup=False)
         sys.exit(2)
+    finally:
+        _before_exit()
+
+
+def _before_exit() -> None:
+    """The command is done and the process ends next. Move every object out of the collector's
+    sight (gc.freeze), so the collections Python runs while it shuts down do not walk all the
+    objects of the run only to find nothing to free (0.06 s of CPU after an extract of 5 MB with
+    one process); their memory goes back to the system with the process. Python runs no object's
+    finaliser at exit anyway unless it is collected, which is no guarantee: whatever must reach
+    the disk is written and closed by the command itself."""
+    import gc
+
+    gc.freeze()
 
 
 @app.callback(invoke_without_command=True)

@@ -69,9 +69,9 @@ def extract(
         if not report.documents:
             return _nothing_read(paths, report)
         if format == "json":
-            from factcheck.report.json_report import render_json_chunks
+            from factcheck.report.json_report import render_json_pieces
 
-            _emit(render_json_chunks(report), output)
+            _emit(render_json_pieces(report), output)
         else:
             from factcheck.report.terminal import print_extract
 

@@ -33,8 +33,18 @@ class Subject:
     type: str = "phrase"
 
 
+@dataclass(frozen=True)
+class _Rules:
+    attribution_after: re.Pattern
+    attribution_before: re.Pattern
+    instrument: tuple[tuple[str, str], ...]  # (before, after) around a helper: 依托{}, 与{}合作
+    identifying: tuple[str, ...]
+    instrument_before: tuple[str, ...]  # every non-empty "before" part, for one endswith
+    instrument_after: tuple[str, ...]  # the "after" parts of patterns with no "before" part
+
+
 @cache
-def _rules():
+def _rules() -> _Rules:
     f = load_lexicon().filters
     # 合肥高新区管委会相关负责人介绍: a body's spokesperson is a source too
     attribution_after = re.compile(rf"^[^,。;，：:]{{0,10}}(?:{alternation(norm_all(f.attribution.words))})")
@@ -43,7 +53,8 @@ def _rules():
     for pat in f.instrument.patterns:
         before, _, after = norm(pat).partition("{}")
         instrument.append((before, after))
-    return attribution_after, attribution_before, instrument, tuple(norm_all(f.instrument.identifying))
+    return _Rules(attribution_after, attribution_before, tuple(instrument), tuple(norm_all(f.instrument.identifying)),
+                  tuple(b for b, _ in instrument if b), tuple(a for b, a in instrument if not b and a))
 
 
 @cache
@@ -55,23 +66,31 @@ def _own_results() -> re.Pattern:
 
 
 def _valid(ent: Entity, text: str) -> bool:
-    attribution_after, attribution_before, instrument, identifying = _rules()
+    r = _rules()
     before = text[max(0, ent.start - 6) : ent.start]
     after = text[ent.end : ent.end + 16]
-    said = attribution_after.match(after)
+    said = r.attribution_after.match(after)
     if said and not (said.group().startswith(" ") and _own_results().match(text, ent.end + said.end())):
         return False
-    if attribution_before.search(before):
+    if r.attribution_before.search(before):
         return False
-    for b, a in instrument:
-        identified = b == "是" and before.endswith(identifying)  # 最长的是X: X is picked out, not described
-        if b and before.endswith(b) and (not a or after.startswith(a)) and not identified:
-            return False
-        if not b and a and after.startswith(a) and ent.cls in ("known", "place"):
-            return False
+    # one endswith / startswith first: most names have no helper word around them
+    if (before.endswith(r.instrument_before) or after.startswith(r.instrument_after)) and _helped(ent, before, after, r):
+        return False
     if _in_list(ent, text):
         return False
     return not (ent.cls in ("place", "national") and before.endswith("在"))
+
+
+def _helped(ent: Entity, before: str, after: str, r: _Rules) -> bool:
+    """A helper (在X的支持下, 依托X, 与X合作) or a predicate noun (成为X), not the subject."""
+    for b, a in r.instrument:
+        identified = b == "是" and before.endswith(r.identifying)  # 最长的是X: X is picked out, not described
+        if b and before.endswith(b) and (not a or after.startswith(a)) and not identified:
+            return True
+        if not b and a and after.startswith(a) and ent.cls in ("known", "place"):
+            return True
+    return False
 
 
 def _complete(ent: Entity, entities: list[Entity], scope_start: int, text: str) -> Entity | None:

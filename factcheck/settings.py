@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tomllib
 from fractions import Fraction
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -26,7 +27,14 @@ class Settings(BaseModel):
 
     @property
     def tolerance_fraction(self) -> Fraction:
-        return Fraction(str(self.tolerance))
+        return _exact(self.tolerance)
+
+
+@lru_cache(maxsize=16)
+def _exact(value: float) -> Fraction:
+    """The decimal a setting was written as (0.1, not 3602879701896397/36028797018963968); asked for
+    once per document, so parsed once per value."""
+    return Fraction(str(value))
 
 
 def find_config(start: Path | None = None) -> tuple[Path | None, dict]:

@@ -204,7 +204,7 @@ NEGATIVES = """---
 title: Reader letters
 date: 2024-02-02T08:00:00+08:00
 ---
-Which one do you prefer? The one you mentioned is the 29km road past the 4th exit.
+Which one do you prefer? The one you mentioned is the road past the 4th exit.
 The 180ml bottle and the A100 card were on the desk, next to a COVID-19 leaflet.
 The 2023 rankings praised its 7 nanometres chips.
 """
@@ -214,7 +214,7 @@ def test_words_and_codes_that_are_not_numbers(tmp_path, settings):
     claims, mentions = _extract(tmp_path, settings, "negatives.md", NEGATIVES)
     assert not claims
     valued = [m.text for m in mentions if m.value is not None]
-    assert not any(t in ("one", "29", "4", "180", "100") for t in valued), valued
+    assert not any(t in ("one", "4", "180", "100") for t in valued), valued
 
 
 def test_a_bare_number_carries_its_value(tmp_path, settings):

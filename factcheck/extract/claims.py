@@ -27,7 +27,7 @@ from factcheck.extract.patterns import norm_all, patterns
 from factcheck.extract.quantities import find_quantities
 from factcheck.extract.scan import finditer, present
 from factcheck.extract.subjects import SubjectFinder, respectively
-from factcheck.ingest.source import GLOSS, Source, count_cjk
+from factcheck.ingest.source import GLOSS, Source
 from factcheck.ingest.textmap import TextMap, line_starts
 from factcheck.lang import load_english, load_lexicon
 from factcheck.lang.grammar import grammar, rx
@@ -59,6 +59,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z]+")  # [A-Za-z]{2,}, written so that 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 _CJK = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff]")
 _FIRST_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z]")
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")  # the characters count_cjk counts
 _NON_CJK_RUN = re.compile(r"[^\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 
 
@@ -76,7 +77,7 @@ def _line_languages(text: str) -> tuple[bytearray, bytearray]:
     en, zh = [], []
     for line in lines:
         latin = len(_LATIN_WORD.findall(line))
-        if latin and (_CJK.search(line) is None or (latin >= 3 and latin > count_cjk(line))):
+        if latin and (_CJK.search(line) is None or (latin >= 3 and not _ideographs_at_least(line, latin))):
             en.append(b"\x01" * len(line))
             zh.append(bytes(len(line)))
         elif latin >= 3:
@@ -92,6 +93,18 @@ def _line_languages(text: str) -> tuple[bytearray, bytearray]:
             en.append(bytes(len(line)))
             zh.append(b"\x01" * len(line))
     return bytearray(b"\x00".join(en)), bytearray(b"\x00".join(zh))
+
+
+def _ideographs_at_least(line: str, n: int) -> bool:
+    """Whether line holds at least n CJK ideographs (as count_cjk(line) >= n). Stops at the n-th: on
+    a long Chinese line with a few Latin words that is a few searches, not a count of the whole line."""
+    pos = 0
+    for _ in range(n):
+        m = _IDEOGRAPH.search(line, pos)
+        if m is None:
+            return False
+        pos = m.end()
+    return True
 
 
 def _union(a: bytearray, b: bytearray) -> bytes:
@@ -261,6 +274,7 @@ class _Doc:
         for d in self.as_of_dates:
             d.reason = "as-of date"
         self._relative_words = None
+        self._scopes = None
         starts = [d.start for d in self.dates]
         self._date_starts = starts if starts == sorted(starts) else None
 
@@ -282,15 +296,22 @@ class _Doc:
         return self.text[max(0, d.start - 2) : d.start].strip() in g.since_before or any(
             w in self.text[d.end : d.end + 12] for w in g.since_after)
 
+    def _as_of_scopes(self) -> list:
+        """(date, its sentence, whether English "as of" names it) for each as-of date: found once per
+        text, not again for every figure."""
+        if self._scopes is None:
+            self._scopes = [(d, self.ctx.sentences[self.ctx.sentence_index(d.start)],
+                             _ENGLISH_AS_OF.search(self.text, max(0, d.start - 10), d.start) is not None)
+                            for d in self.as_of_dates]
+        return self._scopes
+
     def as_of_for(self, m: Mention) -> str | None:
         si = self.ctx.sentence_index(m.start)
         sent = self.ctx.sentences[si]
         governing = None
-        for d in self.as_of_dates:
-            ds = self.ctx.sentences[self.ctx.sentence_index(d.start)]
+        for d, ds, english in self._as_of_scopes():
             # 截至 governs its paragraph; English "as of" only its own sentence
-            scope = ds is sent if _ENGLISH_AS_OF.search(self.text, max(0, d.start - 10), d.start) else ds.paragraph == sent.paragraph
-            if d.start < m.start and scope:
+            if d.start < m.start and (ds is sent if english else ds.paragraph == sent.paragraph):
                 governing = d
         if governing is None:
             # English puts it after the figure: 70 EFLOPS as of June 2024
@@ -426,8 +447,9 @@ def _original(view: TextMap, raw: str, a: int, b: int) -> str:
         piece = _TAG.sub("", piece)
     if "(" in piece:
         piece = GLOSS.sub("", piece)
-    with contextlib.suppress(ValueError, OverflowError):  # a character reference of thousands of digits stays
-        piece = unescape(piece)
+    if "&" in piece:  # unescape changes nothing without one (and the context manager costs a microsecond)
+        with contextlib.suppress(ValueError, OverflowError):  # a character reference of thousands of digits stays
+            piece = unescape(piece)
     return piece.replace("\r", "").strip()
 
 

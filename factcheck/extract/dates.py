@@ -823,8 +823,14 @@ def _fest(m, text, ctx):
     return m.end(), v
 
 
+@cache
+def _era_years() -> dict[str, int]:
+    """The era names and their first years, normalised once per process."""
+    return {norm(k): v for k, v in load_lexicon().dates.eras.items()}
+
+
 def _era(m, text, ctx):
-    first = {norm(k): v for k, v in load_lexicon().dates.eras.items()}[m.group("era")]
+    first = _era_years()[m.group("era")]
     n = 1 if m.group("en") == "元" else small(m.group("en"))
     y = first + n - 1
     r = year_tails(text, m.end(), y, ctx, explicit=True)

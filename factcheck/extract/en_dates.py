@@ -115,7 +115,7 @@ def _rules():
         ("ddm", _Lazy(rf"(?:(?P<between>(?i:between))\s+)?(?<![\w-])(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?P<sep>-|–|to|until|till|through|and)\s*(?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}(?:,?\s+{y})?")),
         # between 2019 and 2021, 2014 to 2018, 2019-2021, 2021-25
         ("yy", _Lazy(rf"\bbetween\s+(?:the\s+years\s+)?{by}\s+and\s+(?P<y2>(?:19|20)\d{{2}})(?![\d%\w])", i)),
-        ("yy", _Lazy(rf"(?:\bfrom\s+)?(?<![\w.,/-]){by}\s*(?:-|–|~|to|through|until)\s*(?P<y2>(?:19|20)\d{{2}}|\d{{2}})(?![\d%\w]|[-–/]\d)", i)),
+        ("yy", _Lazy(rf"(?:\bfrom\s+)?(?<![\w.,/-]){by}\s*(?:-|–|~|/|to|through|until)\s*(?P<y2>(?:19|20)\d{{2}}|\d{{2}})(?![\d%\w]|[-–/]\d)", i)),
         # April of '87, 15 April '87: a two-digit year, the nearest to publication
         ("dmy2", _Lazy(rf"(?<![\d.,])(?:the\s+)?{day}\s*(?:of\s+)?{mon}\s+(?:(?i:of)\s+)?['’](?P<yy>\d{{2}})(?![\d%\w'’])")),
         ("my2", _Lazy(rf"\b{mon}\s+(?:(?i:of)\s+)?['’](?P<yy>\d{{2}})(?![\d%\w'’])")),
@@ -129,12 +129,14 @@ def _rules():
         ("us", _Lazy(r"(?<![\d./-])(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d)")),
         ("ym", _Lazy(r"(?<![\d./-])(?P<y>(?:19|20)\d{2})-(?P<mm>1[0-2]|0?[1-9])(?![\d-])")),
         ("ym", _Lazy(r"(?<![\w./-])(?P<mm>1[0-2]|0?[1-9])[-/](?P<y>(?:19|20)\d{2})(?![\d-])")),
-        ("mm", _Lazy(rf"(?:\b(?i:from|between)\s+)?\b{mon}\s*(?:-|–|to|through|until|till|and)\s*(?P<m2>(?i:{alternation(months)}))(?![a-z])\.?(?:,?\s+(?:in\s+|of\s+)?{y})?(?!\s*\d)")),
+        ("mm", _Lazy(rf"(?:\b(?i:from|between)\s+)?\b{mon}\s*(?:-(?:to|through)-|-|–|to|through|until|till|and)\s*(?P<m2>(?i:{alternation(months)}))(?![a-z])\.?(?:,?\s+(?:in\s+|of\s+)?{y})?(?!\s*\d)")),
         ("my", _Lazy(rf"\b{mon}[-/]{y}")),
         ("my", _Lazy(rf"(?<![\w.,]){y}\s+{mon}(?!\s*\d)")),
         ("hol", _Lazy(rf"\b(?P<hol>(?i:{alternation(holidays)}))\b(?:,?\s+(?:of\s+)?{by})?")),
         ("py", _Lazy(rf"\b(?P<period>{per})(?:\s+of)?[\s-]+(?:the\s+year\s+)?{by}", i)),
         ("yp", _Lazy(rf"(?<![\w.,]){by}[\s-]*(?P<period>q[1-4]|h[12])\b", i)),
+        # 1Q2019, 3Q24, 2H-2026, 2Q 2025: the number before the letter (analysts' and trade press's order)
+        ("nq", _Lazy(r"(?<![\w.,])(?P<n>[1-4])(?P<k>[QqHh])[ -]?(?:(?P<y>(?:19|20)\d{2})|(?P<yy>\d{2}))(?![\w%-])")),
         ("prel", _Lazy(rf"\b(?P<period>{per})\s+of\s+(?P<rel>{alternation(rel_years)}|the\s+(?:current\s+)?year)\b", i)),
         ("my", _Lazy(rf"\b{mon},?\s+(?:of\s+|in\s+)?{y}")),
         ("mrel", _Lazy(rf"\b{mon}\s+(?:of\s+)?(?P<rel>{alternation(rel_years)})\b", i)),
@@ -187,7 +189,7 @@ def _rules():
              "mrel": "month", "relm": "month", "md": "month", "dm": "month", "mm": "month", "bm": "month",
              "dmw": "dayword",
              "wdd": "weekday", "wdrel": "weekday", "wd": "weekday",
-             "yy": "digit", "iso": "digit", "us": "digit", "ym": "digit", "py": "digit", "yp": "digit", "y": "digit",
+             "yy": "digit", "iso": "digit", "us": "digit", "ym": "digit", "py": "digit", "yp": "digit", "nq": "digit", "y": "digit",
              "isow": "week", "dd": "digit", "dec": "digit", "md_num": "slash", "ago": "offset", "inn": "inn", "dirn": "direction",
              "relu": "direction", "hol": "holiday", "wkend": "week", "relw": "week", "rely": "year", "prel": "year",
              "reld": "relday", "nthof": "of_unit", "cent": "century", "my2": "year2", "dmy2": "year2", "myw": "yearword", "dmyw": "yearword", "yw": "yearword", "part": "part"}
@@ -559,7 +561,7 @@ def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
         _set(out, date(y1, a, 1), _month_span(y2, b)[1], "range")
     elif name == "yy":
         a, b = int(g["y"]), g["y2"]
-        if len(b) == 2 and not re.search(r"\d[-–]\d{2}$", m.group()):
+        if len(b) == 2 and not re.search(r"\d[-–/]\d{2}$", m.group()):
             return False  # 2021-25 is a span; 2015-32 or "2015 - 32" is some other figure
         b = int(b) if len(b) == 4 else a // 100 * 100 + int(b)
         if b <= a or b - a > 50 or (len(g["y2"]) == 2 and b - a > 15):
@@ -583,6 +585,13 @@ def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
         _set(out, *_month_span(int(g["y"]), int(g["mm"])), "month")
     elif name == "my":
         _set(out, *_month_span(int(g["y"]), months[g["m"].lower()]), "month")
+    elif name == "nq":
+        n, k = int(g["n"]), g["k"].lower()
+        if k == "h" and n > 2:
+            return False
+        y = int(g["y"]) if g.get("y") else 2000 + int(g["yy"])
+        a, b = lex["periods"][f"{k}{n}"]
+        _set(out, date(y, a, 1), _month_span(y, b)[1], "half" if k == "h" else "quarter")
     elif name in ("py", "prel", "yp"):
         if name == "prel":
             if not _relative(out, pub, pub_precision, "year"):

@@ -10,7 +10,7 @@ from functools import cache
 from factcheck.extract.entities import Entity
 from factcheck.extract.scan import finditer
 from factcheck.lang import load_english
-from factcheck.lang.loader import alternation
+from factcheck.lang.loader import alternation, trie_alternation
 from factcheck.link.places import romanised
 
 _TOKEN = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z]{2,}|\d+[A-Za-z]*)$")
@@ -33,13 +33,13 @@ def _lex():
             head_class.setdefault(h.lower(), cls)
     places = frozenset(romanised()) | frozenset(en.regions.words)
     return (
-        re.compile(rf"(?i:\b(?:{alternation(head_class)})\b)(?:\s(?:III|II|IV|I|V|\d)\b)?"),
+        re.compile(rf"(?i:\b(?:{trie_alternation(head_class)})\b)(?:\s(?:III|II|IV|I|V|\d)\b)?"),
         head_class,
         re.compile(rf"\b(?:{alternation(en.organisations.names)})\b"),
         places,
         re.compile(rf"(?i:\b(?:{alternation(en.national.words)})\b)"),
         en.national.canonical,
-        re.compile(rf"\b(?:{alternation(en.countries.names)})\b"),
+        re.compile(rf"\b(?:{alternation(en.countries.names)})(?!\w)"),  # the U.S. grid: no word boundary after a dot
         re.compile(rf"(?i:\b(?:{alternation(en.countries.pointing)})\b)(?![-\w])"),
     )
 
@@ -89,6 +89,27 @@ def _places(text: str, places: frozenset) -> list[tuple[int, int]]:
     return out
 
 
+@cache
+def _place_pointing_rx() -> re.Pattern | None:
+    words = [w.removesuffix("'s") for w in load_english().entities.place_pointing.words]
+    return re.compile(rf"\b(?i:{alternation(words)})\b(?![-\w])") if words else None
+
+
+def _pointed_places(text: str, place_spans: list[tuple[int, int]]) -> list[Entity]:
+    """"the city", "the province": the last place named before it (Nanchang … the city has built 8
+    centres); with none named before, no entity (SEMANTICS.md section 4: the name a careful reader gives)."""
+    rx = _place_pointing_rx()
+    if rx is None or not place_spans:
+        return []
+    out = []
+    for m in rx.finditer(text):
+        before = [(a, b) for a, b in place_spans if b <= m.start()]
+        if before:
+            a, b = before[-1]
+            out.append(Entity(m.start(), m.end(), "place", text[a:b]))
+    return out
+
+
 def _bare_head(text: str) -> str:
     return re.sub(r"\s(?:III|II|IV|I|V|\d)$", "", text).lower()
 
@@ -118,8 +139,9 @@ def find_entities_en(text: str) -> list[Entity]:
             tokens += 1
         head_is_named = m.group()[0].isupper()
         bare = tokens == 0 and not head_is_named
-        if tokens == 0 and head_is_named and " " not in m.group():
-            bare = True  # a capitalised head alone (Laboratory) is not a name
+        words = m.group().split()
+        if tokens == 0 and head_is_named and (len(words) == 1 or (words[0].isupper() and not words[-1][0].isupper())):
+            bare = True  # a capitalised head alone (Laboratory) is not a name, nor an acronym's (an AI factory)
         found.append(Entity(start, he, head_class[head], text[start:he], bare, head))
         if bare and text.find(", ", max(0, hs - 120), hs) >= 0:
             # "El Capitan, the world's fastest supercomputer,": the name before an appositive is one
@@ -129,8 +151,10 @@ def find_entities_en(text: str) -> list[Entity]:
                 found.append(Entity(ap.start(1), ap.end(1), head_class[head], ap.group(1), False, head))
     for m in finditer(known, text):
         found.append(Entity(m.start(), m.end(), "known", m.group()))
-    for start, end in _places(text, places):
+    place_spans = _places(text, places)
+    for start, end in place_spans:
         found.append(Entity(start, end, "place", text[start:end]))
+    found.extend(_pointed_places(text, place_spans))
     has_digit = _DIGIT.search(text) is not None
     systems = list(finditer(_SYSTEM, text)) if has_digit or "-" in text else []
     seen: dict[str, int] = {}
@@ -169,6 +193,10 @@ def find_entities_en(text: str) -> list[Entity]:
             found.append(Entity(m.start(), m.end(), "national", canonical))
     modifier = _modifier_rx()
     found = [f for f in found if not (f.cls == "facility" and modifier.match(text, f.end) and _unnamed(f, places, countries))]
+    # the Ganzhou Intelligent Computing Hub project: a named centre's project is the centre
+    centres = {(f.start, f.end) for f in found if f.cls == "facility" and not f.bare}
+    found = [f for f in found if not (f.cls == "program" and f.head == "project"
+                                      and any(a == f.start and b < f.end for a, b in centres))]
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     kept: list[Entity] = []
     for ent in found:
@@ -211,6 +239,13 @@ def _doer_rx():
 
 
 @cache
+def _lead_rx() -> re.Pattern:
+    """A sentence adverb and its comma before the doer (Separately, Meanwhile, Earlier this month,)."""
+    words = alternation(load_english().entities.sentence_adverbs.words)
+    return re.compile(rf"(?:[A-Z][a-z]+ly|{words}),[ ]")
+
+
+@cache
 def _speech_verbs() -> frozenset:
     return frozenset(load_english().entities.speech_verbs.words)
 
@@ -238,6 +273,8 @@ def _unnamed(ent: Entity, places: frozenset, countries: re.Pattern) -> bool:
     projects) names no centre."""
     if ent.bare:
         return True
+    if ent.head and ent.text.lower().endswith(ent.head) and all(w[:1].isupper() for w in ent.text[len(ent.text) - len(ent.head):].split()):
+        return False  # Ganzhou Intelligent Computing Hub project: a head in capitals is part of a name
     prefix = ent.text[: len(ent.text) - len(ent.head)].strip() if ent.text.lower().endswith(ent.head) else ""
     return bool(prefix) and (prefix.isdigit() or prefix in places or bool(countries.fullmatch(prefix)))
 
@@ -266,6 +303,7 @@ def _system_nouns_owned() -> re.Pattern:
 
 
 _UPPER = re.compile(r"[A-Z]")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|known as)[ ]([A-Z][\w-]*(?:[ ][A-Z0-9][\w-]*){0,3})")
 # across North America, Europe, and Israel: places in a list say where, none is the subject
 _PLACE_LIST_JOIN = re.compile(r"(?:,[ ]|,?[ ](?:and|or)[ ])$")
@@ -297,7 +335,8 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
 
     def usable(name: str) -> bool:
         first = name.split()[0]
-        return first not in not_names and name not in not_names
+        # GPUs, SMEs: an acronym in the plural is a common noun, not a name
+        return first not in not_names and name not in not_names and not _PLURAL_ACRONYM.fullmatch(name)
 
     new: list[Entity] = []
     if "(" in text:
@@ -326,6 +365,9 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
             new.append(Entity(m.start(1), m.end(), "organisation", name))
     for opening in _in_spans(_OPENING, text, spans) if any(any_verb.search(text, a, b) for a, b in spans) else ():
         m = doer.match(text, opening.end())
+        led = False
+        if m is None and (lead := _lead_rx().match(text, opening.end())):
+            m, led = doer.match(text, lead.end()), True  # Separately, Cardinal Power won …
         if m is None:
             continue
         a, b = m.span(1)
@@ -334,7 +376,7 @@ def _doers(text: str, kept: list[Entity]) -> list[Entity]:
             continue  # Li Ming, deputy director of the bureau, said …: a speaker is a source, not a doer
         if name.startswith("The "):
             a, name = a + 4, name[4:]
-        if not usable(name) or not free(a, b) or not _OPENING_BEFORE.search(text, max(0, a - 12), a):
+        if not usable(name) or not free(a, b) or not (led or _OPENING_BEFORE.search(text, max(0, a - 12), a)):
             continue
         if " " not in name and not _distinct_word(name, text, a) and not _company_later(name, text, a):
             continue  # Construction began …, Cookies are stored …: a common noun opening a sentence

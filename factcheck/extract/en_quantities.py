@@ -14,19 +14,21 @@ from factcheck.extract.mention import Mention
 from factcheck.extract.scan import finditer
 from factcheck.extract.units import canonical
 from factcheck.lang import load_english
-from factcheck.lang.loader import alternation
+from factcheck.lang.loader import alternation, trie_alternation
 
-_EXASCALE = re.compile(r"\bexascale\b", re.I)
+# exascale, and E级 in translation (E-class computing power; a Mercedes E-Class is no computer)
+_EXASCALE = re.compile(r"\b(?:[Ee]xascale|EXASCALE|E-(?:class|level)(?=[ ](?:computing|compute|supercomput|intelligent|AI)))\b")
 _PERCENT_OF = re.compile(r"(?i)\b(?:per ?cent|percents?)\s+of\s+$")
 _SCORE = re.compile(r"(?i)\b(?:scored|scores? of|scoring|points? of|a score of)\s*$")
 _OF = re.compile(r"[ ]+of\b")
 _TIMES = re.compile(r"[ ]?times\b")
 _PUE = re.compile(r"\bPUE\b[^.;\d]{0,24}$")
 _PAREN = re.compile(r"[ ]?[(（][ ]?")
-_FROM = re.compile(r"(?i)\b(?:up|down|rising|rose|falling|fell|increased?|decreased?|grew|growing|climbed|dropped|compared)\s+(?:from|with|to)\s*$")
+# "up to" is a bound (up to 20 halls), not a change from the figure before: "up" pairs with "from" only
+_FROM = re.compile(r"(?i)\b(?:up\s+from|down\s+(?:from|to)|(?:rising|rose|falling|fell|increased?|decreased?|grew|growing|climbed|dropped|compared)\s+(?:from|with|to))\s*$")
 _SCORE_LIST = re.compile(r"\s*(?:,|and|,\s*and|&)\s*$")  # scores of 812.5 and 96.4
 _NUMBER_OF = re.compile(r"(?i)\bthe (?:total )?number of (?:[\w-]+ ){0,3}?(?P<n>[a-z][\w-]*s)\b")
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_DIGITS = r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
 
 def _defined(unit: str) -> bool:
@@ -44,15 +46,15 @@ def _rx():
     scales = alternation(k for k in en.numbers.scales if k.lower() != "m")
     cur = alternation(en.units.currency_before)
     units = {k.lower(): v for k, v in en.units.units.items() if _defined(v[0])}
-    unit = re.compile(rf"(?:[ ]|-(?=[A-Za-z]))?(?P<u>(?:{alternation(units)}))(?![A-Za-z])", re.I)
-    nouns = alternation(en.units.count_nouns.words)
+    unit = re.compile(rf"(?:[ ]|-(?=[A-Za-z]))?(?P<u>(?:{trie_alternation(units)}))(?![A-Za-z])", re.I)
+    nouns = trie_alternation(en.units.count_nouns.words)
     count = re.compile(rf"[ ](?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*[ ]){{0,3}}?(?P<n>{nouns})\b")
-    device_units = alternation(k for k, v in units.items() if v[0] in ("card", "rack"))
+    device_units = trie_alternation(k for k, v in units.items() if v[0] in ("card", "rack"))
     device = re.compile(rf"[ ](?:(?!(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on)\b)[A-Za-z0-9][A-Za-z0-9-]*[ ]){{1,4}}?(?P<u>{device_units})\b", re.I)
     qb = {k.lower(): v for k, v in en.qualifiers.before.items()}
     qa = {k.lower(): v for k, v in en.qualifiers.after.items()}
-    before = re.compile(rf"\b(?P<q>{alternation(qb)})\s*$", re.I)
-    after = re.compile(rf"[ ]?(?P<q>{alternation(qa)})(?![A-Za-z])(?![ ]?(?:\d|{cur}))", re.I)  # not "plus 200 racks"
+    before = re.compile(rf"\b(?P<q>{trie_alternation(qb)})\s*$", re.I)
+    after = re.compile(rf"[ ]?(?P<q>{trie_alternation(qa)})(?![A-Za-z])(?![ ]?(?:\d|{cur}))", re.I)  # not "plus 200 racks"
     between = re.compile(r"\bbetween\s*$", re.I)
     rng = re.compile(rf"[ ]?(?:-|–|to|and)[ ]?(?P<cur>{cur})?[ ]?(?P<num>{_DIGITS})(?:[ ]?(?P<scale>\b(?:{scales})\b))?", re.I)
     currency = re.compile(rf"(?:{cur})[ ]?$", re.I)
@@ -61,10 +63,36 @@ def _rx():
     stop = r"(?:of|the|a|an|and|or|to|in|for|from|with|by|at|on|than|that|which|who|per|each|were|are|was|is|have|has|had|will|would|could|can|may|more|less|over|under|about|its|their|our|this|these|those)"
     plural = re.compile(rf"[ ](?:(?!{stop}\b)[A-Za-z][\w-]*[ ]){{0,2}}?(?!{stop}\b)(?P<n>[a-z][a-z-]{{2,}}s|[A-Z]{{2,}}s)\b(?!['’]\w)")
     not_counted = frozenset(w.lower() for w in en.units.not_counted.words)
-    return dict(codes=codes, plural=plural, not_counted=not_counted, unit=unit, units=units, count=count, device=device, before=before, after=after, qb=qb, qa=qa,
+    streets = en.units.street_names.words
+    street = re.compile(rf"[ ](?:{alternation(streets)})\b" if streets else r"(?!)")
+    return dict(street=street, codes=codes, plural=plural, not_counted=not_counted, unit=unit, units=units, count=count, device=device, before=before, after=after, qb=qb, qa=qa,
                 between=between, range=rng, compute=compute, currency_rx=currency,
                 scales={k.lower(): v for k, v in en.numbers.scales.items()},
                 currency={k.lower(): v for k, v in en.units.currency_before.items()})
+
+
+@cache
+def _shared_symbols() -> dict:
+    """A currency sign two currencies share (¥) -> (the other unit, its country's words, the usual one's words)."""
+    out = {}
+    for sign, rule in load_english().units.shared_symbols.items():
+        out[sign] = (rule.unit, re.compile(rf"\b(?:{alternation(rule.words)})\b"),
+                     re.compile(rf"\b(?:{alternation(rule.against)})\b"))
+    return out
+
+
+def _shared_sign_unit(text: str, mention: Mention, seen: dict) -> None:
+    """¥38 billion in a piece on Japan is yen, in one on China yuan: the words the whole text uses decide."""
+    piece = text[mention.start : mention.end]
+    for sign, (unit, words, against) in _shared_symbols().items():
+        if sign not in piece:
+            continue
+        if sign not in seen:
+            seen[sign] = unit if len(words.findall(text)) > len(against.findall(text)) else None
+        if seen[sign] is not None:
+            target, _, dimension = canonical(seen[sign])
+            mention.unit, mention.dimension = target, dimension
+        return
 
 
 def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction,
@@ -76,6 +104,8 @@ def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction
     spans = [(0, len(text))] if spans is None else spans
     gloss = [g for a, b in spans for g in glosses(text, a, b)] + [c for a, b in spans for c in chrome_lines(text, a, b)]
     last_score = last = None
+    shared_signs = any(sign in text for sign in _shared_symbols())
+    seen_signs: dict = {}
     for num in (n for a, b in spans for n in find_numbers(text, a, b)):
         s, e = num.start, num.end
         if s < consumed or any(taken[s:e]):
@@ -88,6 +118,8 @@ def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction
         mention = _read(text, num, r, tolerance, consumed)
         if mention is None:
             continue
+        if shared_signs and mention.dimension is not None and mention.dimension.startswith("money"):
+            _shared_sign_unit(text, mention, seen_signs)
         if mention.reason == "bare number" and last_score is not None and _SCORE_LIST.fullmatch(text, last_score, s):
             _set_unit(mention, "score", Fraction(1), tolerance)  # the second of "scores of 812.5 and 96.4"
         elif mention.reason == "bare number" and last is not None and _FROM.search(text, last.end, s) and "." not in text[last.end : s]:
@@ -140,9 +172,12 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
     if bw or not spelled:
         rng = r["range"].match(text, pos)
         if rng and (rng.group(0).strip().startswith(("-", "–", "to")) or bw):
-            hi = Fraction(rng.group("num").replace(",", ""))
+            hi = digits = Fraction(rng.group("num").replace(",", ""))
             if rng.group("scale"):
-                hi *= 10 ** r["scales"][rng.group("scale").lower()]
+                power = r["scales"][rng.group("scale").lower()]
+                hi *= 10**power
+                if not num.scale_power and value < digits:  # $2-3 billion: the scale word serves both ends
+                    value, res = value * 10**power, res * 10**power
             elif num.scale_power:
                 hi *= 10 ** num.scale_power
             if hi > value:
@@ -157,6 +192,8 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
         um = r["unit"].match(text, pos)
         word = um.group("u").lower() if um else None
         if um and not (word in ("m", "ms") and spelled):
+            if text[um.end() + 1 : um.end() + 2].isupper() and r["street"].match(text, um.end()):
+                return None  # 29km Road: a name, not a length
             unit_name, f = r["units"][word]
             unit, factor, pos = unit_name, Fraction(str(f)), um.end()
         elif (pe := re.match(r"[ ]?([PpE])\b", text[pos:pos + 3])) and r["compute"].search(text, max(0, s - 60), pos + 60):
@@ -185,6 +222,18 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
             if cm or pm:  # 20 companies; 36 clients, 1,024 CPUs, 80,000 desktop PCs
                 unit, mention.counted, pos = "count", (cm or pm).group("n").lower(), (cm or pm).end()
                 mention.counted_end = pos
+            elif not yearlike and value != 1 and text[pos + 1 : pos + 2].isdigit() and (sized := _sized_things(text, pos, r)):
+                # 20 100MW data halls, 25 40MW buildings: the things counted come after each one's size
+                unit, mention.counted, mention.counted_end = "count", sized.group("n").lower(), sized.end()
+            elif (text[max(0, s - 3) : s].rstrip().endswith(":") and (lm := _LABEL.search(text, max(after, s - 40), s))
+                  and lm.group("n").lower() not in r["not_counted"]):
+                # a list item "Passengers: 2.6 million, +9.1%": the label names the things counted
+                unit, mention.counted = "count", lm.group("n").lower()
+            elif (_reach_before(text, s) and (vm := _NOUN_VERB.search(text, max(after, s - 60), s))
+                  and vm.group("n").lower() not in r["not_counted"]):
+                # data center racks reached 110,000; users exceeded 2 million: the noun before the verb is counted
+                noun = vm.group("n").lower()
+                unit, mention.counted = (r["units"][noun][0], None) if r["units"].get(noun, ("",))[0] in ("rack", "card") else ("count", noun)
             elif nm := _number_of(text, s, after):
                 # the number of data-centre racks in use passed 6.4 million: the noun comes first
                 noun = nm.group("n").lower()
@@ -214,6 +263,39 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
         mention.qualifier = "exact"
     apply_qualifier(mention, tolerance)
     return mention
+
+
+# a plural noun, a verb of reaching and the figure (racks reached 110,000, users have exceeded 2 million)
+_NOUN_VERB = re.compile(r"\b(?P<n>[a-z][a-z-]{2,}s|[A-Z]{2,}s)[ ](?:(?:has|have|had)[ ])?(?:reached|exceeded|exceeds|exceed|"
+                        r"totall?ed|totals|stood[ ]at|stands[ ]at|hit|rose[ ]to|grew[ ]to|increased[ ]to|climbed[ ]to|"
+                        r"amounted[ ]to|numbered|surpassed|topped)[ ]+(?:(?:about|around|nearly|almost|over|more[ ]than)[ ]+)?$")
+_REACH_WORDS = frozenset({"reached", "exceeded", "exceeds", "exceed", "totalled", "totaled", "totals", "at", "hit", "to",
+                          "numbered", "surpassed", "topped", "about", "around", "nearly", "almost", "over", "than"})
+
+
+def _reach_before(text: str, s: int) -> bool:
+    """The cheap test for _NOUN_VERB: the word right before the figure is one it can end on."""
+    words = text[max(0, s - 16) : s].split()
+    return bool(words) and words[-1] in _REACH_WORDS
+
+
+# a line or list item opening on a plural label and a colon, the figure right after it
+_LABEL = re.compile(r"(?m)^[ \t]*(?:[-*•·][ \t]*)?(?P<n>[A-Z][a-z]{2,}s)[ \t]*:[ \t]*$")
+_SIZED = re.compile(rf"[ ]{_DIGITS}")
+
+
+def _sized_things(text: str, pos: int, r):
+    """The plural noun after "N <size><unit>" (20 100MW data halls), or None; the size stays a figure of its own."""
+    size = _SIZED.match(text, pos)
+    if size is None:
+        return None
+    um = r["unit"].match(text, size.end())
+    if um is None or r["units"][um.group("u").lower()][0] in ("count", "card", "rack", "percent", "times"):
+        return None
+    pm = r["count"].match(text, um.end()) or r["plural"].match(text, um.end())
+    if pm is None or pm.group("n").lower() in r["not_counted"]:
+        return None
+    return pm
 
 
 def _number_of(text: str, s: int, after: int):

@@ -101,12 +101,44 @@ def fuller_topic(entities, topic):
     from factcheck.extract.subjects import Subject
 
     lowered = topic.text.lower()
-    heads = {e.head for e in entities if e.cls == "facility" and e.head and lowered.endswith(e.head)}
-    head = max(heads, key=len, default=None)
+    # the body's head, or its last words when the headline shortens it (computing base for intelligent computing base)
+    tails = {" ".join(e.head.split()[i:]) for e in entities if e.cls == "facility" and e.head for i in range(len(e.head.split()))}
+    head = max((t for t in tails if lowered.endswith(t)), key=len, default=None)
     if head is None or not place_only(topic.text, head):
         return topic  # the headline names its centre (Wuhan AI Computing Center): it stays the topic
     for e in entities:
-        if e.cls == "facility" and not e.bare and e.head == head and not place_only(e.text, head):
+        if (e.cls == "facility" and not e.bare and (e.head == head or (e.head or "").endswith(" " + head))
+                and not place_only(e.text, e.head)):  # Ganzhou computing base -> X Ganzhou intelligent computing base
             return Subject(e.text, e.start, e.end, topic.confidence, e.cls)
     return topic
 
+
+_TO_PLACE = re.compile(r"[ ](?:to|in|into|across|at)[ ](?:the[ ])?$")
+
+
+def place_after(finder, start: int, clause_end: int):
+    """A figure that opens its sentence with no body before it, and a country or region after "to /
+    in / across" in its clause, is that place's: "Close to 31 gigawatts were added to the U.S. grid",
+    "About 2,000 MW came online in Japan". None otherwise."""
+    from factcheck.extract.subjects import Subject
+
+    text = finder.text
+    for e in finder._in(start, clause_end):
+        if e.cls not in ("place", "national") or e.bare:
+            continue
+        if _TO_PLACE.search(text, max(start, e.start - 12), e.start) and not text.startswith(("'s", "’s"), e.end):
+            return Subject(e.text, e.start, e.end, 0.6, e.cls)
+    return None
+
+
+_FIGURE_IN = re.compile(r"\S+(?:[ ][a-z]+){0,2}[ ](?:in|at)[ ](?:the[ ])?")
+
+
+def place_right_after(finder, start: int, clause_end: int):
+    """The place right after a figure ("11% in Nanping"), when the sentence named another before it:
+    each figure of "8% in Ganzhou and 11% in Nanping" is its own place's. None otherwise."""
+    for e in finder._in(start, min(clause_end, start + 48)):
+        if e.cls in ("place", "national") and not e.bare and _FIGURE_IN.fullmatch(finder.text, start, e.start):
+            return e
+        return None
+    return None

@@ -14,6 +14,7 @@ from factcheck.lang.loader import alternation
 # a generation number after a name (鹏城云脑Ⅱ, 云脑2), never the first digit of a date or a count
 # (昆明呈贡智算中心1月6日, 集群3台)
 _SUFFIX = re.compile(r"[ ]?(?:[ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V)(?![A-Za-z])|[ ]?[0-9](?![\d.／/\-:：年月日号时期个台张家万亿千百余多％%])")
+_SUFFIX_FIRSTS = frozenset(" ⅠⅡⅢⅣⅤIV0123456789")  # the characters a _SUFFIX match can start with
 RANK = {"facility": 5, "organisation": 4, "program": 4, "region": 3, "known": 3, "place": 2, "national": 2, "title": 4}
 
 
@@ -151,9 +152,10 @@ def find_entities(text: str) -> list[Entity]:
         while i < hs and i > 0 and text[i].isascii() and text[i].isalnum() and text[i - 1].isascii() and text[i - 1].isalnum():
             i += 1  # never start a name inside a Latin word cut by the length limit
         prefix, bare = _distinctive(text[i:hs])
-        sfx = _SUFFIX.match(text, he)
-        if sfx:
-            he = sfx.end()
+        if text[he : he + 1] in _SUFFIX_FIRSTS:  # most heads end a name with no number after them
+            sfx = _SUFFIX.match(text, he)
+            if sfx:
+                he = sfx.end()
         start = hs - len(prefix)
         head = m.group()
         found.append(Entity(start, he, head_class[head], text[start:he].replace(" ", ""), bare, head))

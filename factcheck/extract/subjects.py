@@ -33,8 +33,18 @@ class Subject:
     type: str = "phrase"
 
 
+@dataclass(frozen=True)
+class _Rules:
+    attribution_after: re.Pattern
+    attribution_before: re.Pattern
+    instrument: tuple[tuple[str, str], ...]  # (before, after) around a helper: 依托{}, 与{}合作
+    identifying: tuple[str, ...]
+    instrument_before: tuple[str, ...]  # every non-empty "before" part, for one endswith
+    instrument_after: tuple[str, ...]  # the "after" parts of patterns with no "before" part
+
+
 @cache
-def _rules():
+def _rules() -> _Rules:
     f = load_lexicon().filters
     # 合肥高新区管委会相关负责人介绍: a body's spokesperson is a source too
     attribution_after = re.compile(rf"^[^,。;，：:]{{0,10}}(?:{alternation(norm_all(f.attribution.words))})")
@@ -43,24 +53,44 @@ def _rules():
     for pat in f.instrument.patterns:
         before, _, after = norm(pat).partition("{}")
         instrument.append((before, after))
-    return attribution_after, attribution_before, instrument, tuple(norm_all(f.instrument.identifying))
+    return _Rules(attribution_after, attribution_before, tuple(instrument), tuple(norm_all(f.instrument.identifying)),
+                  tuple(b for b, _ in instrument if b), tuple(a for b, a in instrument if not b and a))
+
+
+@cache
+def _own_results() -> re.Pattern:
+    """"X reported revenue of …": after a verb of saying, a results noun makes the figure X's own."""
+    f = load_lexicon().filters.attribution
+    lead = alternation(f.own_results_lead) if f.own_results_lead else "(?!)"
+    return re.compile(rf"[ ](?:(?:{lead})[ ])*(?:{alternation(f.own_results) if f.own_results else '(?!)'})\b", re.I)
 
 
 def _valid(ent: Entity, text: str) -> bool:
-    attribution_after, attribution_before, instrument, identifying = _rules()
+    r = _rules()
     before = text[max(0, ent.start - 6) : ent.start]
     after = text[ent.end : ent.end + 16]
-    if attribution_after.match(after) or attribution_before.search(before):
+    said = r.attribution_after.match(after)
+    if said and not (said.group().startswith(" ") and _own_results().match(text, ent.end + said.end())):
         return False
-    for b, a in instrument:
-        identified = b == "是" and before.endswith(identifying)  # 最长的是X: X is picked out, not described
-        if b and before.endswith(b) and (not a or after.startswith(a)) and not identified:
-            return False
-        if not b and a and after.startswith(a) and ent.cls in ("known", "place"):
-            return False
+    if r.attribution_before.search(before):
+        return False
+    # one endswith / startswith first: most names have no helper word around them
+    if (before.endswith(r.instrument_before) or after.startswith(r.instrument_after)) and _helped(ent, before, after, r):
+        return False
     if _in_list(ent, text):
         return False
     return not (ent.cls in ("place", "national") and before.endswith("在"))
+
+
+def _helped(ent: Entity, before: str, after: str, r: _Rules) -> bool:
+    """A helper (在X的支持下, 依托X, 与X合作) or a predicate noun (成为X), not the subject."""
+    for b, a in r.instrument:
+        identified = b == "是" and before.endswith(r.identifying)  # 最长的是X: X is picked out, not described
+        if b and before.endswith(b) and (not a or after.startswith(a)) and not identified:
+            return True
+        if not b and a and after.startswith(a) and ent.cls in ("known", "place"):
+            return True
+    return False
 
 
 def _complete(ent: Entity, entities: list[Entity], scope_start: int, text: str) -> Entity | None:
@@ -242,7 +272,9 @@ class SubjectFinder:
         if topic.text.isascii():
             from factcheck.extract.en_subjects import fuller_topic
 
-            topic = fuller_topic(self.entities, topic)  # Ohio data center campus -> Northgate Cloud's (en_subjects.py)
+            fuller = fuller_topic(self.entities, topic)  # Ohio data center campus -> Northgate Cloud's (en_subjects.py)
+            if fuller is not topic:
+                return fuller
         if not named_here:
             # a headline's description (將軍澳新數據中心) the body never repeats, while the body names
             # one centre again and again (匯港數據中心): the body's centre is the topic
@@ -377,11 +409,22 @@ class SubjectFinder:
         own = [e for e in own if not (start - e.end <= 2 and self.text.startswith("的", e.end))]
         own = self._without_beneficiary(own, sent.start)
         ent = self._best(own, sent.start, own=True)
+        if ent and ent.cls in ("place", "national") and self.text[start].isascii():
+            from factcheck.extract.en_subjects import place_right_after
+
+            # rose 8% in Ganzhou and 11% in Nanping: the place right after a figure is its own (en_subjects.py)
+            ent = place_right_after(self, start, b) or ent
         if ent:
             return Subject(ent.text, ent.start, ent.end, 0.9, ent.cls)
         pointed = self._pointed(sent.start, start) or self._pointed_machine(sent.start, start)
         if pointed is not None:
             return pointed
+        if ci > 0 and self.text[start].isascii():
+            from factcheck.extract.en_subjects import place_right_after
+
+            ent = place_right_after(self, start, b)  # … and 11% in Nanping: an elided clause's own place
+            if ent is not None:
+                return Subject(ent.text, ent.start, ent.end, 0.8, ent.cls)
         for j in range(ci - 1, -1, -1):
             ca, cb = sent.clauses[j]
             if j > 0 and _RELATIVE.match(self.text, ca):
@@ -397,6 +440,12 @@ class SubjectFinder:
         national = _national_source(self.text, sent.start, start)
         if national:
             return Subject(national, -1, -1, 0.6, "national")
+        if self.text[start].isascii() and not _CJK.match(self.text, start):
+            from factcheck.extract.en_subjects import place_after
+
+            place = place_after(self, start, b)  # Close to 31 gigawatts were added to the U.S. grid (en_subjects.py)
+            if place is not None:
+                return place
         np = self._noun_phrase(a, start, dimension)
         if np:
             return np

@@ -226,10 +226,16 @@ def _ordinal(m, text, ctx):
     return m.end(), _value(a, a, "day", reason=reason, shared=True)
 
 
+@cache
+def _recent_days() -> dict[str, int]:
+    """The vague recent words (日前, 近日) and their windows in days, normalised once per process."""
+    return {norm(k): v for k, v in load_lexicon().dates.vague_recent.items()}
+
+
 def _recent(m, text, ctx):
     """日前, 近日: some day in a window before publication (a mention: no day to check against)."""
     pub = ctx.need("day")
-    days = {norm(k): v for k, v in load_lexicon().dates.vague_recent.items()}[m.group("recent")]
+    days = _recent_days()[m.group("recent")]
     return m.end(), _value(pub - timedelta(days=days), pub, "range", reason="a vague recent time (a window before publication)")
 
 

@@ -130,6 +130,8 @@ class Spam(_Strict):
 class Attribution(_Strict):
     words: list[str]
     before: list[str]
+    own_results: list[str] = []
+    own_results_lead: list[str] = []
 
 
 class Instrument(_Strict):
@@ -292,6 +294,12 @@ class EnNumbersFile(_Strict):
     pronoun_before: Words = Words(words=[])
 
 
+class SharedSymbol(_Strict):
+    unit: str  # the other currency the symbol stands for
+    words: list[str]  # words that speak of that currency's country
+    against: list[str]  # words that speak of the symbol's usual currency's country
+
+
 class EnUnitsFile(_Strict):
     units: dict[str, tuple[str, float]]
     currency_before: dict[str, str]
@@ -299,6 +307,8 @@ class EnUnitsFile(_Strict):
     compute_context: Words
     not_counted: Words = Words(words=[])
     equivalent: Words = Words(words=[])
+    shared_symbols: dict[str, SharedSymbol] = {}
+    street_names: Words = Words(words=[])
 
 
 class EnDatesFile(_Strict):
@@ -350,6 +360,8 @@ class EnEntitiesFile(_Strict):
     modifier_nouns: Words = Words(words=[])
     deal_nouns: Words = Words(words=[])
     regions: Words = Words(words=[])
+    sentence_adverbs: Words = Words(words=["Meanwhile"])
+    place_pointing: Words = Words(words=[])
 
 
 class EnMetricsFile(_Strict):

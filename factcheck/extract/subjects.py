@@ -131,10 +131,17 @@ def _national():
 
 
 @cache
+def _regional() -> tuple[re.Pattern, dict[str, str]]:
+    """A territory's own statistics bodies (差饷物业估价署 for Hong Kong) and the place each covers."""
+    covers = {norm(body): norm(place) for place, bodies in load_lexicon().entities.regional_sources.items() for body in bodies}
+    return (re.compile(alternation(sorted(covers, key=len, reverse=True))) if covers else re.compile(r"(?!)")), covers
+
+
+@cache
 def _sources() -> frozenset:
     """Bodies that publish other bodies' figures (IDC, 工信部): never a company's own voice."""
     e = load_lexicon().entities
-    return frozenset(norm_all(list(e.organisations.sources) + list(e.organisations.national_sources)))
+    return frozenset(norm_all(list(e.organisations.sources) + list(e.organisations.national_sources)) + list(_regional()[1]))
 
 
 @cache
@@ -150,9 +157,14 @@ def _recurring_head(head: str | None) -> bool:
 
 
 def _national_source(text: str, a: int, b: int) -> str | None:
-    """来自工信部的数据显示，…: a national body's statistics are about the country."""
+    """来自工信部的数据显示，…: a national body's statistics are about the country; 差饷物业估价署公布，…:
+    a territory's statistics body's are about the territory."""
     rx, canonical = _national()
-    return canonical if rx.search(text, a, b) else None
+    if rx.search(text, a, b):
+        return canonical
+    regional, covers = _regional()
+    m = regional.search(text, a, b)
+    return covers[m.group()] if m else None
 
 
 def _widening(short: str, facilities: list[Entity]) -> Entity | None:
@@ -311,7 +323,10 @@ class SubjectFinder:
                 if e.cls == "place":
                     tally.setdefault(e.text, []).append(e)
             if not tally:
-                return None
+                # a page that names no body nor place but quotes a territory's statistics body
+                # (差估署：樓價指數連跌三個月) is about that territory
+                m = _regional()[0].search(self.text)
+                return Subject(_regional()[1][m.group()], -1, -1, 0.4, "place") if m else None
         # one centre named in full once and shortly elsewhere (China Telecom Foshan Intelligent
         # Computing Center, Foshan AI computing center) is one topic, under its fullest name
         from factcheck.link.normalise import subject_key

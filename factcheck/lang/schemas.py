@@ -231,6 +231,7 @@ class EntitiesFile(_Strict):
     max_prefix: MaxPrefix
     listed: Words | None = None
     page_nation: dict[str, PageNation] = {}
+    regional_sources: dict[str, list[str]] = {}
 
 
 class MetricDef(_Strict):

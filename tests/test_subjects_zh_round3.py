@@ -1,0 +1,68 @@
+"""Whose figure it is, on Hong Kong, Taiwan and Macau pages (round 3 of Chinese subjects).
+
+A territory's own statistics body (差餉物業估價署, 統計暨普查局, 主計總處) is a source: its figures
+are about the territory, even on a page that never writes the territory's name. A bare head after a
+figure and 的 (本港有近80萬平方米的數據中心樓面) is a kind of thing, not a centre named after the
+place. A headline that shortens or describes a centre the body names in full gives its figures to the
+body's name. A body that shares a cost (由中央與市府共同分擔) pays, it is not whose figures follow.
+
+The pages are written for these tests in the shape real ones have (stamps, bylines, chrome lines);
+every name that is not a public body and every figure is made up.
+"""
+
+from factcheck.api import read_and_extract
+from factcheck.link.normalise import subject_key
+
+
+def _claims(tmp_path, settings, name: str, page: str):
+    path = tmp_path / name
+    path.write_text(page, encoding="utf-8")
+    _, claims, _, _, _ = read_and_extract([str(path)], settings)
+    return claims
+
+
+def _subject(claims, text: str) -> str | None:
+    found = [c for c in claims if c.text == text]
+    assert found, (text, [c.text for c in claims])
+    return found[0].subject.key if found[0].subject else None
+
+
+HK_RENTS = """---
+title: 差估署：私樓租金指數再創新高
+published: Fri, 14 Nov 2025 09:15:00 GMT
+---
+<html><body>
+<p>更新時間：17:05 2025-11-14　｜　字體：大 中 小</p>
+<p>差餉物業估價署今日公布，10月私人住宅租金指數報198.4點，按月升0.35%，連升六個月，今年首10個月累計升4.6%。</p>
+<p>按單位面積劃分，430方呎以下細單位租金按月升0.8%，升幅最大。</p>
+<p>另據政府統計處資料，第三季失業率為3.9%。</p>
+<p>相關新聞</p>
+</body></html>
+"""
+
+MACAU_HOTELS = """---
+title: 統計局：上月酒店入住率逾九成
+date: 2025-09-28
+---
+【本報訊】統計暨普查局公布，8月份酒店及公寓住客共142.7萬人次，按年上升6.2%；平均入住率為91.4%。
+住客平均留宿1.6晚，與去年同期相若。
+"""
+
+
+def test_a_hong_kong_departments_figures_are_hong_kongs_when_the_page_never_names_it(tmp_path, settings):
+    claims = _claims(tmp_path, settings, "hk_rents.txt", HK_RENTS)
+    for text in ("198.4點", "0.35%", "4.6%", "0.8%", "3.9%"):
+        assert _subject(claims, text) == subject_key("香港"), text
+    assert _subject(claims, "10月") == subject_key("香港")
+
+
+def test_macaus_statistics_bureau_gives_its_figures_to_macau(tmp_path, settings):
+    claims = _claims(tmp_path, settings, "mo_hotels.md", MACAU_HOTELS)
+    for text in ("142.7萬人次", "6.2%", "91.4%", "逾九成"):
+        assert _subject(claims, text) == subject_key("澳門"), text
+
+
+def test_a_mainland_ministry_is_not_a_territorys_source(tmp_path, settings):
+    page = "財政部公布，前三季全國一般公共預算收入16.3萬億元，同比增長1.2%。\n"
+    claims = _claims(tmp_path, settings, "mof.txt", page)
+    assert _subject(claims, "1.2%") != subject_key("台灣")

@@ -66,3 +66,30 @@ def test_a_mainland_ministry_is_not_a_territorys_source(tmp_path, settings):
     page = "財政部公布，前三季全國一般公共預算收入16.3萬億元，同比增長1.2%。\n"
     claims = _claims(tmp_path, settings, "mof.txt", page)
     assert _subject(claims, "1.2%") != subject_key("台灣")
+
+
+HK_DC_SUPPLY = """---
+title: 葵涌數據中心大樓平頂
+published: Mon, 08 Sep 2025 04:00:00 GMT
+---
+<html><body>
+<div class="crumb">首頁 &gt; 財經</div>
+<p>2025-09-08　來源：本地財經台</p>
+<p>營運商表示，葵涌新大樓提供約1.2萬個機櫃位置。</p>
+<p>顧問行報告指，本港目前有近百萬平方呎的數據中心樓面可供出租，預計未來三年需求每年增長約9%。</p>
+<p>[責任編輯：陳小姐]</p>
+</body></html>
+"""
+
+
+def test_a_bare_head_measured_by_a_figure_is_no_centre_named_after_the_place(tmp_path, settings):
+    claims = _claims(tmp_path, settings, "hk_supply.txt", HK_DC_SUPPLY)
+    # 本港…的數據中心樓面: the growth is Hong Kong's, not a "本港數據中心" made up from the place and the head
+    assert _subject(claims, "約9%") == subject_key("香港")
+    assert _subject(claims, "三年") == subject_key("香港")
+
+
+def test_a_place_before_a_bare_head_with_no_figure_between_still_names_the_centre(tmp_path, settings):
+    page = "在蘭州，上月投入運營的人工智能計算中心算力規模達300P。\n"
+    claims = _claims(tmp_path, settings, "lz.txt", page)
+    assert _subject(claims, "達300P") == subject_key("蘭州人工智能計算中心")

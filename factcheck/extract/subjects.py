@@ -119,6 +119,8 @@ def _complete(ent: Entity, entities: list[Entity], scope_start: int, text: str) 
         if other.cls in ("facility", "organisation", "program") and not other.bare:
             return None
         if other.cls == "place" and _valid_place_for_completion(other, text):
+            if text.startswith("的", ent.start - 1) and _FIGURE.search(text, other.end, ent.start):
+                return None  # 本港有近90萬平方米的數據中心樓面: a kind of thing the figure measures, no named centre
             glue = " " if ent.head.isascii() and other.text.isascii() else ""  # Taiwan + cloud computing centre
             return Entity(other.start, ent.end, "facility", other.text + glue + ent.head, False, ent.head)
     return None
@@ -201,6 +203,7 @@ def _valid_place_for_completion(ent: Entity, text: str) -> bool:
 _NP_TRIM_START = rx(r"^{subjects.np_trim_start}+")
 _NP_CUT = rx(r"{subjects.np_cut}")
 _DIGIT = re.compile(r"\d")
+_FIGURE = re.compile(r"[\d一二两三四五六七八九十百千万亿]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # clauses that describe a name rather than make a statement: ", which …", ", built by …"
 _POINTS_BACK = rx(r"\s*{subjects.points_back}\b")

@@ -93,3 +93,40 @@ def test_a_place_before_a_bare_head_with_no_figure_between_still_names_the_centr
     page = "在蘭州，上月投入運營的人工智能計算中心算力規模達300P。\n"
     claims = _claims(tmp_path, settings, "lz.txt", page)
     assert _subject(claims, "達300P") == subject_key("蘭州人工智能計算中心")
+
+
+TW_CENTRE = """---
+title: 南部算力中心上樑 預計118年啟用
+date: 2025-10-03T11:20:00+08:00
+---
+我是廣告 請繼續往下閱讀
+
+（中央社記者王小華高雄3日電）數位部今（3）日在高雄舉行「楠梓算力中心」上樑典禮，中心規劃電量十五MW（千瓩）。
+
+數位部表示，楠梓算力中心完工後可容納約3,100片GPU，並與學研單位合作。
+
+楠梓算力中心將分兩期建置，第一期預計118年啟用。
+"""
+
+
+def test_a_headline_describing_a_centre_the_body_names_gives_its_figures_to_the_bodys_name(tmp_path, settings):
+    claims = _claims(tmp_path, settings, "tw_centre.md", TW_CENTRE)
+    headline = [c for c in claims if c.line == 2]
+    assert headline and {c.subject.key for c in headline} == {subject_key("楠梓算力中心")}
+
+
+HK_CAMPUS = """---
+title: 葵涌數據中心落成 機櫃逾6000個
+published: Wed, 02 Jul 2025 06:00:00 GMT
+---
+<html><body>
+<p>2025-07-02　來源：財經網</p>
+<p>位於葵涌的葵涌貨櫃碼頭數據中心昨日落成，共提供逾6000個機櫃，營運商表示出租率已達七成。</p>
+</body></html>
+"""
+
+
+def test_a_headline_shortening_a_centres_name_takes_the_full_name_the_body_gives(tmp_path, settings):
+    claims = _claims(tmp_path, settings, "hk_campus.txt", HK_CAMPUS)
+    headline = [c for c in claims if c.line == 2]
+    assert headline and {c.subject.key for c in headline} == {subject_key("葵涌貨櫃碼頭數據中心")}

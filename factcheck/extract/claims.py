@@ -374,13 +374,17 @@ def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10), mentio
         views.insert(0, (source.title_map, []))
     topic = None
     headline: list[Claim] = []
+    titled: list[Claim] = []  # headline claims about the headline's own centre
     for view, noise in views:
         d = _Doc(view, noise, doc.published, tolerance, topic, pub_precision=doc.published_precision or "day",
                  page=source.view.text if view is source.title_map else None)
         if view is source.title_map:
             topic = _title_topic(d)
-        elif headline:
-            _headline_subjects(headline, d.subjects.topic)
+        else:
+            if headline:
+                _headline_subjects(headline, d.subjects.topic)
+            if titled:
+                _renamed_in_body(titled, topic, d.subjects.topic)
         noise_starts = [a for a, _ in noise]
         for m in sorted(d.dates + d.quantities, key=lambda x: x.start):
             if noise and m.reason is None and _in_noise(noise, noise_starts, m.start):
@@ -396,6 +400,9 @@ def extract_source(source: Source, tolerance: Fraction = Fraction(1, 10), mentio
                 claims.append(claim)
                 if view is source.title_map and claim.subject is None:
                     headline.append(claim)
+                elif view is source.title_map and topic is not None and topic.type == "facility" \
+                        and claim.subject.key == subject_key(topic.text):
+                    titled.append(claim)
             if want_mentions:
                 found.append(claim)
     return Extraction(claims, found)
@@ -411,6 +418,21 @@ def _headline_subjects(claims: list[Claim], topic) -> None:
     named = Named(text=topic.text, key=subject_key(topic.text), type=topic.type)
     for c in claims:
         c.subject, c.confidence = named, min(c.confidence, 0.4)
+
+
+def _renamed_in_body(claims: list[Claim], title_topic, body_topic) -> None:
+    """A headline that shortens or describes a centre (荃灣數據中心, 中部算力中心) the body names in full
+    (荃灣西灣數據中心, 「水湳算力中心」): the headline's figures are the body's centre's, under its name."""
+    if body_topic is None or body_topic.type != "facility":
+        return
+    key = subject_key(body_topic.text)
+    if key == subject_key(title_topic.text):
+        return
+    from factcheck.model.claim import Named
+
+    named = Named(text=body_topic.text, key=key, type=body_topic.type)
+    for c in claims:
+        c.subject = named
 
 
 def _in_noise(noise: list[tuple[int, int]], starts: list[int], pos: int) -> bool:

@@ -130,3 +130,17 @@ def test_a_headline_shortening_a_centres_name_takes_the_full_name_the_body_gives
     claims = _claims(tmp_path, settings, "hk_campus.txt", HK_CAMPUS)
     headline = [c for c in claims if c.line == 2]
     assert headline and {c.subject.key for c in headline} == {subject_key("葵涌貨櫃碼頭數據中心")}
+
+
+def test_the_second_of_a_pair_that_pays_is_not_whose_figures_follow(tmp_path, settings):
+    page = """（中央社記者李小芳嘉義5日電）數位部今（5）日表示，朴子算力中心總經費約41億元，由中央與嘉義縣政府共同負擔，啟用後可容納約1,800片GPU，年用電量約9,000萬度。
+"""
+    claims = _claims(tmp_path, settings, "cy.txt", page)
+    for text in ("約1,800片", "約9,000萬度"):
+        assert _subject(claims, text) == subject_key("朴子算力中心"), text
+
+
+def test_a_partner_after_yu_with_no_helper_word_before_it_stays_the_subject(tmp_path, settings):
+    page = "截至去年底，已有逾80家企業與新竹智算中心展開合作。\n"
+    claims = _claims(tmp_path, settings, "hc.txt", page)
+    assert _subject(claims, "逾80家") == subject_key("新竹智算中心")

@@ -41,6 +41,7 @@ class _Rules:
     identifying: tuple[str, ...]
     instrument_before: tuple[str, ...]  # every non-empty "before" part, for one endswith
     instrument_after: tuple[str, ...]  # the "after" parts of patterns with no "before" part
+    paired: re.Pattern  # 由A与{}: the second of a pair after a helper word with no "after" part
 
 
 @cache
@@ -53,8 +54,10 @@ def _rules() -> _Rules:
     for pat in f.instrument.patterns:
         before, _, after = norm(pat).partition("{}")
         instrument.append((before, after))
+    lone = sorted({b for b, a in instrument if b and not a}, key=len, reverse=True)
+    paired = re.compile(rf"(?:{alternation(lone)})[^，,。；;：:“”]{{1,10}}与$") if lone else re.compile(r"(?!)")
     return _Rules(attribution_after, attribution_before, tuple(instrument), tuple(norm_all(f.instrument.identifying)),
-                  tuple(b for b, _ in instrument if b), tuple(a for b, a in instrument if not b and a))
+                  tuple(b for b, _ in instrument if b), tuple(a for b, a in instrument if not b and a), paired)
 
 
 @cache
@@ -79,6 +82,8 @@ def _valid(ent: Entity, text: str) -> bool:
         return False
     if _in_list(ent, text):
         return False
+    if text.startswith("与", ent.start - 1) and r.paired.search(text, max(0, ent.start - 14), ent.start):
+        return False  # 由中央與台中市政府共同分擔: both of a pair after 由 pay; neither is whose figures follow
     return not (ent.cls in ("place", "national") and before.endswith("在"))
 
 

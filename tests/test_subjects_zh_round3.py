@@ -144,3 +144,30 @@ def test_a_partner_after_yu_with_no_helper_word_before_it_stays_the_subject(tmp_
     page = "截至去年底，已有逾80家企業與新竹智算中心展開合作。\n"
     claims = _claims(tmp_path, settings, "hc.txt", page)
     assert _subject(claims, "逾80家") == subject_key("新竹智算中心")
+
+
+HK_PORT = """---
+title: 香港國際機場10月貨運量按年增長
+date: 2025-11-18
+---
+
+香港國際機場上月處理貨物約41萬公噸，按年上升百分之六。
+
+機管局表示，自動化貨運處理系統於今年3月投入服務後，機場每小時最高處理量可由1,900公噸增至2,300公噸。
+
+目前機場每日平均起降約1,150架次。
+"""
+
+
+def test_a_bare_head_opening_a_clause_is_the_articles_topic_named_short(tmp_path, settings):
+    claims = _claims(tmp_path, settings, "hk_port.md", HK_PORT)
+    for text in ("1,900公噸", "2,300公噸", "約1,150架次"):
+        assert _subject(claims, text) == subject_key("香港國際機場"), text
+
+
+def test_a_thousands_comma_does_not_cut_a_clause_in_two():
+    from factcheck.extract.context import Context
+
+    text = "機場每小時最高處理量可由1,900公噸增至2,300公噸，按年增長12%。"
+    sentence = Context(text).sentences[0]
+    assert [text[a:b] for a, b in sentence.clauses] == ["機場每小時最高處理量可由1,900公噸增至2,300公噸", "按年增長12%。"]

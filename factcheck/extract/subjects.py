@@ -207,6 +207,7 @@ def _valid_place_for_completion(ent: Entity, text: str) -> bool:
 
 _NP_TRIM_START = rx(r"^{subjects.np_trim_start}+")
 _NP_CUT = rx(r"{subjects.np_cut}")
+_CLAUSE_OPENER = rx(r"{subjects.np_trim_start}+")
 _DIGIT = re.compile(r"\d")
 _FIGURE = re.compile(r"[\d一二两三四五六七八九十百千万亿]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -439,7 +440,7 @@ class SubjectFinder:
             ent = place_right_after(self, start, b) or ent
         if ent:
             return Subject(ent.text, ent.start, ent.end, 0.9, ent.cls)
-        pointed = self._pointed(sent.start, start) or self._pointed_machine(sent.start, start)
+        pointed = self._pointed(sent.start, start) or self._pointed_machine(sent.start, start) or self._topic_head(a, start)
         if pointed is not None:
             return pointed
         if ci > 0 and self.text[start].isascii():
@@ -509,6 +510,20 @@ class SubjectFinder:
         if any(not e.bare and self._usable(e) for e in self._in(sentence_start, m.start())):
             return None  # 北京，这座科技之都，…: the pointer names what the sentence named first
         return Subject(self.topic.text, self.topic.start, self.topic.end, 0.7, self.topic.type)
+
+    def _topic_head(self, a: int, start: int) -> Subject | None:
+        """機場每小時最高升降量…, 中心目前…: a bare head opening the figure's clause, with the head the
+        article's topic ends in, is that topic named short (香港國際機場), as 該機場 would be."""
+        topic = self.topic
+        if topic is None or topic.type != "facility":
+            return None
+        opening = _CLAUSE_OPENER.match(self.text, a, start)
+        at = opening.end() if opening else a
+        for e in self._in(at, start):
+            if e.start == at and e.bare and e.cls == "facility" and topic.text.endswith(e.head):
+                return Subject(topic.text, topic.start, topic.end, 0.6, topic.type)
+            break
+        return None
 
     def _company(self, sentence_start: int, start: int) -> Subject | None:
         """公司 opening the figure's clause: the company named last before it, a speaker included

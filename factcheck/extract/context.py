@@ -9,7 +9,7 @@ from factcheck.extract.scan import finditer
 
 # Chinese sentence punctuation, a line break, or an English full stop before a capital (not 1.5)
 _SENTENCE_END = re.compile(r"[。!?！？;；]+[”’\"」』)]?|\n|(?<=[a-z0-9)\]%\"”’])[.!?](?=\s+[A-Z“\"(])")
-_CLAUSE_SEP = re.compile(r"[，:：;；]|,(?!(?<=\d,)\d{3}(?!\d))")  # not the comma of 1,900
+_CLAUSE_SEP = re.compile(r"[,，:：;；](?!(?<=\d,)\d{3}(?!\d))")  # not the comma of 1,900
 _NOT_BLANK = re.compile(r"\S")  # the same whitespace as str.strip()
 
 

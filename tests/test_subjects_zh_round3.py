@@ -171,3 +171,11 @@ def test_a_thousands_comma_does_not_cut_a_clause_in_two():
     text = "機場每小時最高處理量可由1,900公噸增至2,300公噸，按年增長12%。"
     sentence = Context(text).sentences[0]
     assert [text[a:b] for a, b in sentence.clauses] == ["機場每小時最高處理量可由1,900公噸增至2,300公噸", "按年增長12%。"]
+
+
+def test_a_head_after_a_verb_is_its_object_not_a_centre_named_after_the_place(tmp_path, settings):
+    page = """（槟城8日讯）州首长说，去年槟城吸引数据中心投资达42亿令吉（约9.5亿美元），创下新高。
+"""
+    claims = _claims(tmp_path, settings, "pg.txt", page)
+    for text in ("达42亿令吉", "约9.5亿美元"):
+        assert _subject(claims, text) == subject_key("槟城"), text

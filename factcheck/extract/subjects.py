@@ -106,6 +106,8 @@ def _complete(ent: Entity, entities: list[Entity], scope_start: int, text: str) 
         return None
     if _ANAPHOR_BEFORE.search(text, max(0, ent.start - 3), ent.start):
         return None
+    if _after_verb(text, ent.start):
+        return None  # 柔佛吸引數據中心投資: the object of a verb is a kind of thing, not a centre named after the place
     if ent.head.isascii():
         if text[ent.start : ent.end].endswith("s"):
             return None  # "new data centres": a plural head is a kind of thing, not one named place
@@ -186,6 +188,16 @@ def _widening(short: str, facilities: list[Entity]) -> Entity | None:
                 key.startswith(short[:i]) and key.endswith(short[i:]) for i in range(2, len(short) - 1)):
             found.setdefault(key, e)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+@cache
+def _verb_before() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(norm_all(load_lexicon().entities.stop_words.words))})$")
+
+
+def _after_verb(text: str, at: int) -> bool:
+    """A head right after a verb of entities.toml [stop_words] (吸引, 建设, 布局): the verb's object."""
+    return bool(_verb_before().search(text, max(0, at - 4), at))
 
 
 def _counted_or_joined(text: str, ent: Entity, start: int) -> bool:

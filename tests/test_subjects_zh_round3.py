@@ -179,3 +179,33 @@ def test_a_head_after_a_verb_is_its_object_not_a_centre_named_after_the_place(tm
     claims = _claims(tmp_path, settings, "pg.txt", page)
     for text in ("达42亿令吉", "约9.5亿美元"):
         assert _subject(claims, text) == subject_key("槟城"), text
+
+
+HK_BUS = """---
+title: 新巴士線開通首月 日均載客逾二萬人次
+published: Tue, 04 Nov 2025 08:20:00 GMT
+---
+<html><body>
+<p>2025-11-04　來源：交通頻道　記者：張家朗</p>
+<p>屯門南巴士總站新線上月開通，日均載客逾2萬人次。</p>
+<p>營辦商發言人指，繁忙時間班次已由每12分鐘一班加密至每8分鐘一班。</p>
+<p>運輸業界有關負責人說，今年全港專營巴士載客量可望回升至約13億人次。</p>
+<p>記者從機管局獲悉，第三跑道全面啟用後首季，香港國際機場日均客量約15萬人次。</p>
+<p>機管局發言人指，全年客量預計突破5,600萬人次。</p>
+</body></html>
+"""
+
+
+def test_a_speaker_who_says_or_points_out_is_a_source_not_the_subject(tmp_path, settings):
+    claims = _claims(tmp_path, settings, "hk_bus.txt", HK_BUS)
+    subjects = {c.text: c.subject.text if c.subject else None for c in claims}
+    assert not any(s and ("發言人" in s or "負責人" in s or "业界" in s) for s in subjects.values()), subjects
+    # the speaker's body is no subject either: the figure is about the line named before it
+    assert _subject(claims, "突破5,600萬人次") == subject_key("香港國際機場")
+
+
+def test_a_dates_whole_area_word_after_it_names_the_area_the_speaker_heads(tmp_path, settings):
+    page = "---\ntitle: 軟件業收入增長\ndate: 2025-03-02\n---\n鄞州區有關負責人說，去年全區軟件業務收入同比增長9.3%。\n"
+    claims = _claims(tmp_path, settings, "yz.txt", page)
+    assert _subject(claims, "去年") == subject_key("鄞州區")
+    assert _subject(claims, "9.3%") == subject_key("鄞州區")

@@ -496,15 +496,17 @@ class SubjectFinder:
         earlier = [e for e in self._in(sentence_start, own[0].start) if e.cls == "facility" and not e.bare]
         return kept if earlier else own
 
-    def _pointed(self, sentence_start: int, start: int) -> Subject | None:
+    def _pointed(self, sentence_start: int, start: int, scope_end: int | None = None) -> Subject | None:
         """With no name in the figure's own clause: 全市/全省 is the place named before it (even
         inside a source: 东莞市卫健局通报，全市…), and a sentence that opens on 该中心 or 该项目
         is about the article's topic."""
-        first = _SCOPE_WHOLE.search(self.text, sentence_start, start)
+        # a date looks to the end of its clause (去年全区…: the date stands before the scope word)
+        end = start if scope_end is None else scope_end
+        first = _SCOPE_WHOLE.search(self.text, sentence_start, end)
         at = -1
         while first is not None:  # the last scope word before the figure (most sentences have none)
             at, word = first.start(), first.group()
-            first = _SCOPE_WHOLE.search(self.text, first.end(), start)
+            first = _SCOPE_WHOLE.search(self.text, first.end(), end)
         if at >= 0:
             # the last place named before, one of that level (市 for 全市/该市) if there is one
             level = word[-1]
@@ -640,7 +642,7 @@ class SubjectFinder:
         if own and own.rank > 2:
             return Subject(own.text, own.start, own.end, 0.85, own.cls)
         if own is None:
-            pointed = self._pointed(sent.start, start)  # 该市去年底…, 公司今年一季度…
+            pointed = self._pointed(sent.start, start, b)  # 该市去年底…, 公司今年一季度…, 去年全区…
             if pointed is not None:
                 return pointed
         for j in range(ci - 1, -1, -1):

@@ -209,3 +209,19 @@ def test_a_dates_whole_area_word_after_it_names_the_area_the_speaker_heads(tmp_p
     claims = _claims(tmp_path, settings, "yz.txt", page)
     assert _subject(claims, "去年") == subject_key("鄞州區")
     assert _subject(claims, "9.3%") == subject_key("鄞州區")
+
+
+def test_a_comparison_with_the_original_plan_names_no_plan(tmp_path, settings):
+    page = """9月3日，佛山順德智算中心正式上線。該中心部署8,000張加速卡，總工期為300日曆天，比原計劃提前2個月完工。
+"""
+    claims = _claims(tmp_path, settings, "fs.txt", page)
+    assert _subject(claims, "2個月") == subject_key("佛山順德智算中心")
+
+
+def test_a_holder_of_the_companys_shares_is_not_read_as_a_topic_phrase(tmp_path, settings):
+    page = """證券時報e公司訊，晶岳科技（688321）8月28日晚間披露半年報，上半年營業收入41.3億元，同比增長12.6%。
+公司研發投入佔營業收入的比例為8.1%。截至6月30日，社保基金持有公司512.4萬股。
+"""
+    claims = _claims(tmp_path, settings, "gy.txt", page)
+    subject = [c for c in claims if c.text == "512.4萬股"][0].subject
+    assert subject is None or "持" not in subject.text

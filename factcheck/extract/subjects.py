@@ -190,6 +190,11 @@ def _widening(short: str, facilities: list[Entity]) -> Entity | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _straddles(phrase: str, cut: int) -> bool:
+    """北向资金持有公司: a word of not_a_topic (持有) that the cut word (有) ends; the phrase is a verb's subject."""
+    return any(m.start() < cut < m.end() for m in _NOT_A_NAME.finditer(phrase, max(0, cut - 4), cut + 4))
+
+
 @cache
 def _verb_before() -> re.Pattern:
     return re.compile(rf"(?:{alternation(norm_all(load_lexicon().entities.stop_words.words))})$")
@@ -602,7 +607,8 @@ class SubjectFinder:
         phrase = (trimmed[: cut.start()] if cut else trimmed).strip()
         from factcheck.extract.entities import _lex as entity_lex
 
-        if _ANAPHOR.match(phrase) or _NOT_A_NAME.search(phrase) or entity_lex().stop_words.search(phrase):
+        if _ANAPHOR.match(phrase) or _NOT_A_NAME.search(phrase) or entity_lex().stop_words.search(phrase) or (
+                cut and _straddles(trimmed, cut.start())):
             return None  # 该中心: refers back, so the walk back finds what it names
         offset = a + head.find(phrase)
         if 2 <= len(phrase) <= 12 and not _DIGIT.search(phrase) and not any(self.occupied[offset : offset + len(phrase)]):

@@ -225,3 +225,22 @@ def test_a_holder_of_the_companys_shares_is_not_read_as_a_topic_phrase(tmp_path,
     claims = _claims(tmp_path, settings, "gy.txt", page)
     subject = [c for c in claims if c.text == "512.4萬股"][0].subject
     assert subject is None or "持" not in subject.text
+
+
+PENANG_DC = """---
+title: 槟城数据中心投资额突破50亿令吉
+published: 2025-08-21T15:30:00+08:00
+---
+<html><body>
+<nav>首页 | 地方 | 财经 | 国际 | 副刊</nav>
+<p>(槟城21日讯)槟城已批准9个数据中心项目，总投资约52亿令吉，另有3个项目正在审批中。</p>
+<p>州行政议员说，槟城的数据中心用电需求预计在2027年达到450兆瓦。</p>
+<p>热门新闻</p>
+</body></html>
+"""
+
+
+def test_a_headlines_place_and_head_over_a_body_about_the_place_is_the_places(tmp_path, settings):
+    claims = _claims(tmp_path, settings, "pg_dc.txt", PENANG_DC)
+    headline = [c for c in claims if c.line == 2]
+    assert headline and {c.subject.key for c in headline} == {subject_key("槟城")}

@@ -422,9 +422,12 @@ def _headline_subjects(claims: list[Claim], topic) -> None:
 
 def _renamed_in_body(claims: list[Claim], title_topic, body_topic) -> None:
     """A headline that shortens or describes a centre (荃灣數據中心, 中部算力中心) the body names in full
-    (荃灣西灣數據中心, 「水湳算力中心」): the headline's figures are the body's centre's, under its name."""
-    if body_topic is None or body_topic.type != "facility":
+    (荃灣西灣數據中心, 「水湳算力中心」): the headline's figures are the body's centre's, under its name; a
+    headline's place and head (柔佛數據中心) over a body about the place: the place's."""
+    if body_topic is None:
         return
+    if body_topic.type != "facility" and not (body_topic.type == "place" and body_topic.text in title_topic.text):
+        return  # 柔佛數據中心容量…: a place's centres as a class, when the body is about the place
     key = subject_key(body_topic.text)
     if key == subject_key(title_topic.text):
         return

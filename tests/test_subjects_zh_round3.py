@@ -244,3 +244,11 @@ def test_a_headlines_place_and_head_over_a_body_about_the_place_is_the_places(tm
     claims = _claims(tmp_path, settings, "pg_dc.txt", PENANG_DC)
     headline = [c for c in claims if c.line == 2]
     assert headline and {c.subject.key for c in headline} == {subject_key("槟城")}
+
+
+def test_a_verb_that_sets_a_body_up_is_not_part_of_its_name(tmp_path, settings):
+    page = """國研院表示，至2027年國網中心的雲端算力將擴充至20MW，並與電信業者共組AI算力聯盟，首批成員達12家。
+"""
+    claims = _claims(tmp_path, settings, "tw_alliance.md", page)
+    subject = [c for c in claims if c.text == "達12家"][0].subject
+    assert subject is None or "共組" not in subject.text

@@ -252,3 +252,9 @@ def test_a_verb_that_sets_a_body_up_is_not_part_of_its_name(tmp_path, settings):
     claims = _claims(tmp_path, settings, "tw_alliance.md", page)
     subject = [c for c in claims if c.text == "達12家"][0].subject
     assert subject is None or "共組" not in subject.text
+
+
+def test_a_clause_opening_on_a_verb_keeps_the_subject_named_before_it(tmp_path, settings):
+    page = "旅遊局數據顯示，黃金周期間澳門共接待旅客98.6萬人次，按年增長7%；錄得酒店收入約23億元。\n"
+    claims = _claims(tmp_path, settings, "mo_week.md", page)
+    assert _subject(claims, "約23億元") == subject_key("澳門")

@@ -335,6 +335,9 @@ class EnDatesFile(_Strict):
     week_of: Words = Words(words=[])
     week_from: Words = Words(words=[])
     open_after_not: Words = Words(words=[])
+    fiscal: Words = Words(words=[])
+    fiscal_abbr: Words = Words(words=[])
+    year_to: Words = Words(words=[])
 
 
 class EnOrganisations(_Strict):

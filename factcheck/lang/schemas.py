@@ -253,6 +253,7 @@ class ScopeDef(_Strict):
     not_followed_by: list[str] = []
     not_after: list[str] = []
     sentence: bool = False
+    heads: bool = False
 
 
 class MetricsFile(_Strict):

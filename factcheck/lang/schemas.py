@@ -366,6 +366,7 @@ class EnEntitiesFile(_Strict):
     regions: Words = Words(words=[])
     sentence_adverbs: Words = Words(words=["Meanwhile"])
     place_pointing: Words = Words(words=[])
+    total_words: Words = Words(words=[])
 
 
 class EnMetricsFile(_Strict):

@@ -219,6 +219,8 @@ def _rules():
                open_head=re.compile(rf"(?:{alternation(d.open_after.words)})\s", re.I),
                open_not=re.compile(rf"\b(?:{alternation(d.open_after_not.words)})\s+$", re.I),
                fiscal_abbr=tuple(d.fiscal_abbr.words),
+               fy_part=re.compile(rf"(?i)(?:\b[1-4][qh]|\b[qh][1-4]|\b(?:{alternation(periods)})|\bhalf|\bquarter)"
+                                  r"[\s-]*(?:of\s+)?(?:the\s+|its\s+)?$"),
                year_to=re.compile(rf"\b(?:{alternation(d.year_to.words)})\s+(?:on\s+)?$", re.I),
                nearest=frozenset(w.lower() for w in d.nearest.words))
     return rules, lex
@@ -275,6 +277,8 @@ def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "da
             if name in ("py", "yp") and re.fullmatch(r"(?i)[qh][1-4]", m.group("period")):
                 if blocked(m.start("y"), m.end("y")):  # Q3, H2 read as codes by the filters
                     continue
+            elif name == "fy" and lex["fy_part"].search(text, max(0, s - 30), s):
+                continue  # 1H FY20, the third quarter of fiscal 2026: a part of a fiscal year whose months are unknown
             elif name == "fy" and text.startswith(lex["fiscal_abbr"], s):
                 pass  # FY2027 has the shape of a product code, and is a fiscal year
             elif blocked(s, e):

@@ -178,20 +178,26 @@ def total_place(finder, si: int):
     """A sentence that names no one and states a place's total (About 13.8 GW of utility-scale solar was
     added in 2024; Installed capacity nationwide reached 11 GW): the place the article is about (named
     most, the first on a tie), not the company it mostly reports on."""
+    if finder.topic is not None and finder.topic.type in ("place", "national"):
+        return None  # an article about a place already falls back to it
+    place = getattr(finder, "_article_place", False)
+    if place is False:  # the article's place, tallied once per text
+        place = finder._article_place = _article_place(finder)
+    rx = _total_rx()
+    if place is None or rx is None:
+        return None
+    sent = finder.ctx.sentences[si]
+    return place if rx.search(finder.text, sent.start, sent.end) else None
+
+
+def _article_place(finder):
     from factcheck.extract.subjects import Subject
 
-    rx = _total_rx()
-    sent = finder.ctx.sentences[si]
-    if rx is None or rx.search(finder.text, sent.start, sent.end) is None:
-        return None
     tally: dict[str, list] = {}
     for e in finder.entities:
         if e.cls in ("place", "national") and not e.bare:
             tally.setdefault(finder.text[e.start : e.end] if e.cls == "place" else e.text, []).append(e)
     if not tally:
         return None
-    best = max(tally.values(), key=lambda es: (len(es), -es[0].start))
-    if finder.topic is not None and finder.topic.type in ("place", "national"):
-        return None  # an article about a place already falls back to it
-    e = best[0]
+    e = max(tally.values(), key=lambda es: (len(es), -es[0].start))[0]
     return Subject(e.text, e.start, e.end, 0.5, e.cls)

@@ -3,7 +3,12 @@
 first half of 2024; 2024 Q1; by the end of 2023; last November; March this year; yesterday; on Friday;
 next Monday; two years ago; in three months; next week; Christmas. Relative dates resolve against
 publication, never the clock, and only as far as the publication date's own precision allows (this
-year under a piece dated 2024-09 is 2024; yesterday under it stays unresolved)."""
+year under a piece dated 2024-09 is 2024; yesterday under it stays unresolved).
+
+Fiscal years: FY2027, FY28, fiscal 2026 and FY2025/26 are the calendar year they are named for (FY2025/26
+is 2026, as FY26 is): a company's fiscal months are not in the text, and a label read as its year keeps
+FY27 and FY28 apart. The year to March 2026 (the year ended 30 June 2025) is the twelve months ending
+then. A part of a fiscal year (1H FY20, Q3 FY26) is no date: its months are unknown."""
 
 from __future__ import annotations
 

@@ -3,7 +3,12 @@
 first half of 2024; 2024 Q1; by the end of 2023; last November; March this year; yesterday; on Friday;
 next Monday; two years ago; in three months; next week; Christmas. Relative dates resolve against
 publication, never the clock, and only as far as the publication date's own precision allows (this
-year under a piece dated 2024-09 is 2024; yesterday under it stays unresolved)."""
+year under a piece dated 2024-09 is 2024; yesterday under it stays unresolved).
+
+Fiscal years: FY2027, FY28, fiscal 2026 and FY2025/26 are the calendar year they are named for (FY2025/26
+is 2026, as FY26 is): a company's fiscal months are not in the text, and a label read as its year keeps
+FY27 and FY28 apart. The year to March 2026 (the year ended 30 June 2025) is the twelve months ending
+then. A part of a fiscal year (1H FY20, Q3 FY26) is no date: its months are unknown."""
 
 from __future__ import annotations
 
@@ -101,7 +106,13 @@ def _rules():
           rf"|(?:{century})\s+(?:hundred(?:\s+(?:and\s+)?(?:{below100}|{units_w}))?|(?:oh\s+(?:{units_w}))|{below100}))(?![\w-]))")
     cardinal_day = alternation(k for k, v in words.items() if 1 <= v <= 31)
     yw_next = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|or|to|when|until|but|the|a|an|was|were|is|he|she|they|we|it|i)\b)"
+    fw = alternation(w.lower() for w in d.fiscal.words)
+    fy_tail = r"(?:\s*[/–-]\s*(?P<y2>(?:19|20)\d{2}|\d{2}))?(?![\w%]|[/–-]\d|[.,]\d)"
     rules = [
+        # FY2027, FY28, FY 2025/26, fiscal 2026, financial year 2025-26, the 2026 fiscal year
+        ("fy", _Lazy(rf"(?<![\w.])(?:{alternation(d.fiscal_abbr.words)})\s?['’]?(?P<y>(?:19|20)\d{{2}}|\d{{2}}){fy_tail}")),
+        ("fy", _Lazy(rf"\b(?i:{fw})(?:[\s-]+(?i:year))?[\s-]+(?P<y>(?:19|20)\d{{2}}){fy_tail}")),
+        ("fy", _Lazy(rf"(?<![\w.,/-])(?P<y>(?:19|20)\d{{2}})(?:\s*[/–-]\s*(?P<y2>(?:19|20)\d{{2}}|\d{{2}}))?[\s-]+(?i:{fw})[\s-]+(?i:year)\b")),
         # October two thousand and five; January twenty five nineteen eighty six; 13 Sept nineteen seventy two
         ("dmyw", _Lazy(rf"(?<![\w.,])(?:the\s+)?(?:{day}|(?P<dw>{alternation(day_words)})|(?P<dc>{cardinal_day}))\s+(?:of\s+)?{mon}\s+{yw}", i)),
         ("myw", _Lazy(rf"\b{mon}\s+(?:{dayw}\s+)?{yw}", i)),
@@ -182,10 +193,11 @@ def _rules():
         "year2": re.compile(r"['’]\d\d(?![\d%\w'’])"),
         "century": _Literals("entury", "ENTURY"),
         "of_unit": _Literals("eek of", "eeks of", "onth of", "onths of", "EEK OF", "EEKS OF", "ONTH OF", "ONTHS OF"),
+        "fiscal": _Literals(*d.fiscal_abbr.words, *(w[1:] for w in d.fiscal.words), *(w[1:].upper() for w in d.fiscal.words)),
         "part": _Literals(*(w[1:] + t for w in parts for t in (" this", " in the")),
                           *(w[1:].upper() + t.upper() for w in parts for t in (" this", " in the"))),
     }
-    needs = {"mdd": "month", "ddm": "month", "mdy": "month", "dmy": "month", "ymd_mon": "month", "my": "month",
+    needs = {"fy": "fiscal", "mdd": "month", "ddm": "month", "mdy": "month", "dmy": "month", "ymd_mon": "month", "my": "month",
              "mrel": "month", "relm": "month", "md": "month", "dm": "month", "mm": "month", "bm": "month",
              "dmw": "dayword",
              "wdd": "weekday", "wdrel": "weekday", "wd": "weekday",
@@ -211,6 +223,10 @@ def _rules():
                from_now_to=re.compile(r"(?:until|till|to|through)\s", re.I),
                open_head=re.compile(rf"(?:{alternation(d.open_after.words)})\s", re.I),
                open_not=re.compile(rf"\b(?:{alternation(d.open_after_not.words)})\s+$", re.I),
+               fiscal_abbr=tuple(d.fiscal_abbr.words),
+               fy_part=re.compile(rf"(?i)(?:\b[1-4][qh]|\b[qh][1-4]|\b(?:{alternation(periods)})|\bhalf|\bquarter)"
+                                  r"[\s-]*(?:of\s+)?(?:the\s+|its\s+)?$"),
+               year_to=re.compile(rf"\b(?:{alternation(d.year_to.words)})\s+(?:on\s+)?$", re.I),
                nearest=frozenset(w.lower() for w in d.nearest.words))
     return rules, lex
 
@@ -266,6 +282,10 @@ def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "da
             if name in ("py", "yp") and re.fullmatch(r"(?i)[qh][1-4]", m.group("period")):
                 if blocked(m.start("y"), m.end("y")):  # Q3, H2 read as codes by the filters
                     continue
+            elif name == "fy" and lex["fy_part"].search(text, max(0, s - 30), s):
+                continue  # 1H FY20, the third quarter of fiscal 2026: a part of a fiscal year whose months are unknown
+            elif name == "fy" and text.startswith(lex["fiscal_abbr"], s):
+                pass  # FY2027 has the shape of a product code, and is a fiscal year
             elif blocked(s, e):
                 continue
             mention = Mention(start=s, end=e, kind="date", num_start=s)
@@ -298,6 +318,7 @@ def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "da
     out.sort(key=lambda x: x.start)
     out = _weeks_of(text, _holiday_weekends(text, _month_parts(text, out, lex), lex), lex)
     out = _open_after(text, _ranges(text, _anchored(text, out, lex)), lex)
+    out = _years_to(text, out, lex)
     return _from_now(text, out, lex, pub, pub_precision)
 
 
@@ -323,6 +344,42 @@ def _from_now(text: str, found: list[Mention], lex, pub, pub_precision: str) -> 
             m.date_start, m.date_end, m.date_precision = pub.isoformat(), end.isoformat(), "range"
     return found
     return found
+
+
+def _years_to(text: str, found: list[Mention], lex) -> list[Mention]:
+    """the year to March 2026, the fiscal year ended Sept. 30, 2025: the twelve months that end with
+    that month or day (a company's fiscal year, named by its last month)."""
+    for m in found:
+        if m.reason is not None or not m.date_end or m.date_precision not in ("day", "month"):
+            continue
+        w = lex["year_to"].search(text, max(0, m.start - 40), m.start)
+        if w is None:
+            continue
+        end = date.fromisoformat(m.date_end)
+        first = _add_months(date(end.year, end.month, 1), -11)
+        start = first if m.date_precision == "month" or end.day == calendar.monthrange(end.year, end.month)[1] \
+            else _add_months(end, -12) + timedelta(days=1)
+        m.start = m.num_start = w.start()
+        m.date_start, m.date_end, m.date_precision = start.isoformat(), end.isoformat(), "range"
+    return found
+
+
+def _fiscal_year(g) -> tuple[int, int] | None:
+    """The years a fiscal-year label names: FY28 is 2028, FY2025/26 one year labelled by its end
+    (2026, as FY26 is), FY2024-27 the years 2024 to 2027."""
+    y = int(g["y"])
+    if y < 100:
+        y += 2000 if y < 70 else 1900
+    if not g.get("y2"):
+        return y, y
+    y2 = int(g["y2"])
+    if y2 < 100:
+        y2 += y // 100 * 100
+        if y2 < y:
+            y2 += 100
+    if y2 <= y or y2 - y > 30:
+        return None
+    return (y2, y2) if y2 == y + 1 else (y, y2)
 
 
 def _weeks_of(text: str, found: list[Mention], lex) -> list[Mention]:
@@ -601,6 +658,11 @@ def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
             y = int(g["y"])
         a, b = lex["periods"][g["period"].lower()]
         _set(out, date(y, a, 1), _month_span(y, b)[1], "half" if b - a == 5 else "quarter" if b - a == 2 else "month")
+    elif name == "fy":  # a fiscal year is read as the year it is named for (its months differ by company)
+        years = _fiscal_year(g)
+        if years is None:
+            return False
+        _set(out, date(years[0], 1, 1), date(years[1], 12, 31), "year" if years[0] == years[1] else "range")
     elif name == "y":
         y = int(g["y"])
         _set(out, date(y, 1, 1), date(y, 12, 31), "year")

@@ -46,6 +46,8 @@ def date_speaker(finder, start: int):
         bodies = [e for e in finder._in(max(0, sent.start - 600), verb) if not e.bare and e.cls in ("organisation", "known", "facility")]
         opener = [e for e in bodies if e.start >= sent.start and e.start <= sent.start + 2]
         e = (opener or bodies[-1:] or [None])[0]
+        if e is None:
+            e = _named_again(finder, max(0, sent.start - 600), verb)
         if e is not None:
             return Subject(e.text, e.start, e.end, 0.7, e.cls)
         return None
@@ -53,6 +55,28 @@ def date_speaker(finder, start: int):
     if np and np.group(1).split()[-1].lower() not in _NOT_SPEAKER and not any(c.isdigit() for c in np.group(1)):
         return Subject(np.group(1), np.start(1), np.end(1), 0.6)
     return None
+
+
+def _named_again(finder, a: int, b: int):
+    """The last body in text[a:b] written with a name the article gives a body elsewhere (A consortium
+    led by Hanbit Infra …, the company said Tuesday; Hanbit Infra holds 51 percent): a name is
+    recognised where a sentence opens on it, and it names the same body wherever it stands."""
+    from factcheck.extract.entities import Entity
+
+    text = finder.text
+    best = None
+    for name, cls in {(e.text, e.cls) for e in finder.entities
+                      if not e.bare and e.cls in ("organisation", "known") and " " in e.text}:
+        i = text.rfind(name, a, b)
+        while i >= 0 and not (_edge(text, i - 1) and _edge(text, i + len(name))):
+            i = text.rfind(name, a, i)
+        if i >= 0 and (best is None or i > best.start):
+            best = Entity(i, i + len(name), cls, name)
+    return best
+
+
+def _edge(text: str, i: int) -> bool:
+    return i < 0 or i >= len(text) or not (text[i].isalnum() or text[i] in "_-")
 
 
 # words that stand between a figure and the centre it describes without making it something else's
@@ -142,3 +166,38 @@ def place_right_after(finder, start: int, clause_end: int):
             return e
         return None
     return None
+
+
+@cache
+def _total_rx() -> re.Pattern | None:
+    words = load_english().entities.total_words.words
+    return re.compile(rf"(?i)\b(?:{alternation(words)})\b") if words else None
+
+
+def total_place(finder, si: int):
+    """A sentence that names no one and states a place's total (About 13.8 GW of utility-scale solar was
+    added in 2024; Installed capacity nationwide reached 11 GW): the place the article is about (named
+    most, the first on a tie), not the company it mostly reports on."""
+    if finder.topic is not None and finder.topic.type in ("place", "national"):
+        return None  # an article about a place already falls back to it
+    place = getattr(finder, "_article_place", False)
+    if place is False:  # the article's place, tallied once per text
+        place = finder._article_place = _article_place(finder)
+    rx = _total_rx()
+    if place is None or rx is None:
+        return None
+    sent = finder.ctx.sentences[si]
+    return place if rx.search(finder.text, sent.start, sent.end) else None
+
+
+def _article_place(finder):
+    from factcheck.extract.subjects import Subject
+
+    tally: dict[str, list] = {}
+    for e in finder.entities:
+        if e.cls in ("place", "national") and not e.bare:
+            tally.setdefault(finder.text[e.start : e.end] if e.cls == "place" else e.text, []).append(e)
+    if not tally:
+        return None
+    e = max(tally.values(), key=lambda es: (len(es), -es[0].start))[0]
+    return Subject(e.text, e.start, e.end, 0.5, e.cls)

@@ -42,6 +42,7 @@ class _Kind:
     not_followed_by: tuple[str, ...]
     not_after: tuple[str, ...]
     sentence: bool
+    heads: bool
 
 
 def _alternation(words) -> str:
@@ -72,7 +73,7 @@ def _kinds() -> tuple[_Kind, ...]:
         out.append(_Kind(
             name, re.compile(_alternation(labels)), labels, after, after_labels, d.attached, d.invariant,
             frozenset(d.dimensions), frozenset(d.not_dimensions), tuple(norm(w) for w in d.not_followed_by),
-            tuple(norm(w) for w in d.not_after), d.sentence,
+            tuple(norm(w) for w in d.not_after), d.sentence, d.heads,
         ))
     return tuple(out)
 
@@ -136,7 +137,7 @@ def scope_of(text: str, sentence_start: int, clause_start: int, start: int, end:
             break
         for i, label in entries:
             kind = kinds[i]
-            if usable[i] and (kind.sentence or ws >= clause_start) and (
+            if usable[i] and (kind.sentence or ws >= clause_start or (kind.heads and _heads(text, sentence_start, ws, clause_start))) and (
                 not kind.attached or _attached(text, we, metric_words) or bool(metric_words and text.startswith(metric_words, ws))
             ):
                 nearest[i], seen[i] = label, True  # the nearest word of the kind wins (a default clears the label)
@@ -173,6 +174,21 @@ def _valid(kind: _Kind, text: str, start: int, end: int) -> bool:
     if kind.not_followed_by and text.startswith(kind.not_followed_by, end):
         return False
     return not (kind.not_after and start > 0 and text[start - 1] in kind.not_after)
+
+
+# what may stand before a word that heads its sentence: In its first phase, / The project's first phase
+_HEAD_BEFORE = re.compile(r"(?i)[\s\W]*(?:(?:in|for|during|under|at)\s+)?(?:(?:the|its|their|this|that|a)\s+)?"
+                          r"(?:[\w-]+(?:'s|’s)\s+)?")
+# a clause that opens with a conjunction says something new of another subject: ", while the campus ..."
+_NEW_CLAUSE = re.compile(r"(?i)[\s,;:—–-]*(?:and|but|while|whereas|although|though|yet|so|after|before|as|when)\b")
+
+
+def _heads(text: str, sentence_start: int, ws: int, clause_start: int) -> bool:
+    """An English scope word that opens its sentence (The first phase, worth €620m, goes live; The first
+    phase will cost $400m, with 300 MW; In its first phase, the site draws 40 MW) scopes its later
+    clauses too, but not one that a conjunction opens."""
+    return (text[ws].isascii() and _HEAD_BEFORE.fullmatch(text, sentence_start, ws) is not None
+            and _NEW_CLAUSE.match(text, clause_start) is None)
 
 
 def _months_before(text: str, a: int, b: int) -> str | None:

@@ -490,7 +490,7 @@ class SubjectFinder:
         np = self._noun_phrase(a, start, dimension)
         if np:
             return np
-        return self._back(si, 0.6)
+        return self._back(si, 0.6, english=self.text[start].isascii())
 
     def _without_beneficiary(self, own: list[Entity], sentence_start: int) -> list[Entity]:
         """将为柳州提供800P算力 after a centre named earlier in the sentence: the place receives, the
@@ -662,9 +662,9 @@ class SubjectFinder:
                 break
         if own:
             return Subject(own.text, own.start, own.end, 0.75, own.cls)
-        return self._back(si, 0.5)
+        return self._back(si, 0.5, english=self.text[start].isascii())
 
-    def _back(self, si: int, confidence: float) -> Subject | None:
+    def _back(self, si: int, confidence: float, english: bool = False) -> Subject | None:
         """The topic of the nearest earlier sentence that names one: its best-ranked name, the
         first on a tie (Chinese puts the topic first)."""
         here = self.ctx.sentences[si]
@@ -686,6 +686,12 @@ class SubjectFinder:
             if best:
                 return Subject(best.text, best.start, best.end, confidence, best.cls)
             confidence = max(0.3, confidence - 0.05)
+        if english:
+            from factcheck.extract.en_subjects import total_place
+
+            place = total_place(self, si)  # utility-scale solar was added: the country's, not the company's
+            if place is not None:
+                return place
         return self.topic
 
 

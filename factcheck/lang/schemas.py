@@ -254,6 +254,7 @@ class ScopeDef(_Strict):
     not_followed_by: list[str] = []
     not_after: list[str] = []
     sentence: bool = False
+    heads: bool = False
 
 
 class MetricsFile(_Strict):
@@ -336,6 +337,9 @@ class EnDatesFile(_Strict):
     week_of: Words = Words(words=[])
     week_from: Words = Words(words=[])
     open_after_not: Words = Words(words=[])
+    fiscal: Words = Words(words=[])
+    fiscal_abbr: Words = Words(words=[])
+    year_to: Words = Words(words=[])
 
 
 class EnOrganisations(_Strict):
@@ -363,6 +367,7 @@ class EnEntitiesFile(_Strict):
     regions: Words = Words(words=[])
     sentence_adverbs: Words = Words(words=["Meanwhile"])
     place_pointing: Words = Words(words=[])
+    total_words: Words = Words(words=[])
 
 
 class EnMetricsFile(_Strict):

@@ -220,6 +220,8 @@ def jionlp_rate(dest: Path, max_bytes: int) -> tuple[float, float, int, int] | N
             import jionlp
     except ImportError:
         return None
+    if not hasattr(jionlp, "ner"):  # a folder left by an uninstall imports as an empty namespace package
+        return None
     from factcheck.ingest.published import parse_timestamp
 
     records, size = [], 0

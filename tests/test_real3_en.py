@@ -7,14 +7,13 @@ gave recall 0.832, precision 0.990, value accuracy 0.948, subject accuracy 0.792
 The thresholds are what the rules reach now, per article.
 """
 
-from pathlib import Path
 
 import pytest
 
 from factcheck.api import read_and_extract, run
-from factcheck.evaluate import load_gold, score
+from factcheck.evaluate import load_gold
 from factcheck.link import subject_key
-from tests.conftest import FIXTURES, GOLD
+from tests.conftest import FIXTURES, GOLD, claims_by_file, gold_score
 
 REAL3 = FIXTURES / "real3_en"
 GOLD_FILE = GOLD / "real3_en.gold.json"
@@ -22,15 +21,11 @@ GOLD_FILE = GOLD / "real3_en.gold.json"
 
 @pytest.fixture(scope="module")
 def real3_run(settings):
-    _, claims, _, sources, _ = read_and_extract([str(REAL3)], settings)
-    return {Path(s.document.path).name: (s.raw, [c for c in claims if c.document == s.document.id]) for s in sources}
+    return claims_by_file(REAL3, settings)
 
 
 def _score(by_doc, name: str | None = None):
-    gold = load_gold(GOLD_FILE)
-    if name is not None:
-        gold["docs"] = {name: gold["docs"][name]}
-    return score(gold, by_doc)
+    return gold_score(GOLD_FILE, by_doc, None if name is None else (lambda doc: doc == name))
 
 
 def test_the_set_is_ten_english_articles_with_gold_for_each():

@@ -7,13 +7,12 @@ Minguo years, the currency a page's own bodies imply, 1成2, 乘次 / 股 / 日�
 figure), the set scored recall 0.903, precision 0.944, values 0.844, subjects 0.356.
 """
 
-from pathlib import Path
 
 import pytest
 
 from factcheck.api import read_and_extract, run
-from factcheck.evaluate import load_gold, score
-from tests.conftest import FIXTURES, GOLD
+from factcheck.evaluate import load_gold
+from tests.conftest import FIXTURES, GOLD, claims_by_file, gold_score
 
 PAGES = FIXTURES / "real3_zh"
 GOLD_FILE = GOLD / "real3_zh.gold.json"
@@ -21,14 +20,11 @@ GOLD_FILE = GOLD / "real3_zh.gold.json"
 
 @pytest.fixture(scope="module")
 def pages(settings):
-    _, claims, _, sources, _ = read_and_extract([str(PAGES)], settings)
-    return {Path(s.document.path).name: (s.raw, [c for c in claims if c.document == s.document.id]) for s in sources}
+    return claims_by_file(PAGES, settings)
 
 
 def _score(by_doc, prefix: str):
-    gold = load_gold(GOLD_FILE)
-    gold["docs"] = {k: v for k, v in gold["docs"].items() if k.startswith(prefix)}
-    return score(gold, by_doc)
+    return gold_score(GOLD_FILE, by_doc, lambda name: name.startswith(prefix))
 
 
 def test_the_set_is_eleven_articles_in_both_scripts():

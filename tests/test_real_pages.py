@@ -6,28 +6,24 @@ three documents with a month- or year-only date are read and scored since ingest
 (SEMANTICS §1); their subjects lowered subject accuracy to 0.8995 overall and 0.857 in traditional script.
 """
 
-from pathlib import Path
 
 import pytest
 
 from factcheck.api import read_and_extract, run
-from factcheck.evaluate import load_gold, score
+from factcheck.evaluate import load_gold
 from factcheck.link import subject_key, subject_similarity
-from tests.conftest import FIXTURES, GOLD
+from tests.conftest import FIXTURES, GOLD, claims_by_file, gold_score
 
 REAL = FIXTURES / "real"
 
 
 @pytest.fixture(scope="module")
 def real_run(settings):
-    _, claims, _, sources, _ = read_and_extract([str(REAL)], settings)
-    return {Path(s.document.path).name: (s.raw, [c for c in claims if c.document == s.document.id]) for s in sources}
+    return claims_by_file(REAL, settings)
 
 
 def _score(by_doc, prefix: str):
-    gold = load_gold(GOLD / "real.gold.json")
-    gold["docs"] = {k: v for k, v in gold["docs"].items() if k.startswith(prefix)}
-    return score(gold, by_doc)
+    return gold_score(GOLD / "real.gold.json", by_doc, lambda name: name.startswith(prefix))
 
 
 def test_the_real_page_set_is_forty_articles_in_three_scripts():

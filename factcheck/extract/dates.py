@@ -171,7 +171,7 @@ def tails() -> Tails:
     return Tails(
         month=re.compile(rf"[ ]*(?:的)?[ ]*(?P<lunar>{lunar_mark})?[ ]*(?P<leap>闰)?(?:(?P<m>{_MONTH})"
                          rf"(?:{SEP}(?P<m2>{_MONTH}))?|(?P<lm>{lunar_m}))[ ]*月份?"),
-        day=re.compile(rf"[ ]*(?P<d>{_DAY})(?:{SEP}(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d]|[ ]*月))?(?:(?P<unit>[ ]*[日号])|(?![\d.]))"),
+        day=re.compile(rf"[ ]*(?P<d>{_DAY})(?:[日号]?{SEP}(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d]|[ ]*月))?(?:(?P<unit>[ ]*[日号])|(?![\d.]))"),
         mpart=re.compile(rf"[ ]*(?P<part>{alternation(lx.month_parts)})"),
         mweek=re.compile(rf"[ ]*(?:的)?[ ]*(?:第(?P<n>[1-6]|[一二三四五六])(?P<ge>个)?(?:{weeks})(?P<wd>{wd})?"
                          rf"|最后一个?(?:{weeks})(?P<lwd>{wd}))"),
@@ -442,6 +442,20 @@ def _reporters() -> tuple[re.Pattern, re.Pattern]:
 
 
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+@cache
+def _same_day() -> re.Pattern | None:
+    words = load_lexicon().dates.same_day.words
+    return re.compile(_flat_alternation(norm(w) for w in words)) if words else None
+
+
+def _day_named_again(text: str, at: int) -> bool:
+    """Whether the sentence from at points back at the day just named (…获悉，项目当天开工)."""
+    pat = _same_day()
+    end = _SENTENCE_END.search(text, at)
+    return pat is not None and pat.search(text, at, end.start() if end else len(text)) is not None
 
 
 def _not_claims(text: str, found: list[Mention], reldays=frozenset()) -> list[Mention]:
@@ -460,7 +474,8 @@ def _not_claims(text: str, found: list[Mention], reldays=frozenset()) -> list[Me
             continue
         if (_DATELINE.match(text, m.end) or (m.start > 0 and text[m.start - 1] in "社网报" and _DATELINE_PLACE.match(text, m.end))
                 or _reporters()[0].search(text[max(0, m.start - 5) : m.start])  # 记者14日从…获悉
-                or _reporters()[1].match(text, m.end)):  # 6月12日，记者从…获悉
+                or (_reporters()[1].match(text, m.end)  # 6月12日，记者从…获悉
+                    and not _day_named_again(text, m.end))):
             m.reason = "dateline (dates the story, not an event)"
             continue
         if m.date_precision != "day" or m.relative:
@@ -610,7 +625,8 @@ def month_tails(text: str, mm: re.Match, y: int | None, ctx: Ctx, lunar: bool, e
         m2 = small(mm.group("m2"))
         if m2 <= mo:
             return None  # 5月至3月: not a range of one year
-        yy = y if y is not None else anchor_year(mo, None, ctx)
+        # the span's end places it: a November page's 1至10月 is this year's, not next year's January
+        yy = y if y is not None else anchor_year(m2, None, ctx)
         return e, Value(*months_span(yy, mo, m2), "range")
     dm = t.day.match(text, e)
     if dm:

@@ -47,6 +47,7 @@ class _Lex:
     book: re.Pattern
     stop_words: re.Pattern
     wrapping: frozenset
+    not_heads: re.Pattern | None
 
 
 @cache
@@ -72,6 +73,7 @@ def _lex() -> _Lex:
         book=re.compile(r"《([^《》\n]{2,40})》"),
         stop_words=re.compile(alternation(norm_all(e.stop_words.words))),
         wrapping=frozenset(norm_all(load_lexicon().heads.wrapping.trailing)),
+        not_heads=re.compile(alternation(norm_all(e.heads.not_heads))) if e.heads.not_heads else None,
     )
 
 
@@ -109,6 +111,8 @@ def find_entities(text: str) -> list[Entity]:
     facility_ends = set()
     for m in lx.heads.finditer(text):
         hs, he = m.span()
+        if lx.not_heads is not None and lx.not_heads.match(text, hs):
+            continue  # 地区生产总值: a measure's name, not a region
         if hs in facility_ends and m.group() in lx.wrapping:
             continue  # 鲲鹏智算中心计划: the centre's plan or project is about the centre, and 计划 stays a plan word
         if head_class[m.group()] == "facility":

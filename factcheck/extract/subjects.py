@@ -417,9 +417,22 @@ class SubjectFinder:
         finally:
             self._quantity = False
 
+    def _topic_short(self, subject: Subject | None) -> Subject | None:
+        """韶关集群 on a page about 韶关数据中心集群: a place and a head, both the topic's own (its name
+        opens on that place and ends on that head), is the topic named short."""
+        topic = self.topic
+        if subject is None or topic is None or subject.type != "facility" or subject.text == topic.text:
+            return subject
+        place = _entity_lex().places.match(subject.text)
+        head = subject.text[place.end():] if place else ""
+        if len(head) < 2 or not topic.text.startswith(place.group()) or not topic.text.endswith(head):
+            return subject
+        return Subject(topic.text, topic.start, topic.end, subject.confidence, topic.type)
+
     def _topic_place(self, subject: Subject | None) -> Subject | None:
         """"The Foshan center had 60 petaflops": a place with a generic noun after it is the
         article's topic when the topic's name holds that place."""
+        subject = self._topic_short(subject)
         topic = self.topic
         if subject is None or subject.type != "place" or topic is None or topic.type != "facility" or subject.start < 0:
             return subject
@@ -616,6 +629,9 @@ class SubjectFinder:
         return None
 
     def for_date(self, start: int, end: int, event_at: int | None, released: bool = False) -> Subject | None:
+        return self._topic_short(self._for_date(start, end, event_at, released))
+
+    def _for_date(self, start: int, end: int, event_at: int | None, released: bool = False) -> Subject | None:
         """A date's subject often follows it (6月，南京人工智能计算中心发布): look after the date up to
         its event word, then before it in the sentence (the topic), and take the best-ranked name."""
         if self.text.startswith(" ", start - 1) and self.text[start:end].isascii():

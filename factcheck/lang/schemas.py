@@ -112,6 +112,7 @@ class DatesFile(_Strict):
     centuries: dict[str, str]
     same_year: Words
     not_offsets: Words = Words(words=[])
+    same_day: Words = Words(words=[])
     roc_year: RocYear | None = None
 
 
@@ -187,6 +188,7 @@ class Heads(_Strict):
     program: list[str]
     region: list[str]
     recurring: list[str] = []
+    not_heads: list[str] = []
 
 
 class Organisations(_Strict):

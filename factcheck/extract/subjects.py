@@ -235,6 +235,7 @@ _POINTS_BACK = rx(r"\s*{subjects.points_back}\b")
 _RELATIVE = rx(r"\s*{subjects.describing_clause}\b", re.I)
 _ANAPHOR = rx(r"^{subjects.anaphor}")
 _NOT_A_NAME = rx(r"{subjects.not_a_topic}")
+_SHARE_WORD = re.compile(alternation(grammar().subjects.share_words)) if grammar().subjects.share_words else None
 _ANAPHOR_BEFORE = rx(r"(?:{subjects.anaphor_head})$")
 _SCOPE_WHOLE = rx(r"{subjects.scope_whole}")
 _COMPANY = rx(r"(?:{subjects.np_trim_start})*(?:{subjects.company_pointers})")
@@ -612,8 +613,8 @@ class SubjectFinder:
         if self.metric_words is None:
             return None
         at = self.metric_words(self.text, a, start, dimension)
-        if at is None:
-            return None
+        if at is None or (_SHARE_WORD is not None and _SHARE_WORD.match(self.text, at)):
+            return None  # 四级手术占比为28.5%: the part, so the walk back finds the whole
         head = self.text[a:at]
         trimmed = _NP_TRIM_START.sub("", head.strip())
         cut = _NP_CUT.search(trimmed)

@@ -33,6 +33,7 @@ class Subjects(_Strict):
     list_separators: list[str]
     shared_heads: list[str]
     beneficiaries: list[str] = []
+    share_words: list[str] = []
 
 
 class Dates(_Strict):

@@ -120,3 +120,23 @@ def test_a_topic_named_short_is_the_topic(tmp_path, settings):
     _, claims, _, _, _ = read_and_extract([str(tmp_path / "a.md")], settings)
     got = {c.text: c for c in claims}
     assert got["3倍"].subject.text == "韶关数据中心集群"
+
+
+def test_a_relative_base_year_is_no_date_either(tmp_path, settings):
+    got = _claims(tmp_path, settings, "货物吞吐量同比去年增长6.2%，旅客量比上年增长3.1%。")
+    assert "去年" not in got and "上年" not in got
+    assert got["6.2%"].value == 6.2 and got["3.1%"].value == 3.1
+
+
+def test_the_first_months_of_a_year_are_a_period_not_also_a_duration(tmp_path, settings):
+    got = _claims(tmp_path, settings, "前10个月，某港集装箱吞吐量完成188万标箱。")
+    assert (got["前10个月"].date.start, got["前10个月"].date.end) == ("2025-01-01", "2025-10-31")
+    assert "10个月" not in got
+    ahead = _claims(tmp_path, settings, "该项目比原计划提前4个月投产。")
+    assert ahead["4个月"].unit == "month"  # a duration stays a duration
+
+
+def test_containers_in_teu_and_shares_in_grouped_digits(tmp_path, settings):
+    got = _claims(tmp_path, settings, "全年完成集装箱吞吐量652.8万TEU。截至6月30日，公司总股本200,000,000股。")
+    assert got["652.8万TEU"].value == 6528000 and got["652.8万TEU"].unit == "count"
+    assert got["200,000,000股"].value == 200000000 and got["200,000,000股"].unit == "count"

@@ -102,7 +102,7 @@ class Value:
     end: date
     precision: str
     reason: str | None = None
-    shared: bool = False  # the span may also hold a quantity (三年内 is a duration too)
+    shared: bool | None = None  # the span may also hold a quantity (三年内 is a duration too); None: the rule's default
 
 
 @dataclass(frozen=True)
@@ -405,8 +405,8 @@ def find_dates(text: str, blocked, pub: date | None, paragraph_years, *, pub_pre
             v: Value = out[1]
             _set(mention, v.start, v.end, v.precision)
             mention.reason = v.reason
-            mention.shared = v.shared
-        if name in ("offset", "ordinal"):
+            mention.shared = bool(v.shared)
+        if name in ("offset", "ordinal") and (isinstance(out[1], str) or out[1].shared is None):
             mention.shared = True  # resolved or not, 三年内 is a duration too
         elif name == "relday" and mention.reason is None:
             reldays.add(id(mention))

@@ -26,6 +26,7 @@ _COMMON_CN = set("一二两三四五六七八九十百千万亿半")
 _MULT_ONLY = set("十百千万亿")
 _NOUN_STOP = "的、,。;:和与及等在为是了至增"  # 至 / 增: 由40间增加至120间
 _YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
+_GROUPED = re.compile(r"\d,\d{3}(?:,\d{3})*$")  # 300,000,000: thousands grouped, a large exact figure
 _E_CLASS = re.compile(r"(?<![A-Za-z\d])E级")
 _PERCENT_WORD = re.compile(r"百分之")
 _ONE = Fraction(1)  # made once: a Fraction is immutable, and making one costs a microsecond
@@ -389,9 +390,9 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
                 mention.counted_end = noun_end
                 if noun:
                     mention.counted = mention.counted + noun
-    if mention.unit is None and num_text[-1] in p.section_chars and p.after_section:
+    if mention.unit is None and p.after_section and (num_text[-1] in p.section_chars or _GROUPED.search(num_text)):
         am = p.after_section.match(text, pos)
-        if am:  # 2,800亿度: 度 after a section word is a kilowatt hour
+        if am:  # 2,800亿度, 300,000,000股: after a section word or grouped thousands, 度 and 股 are units
             unit_name, factor = p.after_section_map[am.group().strip()]
             mention.unit, pos = unit_name, am.end()
             if factor != 1:

@@ -133,7 +133,7 @@ def _offset(m, text, ctx):
         from factcheck.extract.dates import months_span
 
         y = ctx.need("year").year
-        return m.end(), _value(*months_span(y, 1, int(n)), "range")
+        return m.end(), _value(*months_span(y, 1, int(n)), "range", shared=False)  # a period, no duration
     kind = lx.offset_before[pre] if pre else None
     after = lx.offset_after[post] if post else None
     if kind is None:

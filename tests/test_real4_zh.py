@@ -140,3 +140,11 @@ def test_containers_in_teu_and_shares_in_grouped_digits(tmp_path, settings):
     got = _claims(tmp_path, settings, "全年完成集装箱吞吐量652.8万TEU。截至6月30日，公司总股本200,000,000股。")
     assert got["652.8万TEU"].value == 6528000 and got["652.8万TEU"].unit == "count"
     assert got["200,000,000股"].value == 200000000 and got["200,000,000股"].unit == "count"
+
+
+def test_a_units_name_glossed_in_brackets_is_no_figure(tmp_path, settings):
+    got = _claims(tmp_path, settings, "全省算力总规模达32EFLOPS（每秒百亿亿次浮点运算）。该中心超1.2万PFLOPS（千万亿次浮点运算/秒，以下简称P）。"
+                  "该中心可提供3.2EFLOPS（每秒320亿亿次浮点运算）。")
+    assert [c.value for c in got.values() if c.unit == "PFLOPS"].count(1000) == 0
+    assert not [t for t in got if t.startswith(("百亿亿次", "千万亿次"))]
+    assert got["达32EFLOPS"].value == 32000 and got["超1.2万PFLOPS"].value == 12000

@@ -148,3 +148,11 @@ def test_a_units_name_glossed_in_brackets_is_no_figure(tmp_path, settings):
     assert [c.value for c in got.values() if c.unit == "PFLOPS"].count(1000) == 0
     assert not [t for t in got if t.startswith(("百亿亿次", "千万亿次"))]
     assert got["达32EFLOPS"].value == 32000 and got["超1.2万PFLOPS"].value == 12000
+
+
+def test_the_first_three_quarters_are_january_to_september(tmp_path, settings):
+    got = _claims(tmp_path, settings, "前三季度，全市地区生产总值完成2860亿元，增速比上半年加快0.4个百分点。", date="2025-10-24")
+    assert (got["前三季度"].date.start, got["前三季度"].date.end) == ("2025-01-01", "2025-09-30")
+    assert "上半年" not in got  # the base of the comparison
+    last = _claims(tmp_path, settings, "2024年前三季度，该公司营收增长9%。")
+    assert (last["2024年前三季度"].date.start, last["2024年前三季度"].date.end) == ("2024-01-01", "2024-09-30")

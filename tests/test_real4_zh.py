@@ -156,3 +156,9 @@ def test_the_first_three_quarters_are_january_to_september(tmp_path, settings):
     assert "上半年" not in got  # the base of the comparison
     last = _claims(tmp_path, settings, "2024年前三季度，该公司营收增长9%。")
     assert (last["2024年前三季度"].date.start, last["2024年前三季度"].date.end) == ("2024-01-01", "2024-09-30")
+
+
+def test_more_after_times_is_up_to_the_next_step(tmp_path, settings):
+    got = _claims(tmp_path, settings, "夜游项目接待人数同比增长6倍多。利润增长两倍有余。")
+    assert (got["6倍多"].qualifier, got["6倍多"].lower, got["6倍多"].upper) == ("range", 6, 7)
+    assert (got["两倍有余"].lower, got["两倍有余"].upper) == (2, 3)

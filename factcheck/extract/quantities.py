@@ -474,6 +474,9 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
         if kind in ("approx", "at_least", "at_most") and mention.qualifier in ("exact", "reach"):
             mention.qualifier = kind
             pos = qa2.end()
+        elif (kind == "more" and mention.qualifier in ("exact", "reach") and upper_value is None and not several
+              and not _CJK.match(text, qa2.end())):
+            upper_value, pos = value + resolution, qa2.end()  # 增长6倍多。: more than six times, under seven
     prec = _PRECISION.match(text, pos) or None
     if prec:
         mention.precision = prec.group(1).upper()

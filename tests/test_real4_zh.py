@@ -162,3 +162,9 @@ def test_more_after_times_is_up_to_the_next_step(tmp_path, settings):
     got = _claims(tmp_path, settings, "夜游项目接待人数同比增长6倍多。利润增长两倍有余。")
     assert (got["6倍多"].qualifier, got["6倍多"].lower, got["6倍多"].upper) == ("range", 6, 7)
     assert (got["两倍有余"].lower, got["两倍有余"].upper) == (2, 3)
+
+
+def test_january_to_october_with_both_months_written(tmp_path, settings):
+    got = _claims(tmp_path, settings, "1月至10月，全市完成固定资产投资820亿元。11月至3月为供暖季。")
+    assert (got["1月至10月"].date.start, got["1月至10月"].date.end) == ("2025-01-01", "2025-10-31")
+    assert got["11月"].date.start == "2025-11-01"  # a span across the new year is not merged, as before

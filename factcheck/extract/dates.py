@@ -923,10 +923,22 @@ _RANGE_SEP = re.compile(r"^[ ]*(?:-|~|～|至|到|—+|–|－)[ ]*$")
 _BETWEEN = re.compile(r"^[ ]*(?:和|与|及)[ ]*$")
 
 
+def _same_year_months(text: str, prev: Mention, m: Mention) -> None:
+    """1月至10月 with no year: the first month takes the year of the second, which places the span
+    (on a November page 1月 alone would be next January)."""
+    if prev.date_precision != "month" or m.date_precision != "month" or not prev.date_start or not m.date_start:
+        return
+    (py, pm), (my, mm) = (map(int, prev.date_start.split("-")[:2])), (map(int, m.date_start.split("-")[:2]))
+    if py == my + 1 and pm < mm and "年" not in text[prev.start : m.end]:
+        _set(prev, *month_span(my, pm), "month")
+
+
 def _merge_ranges(text: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in found:
         prev = out[-1] if out else None
+        if prev and prev.reason is None and m.reason is None and _RANGE_SEP.match(text[prev.end : m.start]):
+            _same_year_months(text, prev, m)
         if (
             prev and prev.reason is None and m.reason is None and prev.date_start and m.date_start
             and prev.date_start <= m.date_start

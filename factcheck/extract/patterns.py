@@ -85,6 +85,8 @@ class Patterns:
     currency_declare_map: dict
     after_section: re.Pattern | None  # 2,800亿度: a unit word only after a section word
     after_section_map: dict
+    after_decimal: re.Pattern | None  # 二點三日: a unit word only after a decimal
+    after_decimal_map: dict
     section_chars: str  # 万 亿 兆
     points_before: re.Pattern | None  # 场均攻下28.6分: 分 as points
     symbol_before: re.Pattern | None  # NT$120亿: a currency symbol glued before a figure
@@ -192,13 +194,16 @@ def patterns() -> Patterns:
             if dc else None,
         currency_markers=re.compile(
             alternation(norm_all(dc.markers))
-            + (rf"|(?:{alternation(norm_all(dc.figure_markers))})(?=[ ]?[\d{cn_chars}逾近约超达率])" if dc.figure_markers else ""))
+            + (rf"|{_not_after(norm(dc.figure_markers_not_after))}(?:{alternation(norm_all(dc.figure_markers))})(?=[ ]?[\d{cn_chars}逾近约超达率])"
+               if dc.figure_markers else ""))
             if dc else None,
         currency_marker_map={norm(k): v for k, v in {**dc.markers, **dc.figure_markers}.items()} if dc else {},
         currency_declare_map={norm(k): v for k, v in dc.declare.items()} if dc else {},
         currency_declare_words=tuple(norm_all(dc.declare_words)) if dc else (),
         after_section=_words_rx(list(lex.units.after_section) or None, ""),
         after_section_map={norm(k): tuple(v) for k, v in lex.units.after_section.items()},
+        after_decimal=_words_rx(list(lex.units.after_decimal) or None, ""),
+        after_decimal_map={norm(k): tuple(v) for k, v in lex.units.after_decimal.items()},
         section_chars="".join(sorted(n.sections)),
         points_before=_words_rx(lex.units.points_before.words if lex.units.points_before else None, "[^,。;0-9]{0,4}$", start=False),
         symbol_before=re.compile(rf"(?:{alternation(norm_all(lex.units.symbol_before))})[ ]?$") if lex.units.symbol_before else None,
@@ -224,3 +229,8 @@ def patterns() -> Patterns:
         mega=re.compile(rf"(?:{alternation(n.mega_words.words if n.mega_words else ['瓦'])})"),
         section_after=re.compile(rf"[ ]{{0,2}}[{''.join(sorted(n.sections))}]+"),
     )
+
+
+def _not_after(chars: str) -> str:
+    """A lookbehind that keeps a marker from starting right after one of `chars` (按年增 is no 年增)."""
+    return f"(?<![{re.escape(chars)}])" if chars else ""

@@ -396,6 +396,10 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
             mention.unit, pos = unit_name, am.end()
             if factor != 1:
                 value, resolution = value * _exact(factor), resolution * _exact(factor)
+    if mention.unit is None and p.after_decimal and ("." in num_text or "点" in num_text):
+        am = p.after_decimal.match(text, pos)
+        if am:  # 二點三日: a day of the month is never a decimal, so 日 after one counts days
+            mention.unit, pos = p.after_decimal_map[am.group().strip()][0], am.end()
     if mention.unit is None and p.points_before and text.startswith("分", pos) and p.points_before.search(text, max(0, s - 10), s):
         mention.unit, pos = "score", pos + 1  # 场均攻下28.6分: a player's points
     if mention.unit is None and text.startswith("点", pos) and _index_before(text, s):

@@ -28,7 +28,7 @@ def roc_years(text: str, out: list[Mention], p, page: str | None = None) -> None
     if not found or {p.currency_marker_map[w.group()] for w in p.currency_markers.finditer(page or text)} != {"TWD"}:
         return
     for m in found:
-        before = text[m.num_start - 1] if m.num_start > 0 else ""
+        before = text[m.num_start - 1] if m.num_start > 0 else "\n"  # the text's start is a clause's
         after = text[m.end] if m.end < len(text) else ""
         if (before and before in rule.before) or (after and after in rule.after):
             y = rule.first + int(text[m.num_start : m.end - 1]) - 1

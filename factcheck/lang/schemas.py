@@ -47,6 +47,7 @@ class DocumentCurrency(_Strict):
     renminbi: list[str]
     markers: dict[str, str]
     figure_markers: dict[str, str] = {}
+    figure_markers_not_after: str = ""
 
 
 class UnitsFile(_Strict):
@@ -62,6 +63,7 @@ class UnitsFile(_Strict):
     currency_before: dict[str, str] = {}
     document_currency: DocumentCurrency | None = None
     after_section: dict[str, tuple[str, float]] = {}
+    after_decimal: dict[str, tuple[str, float]] = {}
     points_before: Words | None = None
     symbol_before: dict[str, str] = {}
     table_unit: Words | None = None
@@ -113,6 +115,7 @@ class DatesFile(_Strict):
     same_year: Words
     not_offsets: Words = Words(words=[])
     roc_year: RocYear | None = None
+    fiscal_year: Words | None = None
 
 
 class ModalityFile(_Strict):

@@ -87,6 +87,7 @@ class Patterns:
     after_section_map: dict
     after_decimal: re.Pattern | None  # 二點三日: a unit word only after a decimal
     after_decimal_map: dict
+    count_before: re.Pattern | None  # 求診人次為5,912: the counted thing named right before a bare figure
     section_chars: str  # 万 亿 兆
     points_before: re.Pattern | None  # 场均攻下28.6分: 分 as points
     symbol_before: re.Pattern | None  # NT$120亿: a currency symbol glued before a figure
@@ -204,6 +205,8 @@ def patterns() -> Patterns:
         after_section_map={norm(k): tuple(v) for k, v in lex.units.after_section.items()},
         after_decimal=_words_rx(list(lex.units.after_decimal) or None, ""),
         after_decimal_map={norm(k): tuple(v) for k, v in lex.units.after_decimal.items()},
+        count_before=(re.compile(rf"(?:{alternation(norm_all(lex.units.count_before.words))})[ ]?(?:{alternation(norm_all(lex.units.count_before.verbs))})?[ ]?$")
+                      if lex.units.count_before else None),
         section_chars="".join(sorted(n.sections)),
         points_before=_words_rx(lex.units.points_before.words if lex.units.points_before else None, "[^,。;0-9]{0,4}$", start=False),
         symbol_before=re.compile(rf"(?:{alternation(norm_all(lex.units.symbol_before))})[ ]?$") if lex.units.symbol_before else None,
@@ -211,7 +214,8 @@ def patterns() -> Patterns:
         renminbi=re.compile(alternation(norm_all(dc.renminbi))) if dc else None,
         implied_firsts="".join(sorted({"大", " ", "半"} | {norm(w)[0] for w in (lex.units.count_nouns.words if lex.units.count_nouns else [])})),
         implied_before=re.compile("|".join(re.escape(norm(w)) for w in sorted(
-            set(lex.units.before_units) | set(lex.units.money_words.words if lex.units.money_words else []), key=len, reverse=True))
+            set(lex.units.before_units) | set(lex.units.money_words.words if lex.units.money_words else [])
+            | set(lex.units.count_before.words if lex.units.count_before else []), key=len, reverse=True))
             or "(?!)"),
         count_noun_firsts="".join(sorted({norm(w)[0] for w in (lex.units.count_nouns.words if lex.units.count_nouns else [])})),
         discount_word=disc.word if disc else "\x00",

@@ -595,6 +595,8 @@ def _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p):
         unit = p.before_unit_map[name] if name else next(iter(p.before_unit_map.values()))
         return unit[0], value, resolution, pos
     nxt = text[pos] if pos < len(text) else ""
+    if p.count_before and not _CJK.match(nxt) and p.count_before.search(window):
+        return "count", value, resolution, pos  # 急症室首次求診人次為5,912
     if nxt == "半" and not is_arabic and _pieces(text, pos + 1, value):
         return "count", value, resolution, pos + 1
     if nxt == "大" and not is_arabic:  # 三大枢纽: a count; 三大优势 stays an idiom

@@ -13,6 +13,11 @@ class Words(_Strict):
     words: list[str]
 
 
+class CountBefore(_Strict):
+    words: list[str]
+    verbs: list[str] = []
+
+
 class NumeralsFile(_Strict):
     digits: dict[str, int]
     units: dict[str, int]
@@ -64,6 +69,7 @@ class UnitsFile(_Strict):
     document_currency: DocumentCurrency | None = None
     after_section: dict[str, tuple[str, float]] = {}
     after_decimal: dict[str, tuple[str, float]] = {}
+    count_before: CountBefore | None = None
     points_before: Words | None = None
     symbol_before: dict[str, str] = {}
     table_unit: Words | None = None

@@ -8,7 +8,7 @@ fixtures' README. Before the rules these articles brought (fiscal years 2025/26�
 a thousands group, 美金, 按年增 is no Taiwan marker, 庫務署 / 薪俸稅 mark Hong Kong, 5MW（百萬瓩）,
 Minguo years at a clause's start, before a season, with a month (114年11月) or a part of the year
 (113年底), 前三名, a decimal before 日, 人次為5,912, 每坪 / 實價登錄 mark Taiwan, 庫務署 / 觀光署 are their
-territory's statistics bodies, a wire dateline's place is its source), the set scored recall 0.954,
+territory's statistics bodies, a wire dateline's place is its source, 從82萬降至77萬元), the set scored recall 0.954,
 precision 0.987, values 0.838, subjects 0.568.
 """
 
@@ -142,3 +142,10 @@ def test_a_territorys_treasury_or_tourism_office_names_its_subject(tmp_path, set
     hk = _claims(tmp_path, settings, "庫務署公布，政府首三個月錄得赤字654億元。", name="hk.md")
     assert subject_key(hk["654億元"].subject.text) == subject_key("香港")
     assert hk["654億元"].unit == "HKD"
+
+
+def test_a_bare_amount_changing_into_money_is_money(tmp_path, settings):
+    got = _claims(tmp_path, settings, "實價登錄顯示，該區每坪均價從64萬跌至59萬元；營收由3.8億增至4.6億元。另有1.2萬人降至後段班。")
+    assert got["64萬"].unit == "TWD" and got["64萬"].value == 640000
+    assert got["3.8億"].unit == "TWD" and got["3.8億"].value == 380_000_000
+    assert not any(c.unit == "TWD" and c.value == 12000 for c in got.values())

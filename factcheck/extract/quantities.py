@@ -95,11 +95,23 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
                 break
     if any(w in text for w in declared_words()):  # 单位：亿元 above a table of bare figures
         apply_table_units(text, out, tolerance)
+    if p.change_to and p.change_to.search(text):  # 從82萬降至77萬元: the first amount is in yuan too
+        _change_pairs(text, out, p)
     if "年" in text and p.currency_markers is not None:  # 預計117年完工 on a Taiwan page: a Minguo year
         roc_years(text, out, p)
     if p.currency_markers is not None and any(m.unit == "CNY" and m.reason is None for m in out):
         _document_currency(text, out, p)
     return out
+
+
+def _change_pairs(text: str, out: list[Mention], p) -> None:
+    """A bare 萬 / 億 amount that changes into an amount of money (從82萬降至77萬元, 由3.2億增至4.1億元)
+    is money in the same currency: the writer names the unit once, on the second."""
+    figures = sorted((m for m in out if m.kind == "quantity" and m.reason in (None, "bare number")), key=lambda m: m.start)
+    for a, b in zip(figures, figures[1:], strict=False):
+        if (b.reason is None and b.dimension and b.dimension.startswith("money") and a.unit in (None, "count")
+                and text[a.end - 1] in p.section_chars and p.change_to.fullmatch(text, a.end, b.start)):
+            a.unit, a.dimension, a.counted, a.reason = b.unit, b.dimension, None, None
 
 
 def _document_currency(text: str, out: list[Mention], p) -> None:

@@ -70,6 +70,7 @@ class UnitsFile(_Strict):
     after_section: dict[str, tuple[str, float]] = {}
     after_decimal: dict[str, tuple[str, float]] = {}
     count_before: CountBefore | None = None
+    change_to: Words | None = None
     points_before: Words | None = None
     symbol_before: dict[str, str] = {}
     table_unit: Words | None = None

@@ -8,8 +8,9 @@ fixtures' README. Before the rules these articles brought (fiscal years 2025/26�
 a thousands group, 美金, 按年增 is no Taiwan marker, 庫務署 / 薪俸稅 mark Hong Kong, 5MW（百萬瓩）,
 Minguo years at a clause's start, before a season, with a month (114年11月) or a part of the year
 (113年底), 前三名, a decimal before 日, 人次為5,912, 每坪 / 實價登錄 mark Taiwan, 庫務署 / 觀光署 are their
-territory's statistics bodies, a wire dateline's place is its source, 從82萬降至77萬元), the set scored recall 0.954,
-precision 0.987, values 0.838, subjects 0.568.
+territory's statistics bodies, a wire dateline's place is its source, 從82萬降至77萬元; and, with no
+article of its own, 55、40、28奈米), the set scored recall 0.954, precision 0.987, values 0.838,
+subjects 0.568.
 """
 
 import pytest
@@ -149,3 +150,10 @@ def test_a_bare_amount_changing_into_money_is_money(tmp_path, settings):
     assert got["64萬"].unit == "TWD" and got["64萬"].value == 640000
     assert got["3.8億"].unit == "TWD" and got["3.8億"].value == 380_000_000
     assert not any(c.unit == "TWD" and c.value == 12000 for c in got.values())
+
+
+def test_bare_figures_listed_before_one_with_a_unit_take_it(tmp_path, settings):
+    got = _claims(tmp_path, settings, "該廠月產能以65、45、22奈米為主，三座電廠分別為8、12及16萬瓩。捷運1、2、3號線今日正常。")
+    assert (got["65"].unit, got["65"].value) == ("nanometre", 65) and got["45"].unit == "nanometre"
+    assert (got["8"].unit, got["8"].value) == ("megawatt", 80) and got["12"].value == 120
+    assert "1" not in got and "2" not in got

@@ -89,6 +89,7 @@ class Patterns:
     after_decimal_map: dict
     count_before: re.Pattern | None  # 求診人次為5,912: the counted thing named right before a bare figure
     change_to: re.Pattern | None  # 降至 / 增至 between two amounts (從82萬降至77萬元)
+    list_join: re.Pattern | None  # 、 / 及 between listed figures (55、40、28奈米)
     section_chars: str  # 万 亿 兆
     points_before: re.Pattern | None  # 场均攻下28.6分: 分 as points
     symbol_before: re.Pattern | None  # NT$120亿: a currency symbol glued before a figure
@@ -206,6 +207,7 @@ def patterns() -> Patterns:
         after_section_map={norm(k): tuple(v) for k, v in lex.units.after_section.items()},
         after_decimal=_words_rx(list(lex.units.after_decimal) or None, ""),
         after_decimal_map={norm(k): tuple(v) for k, v in lex.units.after_decimal.items()},
+        list_join=(re.compile(rf"[ ]?(?:{alternation(norm_all(lex.units.list_join.words))})[ ]?") if lex.units.list_join else None),
         change_to=(re.compile(rf"[ ]?(?:{alternation(norm_all(lex.units.change_to.words))})[ ]?") if lex.units.change_to else None),
         count_before=(re.compile(rf"(?:{alternation(norm_all(lex.units.count_before.words))})[ ]?(?:{alternation(norm_all(lex.units.count_before.verbs))})?[ ]?$")
                       if lex.units.count_before else None),

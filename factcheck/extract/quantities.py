@@ -95,6 +95,8 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
                 break
     if any(w in text for w in declared_words()):  # 单位：亿元 above a table of bare figures
         apply_table_units(text, out, tolerance)
+    if p.list_join and "、" in text:  # 55、40、28奈米: the unit written once after the last is every one's
+        _shared_list_unit(text, out, p)
     if p.change_to and p.change_to.search(text):  # 從82萬降至77萬元: the first amount is in yuan too
         _change_pairs(text, out, p)
     if "年" in text and p.currency_markers is not None:  # 預計117年完工 on a Taiwan page: a Minguo year
@@ -102,6 +104,38 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
     if p.currency_markers is not None and any(m.unit == "CNY" and m.reason is None for m in out):
         _document_currency(text, out, p)
     return out
+
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _shared_list_unit(text: str, out: list[Mention], p) -> None:
+    """Bare Arabic figures listed before one with a unit (55、40、28奈米, 12、15及18%) are in that unit, at
+    the scale it has (12、15及18万千瓦: each is 万千瓦); the list needs a 、 somewhere in it."""
+    figures = sorted((m for m in out if m.kind == "quantity" and m.reason in (None, "bare number")), key=lambda m: m.start)
+    for k in range(len(figures) - 1, 0, -1):
+        b = figures[k]
+        if b.reason is not None or b.unit in (None, "count") or b.value is None:
+            continue
+        d = _DIGITS.match(text, b.num_start)
+        if not d or Fraction(d.group()) == 0:
+            continue
+        factor = Fraction(b.value) / Fraction(d.group())
+        chain, j = [], k
+        while j > 0:
+            a = figures[j - 1]
+            join = p.list_join.fullmatch(text, a.end, figures[j].start)
+            if a.reason != "bare number" or a.unit is not None or not join or not _DIGITS.fullmatch(text, a.start, a.end):
+                break
+            chain.append((a, join.group()))
+            j -= 1
+        if not any("、" in w for _, w in chain):
+            continue
+        for a, _ in chain:
+            a.value = a.lower = a.upper = Fraction(text[a.start : a.end]) * factor
+            a.unit, a.dimension, a.reason, a.qualifier = b.unit, b.dimension, None, "exact"
+            if a.resolution is not None:
+                a.resolution *= factor
 
 
 def _change_pairs(text: str, out: list[Mention], p) -> None:

@@ -71,6 +71,7 @@ class UnitsFile(_Strict):
     after_decimal: dict[str, tuple[str, float]] = {}
     count_before: CountBefore | None = None
     change_to: Words | None = None
+    list_join: Words | None = None
     points_before: Words | None = None
     symbol_before: dict[str, str] = {}
     table_unit: Words | None = None

@@ -281,7 +281,18 @@ _RUN = frozenset("0123456789.零〇一二两三四五六七八九十百千几仨
 
 
 def _anchored(rx: re.Pattern, anchors, text: str):
-    """The matches of rx in text that lie around an anchor (see _ANCHORS)."""
+    """The matches of rx in text that lie around an anchor (see _ANCHORS), as finditer gives them: in
+    order, none starting inside the one before (two anchors' windows may each find a match, 星期日 and
+    日前 in 星期日前, where a full scan sees only the first)."""
+    end = -1
+    for m in sorted(_around_anchors(rx, anchors, text), key=lambda m: (m.start(), -m.end())):
+        if m.start() >= end:
+            yield m
+            end = m.end() if m.end() > m.start() else m.end() + 1
+
+
+def _around_anchors(rx: re.Pattern, anchors, text: str):
+    """Every match of rx found around one of the anchors, in no particular order."""
     n = len(text)
     spans: list[tuple[int, int]] = []
     match = rx.match

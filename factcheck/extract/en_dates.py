@@ -67,7 +67,7 @@ def _rules():
     months.update({k + ".": months[k] for k in abbr_m})
     periods = {k.lower(): v for k, v in d.periods.items()}
     per = alternation(periods)
-    per_bare = alternation(k for k in periods if re.search(r"quarter|half|^[qh][1-4]$", k))
+    per_bare = alternation(k for k in periods if re.search(r"quarter|half|^[qh][1-4]$", k) and not re.search(r"last|final", k))
     # "in the third quarter" is as often a game's; "in the first three quarters", "in Q3" are a year's
     per_in = alternation(k for k in periods if re.search(r"quarters|-|^[qh][1-4]$", k))
     rel_years = {k.lower(): v for k, v in d.relative_years.items()}

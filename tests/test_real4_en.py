@@ -75,10 +75,10 @@ def test_cents_are_a_hundredth_of_the_texts_dollar(tmp_path, settings):
 def test_a_half_or_quarter_with_no_year_is_the_nearest_one(tmp_path, settings):
     got = _claims(tmp_path, settings, "Imports rose 6.1 percent in the first three quarters. For the first half, "
                                       "profit doubled. Its fourth-quarter outlook is weak. Orders jumped in Q3.")
-    assert _span(got["in the first three quarters"]) == ("2025-01-01", "2025-09-30")
-    assert _span(got["For the first half"]) == ("2025-01-01", "2025-06-30")
-    assert _span(got["Its fourth-quarter"]) == ("2025-10-01", "2025-12-31")  # the quarter under way
-    assert _span(got["in Q3"]) == ("2025-07-01", "2025-09-30")
+    assert _span(got["the first three quarters"]) == ("2025-01-01", "2025-09-30")
+    assert _span(got["the first half"]) == ("2025-01-01", "2025-06-30")
+    assert _span(got["fourth-quarter"]) == ("2025-10-01", "2025-12-31")  # the quarter under way
+    assert _span(got["Q3"]) == ("2025-07-01", "2025-09-30")
 
 
 def test_a_game_half_or_quarter_is_not_a_date(tmp_path, settings):

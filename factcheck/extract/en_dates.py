@@ -21,12 +21,18 @@ from factcheck.extract.en_entities import chrome_lines, datelines, page_date
 from factcheck.extract.mention import Mention
 from factcheck.extract.scan import finditer
 from factcheck.lang import load_english
-from factcheck.lang.loader import alternation
+from factcheck.lang.loader import alternation, trie_alternation
 
 _TODAY = re.compile(r"(?i)today")
 _RANK = {"day": 0, "week": 0, "month": 1, "quarter": 2, "half": 2, "year": 3}
 _RANGE_SEP = re.compile(r"(?i)\s*(?:-|–|—|to|through|thru|till|until|and)\s*(?:the\s+)?$")
 _RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+(?:the\s+)?$")
+
+
+# a half or a quarter with no year is a date after these words: any after "for", "its", "their" (for the
+# first half), only plural, hyphenated and letter ones after "in" (in the first three quarters, in Q3)
+_PERIOD_BEFORE = re.compile(r"(?i)\b(?:(?P<any>for|its|their)|in|during|over|through)\s+$")
+_PERIOD_IN = re.compile(r"(?i)quarters|-|^[qh][1-4]$")
 
 
 class _Lazy:
@@ -67,9 +73,7 @@ def _rules():
     months.update({k + ".": months[k] for k in abbr_m})
     periods = {k.lower(): v for k, v in d.periods.items()}
     per = alternation(periods)
-    per_bare = alternation(k for k in periods if re.search(r"quarter|half|^[qh][1-4]$", k) and not re.search(r"last|final", k))
-    # "in the third quarter" is as often a game's; "in the first three quarters", "in Q3" are a year's
-    per_in = alternation(k for k in periods if re.search(r"quarters|-|^[qh][1-4]$", k))
+    per_bare = trie_alternation(k for k in periods if re.search(r"quarter|half|^[qh][1-4]$", k) and not re.search(r"last|final", k))
     rel_years = {k.lower(): v for k, v in d.relative_years.items()}
     rel_weeks = {k.lower(): v for k, v in d.relative_weeks.items()}
     weekdays = {k.lower(): v for k, v in d.weekdays.items()}
@@ -153,7 +157,7 @@ def _rules():
         ("nq", _Lazy(r"(?<![\w.,])(?P<n>[1-4])(?P<k>[QqHh])[ -]?(?:(?P<y>(?:19|20)\d{2})|(?P<yy>\d{2}))(?![\w%-])")),
         ("prel", _Lazy(rf"\b(?P<period>{per})\s+of\s+(?P<rel>{alternation(rel_years)}|the\s+(?:current\s+)?year)\b", i)),
         # in the first three quarters, for the first half, its third-quarter revenue: no year, the nearest one
-        ("pb", _Lazy(rf"\b(?:(?:for|its|their)\s+(?P<period>{per_bare})|(?:in|during|over|through)\s+(?P<p2>{per_in}))\b(?![\s-]*(?:of\b|(?:the\s+)?(?:year\s+)?(?:19|20)\d\d|['’]\d\d|[1-4]\b))", i)),
+        ("pb", _Lazy(rf"\b(?P<period>{per_bare})\b(?![\s-]*(?:of\b|(?:the\s+)?(?:year\s+)?(?:19|20)\d\d|['’]\d\d|[1-4]\b))", i)),
         ("my", _Lazy(rf"\b{mon},?\s+(?:of\s+|in\s+)?{y}")),
         ("mrel", _Lazy(rf"\b{mon}\s+(?:of\s+)?(?P<rel>{alternation(rel_years)})\b", i)),
         ("relm", _Lazy(rf"\b(?P<dir>(?i:last|this|next))\s+{mon}")),
@@ -288,7 +292,11 @@ def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "da
             if name in ("py", "yp") and re.fullmatch(r"(?i)[qh][1-4]", m.group("period")):
                 if blocked(m.start("y"), m.end("y")):  # Q3, H2 read as codes by the filters
                     continue
-            elif name == "pb" and re.fullmatch(r"(?i)[qh][1-4]", m.group("p2") or ""):
+            elif name == "pb" and not _PERIOD_BEFORE.search(text, max(0, s - 9), s):
+                continue
+            elif name == "pb" and not _PERIOD_BEFORE.search(text, max(0, s - 9), s).group("any") and not _PERIOD_IN.search(m.group()):
+                continue  # "in the third quarter" is as often a game's; "in the first three quarters", "in Q3" are a year's
+            elif name == "pb" and re.fullmatch(r"(?i)[qh][1-4]", m.group()):
                 pass  # in Q3: the filters read Q3 as a code, the preposition makes it a period
             elif name == "fy" and lex["fy_part"].search(text, max(0, s - 30), s):
                 continue  # 1H FY20, the third quarter of fiscal 2026: a part of a fiscal year whose months are unknown
@@ -670,7 +678,7 @@ def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
     elif name == "pb":
         if not _relative(out, pub, pub_precision, "year"):
             return None
-        a, b = lex["periods"][(g["period"] or g["p2"]).lower()]
+        a, b = lex["periods"][g["period"].lower()]
         y = _near_year(pub, b, 28)
         _set(out, date(y, a, 1), _month_span(y, b)[1], "half" if b - a == 5 else "quarter" if b - a == 2 else "range")
     elif name == "fy":  # a fiscal year is read as the year it is named for (its months differ by company)

@@ -590,7 +590,7 @@ _COPYRIGHT_LINE = re.compile(r"(?im)^[^\n]*(?:©|\(c\)[ ]\d{4}|\bcopyright\b|\ba
 
 def _outside_copyright(text: str, found: list) -> list:
     """A copyright line (© 2025 X Ltd. All rights reserved) names the publisher, never what the page reports."""
-    if "©" not in text and "opyright" not in text and "ights reserved" not in text and "(c) " not in text.lower():
+    if "©" not in text and "opyright" not in text and "ights reserved" not in text and "(c) " not in text and "(C) " not in text:
         return found
     lines = [m.span() for m in _COPYRIGHT_LINE.finditer(text)]
     return [e for e in found if not any(a <= e.start < b for a, b in lines)]

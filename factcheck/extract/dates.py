@@ -171,7 +171,7 @@ def tails() -> Tails:
     return Tails(
         month=re.compile(rf"[ ]*(?:的)?[ ]*(?P<lunar>{lunar_mark})?[ ]*(?P<leap>闰)?(?:(?P<m>{_MONTH})"
                          rf"(?:{SEP}(?P<m2>{_MONTH}))?|(?P<lm>{lunar_m}))[ ]*月份?"),
-        day=re.compile(rf"[ ]*(?P<d>{_DAY})(?:{SEP}(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d]|[ ]*月))?(?:(?P<unit>[ ]*[日号])|(?![\d.]))"),
+        day=re.compile(rf"[ ]*(?P<d>{_DAY})(?:{SEP}(?P<d2>3[01]|[12]\d|0?[1-9])(?![\d]|[ ]*月))?(?:(?P<unit>[ ]*[日号])|(?![\d.]|,\d{{3}}(?!\d)))"),
         mpart=re.compile(rf"[ ]*(?P<part>{alternation(lx.month_parts)})"),
         mweek=re.compile(rf"[ ]*(?:的)?[ ]*(?:第(?P<n>[1-6]|[一二三四五六])(?P<ge>个)?(?:{weeks})(?P<wd>{wd})?"
                          rf"|最后一个?(?:{weeks})(?P<lwd>{wd}))"),
@@ -190,6 +190,10 @@ def _year_rules():
     rel = alternation(list(lx.relative_years) + list(lx.following_year) + list(lx.same_year))
     lunar_mark = alternation(norm(w) for w in d.lunar_markers.words)
     y4 = r"(?:1\d|20)\d{2}"
+    # 2025/26年度, 2024-25财年: a fiscal year written with the last two digits of the year it ends in (read as that
+    # year, as FY2025/26 is in English: its months differ by place)
+    fiscal = (rf"|[/\-](?P<fy>\d{{2}})[ ]*(?:{alternation(norm(w) for w in d.fiscal_year.words)})"
+              if d.fiscal_year else "")
     return [
         # 2021年, 21年, 二〇二一年, 九七年 (a year and what narrows it)
         ("ydate", re.compile(rf"(?<![\d.])(?:(?P<lunar0>{lunar_mark})[ ]*)?(?P<y>{y4}|\d{{2}}|[{CN_DIGITS}]{{4}}|[{CN_DIGITS}]{{2}})"
@@ -206,6 +210,7 @@ def _year_rules():
         ("ynum", re.compile(
             rf"(?<![\d.\-/])(?P<y>{y4})(?:"
             rf"(?P<yr>{SEP})(?P<y2>{y4})[ ]*年(?![代级度龄薪])"
+            rf"{fiscal}"
             rf"|\.(?P<dm>1[0-2]|0[1-9]){SEP}(?P<dy2>{y4})(?:\.(?P<dm2>1[0-2]|0[1-9]))?(?![\d.])"
             r"|(?:-(?P<m>1[0-2]|0?[1-9])-|/(?P<m2>1[0-2]|0?[1-9])/|\.(?P<m3>1[0-2]|0?[1-9])\.| (?P<m4>1[0-2]|0?[1-9]) "
             r"|(?P<m5>1[0-2]|0[1-9])|\.(?P<m6>1[0-2]|0[1-9])-)(?P<d>3[01]|[12]\d|0?[1-9])"
@@ -711,11 +716,22 @@ def _ydate(m, text, ctx):
 def _ynum(m, text, ctx):
     if m.group("yr") is not None:
         return _yrange(m, text, ctx)
+    if m.group("fy") is not None:
+        return _fiscal_year(m)
     if m.group("dm"):
         return _ymdot(m, text, ctx)
     if m.group("period"):
         return _period_alone(m, text, ctx)
     return _iso(m, text, ctx)
+
+
+def _fiscal_year(m):
+    """2025/26年度: the year it ends in, when the two digits are that year's (2025/26, 1999/00)."""
+    y1 = int(m.group("y"))
+    y2 = y1 + 1
+    if y2 % 100 != int(m.group("fy")):
+        return None
+    return m.end(), Value(date(y2, 1, 1), date(y2, 12, 31), "year")
 
 
 def _yrange(m, text, ctx):

@@ -85,6 +85,11 @@ class Patterns:
     currency_declare_map: dict
     after_section: re.Pattern | None  # 2,800亿度: a unit word only after a section word
     after_section_map: dict
+    after_decimal: re.Pattern | None  # 二點三日: a unit word only after a decimal
+    after_decimal_map: dict
+    count_before: re.Pattern | None  # 求診人次為5,912: the counted thing named right before a bare figure
+    change_to: re.Pattern | None  # 降至 / 增至 between two amounts (從82萬降至77萬元)
+    list_join: re.Pattern | None  # 、 / 及 between listed figures (55、40、28奈米)
     section_chars: str  # 万 亿 兆
     points_before: re.Pattern | None  # 场均攻下28.6分: 分 as points
     symbol_before: re.Pattern | None  # NT$120亿: a currency symbol glued before a figure
@@ -192,13 +197,20 @@ def patterns() -> Patterns:
             if dc else None,
         currency_markers=re.compile(
             alternation(norm_all(dc.markers))
-            + (rf"|(?:{alternation(norm_all(dc.figure_markers))})(?=[ ]?[\d{cn_chars}逾近约超达率])" if dc.figure_markers else ""))
+            + (rf"|{_not_after(norm(dc.figure_markers_not_after))}(?:{alternation(norm_all(dc.figure_markers))})(?=[ ]?[\d{cn_chars}逾近约超达率])"
+               if dc.figure_markers else ""))
             if dc else None,
         currency_marker_map={norm(k): v for k, v in {**dc.markers, **dc.figure_markers}.items()} if dc else {},
         currency_declare_map={norm(k): v for k, v in dc.declare.items()} if dc else {},
         currency_declare_words=tuple(norm_all(dc.declare_words)) if dc else (),
         after_section=_words_rx(list(lex.units.after_section) or None, ""),
         after_section_map={norm(k): tuple(v) for k, v in lex.units.after_section.items()},
+        after_decimal=_words_rx(list(lex.units.after_decimal) or None, ""),
+        after_decimal_map={norm(k): tuple(v) for k, v in lex.units.after_decimal.items()},
+        list_join=(re.compile(rf"[ ]?(?:{alternation(norm_all(lex.units.list_join.words))})[ ]?") if lex.units.list_join else None),
+        change_to=(re.compile(rf"[ ]?(?:{alternation(norm_all(lex.units.change_to.words))})[ ]?") if lex.units.change_to else None),
+        count_before=(re.compile(rf"(?:{alternation(norm_all(lex.units.count_before.words))})[ ]?(?:{alternation(norm_all(lex.units.count_before.verbs))})?[ ]?$")
+                      if lex.units.count_before else None),
         section_chars="".join(sorted(n.sections)),
         points_before=_words_rx(lex.units.points_before.words if lex.units.points_before else None, "[^,。;0-9]{0,4}$", start=False),
         symbol_before=re.compile(rf"(?:{alternation(norm_all(lex.units.symbol_before))})[ ]?$") if lex.units.symbol_before else None,
@@ -206,7 +218,8 @@ def patterns() -> Patterns:
         renminbi=re.compile(alternation(norm_all(dc.renminbi))) if dc else None,
         implied_firsts="".join(sorted({"大", " ", "半"} | {norm(w)[0] for w in (lex.units.count_nouns.words if lex.units.count_nouns else [])})),
         implied_before=re.compile("|".join(re.escape(norm(w)) for w in sorted(
-            set(lex.units.before_units) | set(lex.units.money_words.words if lex.units.money_words else []), key=len, reverse=True))
+            set(lex.units.before_units) | set(lex.units.money_words.words if lex.units.money_words else [])
+            | set(lex.units.count_before.words if lex.units.count_before else []), key=len, reverse=True))
             or "(?!)"),
         count_noun_firsts="".join(sorted({norm(w)[0] for w in (lex.units.count_nouns.words if lex.units.count_nouns else [])})),
         discount_word=disc.word if disc else "\x00",
@@ -224,3 +237,8 @@ def patterns() -> Patterns:
         mega=re.compile(rf"(?:{alternation(n.mega_words.words if n.mega_words else ['瓦'])})"),
         section_after=re.compile(rf"[ ]{{0,2}}[{''.join(sorted(n.sections))}]+"),
     )
+
+
+def _not_after(chars: str) -> str:
+    """A lookbehind that keeps a marker from starting right after one of `chars` (按年增 is no 年增)."""
+    return f"(?<![{re.escape(chars)}])" if chars else ""

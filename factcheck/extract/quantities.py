@@ -95,11 +95,57 @@ def find_quantities(text: str, blocked, taken: bytearray, tolerance: Fraction) -
                 break
     if any(w in text for w in declared_words()):  # 单位：亿元 above a table of bare figures
         apply_table_units(text, out, tolerance)
+    if p.list_join and "、" in text:  # 55、40、28奈米: the unit written once after the last is every one's
+        _shared_list_unit(text, out, p)
+    if p.change_to and p.change_to.search(text):  # 從82萬降至77萬元: the first amount is in yuan too
+        _change_pairs(text, out, p)
     if "年" in text and p.currency_markers is not None:  # 預計117年完工 on a Taiwan page: a Minguo year
         roc_years(text, out, p)
     if p.currency_markers is not None and any(m.unit == "CNY" and m.reason is None for m in out):
         _document_currency(text, out, p)
     return out
+
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _shared_list_unit(text: str, out: list[Mention], p) -> None:
+    """Bare Arabic figures listed before one with a unit (55、40、28奈米, 12、15及18%) are in that unit, at
+    the scale it has (12、15及18万千瓦: each is 万千瓦); the list needs a 、 somewhere in it."""
+    figures = sorted((m for m in out if m.kind == "quantity" and m.reason in (None, "bare number")), key=lambda m: m.start)
+    for k in range(len(figures) - 1, 0, -1):
+        b = figures[k]
+        if b.reason is not None or b.unit in (None, "count") or b.value is None:
+            continue
+        d = _DIGITS.match(text, b.num_start)
+        if not d or Fraction(d.group()) == 0:
+            continue
+        factor = Fraction(b.value) / Fraction(d.group())
+        chain, j = [], k
+        while j > 0:
+            a = figures[j - 1]
+            join = p.list_join.fullmatch(text, a.end, figures[j].start)
+            if a.reason != "bare number" or a.unit is not None or not join or not _DIGITS.fullmatch(text, a.start, a.end):
+                break
+            chain.append((a, join.group()))
+            j -= 1
+        if not any("、" in w for _, w in chain):
+            continue
+        for a, _ in chain:
+            a.value = a.lower = a.upper = Fraction(text[a.start : a.end]) * factor
+            a.unit, a.dimension, a.reason, a.qualifier = b.unit, b.dimension, None, "exact"
+            if a.resolution is not None:
+                a.resolution *= factor
+
+
+def _change_pairs(text: str, out: list[Mention], p) -> None:
+    """A bare 萬 / 億 amount that changes into an amount of money (從82萬降至77萬元, 由3.2億增至4.1億元)
+    is money in the same currency: the writer names the unit once, on the second."""
+    figures = sorted((m for m in out if m.kind == "quantity" and m.reason in (None, "bare number")), key=lambda m: m.start)
+    for a, b in zip(figures, figures[1:], strict=False):
+        if (b.reason is None and b.dimension and b.dimension.startswith("money") and a.unit in (None, "count")
+                and text[a.end - 1] in p.section_chars and p.change_to.fullmatch(text, a.end, b.start)):
+            a.unit, a.dimension, a.counted, a.reason = b.unit, b.dimension, None, None
 
 
 def _document_currency(text: str, out: list[Mention], p) -> None:
@@ -396,6 +442,10 @@ def _read(text, s, e, num_text, p, tolerance) -> Mention | None:
             mention.unit, pos = unit_name, am.end()
             if factor != 1:
                 value, resolution = value * _exact(factor), resolution * _exact(factor)
+    if mention.unit is None and p.after_decimal and ("." in num_text or "点" in num_text):
+        am = p.after_decimal.match(text, pos)
+        if am:  # 二點三日: a day of the month is never a decimal, so 日 after one counts days
+            mention.unit, pos = p.after_decimal_map[am.group().strip()][0], am.end()
     if mention.unit is None and p.points_before and text.startswith("分", pos) and p.points_before.search(text, max(0, s - 10), s):
         mention.unit, pos = "score", pos + 1  # 场均攻下28.6分: a player's points
     if mention.unit is None and text.startswith("点", pos) and _index_before(text, s):
@@ -591,6 +641,8 @@ def _implied_unit(text, s, pos, num_text, value, resolution, is_arabic, p):
         unit = p.before_unit_map[name] if name else next(iter(p.before_unit_map.values()))
         return unit[0], value, resolution, pos
     nxt = text[pos] if pos < len(text) else ""
+    if p.count_before and not _CJK.match(nxt) and p.count_before.search(window):
+        return "count", value, resolution, pos  # 急症室首次求診人次為5,912
     if nxt == "半" and not is_arabic and _pieces(text, pos + 1, value):
         return "count", value, resolution, pos + 1
     if nxt == "大" and not is_arabic:  # 三大枢纽: a count; 三大优势 stays an idiom

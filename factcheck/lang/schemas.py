@@ -13,6 +13,11 @@ class Words(_Strict):
     words: list[str]
 
 
+class CountBefore(_Strict):
+    words: list[str]
+    verbs: list[str] = []
+
+
 class NumeralsFile(_Strict):
     digits: dict[str, int]
     units: dict[str, int]
@@ -47,6 +52,7 @@ class DocumentCurrency(_Strict):
     renminbi: list[str]
     markers: dict[str, str]
     figure_markers: dict[str, str] = {}
+    figure_markers_not_after: str = ""
 
 
 class UnitsFile(_Strict):
@@ -62,6 +68,10 @@ class UnitsFile(_Strict):
     currency_before: dict[str, str] = {}
     document_currency: DocumentCurrency | None = None
     after_section: dict[str, tuple[str, float]] = {}
+    after_decimal: dict[str, tuple[str, float]] = {}
+    count_before: CountBefore | None = None
+    change_to: Words | None = None
+    list_join: Words | None = None
     points_before: Words | None = None
     symbol_before: dict[str, str] = {}
     table_unit: Words | None = None
@@ -113,6 +123,7 @@ class DatesFile(_Strict):
     same_year: Words
     not_offsets: Words = Words(words=[])
     roc_year: RocYear | None = None
+    fiscal_year: Words | None = None
 
 
 class ModalityFile(_Strict):

@@ -14,6 +14,7 @@ from html import unescape
 from factcheck.extract.context import Context
 from factcheck.extract.dates import find_dates
 from factcheck.extract.en_dates import find_dates_en
+from factcheck.extract.en_durations import find_durations_en
 from factcheck.extract.en_entities import find_entities_en
 from factcheck.extract.en_quantities import find_exascale, find_quantities_en
 from factcheck.extract.entities import find_entities
@@ -253,6 +254,7 @@ class _Doc:
         self.entities = page_nation(text, listed_companies(text, find_entities(text))) if has_zh else []
         if has_en:
             self.quantities += (find_exascale(text, en_blocked, taken, en_spans)
+                                + find_durations_en(text, en_blocked, taken, tolerance, en_spans)
                                 + find_quantities_en(text, en_blocked, taken, tolerance, en_spans))
             self.entities = sorted(self.entities + find_entities_en(text), key=lambda x: (x.start, -(x.end - x.start)))
         occupied = bytearray(len(text))

@@ -21,12 +21,18 @@ from factcheck.extract.en_entities import chrome_lines, datelines, page_date
 from factcheck.extract.mention import Mention
 from factcheck.extract.scan import finditer
 from factcheck.lang import load_english
-from factcheck.lang.loader import alternation
+from factcheck.lang.loader import alternation, trie_alternation
 
 _TODAY = re.compile(r"(?i)today")
 _RANK = {"day": 0, "week": 0, "month": 1, "quarter": 2, "half": 2, "year": 3}
 _RANGE_SEP = re.compile(r"(?i)\s*(?:-|–|—|to|through|thru|till|until|and)\s*(?:the\s+)?$")
 _RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+(?:the\s+)?$")
+
+
+# a half or a quarter with no year is a date after these words: any after "for", "its", "their" (for the
+# first half), only plural, hyphenated and letter ones after "in" (in the first three quarters, in Q3)
+_PERIOD_BEFORE = re.compile(r"(?i)\b(?:(?P<any>for|its|their)|in|during|over|through)\s+$")
+_PERIOD_IN = re.compile(r"(?i)quarters|-|^[qh][1-4]$")
 
 
 class _Lazy:
@@ -67,6 +73,7 @@ def _rules():
     months.update({k + ".": months[k] for k in abbr_m})
     periods = {k.lower(): v for k, v in d.periods.items()}
     per = alternation(periods)
+    per_bare = trie_alternation(k for k in periods if re.search(r"quarter|half|^[qh][1-4]$", k) and not re.search(r"last|final", k))
     rel_years = {k.lower(): v for k, v in d.relative_years.items()}
     rel_weeks = {k.lower(): v for k, v in d.relative_weeks.items()}
     weekdays = {k.lower(): v for k, v in d.weekdays.items()}
@@ -149,6 +156,8 @@ def _rules():
         # 1Q2019, 3Q24, 2H-2026, 2Q 2025: the number before the letter (analysts' and trade press's order)
         ("nq", _Lazy(r"(?<![\w.,])(?P<n>[1-4])(?P<k>[QqHh])[ -]?(?:(?P<y>(?:19|20)\d{2})|(?P<yy>\d{2}))(?![\w%-])")),
         ("prel", _Lazy(rf"\b(?P<period>{per})\s+of\s+(?P<rel>{alternation(rel_years)}|the\s+(?:current\s+)?year)\b", i)),
+        # in the first three quarters, for the first half, its third-quarter revenue: no year, the nearest one
+        ("pb", _Lazy(rf"\b(?P<period>{per_bare})\b(?![\s-]*(?:of\b|(?:the\s+)?(?:year\s+)?(?:19|20)\d\d|['’]\d\d|[1-4]\b))", i)),
         ("my", _Lazy(rf"\b{mon},?\s+(?:of\s+|in\s+)?{y}")),
         ("mrel", _Lazy(rf"\b{mon}\s+(?:of\s+)?(?P<rel>{alternation(rel_years)})\b", i)),
         ("relm", _Lazy(rf"\b(?P<dir>(?i:last|this|next))\s+{mon}")),
@@ -187,6 +196,7 @@ def _rules():
         "inn": re.compile(r"\b(?i:in|within)\s"),
         "week": re.compile(r"(?i:week)"),
         "year": re.compile(r"(?i:year)"),
+        "period": _Literals("quarter", "half", "Quarter", "Half", "QUARTER", "HALF", "Q1", "Q2", "Q3", "Q4", "H1", "H2"),
         "relday": re.compile(rf"\b(?i:{alternation(rel_days)})\b"),
         # a spelled year needs one of these (nineteen eighty, two thousand, twenty twenty, seventeen hundred)
         "yearword": _Literals("teen ", "wenty ", "two thousand", "Two thousand", "TEEN ", "WENTY ", "TWO THOUSAND"),
@@ -201,7 +211,7 @@ def _rules():
              "mrel": "month", "relm": "month", "md": "month", "dm": "month", "mm": "month", "bm": "month",
              "dmw": "dayword",
              "wdd": "weekday", "wdrel": "weekday", "wd": "weekday",
-             "yy": "digit", "iso": "digit", "us": "digit", "ym": "digit", "py": "digit", "yp": "digit", "nq": "digit", "y": "digit",
+             "yy": "digit", "iso": "digit", "us": "digit", "ym": "digit", "py": "digit", "pb": "period", "yp": "digit", "nq": "digit", "y": "digit",
              "isow": "week", "dd": "digit", "dec": "digit", "md_num": "slash", "ago": "offset", "inn": "inn", "dirn": "direction",
              "relu": "direction", "hol": "holiday", "wkend": "week", "relw": "week", "rely": "year", "prel": "year",
              "reld": "relday", "nthof": "of_unit", "cent": "century", "my2": "year2", "dmy2": "year2", "myw": "yearword", "dmyw": "yearword", "yw": "yearword", "part": "part"}
@@ -282,6 +292,12 @@ def find_dates_en(text: str, blocked, pub: date | None, pub_precision: str = "da
             if name in ("py", "yp") and re.fullmatch(r"(?i)[qh][1-4]", m.group("period")):
                 if blocked(m.start("y"), m.end("y")):  # Q3, H2 read as codes by the filters
                     continue
+            elif name == "pb" and not _PERIOD_BEFORE.search(text, max(0, s - 9), s):
+                continue
+            elif name == "pb" and not _PERIOD_BEFORE.search(text, max(0, s - 9), s).group("any") and not _PERIOD_IN.search(m.group()):
+                continue  # "in the third quarter" is as often a game's; "in the first three quarters", "in Q3" are a year's
+            elif name == "pb" and re.fullmatch(r"(?i)[qh][1-4]", m.group()):
+                pass  # in Q3: the filters read Q3 as a code, the preposition makes it a period
             elif name == "fy" and lex["fy_part"].search(text, max(0, s - 30), s):
                 continue  # 1H FY20, the third quarter of fiscal 2026: a part of a fiscal year whose months are unknown
             elif name == "fy" and text.startswith(lex["fiscal_abbr"], s):
@@ -613,7 +629,8 @@ def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
         else:
             if not _relative(out, pub, pub_precision, "year"):
                 return None
-            y2 = _near_year(pub, a) + (1 if b < a else 0)
+            # the range's last month is the nearest: January-September in an October report is this year's
+            y2 = _near_year(pub, a) + 1 if b < a else _near_year(pub, b, 28)
         y1 = y2 - 1 if b < a else y2
         _set(out, date(y1, a, 1), _month_span(y2, b)[1], "range")
     elif name == "yy":
@@ -658,6 +675,12 @@ def _resolve(name, m, out, pub, pub_precision, lex, extra=None) -> bool | None:
             y = int(g["y"])
         a, b = lex["periods"][g["period"].lower()]
         _set(out, date(y, a, 1), _month_span(y, b)[1], "half" if b - a == 5 else "quarter" if b - a == 2 else "month")
+    elif name == "pb":
+        if not _relative(out, pub, pub_precision, "year"):
+            return None
+        a, b = lex["periods"][g["period"].lower()]
+        y = _near_year(pub, b, 28)
+        _set(out, date(y, a, 1), _month_span(y, b)[1], "half" if b - a == 5 else "quarter" if b - a == 2 else "range")
     elif name == "fy":  # a fiscal year is read as the year it is named for (its months differ by company)
         years = _fiscal_year(g)
         if years is None:
@@ -937,7 +960,9 @@ def _resolve_relative(name, g, out, pub, pub_precision, lex) -> bool | None:
         unit, per = lex["units"][g["unit"].lower()]
         k = lex["dirs"][g["dir"].lower()] * per
         a, b, precision = _unit_span(pub, unit, k)
-        if per > 1 and unit == "year":  # the next decade
+        if per > 1 and unit == "year" and k < 0:  # the past decade: the ten years up to publication
+            a, b, precision = _shift(pub, "year", k), pub, "range"
+        elif per > 1 and unit == "year":  # the next decade
             a, b, precision = date(pub.year // 10 * 10 + k, 1, 1), date(pub.year // 10 * 10 + k + 9, 12, 31), "range"
         _set(out, a, b, precision)
     return None

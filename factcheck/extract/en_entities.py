@@ -105,9 +105,22 @@ def _pointed_places(text: str, place_spans: list[tuple[int, int]]) -> list[Entit
     for m in rx.finditer(text):
         before = [(a, b) for a, b in place_spans if b <= m.start()]
         if before:
-            a, b = before[-1]
+            a, b = _appositive_owner(text, before[-1], place_spans)
             out.append(Entity(m.start(), m.end(), "place", text[a:b]))
     return out
+
+
+_PLACE_APPOSITIVE = re.compile(r",[ ](?:an?|the)[ ][^,.;\n]*$")
+
+
+def _appositive_owner(text: str, span: tuple[int, int], place_spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """Liuzhou, an industrial city in south China's Guangxi Zhuang Autonomous Region, …: a place inside the
+    appositive only says where the first one is; "the city" after it is the first one."""
+    a = span[0]
+    m = _PLACE_APPOSITIVE.search(text, max(0, a - 80), a)
+    if m is None:
+        return span
+    return next((p for p in place_spans if p[1] == m.start()), span)
 
 
 def _bare_head(text: str) -> str:
@@ -208,7 +221,7 @@ def find_entities_en(text: str) -> list[Entity]:
     kept = _without_place_lists(text, kept)
     if _UPPER.search(text):
         kept = _doers(text, kept)
-    return _owned(text, kept)
+    return _owned(text, _outside_copyright(text, kept))
 
 
 # --- names a careful reader takes from how a sentence is built (SEMANTICS.md section 4) -------------
@@ -572,6 +585,17 @@ def page_date(text: str, start: int) -> bool:
 
 
 # Links to other stories and page furniture: "Also read: 5 ways AI is changing farms", "Read more: ...".
+_COPYRIGHT_LINE = re.compile(r"(?im)^[^\n]*(?:©|\(c\)[ ]\d{4}|\bcopyright\b|\ball rights reserved\b)[^\n]*$")
+
+
+def _outside_copyright(text: str, found: list) -> list:
+    """A copyright line (© 2025 X Ltd. All rights reserved) names the publisher, never what the page reports."""
+    if "©" not in text and "opyright" not in text and "ights reserved" not in text and "(c) " not in text and "(C) " not in text:
+        return found
+    lines = [m.span() for m in _COPYRIGHT_LINE.finditer(text)]
+    return [e for e in found if not any(a <= e.start < b for a, b in lines)]
+
+
 _CHROME_LINE = re.compile(r"(?im)^[ \t]*(?:<[^>]+>[ \t]*)*(?:also read|read more|read also|related|see also|recommended|you may also like|most read)[ \t]*[:：|>-]")
 
 

@@ -95,6 +95,29 @@ def _shared_sign_unit(text: str, mention: Mention, seen: dict) -> None:
         return
 
 
+_CENTS = re.compile(r"\s*cents?$", re.I)
+
+
+@cache
+def _dollar_signs() -> dict[str, str]:
+    """The dollar signs of [currency_before] other than the bare one (S$, HK$, NT$) -> their currency."""
+    return {k: v for k, v in load_english().units.currency_before.items() if k.endswith("$") and len(k) > 1}
+
+
+def _cents_unit(text: str, mention: Mention) -> None:
+    """3.2 cents is a hundredth of the text's dollar: Singapore's in a piece quoting S$ figures, else the US one."""
+    if mention.unit != "USD" or not _CENTS.search(text, mention.start, mention.end):
+        return
+    low = text.lower()
+    counts: dict[str, int] = {}
+    for sign, cur in _dollar_signs().items():  # us$ is not s$
+        counts[cur] = counts.get(cur, 0) + len(re.findall(rf"(?<![a-z]){re.escape(sign)}", low))
+    best = max(counts, key=counts.get, default=None)
+    if best and counts[best] > 0 and best != "USD":
+        target, _, dimension = canonical(best)
+        mention.unit, mention.dimension = target, dimension
+
+
 def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction,
                        spans: list[tuple[int, int]] | None = None) -> list[Mention]:
     """English figures in text (only within spans, the English parts, when given)."""
@@ -120,6 +143,8 @@ def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction
             continue
         if shared_signs and mention.dimension is not None and mention.dimension.startswith("money"):
             _shared_sign_unit(text, mention, seen_signs)
+        if mention.unit == "USD":
+            _cents_unit(text, mention)
         if mention.reason == "bare number" and last_score is not None and _SCORE_LIST.fullmatch(text, last_score, s):
             _set_unit(mention, "score", Fraction(1), tolerance)  # the second of "scores of 812.5 and 96.4"
         elif mention.reason == "bare number" and last is not None and _FROM.search(text, last.end, s) and "." not in text[last.end : s]:
@@ -137,6 +162,21 @@ def find_quantities_en(text: str, blocked, taken: bytearray, tolerance: Fraction
         if mention.reason is None:
             taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     return out
+
+
+_SPELLED_TO = re.compile(r"[ ](?:to|-|–|or)[ ]")
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s*$")
+
+
+def _spelled_upper(text: str, pos: int, before: str, value, upper):
+    """forty to fifty roles: a range of spelled numbers (not "from forty to fifty", a change)."""
+    to = _SPELLED_TO.match(text, pos)
+    if to is None or _FROM_BEFORE.search(before):
+        return upper, pos
+    hi = next(iter(find_numbers(text, to.end(), min(len(text), to.end() + 40))), None)
+    if hi is None or hi.start != to.end() or not hi.spelled or hi.value <= value or hi.scale_power:
+        return upper, pos
+    return hi.value, hi.end
 
 
 def _set_unit(mention: Mention, unit: str, factor: Fraction, tolerance) -> None:
@@ -184,6 +224,8 @@ def _read(text: str, num: Num, r, tolerance, after: int = 0) -> Mention | None:
                 upper, pos = hi, rng.end()
                 if bw:
                     mention.start = s - (len(before) - bw.start())
+    if spelled and upper is None and not bw:
+        upper, pos = _spelled_upper(text, pos, before, value, upper)
     factor = Fraction(1)
     early = r["after"].match(text, pos) if upper is None and mention.qualifier in ("exact", "reach") else None
     if early:  # 200-plus companies, 200 or more companies: the qualifier comes before the noun

@@ -65,7 +65,9 @@ def _own_results() -> re.Pattern:
     """"X reported revenue of …": after a verb of saying, a results noun makes the figure X's own."""
     f = load_lexicon().filters.attribution
     lead = alternation(f.own_results_lead) if f.own_results_lead else "(?!)"
-    return re.compile(rf"[ ](?:(?:{lead})[ ])*(?:{alternation(f.own_results) if f.own_results else '(?!)'})\b", re.I)
+    # said on Wednesday its revenue, reported (16-Oct-2025) the following traffic: a day or a bracket may stand between
+    gap = r"(?:(?:on|late[ ]on|early[ ]on)[ ][A-Z][a-z]+[ ]|\([^()\n]{1,24}\)[ ]|that[ ])?"
+    return re.compile(rf"[ ]{gap}(?:(?:{lead})[ ])*(?:{alternation(f.own_results) if f.own_results else '(?!)'})\b", re.I)
 
 
 def _valid(ent: Entity, text: str) -> bool:

@@ -116,22 +116,24 @@ def _shared_list_unit(text: str, out: list[Mention], p) -> None:
     figures = sorted((m for m in out if m.kind == "quantity" and m.reason in (None, "bare number")), key=lambda m: m.start)
     for k in range(len(figures) - 1, 0, -1):
         b = figures[k]
-        if b.reason is not None or b.unit in (None, "count") or b.value is None:
+        if b.reason is not None or b.unit in (None, "count") or b.value is None or figures[k - 1].reason != "bare number":
             continue
-        d = _DIGITS.match(text, b.num_start)
-        if not d or Fraction(d.group()) == 0:
-            continue
-        factor = Fraction(b.value) / Fraction(d.group())
         chain, j = [], k
         while j > 0:
             a = figures[j - 1]
+            if a.reason != "bare number" or a.unit is not None:
+                break
             join = p.list_join.fullmatch(text, a.end, figures[j].start)
-            if a.reason != "bare number" or a.unit is not None or not join or not _DIGITS.fullmatch(text, a.start, a.end):
+            if not join or not _DIGITS.fullmatch(text, a.start, a.end):
                 break
             chain.append((a, join.group()))
             j -= 1
         if not any("、" in w for _, w in chain):
             continue
+        d = _DIGITS.match(text, b.num_start)
+        if not d or Fraction(d.group()) == 0:
+            continue
+        factor = Fraction(b.value) / Fraction(d.group())
         for a, _ in chain:
             a.value = a.lower = a.upper = Fraction(text[a.start : a.end]) * factor
             a.unit, a.dimension, a.reason, a.qualifier = b.unit, b.dimension, None, "exact"

@@ -40,3 +40,13 @@ def gold_score(gold_file: Path, by_doc: dict, keep=None):
     if keep is not None:
         gold["docs"] = {k: v for k, v in gold["docs"].items() if keep(k)}
     return score(gold, by_doc)
+
+
+def claims_of_article(folder: Path, settings, text: str, date: str, name: str = "a.md", title: str | None = None) -> dict:
+    """The claims of one article written as a Markdown file with front matter in folder, by their text."""
+    from factcheck.api import read_and_extract
+
+    head = f"title: {title}\n" if title else ""
+    (folder / name).write_text(f"---\n{head}date: {date}\n---\n{text}\n", encoding="utf-8")
+    _, claims, _, _, _ = read_and_extract([str(folder / name)], settings)
+    return {c.text: c for c in claims}

@@ -10,10 +10,10 @@ The thresholds are what the rules reach now, per article.
 
 import pytest
 
-from factcheck.api import read_and_extract, run
+from factcheck.api import run
 from factcheck.evaluate import load_gold
 from factcheck.link import subject_key
-from tests.conftest import FIXTURES, GOLD, claims_by_file, gold_score
+from tests.conftest import FIXTURES, GOLD, claims_by_file, claims_of_article, gold_score
 
 REAL3 = FIXTURES / "real3_en"
 GOLD_FILE = GOLD / "real3_en.gold.json"
@@ -66,10 +66,7 @@ def test_one_hub_in_a_machine_translation_and_a_wire_repost_agrees(settings):
 
 
 def _claims(tmp_path, settings, text: str, date: str = "2025-06-10", title: str | None = None):
-    head = f"title: {title}\n" if title else ""
-    (tmp_path / "a.md").write_text(f"---\n{head}date: {date}\n---\n{text}\n", encoding="utf-8")
-    _, claims, _, _, _ = read_and_extract([str(tmp_path / "a.md")], settings)
-    return {c.text: c for c in claims}
+    return claims_of_article(tmp_path, settings, text, date, title=title)
 
 
 def test_a_month_quarter_or_half_joined_to_its_year_is_a_date(tmp_path, settings):

@@ -12,7 +12,7 @@ import pytest
 
 from factcheck.api import read_and_extract, run
 from factcheck.evaluate import load_gold
-from tests.conftest import FIXTURES, GOLD, claims_by_file, gold_score
+from tests.conftest import FIXTURES, GOLD, claims_by_file, claims_of_article, gold_score
 
 PAGES = FIXTURES / "real3_zh"
 GOLD_FILE = GOLD / "real3_zh.gold.json"
@@ -66,9 +66,7 @@ def test_a_hong_kong_story_and_its_simplified_repost_agree(settings):
 
 
 def _claims(tmp_path, settings, text: str, name: str = "a.md", date: str = "2025-06-20") -> dict[str, object]:
-    (tmp_path / name).write_text(f"---\ndate: {date}\n---\n{text}\n", encoding="utf-8")
-    _, claims, _, _, _ = read_and_extract([str(tmp_path / name)], settings)
-    return {c.text: c for c in claims}
+    return claims_of_article(tmp_path, settings, text, date, name=name)
 
 
 def test_a_tables_caption_gives_its_bare_figures_their_unit(tmp_path, settings):

@@ -11,7 +11,7 @@ import pytest
 
 from factcheck.api import read_and_extract
 from factcheck.evaluate import load_gold
-from tests.conftest import FIXTURES, GOLD, claims_by_file, gold_score
+from tests.conftest import FIXTURES, GOLD, claims_by_file, claims_of_article, gold_score
 
 REAL4 = FIXTURES / "real4_en"
 GOLD_FILE = GOLD / "real4_en.gold.json"
@@ -47,9 +47,7 @@ def test_each_article_scores(real4_run, name, recall, precision, values, subject
 
 
 def _claims(tmp_path, settings, text: str, date: str = "2025-10-23"):
-    (tmp_path / "a.md").write_text(f"---\ndate: {date}\n---\n{text}\n", encoding="utf-8")
-    _, claims, _, _, _ = read_and_extract([str(tmp_path / "a.md")], settings)
-    return {c.text: c for c in claims}
+    return claims_of_article(tmp_path, settings, text, date)
 
 
 def _span(claim):

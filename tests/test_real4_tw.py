@@ -15,9 +15,8 @@ subjects 0.568.
 
 import pytest
 
-from factcheck.api import read_and_extract
 from factcheck.evaluate import load_gold
-from tests.conftest import FIXTURES, GOLD, claims_by_file, gold_score
+from tests.conftest import FIXTURES, GOLD, claims_by_file, claims_of_article, gold_score
 
 PAGES = FIXTURES / "real4_tw"
 GOLD_FILE = GOLD / "real4_tw.gold.json"
@@ -58,9 +57,7 @@ def test_the_pages_score(pages, name, recall, precision, values, subjects):
 
 
 def _claims(tmp_path, settings, text: str, name: str = "a.md", date: str = "2025-08-20") -> dict[str, object]:
-    (tmp_path / name).write_text(f"---\ndate: {date}\n---\n{text}\n", encoding="utf-8")
-    _, claims, _, _, _ = read_and_extract([str(tmp_path / name)], settings)
-    return {c.text: c for c in claims}
+    return claims_of_article(tmp_path, settings, text, date, name=name)
 
 
 def test_a_fiscal_year_with_two_digits_is_the_year_it_ends_in(tmp_path, settings):

@@ -13,7 +13,7 @@ import pytest
 
 from factcheck.api import read_and_extract
 from factcheck.evaluate import load_gold
-from tests.conftest import FIXTURES, GOLD, claims_by_file, gold_score
+from tests.conftest import FIXTURES, GOLD, claims_by_file, claims_of_article, gold_score
 
 PAGES = FIXTURES / "real4_zh"
 GOLD_FILE = GOLD / "real4_zh.gold.json"
@@ -62,9 +62,7 @@ def test_every_article_loses_no_core_figure(pages, name, precision, subjects):
 
 
 def _claims(tmp_path, settings, text: str, date: str = "2025-11-20") -> dict[str, object]:
-    (tmp_path / "a.md").write_text(f"---\ndate: {date}\n---\n{text}\n", encoding="utf-8")
-    _, claims, _, _, _ = read_and_extract([str(tmp_path / "a.md")], settings)
-    return {c.text: c for c in claims}
+    return claims_of_article(tmp_path, settings, text, date)
 
 
 def test_a_span_of_months_is_this_years_when_it_ends_before_publication(tmp_path, settings):
